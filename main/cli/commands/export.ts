@@ -1,0 +1,152 @@
+// `pejling export FILE --docx OUT.docx [--style NAME] [--part strategy|plan:<id>|status]`: the
+// publishable Word document. Everything that can be wrong with the request (the file, the style,
+// the plan id) is found before anything is written, and the document is written atomically, so a
+// failed export never leaves a partial OUT.docx.
+import path from 'node:path';
+import { ExportError, parsePart, type ExportPart } from '../../../shared/export/docx/export-docx';
+import type { Lang } from '../../../shared/format/messages';
+import { formatProblem } from '../../../shared/format/validate';
+import { exportStrategyDocument } from '../../export/export-document';
+import type { PageNumberMode } from '../../export/layout-pass';
+import { UnknownStyleError } from '../../export/styles';
+import { writeFileAtomic } from '../../export/write-file';
+import { CliError } from '../cli-error';
+import { parseCommandArgs, parseLang, readInput, singleFile } from './validate';
+
+export const help = `Usage: pejling export FILE --docx OUT.docx [--style NAME] [--part strategy|plan:<id>|status]
+
+Writes the publishable Word document of the strategy in FILE (an interchange JSON file or a
+.pejling document).
+
+Options:
+  --docx OUT.docx        the Word file to write (required)
+  --style NAME           house style from templates/styles (default: the document's own, else neutral)
+  --part PART            strategy (default), plan:<id> (one action plan) or status (status report)
+  --as-of YYYY-MM-DD     status report: statuses as of this date (default: the current ones)
+  --page-numbers MODE    table of contents page numbers: auto (default: laid out by LibreOffice
+                         when installed, else estimated), libreoffice, estimate (Word-like
+                         layout estimate, no LibreOffice), or quick (rough, instant)
+  --lang da|en           language of the messages (default: da)
+
+Exit status:
+  0  the document was written
+  1  FILE is not a valid strategy, or the style or plan does not exist; nothing is written
+  2  wrong use of the command`;
+
+function t(lang: Lang, da: string, en: string): string {
+  return lang === 'en' ? en : da;
+}
+
+function parsePageNumbers(value: string | boolean | undefined): PageNumberMode {
+  if (value === undefined) return 'auto';
+  if (value === 'auto' || value === 'libreoffice' || value === 'estimate' || value === 'quick') return value;
+  throw new CliError(`--page-numbers must be auto, libreoffice, estimate or quick, not '${String(value)}'`, 2);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('export', args, {
+    docx: { type: 'string' },
+    style: { type: 'string' },
+    part: { type: 'string' },
+    'as-of': { type: 'string' },
+    'page-numbers': { type: 'string' },
+    lang: { type: 'string' },
+  });
+  const lang = parseLang(values.lang);
+  const file = singleFile('export', positionals);
+  const out = values.docx;
+  if (typeof out !== 'string' || out === '') {
+    throw new CliError(t(lang, "'pejling export' kræver --docx OUT.docx", "'pejling export' needs --docx OUT.docx"), 2);
+  }
+  if (!out.toLowerCase().endsWith('.docx')) {
+    throw new CliError(t(lang, `--docx skal være en .docx-fil, ikke '${out}'`, `--docx must name a .docx file, not '${out}'`), 2);
+  }
+  let part: ExportPart;
+  const partValue = typeof values.part === 'string' ? values.part : 'strategy';
+  try {
+    part = parsePart(partValue);
+  } catch {
+    throw new CliError(t(lang, `ukendt del '${partValue}': brug strategy, status eller plan:<id>`, `unknown part '${partValue}': use strategy, status or plan:<id>`), 2);
+  }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+    throw new CliError(t(lang, `--as-of skal være en dato (ÅÅÅÅ-MM-DD), ikke '${String(asOf)}'`, `--as-of must be a date (YYYY-MM-DD), not '${String(asOf)}'`), 2);
+  }
+  const pageNumbers = parsePageNumbers(values['page-numbers']);
+
+  const input = await readInput(file, lang);
+  if (!input.ok) {
+    const [first] = input.problems;
+    const more = input.problems.length - 1;
+    throw new CliError(
+      t(
+        lang,
+        `${file} er ikke en gyldig strategifil: ${first ? formatProblem(first) : ''}${more > 0 ? ` (og ${more} problem${more === 1 ? '' : 'er'} mere; se 'pejling validate ${file}')` : ''}`,
+        `${file} is not a valid strategy file: ${first ? formatProblem(first) : ''}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}; see 'pejling validate ${file}')` : ''}`,
+      ),
+      1,
+    );
+  }
+
+  if (part.startsWith('plan:')) {
+    const id = part.slice('plan:'.length);
+    const known = (input.strategy.actionPlans ?? []).map((plan) => plan.id);
+    if (!known.includes(id)) {
+      const list = known.length > 0 ? known.join(', ') : t(lang, '(ingen)', '(none)');
+      throw new CliError(t(lang, `ukendt handlingsplan '${id}'; strategiens handlingsplaner: ${list}`, `unknown action plan '${id}'; the strategy's action plans: ${list}`), 1);
+    }
+  }
+
+  let result;
+  try {
+    result = await exportStrategyDocument(input.strategy, {
+      part,
+      ...(typeof values.style === 'string' ? { style: values.style } : {}),
+      ...(typeof asOf === 'string' ? { asOf } : {}),
+      pageNumbers,
+    });
+  } catch (error) {
+    if (error instanceof UnknownStyleError) {
+      throw new CliError(
+        t(lang, `ukendt husstil '${error.requested}'; kendte husstile: ${error.known.join(', ')}`, error.message),
+        1,
+      );
+    }
+    if (error instanceof ExportError) throw new CliError(error.message, 1);
+    throw error;
+  }
+
+  try {
+    await writeFileAtomic(out, result.bytes);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'mappen findes ikke', 'the folder does not exist') : (error as Error).message;
+    throw new CliError(t(lang, `kan ikke skrive ${out}: ${reason}`, `cannot write ${out}: ${reason}`), 1);
+  }
+
+  if (result.missingDocumentStyle) {
+    console.error(
+      t(
+        lang,
+        `pejling: dokumentets husstil '${result.missingDocumentStyle}' findes ikke her; '${result.styleName}' er brugt`,
+        `pejling: the document's house style '${result.missingDocumentStyle}' is not installed; '${result.styleName}' was used`,
+      ),
+    );
+  }
+  if (result.fallbackReason && pageNumbers === 'auto') {
+    console.error(t(lang, `pejling: sidetallene er anslået uden LibreOffice (${result.fallbackReason})`, `pejling: page numbers estimated without LibreOffice (${result.fallbackReason})`));
+  }
+  const facts: string[] = [];
+  const layout = result.pageSource === 'measured';
+  facts.push(layout ? t(lang, `${result.pageCount} sider`, `${result.pageCount} pages`) : t(lang, `ca. ${result.pageCount} sider`, `about ${result.pageCount} pages`));
+  facts.push(t(lang, `husstil ${result.styleName}`, `house style ${result.styleName}`));
+  if (result.hasContents) {
+    facts.push(
+      layout
+        ? t(lang, `indholdsfortegnelsens sidetal fra LibreOffice${result.verified ? ', kontrolleret' : ''}`, `contents page numbers from LibreOffice${result.verified ? ', verified' : ''}`)
+        : t(lang, `indholdsfortegnelsens sidetal er anslået (${result.pageSource})`, `contents page numbers are estimated (${result.pageSource})`),
+    );
+  }
+  const shown = path.relative(process.cwd(), out) || out;
+  console.log(t(lang, `Skrev ${shown} (${facts.join('; ')})`, `Wrote ${shown} (${facts.join('; ')})`));
+  return 0;
+}

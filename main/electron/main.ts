@@ -1,0 +1,99 @@
+// Electron main process of Pejling: one instance, one secure window, the Danish menu, and the host services
+// (durable local storage, sync rooms, export) behind the preload bridge.
+import { app, BrowserWindow, Menu, session, dialog } from 'electron';
+import { join } from 'node:path';
+import { createHost, type Host } from '../host/host';
+import { registerAppScheme, serveRenderer, APP_ORIGIN } from './app-protocol';
+import { registerIpcHandlers } from './ipc-handlers';
+import { buildApplicationMenu } from './menu';
+import { addRecentDocument, clearRecentDocuments, readRecentDocuments } from './recent-documents';
+import { hardenSession, hardenWebContents, openExternalSafely } from './security';
+import { mainWindowOptions } from './window-options';
+import { IPC } from './ipc-channels';
+import type { MenuCommand } from '../../shared/bridge';
+
+// dist/electron/main.cjs → dist/renderer and dist/electron/preload.cjs
+const distDir = join(__dirname, '..');
+let mainWindow: BrowserWindow | null = null;
+let host: Host | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', (_event, argv) => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    const file = argv.find((arg) => /\.(pejling|json)$/i.test(arg));
+    if (file) void openPath(file);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    void host?.close();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Pejling kunne ikke starte', String(error));
+    app.quit();
+  });
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(IPC.menu, command);
+}
+
+function refreshMenu(): void {
+  Menu.setApplicationMenu(
+    buildApplicationMenu(
+      {
+        send: sendMenuCommand,
+        openRecent: (path) => void openPath(path),
+        clearRecent: () => {
+          clearRecentDocuments();
+          refreshMenu();
+        },
+        openDocumentation: () => openExternalSafely('https://github.com/pejling/pejling#readme'),
+      },
+      readRecentDocuments(),
+    ),
+  );
+}
+
+function rememberFile(path: string): void {
+  addRecentDocument(path);
+  refreshMenu();
+}
+
+async function openPath(path: string): Promise<void> {
+  if (!host) return;
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const { basename } = await import('node:path');
+    const summary = await host.api.importFile(basename(path), await readFile(path));
+    rememberFile(path);
+    mainWindow?.webContents.send(IPC.menu, 'show-start');
+    mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/doc/${summary.id}`)}`).catch(() => {});
+  } catch (error) {
+    dialog.showErrorBox('Filen kunne ikke åbnes', error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  host = await createHost({ dataDir: process.env.PEJLING_DATA_DIR ?? join(app.getPath('userData'), 'documents') });
+  serveRenderer(join(distDir, 'renderer'));
+  registerIpcHandlers(host.api, host.connector, rememberFile);
+  refreshMenu();
+
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  const file = process.argv.find((arg) => /\.(pejling|json)$/i.test(arg));
+  if (file) await openPath(file);
+}

@@ -1,0 +1,120 @@
+// The table of contents' page numbers from a real layout. The export is written once with the
+// quick estimate, LibreOffice lays it out (PDF), the headings' pages are read from the PDF's
+// outline, and the document is written again with those numbers; the result is laid out once
+// more to check that writing the numbers moved nothing (convergence). Without LibreOffice,
+// docx's Word-like layout estimate fills them. Word renumbers on open anyway (w:updateFields).
+import {
+  exportDocxDetailed,
+  type DocxExport,
+  type ExportDocxOptions,
+} from '../../shared/export/docx/export-docx';
+import type { LayoutPages } from '../../shared/export/docx/page-numbers';
+import type { StrategyFile } from '../../shared/format/schema';
+import { convertDocxToPdf, findSoffice } from './libreoffice';
+import { readPdfOutline, type PdfOutline } from './pdf-outline';
+
+/**
+ * 'auto': LibreOffice when installed, else 'estimate'. 'estimate': docx's Word-like layout
+ * estimate (accurate, seconds on a very large document). 'quick': the rough estimate (milliseconds).
+ */
+export type PageNumberMode = 'auto' | 'libreoffice' | 'estimate' | 'quick';
+
+export interface LayoutExportOptions extends Omit<ExportDocxOptions, 'layout'> {
+  pageNumbers?: PageNumberMode;
+  /** soffice to use (found on the host when absent). */
+  soffice?: string;
+  /** Layout passes at most (each is one LibreOffice conversion). */
+  maxPasses?: number;
+}
+
+export interface LayoutExportResult extends DocxExport {
+  /** LibreOffice conversions run. */
+  passes: number;
+  /** True when the last layout confirmed the numbers written (always false for an estimate). */
+  verified: boolean;
+  /** Why the estimate was used in 'auto' mode, if it was. */
+  fallbackReason?: string;
+  timings: { exportMs: number; layoutMs: number };
+}
+
+const normalise = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Heading pages from a PDF outline, matched to the export's headings in order. LibreOffice puts
+ * the heading number in front of the title ("2.1 Title"), so a title matches when it ends the entry.
+ */
+export function headingPagesFromOutline(outline: PdfOutline, headings: DocxExport['headings']): LayoutPages {
+  const pages: number[] = [];
+  let at = 0;
+  for (const heading of headings) {
+    const title = normalise(heading.title);
+    while (at < outline.entries.length && !normalise(outline.entries[at]?.title ?? '').endsWith(title)) at++;
+    const entry = outline.entries[at];
+    if (!entry || entry.page < 1) {
+      throw new Error(`the laid-out document has no heading '${heading.title}' in its outline`);
+    }
+    pages.push(entry.page);
+    at++;
+  }
+  return { headingPages: pages, pageCount: outline.pageCount };
+}
+
+function samePages(result: DocxExport, layout: LayoutPages): boolean {
+  return result.pageCount === layout.pageCount && layout.headingPages.every((page, i) => result.headings[i]?.page === page);
+}
+
+export async function exportDocxWithLayout(strategy: StrategyFile, options: LayoutExportOptions): Promise<LayoutExportResult> {
+  const mode = options.pageNumbers ?? 'auto';
+  const started = performance.now();
+  const estimate = mode === 'quick' || mode === 'auto' || mode === 'libreoffice' ? 'quick' : 'docx-layout';
+  let result = await exportDocxDetailed(strategy, { ...options, estimate });
+  let exportMs = performance.now() - started;
+  const done = (extra: Partial<LayoutExportResult>, layoutMs = 0): LayoutExportResult => ({
+    ...result,
+    passes: 0,
+    verified: false,
+    ...extra,
+    timings: { exportMs: Math.round(exportMs), layoutMs: Math.round(layoutMs) },
+  });
+  // Only a table of contents needs page numbers from a layout; PAGE and NUMPAGES in the footers
+  // are computed by every reader itself.
+  if (mode === 'estimate' || mode === 'quick' || !result.hasContents) return done({});
+
+  const withEstimate = async (fallbackReason: string, layoutMs: number, passes: number) => {
+    const exportStart = performance.now();
+    result = await exportDocxDetailed(strategy, { ...options, estimate: 'docx-layout' });
+    exportMs += performance.now() - exportStart;
+    return done({ passes, fallbackReason }, layoutMs);
+  };
+
+  const soffice = options.soffice ?? (await findSoffice());
+  if (!soffice) {
+    if (mode === 'libreoffice') throw new Error('LibreOffice (soffice) was not found; install it or use the page-number estimate');
+    return withEstimate('LibreOffice is not installed', 0, 0);
+  }
+
+  const maxPasses = Math.max(1, options.maxPasses ?? 3);
+  let passes = 0;
+  let layoutMs = 0;
+  try {
+    while (passes < maxPasses) {
+      const layoutStart = performance.now();
+      const pdf = await convertDocxToPdf(result.bytes, soffice);
+      const layout = headingPagesFromOutline(readPdfOutline(pdf), result.headings);
+      passes += 1;
+      layoutMs += performance.now() - layoutStart;
+      // The numbers written are where LibreOffice put the headings: done (when the estimate was
+      // already right, its document is the measured one).
+      if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured' }, layoutMs);
+      const exportStart = performance.now();
+      result = await exportDocxDetailed(strategy, { ...options, layout });
+      exportMs += performance.now() - exportStart;
+    }
+    // Out of passes: the numbers are the last layout's, not confirmed by another one.
+    return done({ passes, verified: false }, layoutMs);
+  } catch (error) {
+    if (mode === 'libreoffice') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return withEstimate(`LibreOffice layout failed: ${reason}`, layoutMs, passes);
+  }
+}

@@ -1,0 +1,296 @@
+// The host behind the bridge, the same for the desktop (Electron main process) and browser mode (local server):
+// durable local storage, the document rooms the renderer connects to, remote sync links, templates and export.
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type {
+  CreateDocumentRequest,
+  DocumentSummary,
+  ExportDocxOptions,
+  HostInfo,
+  RemoteSettings,
+  TemplateSummary,
+} from '../../shared/bridge';
+import type { StrategyFile } from '../../shared/format/schema';
+import { formatProblem } from '../../shared/format/validate';
+import { exportStrategy, importStrategy, migrate, readSummary, SCHEMA_VERSION } from '../../shared/model';
+import type { SyncState } from '../../shared/sync/sync-state';
+import { exportDocxWithLayout } from '../export/layout-pass';
+import { loadHouseStyle } from '../export/styles';
+import { openDocumentStore, recoveryNoticeDa, type DocumentStore, type StoredSummary } from '../storage';
+import { encodePejlingFile } from '../storage/pejling-file';
+import type { DocumentPersistence, LoadedDocument } from '../storage/types';
+import { RemoteLink } from '../sync/remote-link';
+import { Rooms, type RoomConnection, type RoomHandle, type RoomsOptions, type Transport } from '../sync/room';
+import { listTemplates, loadExample, loadTemplate, readStrategyBytes, templatesRoot } from './strategy-input';
+import { HostError, type FilePayload, type HostApi } from './host-api';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** Electron IPC attaches renderer channels to rooms through this. */
+export interface DocumentConnector {
+  connect(documentId: string, transport: { send(bytes: Uint8Array): void; close(): void }): { receive(bytes: Uint8Array): void; close(): void };
+}
+
+export interface Host {
+  api: HostApi;
+  connector: DocumentConnector;
+  rooms: Rooms;
+  store: DocumentStore;
+  /** Persistence for the sync server: the store, plus keeping document summaries current. */
+  persistence: DocumentPersistence;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  dataDir: string;
+  kind?: HostInfo['kind'];
+  /** Logging and limits for the document rooms (the sync server passes its own). */
+  rooms?: Omit<RoomsOptions, 'persistence'>;
+  /** Wraps the persistence the rooms write through (a test knob of the server command). */
+  wrapPersistence?: (persistence: DocumentPersistence) => DocumentPersistence;
+}
+
+const SUMMARY_DELAY_MS = 750;
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function safeFileName(title: string, extension: string): string {
+  const base = [...title].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'strategi';
+  return `${base}.${extension}`;
+}
+
+export async function createHost(options: HostOptions): Promise<Host> {
+  const store = await openDocumentStore({ dataDir: options.dataDir });
+  /** Recovery notices per document (a torn log tail repaired after a crash), shown in the document list. */
+  const notices = new Map<string, string>();
+  const summaryTimers = new Map<string, NodeJS.Timeout>();
+  const remoteLinks = new Map<string, { link: RemoteLink; handle: RoomHandle; status: SyncState }>();
+
+  // Title and organisation live in the document; the list's copy is refreshed shortly after changes.
+  async function refreshSummary(id: string): Promise<void> {
+    summaryTimers.delete(id);
+    const handle = await rooms.acquire(id).catch(() => null);
+    if (!handle) return;
+    try {
+      const { title, organisation } = readSummary(handle.doc);
+      const stored = await store.getSummary(id);
+      if (stored.title !== title || stored.organisation !== organisation) await store.updateSummary(id, { title, organisation });
+    } finally {
+      handle.release();
+    }
+  }
+
+  const basePersistence: DocumentPersistence = {
+    async load(name): Promise<LoadedDocument> {
+      const loaded = await store.load(name);
+      if (loaded.recovery) notices.set(name, recoveryNoticeDa(loaded.recovery));
+      return loaded;
+    },
+    async append(name, update) {
+      await store.append(name, update);
+      if (!summaryTimers.has(name)) {
+        summaryTimers.set(name, setTimeout(() => void refreshSummary(name).catch(() => undefined), SUMMARY_DELAY_MS));
+      }
+    },
+    flush: () => store.flush(),
+    close: () => store.close(),
+  };
+  const persistence = options.wrapPersistence ? options.wrapPersistence(basePersistence) : basePersistence;
+  const rooms: Rooms = new Rooms({ ...options.rooms, persistence });
+
+  function syncStateOf(id: string, summary: StoredSummary): SyncState {
+    const remote = remoteLinks.get(id);
+    if (remote) return remote.status;
+    return summary.remote ? { kind: 'offline', pending: 0 } : { kind: 'local' };
+  }
+
+  function toSummary(summary: StoredSummary): DocumentSummary {
+    const notice = notices.get(summary.id);
+    return {
+      id: summary.id,
+      title: summary.title,
+      organisation: summary.organisation,
+      modified: summary.modified,
+      ...(summary.remote ? { remote: { url: summary.remote.url, ...(summary.remote.role ? { role: summary.remote.role } : {}) } } : {}),
+      sync: syncStateOf(summary.id, summary),
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  async function startRemote(id: string, remote: { url: string; token?: string | undefined }): Promise<void> {
+    stopRemote(id);
+    const handle = await rooms.acquire(id);
+    const link = new RemoteLink({ url: remote.url, ...(remote.token ? { token: remote.token } : {}), documentName: id, doc: handle.doc, awareness: handle.awareness });
+    const entry = { link, handle, status: { kind: 'connecting', pending: 0 } as SyncState };
+    link.onChange((status) => {
+      entry.status = status.state;
+      if (status.role) void store.updateSummary(id, { remote: { url: remote.url, ...(remote.token ? { token: remote.token } : {}), role: status.role } }).catch(() => undefined);
+    });
+    remoteLinks.set(id, entry);
+  }
+
+  function stopRemote(id: string): void {
+    const entry = remoteLinks.get(id);
+    if (!entry) return;
+    remoteLinks.delete(id);
+    entry.link.destroy();
+    entry.handle.release();
+  }
+
+  async function createFromStrategy(strategy: StrategyFile): Promise<DocumentSummary> {
+    const doc = importStrategy(strategy);
+    try {
+      const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
+        title: strategy.meta.title,
+        organisation: strategy.meta.organisation,
+      });
+      return toSummary(summary);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Runs `fn` on the live document (the room's replica, loaded if needed). */
+  async function withDocument<T>(id: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    if (!(await store.exists(id))) throw new HostError(`Dokumentet '${id}' findes ikke.`, 404);
+    const handle = await rooms.acquire(id);
+    try {
+      return await fn(handle.doc);
+    } finally {
+      handle.release();
+    }
+  }
+
+  function strategyOf(doc: Y.Doc): StrategyFile {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    migrate(copy);
+    const strategy = exportStrategy(copy);
+    copy.destroy();
+    return strategy;
+  }
+
+  const api: HostApi = {
+    info: () => ({ kind: options.kind ?? 'browser', version: packageJson.version, dataDir: store.dataDir }),
+    listDocuments: async () => (await store.list()).map(toSummary),
+    listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
+    async createDocument(request: CreateDocumentRequest) {
+      switch (request.from) {
+        case 'template': {
+          const strategy = await loadTemplate(request.name).catch((error: unknown) => {
+            throw new HostError(error instanceof Error ? error.message : String(error), 404);
+          });
+          if (request.title?.trim()) strategy.meta.title = request.title.trim();
+          if (request.organisation?.trim()) strategy.meta.organisation = request.organisation.trim();
+          return createFromStrategy(strategy);
+        }
+        case 'example': {
+          const strategy = await loadExample(request.name).catch((error: unknown) => {
+            throw new HostError(error instanceof Error ? error.message : String(error), 404);
+          });
+          return createFromStrategy(strategy);
+        }
+        case 'json':
+          return api.importFile(request.fileName, new TextEncoder().encode(request.text));
+        default:
+          throw new HostError('Ukendt måde at oprette et dokument på.');
+      }
+    },
+    async deleteDocument(id) {
+      stopRemote(id);
+      await store.delete(id);
+      notices.delete(id);
+    },
+    async importFile(fileName, bytes) {
+      let result;
+      try {
+        result = readStrategyBytes(bytes, fileName);
+      } catch (error) {
+        throw new HostError(error instanceof Error ? error.message : String(error));
+      }
+      if (!result.ok) {
+        throw new HostError(`${fileName} kan ikke åbnes:\n${result.problems.map(formatProblem).join('\n')}`);
+      }
+      return createFromStrategy(result.strategy);
+    },
+    async serializeDocument(id, format): Promise<FilePayload> {
+      return withDocument(id, (doc) => {
+        const { title, organisation } = readSummary(doc);
+        if (format === 'json') {
+          const text = `${JSON.stringify(strategyOf(doc), null, 2)}\n`;
+          return { fileName: safeFileName(title, 'json'), mimeType: 'application/json', bytes: new TextEncoder().encode(text) };
+        }
+        const bytes = encodePejlingFile({
+          header: { title, organisation, schemaVersion: SCHEMA_VERSION, savedAt: new Date().toISOString(), appVersion: packageJson.version, sourceId: id },
+          update: Y.encodeStateAsUpdate(doc),
+        });
+        return { fileName: safeFileName(title, 'pejling'), mimeType: 'application/x-pejling', bytes };
+      });
+    },
+    async exportDocx(id, exportOptions: ExportDocxOptions): Promise<FilePayload> {
+      const strategy = await withDocument(id, strategyOf);
+      const styleName = exportOptions.style ?? strategy.meta.style ?? 'neutral';
+      const { style, logo } = await loadHouseStyle(styleName, join(templatesRoot(), 'styles')).catch((error: unknown) => {
+        throw new HostError(error instanceof Error ? error.message : String(error));
+      });
+      const part = exportOptions.part;
+      if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
+        throw new HostError(`Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);
+      }
+      const result = await exportDocxWithLayout(strategy, { part, style, ...(logo ? { logo } : {}), pageNumbers: 'auto' });
+      const suffix = part === 'strategy' ? '' : part === 'status' ? ' - statusrapport' : ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? 'handlingsplan'}`;
+      return { fileName: safeFileName(`${strategy.meta.title}${suffix}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+    },
+    async setRemote(id, remote: RemoteSettings | null) {
+      if (!(await store.exists(id))) throw new HostError(`Dokumentet '${id}' findes ikke.`, 404);
+      if (remote) {
+        try {
+          new URL(remote.url);
+        } catch {
+          throw new HostError(`'${remote.url}' er ikke en serveradresse (fx https://pejling.kommune.dk).`);
+        }
+        const summary = await store.updateSummary(id, { remote: { url: remote.url, ...(remote.token ? { token: remote.token } : {}) } });
+        await startRemote(id, remote);
+        return toSummary(summary);
+      }
+      stopRemote(id);
+      return toSummary(await store.updateSummary(id, { remote: null }));
+    },
+  };
+
+  const connector: DocumentConnector = {
+    connect(documentId, transport) {
+      const roomTransport: Transport = { send: (bytes) => transport.send(bytes), close: () => transport.close() };
+      let connection: RoomConnection | null = null;
+      try {
+        connection = rooms.connect(documentId, roomTransport, { role: 'editor', pejling: true, peer: 'desktop' });
+      } catch {
+        transport.close();
+      }
+      return {
+        receive: (bytes) => connection?.receive(bytes),
+        close: () => connection?.transportClosed(),
+      };
+    },
+  };
+
+  // Documents connected to a server keep syncing in the background.
+  for (const summary of await store.list()) {
+    if (summary.remote) await startRemote(summary.id, summary.remote).catch(() => undefined);
+  }
+
+  return {
+    api,
+    connector,
+    rooms,
+    store,
+    persistence,
+    async close() {
+      for (const id of [...remoteLinks.keys()]) stopRemote(id);
+      for (const [id, timer] of summaryTimers) {
+        clearTimeout(timer);
+        await refreshSummary(id).catch(() => undefined);
+      }
+      await rooms.close();
+      await store.close();
+    },
+  };
+}

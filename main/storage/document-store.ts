@@ -1,0 +1,283 @@
+// The document list over a data dir: <dataDir>/documents/<id>/{updates.log, summary.json}, <dataDir>/trash/.
+import { mkdir, readdir, realpath, rename, stat, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+import { defaultDataDir } from './data-dir';
+import { assertValidDocumentId, isValidDocumentId, newDocumentId } from './document-id';
+import { EMPTY_UPDATE, FileDocumentLog, LOG_FILE } from './document-log';
+import { encodeRecords } from './log-records';
+import { errorText, fsyncDir, writeFileAtomic, writeFully } from './fs-durable';
+import { SUMMARY_FILE, applySummaryPatch, encodeSummary, readSummary } from './summary-file';
+import {
+  StorageError,
+  type DocumentLog,
+  type DocumentStoreApi,
+  type LoadedDocument,
+  type StoreOptions,
+  type StoredSummary,
+  type SummaryPatch,
+} from './types';
+
+export const DOCUMENTS_DIR = 'documents';
+export const TRASH_DIR = 'trash';
+
+export class DocumentStore implements DocumentStoreApi {
+  private readonly logs = new Map<string, Promise<FileDocumentLog>>();
+  /** Per-id chains so create/open/delete/updateSummary of one document never interleave. */
+  private readonly idChains = new Map<string, Promise<unknown>>();
+  private closing: Promise<void> | null = null;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly lock: DataDirLock,
+    private readonly options: StoreOptions,
+  ) {}
+
+  /** Opens (creating if needed) the store in `options.dataDir` or `defaultDataDir()`, taking the data-dir lock. */
+  static async open(options: StoreOptions = {}): Promise<DocumentStore> {
+    const requested = options.dataDir ?? defaultDataDir();
+    let dataDir: string;
+    try {
+      await mkdir(requested, { recursive: true });
+      dataDir = await realpath(requested);
+    } catch (error) {
+      throw new StorageError('io', `Cannot use ${requested} as the data folder: ${errorText(error)}`, { cause: error });
+    }
+    const lock = await acquireDataDirLock(dataDir);
+    try {
+      await mkdir(join(dataDir, DOCUMENTS_DIR), { recursive: true });
+      await mkdir(join(dataDir, TRASH_DIR), { recursive: true });
+      const store = new DocumentStore(dataDir, lock, options);
+      await store.sweepUnfinishedCreations();
+      return store;
+    } catch (error) {
+      await lock.release();
+      throw error instanceof StorageError
+        ? error
+        : new StorageError('io', `Cannot prepare the data folder ${dataDir}: ${errorText(error)}`, { cause: error });
+    }
+  }
+
+  // --- DocumentPersistence (name = document id) ---
+
+  async load(name: string): Promise<LoadedDocument> {
+    this.assertOpen();
+    assertValidDocumentId(name);
+    if (!this.logs.has(name) && !(await this.exists(name))) return { update: EMPTY_UPDATE.slice() };
+    return (await this.open(name)).load();
+  }
+
+  async append(name: string, update: Uint8Array): Promise<void> {
+    this.assertOpen();
+    assertValidDocumentId(name);
+    const log = await this.logFor(name, true);
+    await log.append(update);
+  }
+
+  async flush(): Promise<void> {
+    const logs = await Promise.allSettled([...this.logs.values()]);
+    for (const result of logs) if (result.status === 'fulfilled') await result.value.flush();
+  }
+
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = (async () => {
+        const errors: unknown[] = [];
+        for (const pending of this.logs.values()) {
+          try {
+            await (await pending).close();
+          } catch (error) {
+            errors.push(error);
+          }
+        }
+        this.logs.clear();
+        await this.lock.release();
+        if (errors.length > 0) throw errors[0];
+      })();
+    }
+    return this.closing;
+  }
+
+  // --- The document list ---
+
+  async list(): Promise<StoredSummary[]> {
+    this.assertOpen();
+    const entries = await readdir(join(this.dataDir, DOCUMENTS_DIR), { withFileTypes: true });
+    const summaries = await Promise.all(
+      entries.filter((entry) => entry.isDirectory() && isValidDocumentId(entry.name)).map((entry) => this.summaryOf(entry.name)),
+    );
+    return summaries.sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : a.id.localeCompare(b.id)));
+  }
+
+  async exists(id: string): Promise<boolean> {
+    assertValidDocumentId(id);
+    try {
+      return (await stat(this.docDir(id))).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  async create(id: string | undefined, initialUpdate: Uint8Array, summary: SummaryPatch): Promise<StoredSummary> {
+    this.assertOpen();
+    const docId = id ?? newDocumentId();
+    assertValidDocumentId(docId);
+    if (!(initialUpdate instanceof Uint8Array)) throw new StorageError('invalid-input', 'The initial update must be a Uint8Array.');
+    if (initialUpdate.length > 0) {
+      try {
+        Y.parseUpdateMeta(initialUpdate);
+      } catch (error) {
+        throw new StorageError('invalid-input', `The initial content of document "${docId}" is not a Yjs update: ${errorText(error)}`);
+      }
+    }
+    return this.withId(docId, () => this.createLocked(docId, initialUpdate, summary));
+  }
+
+  async getSummary(id: string): Promise<StoredSummary> {
+    this.assertOpen();
+    await this.assertExists(id);
+    return this.summaryOf(id);
+  }
+
+  async updateSummary(id: string, patch: SummaryPatch): Promise<StoredSummary> {
+    this.assertOpen();
+    return this.withId(id, async () => {
+      await this.assertExists(id);
+      const next = applySummaryPatch(await this.summaryOf(id), patch, new Date().toISOString());
+      await this.writeSummary(id, next);
+      return next;
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    this.assertOpen();
+    assertValidDocumentId(id);
+    // Taken now, not inside the chained task: an open queued after this delete must not be awaited by it.
+    const cached = this.logs.get(id);
+    if (cached) this.logs.delete(id);
+    await this.withId(id, async () => {
+      if (cached) await (await cached.catch(() => null))?.close();
+      await this.assertExists(id);
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const target = join(this.dataDir, TRASH_DIR, `${id}-${stamp}-${randomBytes(2).toString('hex')}`);
+      await rename(this.docDir(id), target);
+      await fsyncDir(join(this.dataDir, DOCUMENTS_DIR));
+      await fsyncDir(join(this.dataDir, TRASH_DIR));
+    });
+  }
+
+  async open(id: string): Promise<DocumentLog> {
+    this.assertOpen();
+    assertValidDocumentId(id);
+    return this.logFor(id, false);
+  }
+
+  // --- internals ---
+
+  private logFor(id: string, createIfMissing: boolean): Promise<FileDocumentLog> {
+    const cached = this.logs.get(id);
+    if (cached) return cached;
+    const opening = this.withId(id, async () => {
+      if (!(await this.exists(id))) {
+        if (!createIfMissing) throw notFound(id);
+        await this.createLocked(id, new Uint8Array(0), {});
+      }
+      return FileDocumentLog.open(id, this.docDir(id), this.options);
+    });
+    this.logs.set(id, opening);
+    opening.catch(() => {
+      if (this.logs.get(id) === opening) this.logs.delete(id);
+    });
+    return opening;
+  }
+
+  /**
+   * Builds the document in a hidden folder and renames it into place, so a crash never leaves a half-made
+   * document in the list.
+   */
+  private async createLocked(id: string, initialUpdate: Uint8Array, patch: SummaryPatch): Promise<StoredSummary> {
+    if (await this.exists(id)) throw new StorageError('exists', `A document with id "${id}" already exists.`);
+    const now = new Date().toISOString();
+    const summary = applySummaryPatch({ id, title: '', organisation: '', created: now, modified: now }, patch, now);
+    const documents = join(this.dataDir, DOCUMENTS_DIR);
+    const building = join(documents, `.creating-${id}-${randomBytes(4).toString('hex')}`);
+    try {
+      await mkdir(building);
+      const log = await open(join(building, LOG_FILE), 'wx', 0o644);
+      try {
+        if (initialUpdate.length > 0) await writeFully(log, encodeRecords([initialUpdate]), 0);
+        await log.sync();
+      } finally {
+        await log.close();
+      }
+      await writeFileAtomic(join(building, SUMMARY_FILE), encodeSummary(summary));
+      await rename(building, this.docDir(id));
+      await fsyncDir(documents);
+    } catch (error) {
+      throw new StorageError('write-failed', `Could not create document "${id}" in ${documents}: ${errorText(error)}`, { cause: error });
+    }
+    return summary;
+  }
+
+  private async writeSummary(id: string, summary: StoredSummary): Promise<void> {
+    await writeFileAtomic(join(this.docDir(id), SUMMARY_FILE), encodeSummary(summary));
+  }
+
+  /** The summary with `modified` raised to the log's last write (appends do not rewrite summary.json). */
+  private async summaryOf(id: string): Promise<StoredSummary> {
+    const dir = this.docDir(id);
+    const logTime = await stat(join(dir, LOG_FILE)).then(
+      (s) => s.mtime.toISOString(),
+      () => undefined,
+    );
+    const fallback = logTime ?? new Date(0).toISOString();
+    const summary = await readSummary(id, join(dir, SUMMARY_FILE), fallback);
+    if (logTime && logTime > summary.modified) summary.modified = logTime;
+    return summary;
+  }
+
+  /** Half-built documents of a crashed create were never acknowledged; keep them in trash for support. */
+  private async sweepUnfinishedCreations(): Promise<void> {
+    const documents = join(this.dataDir, DOCUMENTS_DIR);
+    const entries = await readdir(documents, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.isDirectory() && entry.name.startsWith('.creating-')) {
+        await rename(join(documents, entry.name), join(this.dataDir, TRASH_DIR, `${entry.name.slice(1)}-${Date.now()}`));
+      }
+    }
+  }
+
+  private async assertExists(id: string): Promise<void> {
+    if (!(await this.exists(id))) throw notFound(id);
+  }
+
+  private withId<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.idChains.get(id) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    this.idChains.set(id, settled);
+    void settled.then(() => {
+      if (this.idChains.get(id) === settled) this.idChains.delete(id);
+    });
+    return next;
+  }
+
+  private docDir(id: string): string {
+    return join(this.dataDir, DOCUMENTS_DIR, id);
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new StorageError('closed', `The document store in ${this.dataDir} is closed.`);
+  }
+}
+
+function notFound(id: string): StorageError {
+  return new StorageError('not-found', `No document with id "${id}".`);
+}
+
+/** Opens a document store (see DocumentStore.open). */
+export function openDocumentStore(options: StoreOptions = {}): Promise<DocumentStore> {
+  return DocumentStore.open(options);
+}

@@ -1,0 +1,88 @@
+// `documents/<id>/summary.json`: what the document list shows without opening the Yjs log.
+import { readFile } from 'node:fs/promises';
+import { StorageError, type StoredRemote, type StoredSummary, type SummaryPatch } from './types';
+
+export const SUMMARY_FILE = 'summary.json';
+const SUMMARY_VERSION = 1;
+
+interface SummaryJson {
+  summaryVersion: number;
+  title: string;
+  organisation: string;
+  created: string;
+  modified: string;
+  remote?: StoredRemote;
+}
+
+export function encodeSummary(summary: StoredSummary): string {
+  const json: SummaryJson = {
+    summaryVersion: SUMMARY_VERSION,
+    title: summary.title,
+    organisation: summary.organisation,
+    created: summary.created,
+    modified: summary.modified,
+    ...(summary.remote ? { remote: summary.remote } : {}),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/**
+ * Reads a summary; a missing or unreadable file yields defaults (the Yjs log is the truth; the summary is only
+ * a cache for the list), so one bad file never hides the whole list.
+ */
+export async function readSummary(id: string, path: string, fallbackTime: string): Promise<StoredSummary> {
+  let parsed: Partial<SummaryJson>;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<SummaryJson>;
+    if (typeof parsed !== 'object' || parsed === null) parsed = {};
+  } catch {
+    parsed = {};
+  }
+  const summary: StoredSummary = {
+    id,
+    title: typeof parsed.title === 'string' ? parsed.title : '',
+    organisation: typeof parsed.organisation === 'string' ? parsed.organisation : '',
+    created: typeof parsed.created === 'string' ? parsed.created : fallbackTime,
+    modified: typeof parsed.modified === 'string' ? parsed.modified : fallbackTime,
+  };
+  const remote = parsed.remote;
+  if (remote && typeof remote === 'object' && typeof remote.url === 'string') summary.remote = cleanRemote(remote);
+  return summary;
+}
+
+/** Applies a caller's patch after checking its types; says which field is wrong. */
+export function applySummaryPatch(summary: StoredSummary, patch: SummaryPatch, modified: string): StoredSummary {
+  if (typeof patch !== 'object' || patch === null) throw invalid('the summary patch must be an object');
+  const next: StoredSummary = { ...summary, modified };
+  if (patch.title !== undefined) {
+    if (typeof patch.title !== 'string') throw invalid('title must be a string');
+    next.title = patch.title;
+  }
+  if (patch.organisation !== undefined) {
+    if (typeof patch.organisation !== 'string') throw invalid('organisation must be a string');
+    next.organisation = patch.organisation;
+  }
+  if (patch.remote === null) {
+    delete next.remote;
+  } else if (patch.remote !== undefined) {
+    const remote = patch.remote;
+    if (typeof remote !== 'object' || typeof remote.url !== 'string' || remote.url === '') throw invalid('remote.url must be a non-empty string');
+    if (remote.token !== undefined && typeof remote.token !== 'string') throw invalid('remote.token must be a string');
+    if (remote.role !== undefined && remote.role !== 'editor' && remote.role !== 'viewer') {
+      throw invalid('remote.role must be "editor" or "viewer"');
+    }
+    next.remote = cleanRemote(remote);
+  }
+  return next;
+}
+
+function cleanRemote(remote: StoredRemote): StoredRemote {
+  const out: StoredRemote = { url: remote.url };
+  if (typeof remote.token === 'string') out.token = remote.token;
+  if (remote.role === 'editor' || remote.role === 'viewer') out.role = remote.role;
+  return out;
+}
+
+function invalid(why: string): StorageError {
+  return new StorageError('invalid-input', `Invalid document summary: ${why}.`);
+}

@@ -1,0 +1,572 @@
+// Document rooms: one Y.Doc per document name, shared by every connection to it, whatever the transport
+// (WebSocket in the sync server, Electron IPC in the desktop host).
+//
+// Guarantees:
+// - A room loads its document from persistence before it answers anything; connections that arrive
+//   during the load wait (their messages are buffered).
+// - Every change to the room's document is appended to persistence, and only relayed (or served in a
+//   sync step 2, or acknowledged with `saved`) once that append resolved: a client can never receive
+//   state that a crash could still lose.
+// - A failed write closes every connection of the room (4500 'storage failure') and refuses the document
+//   until restart.
+// - A viewer receives the document and presence; its document changes are dropped, its presence relayed.
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { isValidDocumentId } from '../storage/document-id';
+import type { DocumentPersistence } from '../storage/types';
+import {
+  CLOSE_CODES,
+  type ConnectionRole,
+  decodeMessage,
+  encodeAwareness,
+  encodeInfo,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from '../../shared/sync/protocol';
+import { DurableQueue } from './durable-queue';
+import { silentLogger, type SyncLogger } from './sync-log';
+
+/** The one thing a room needs from a connection's transport. */
+export interface Transport {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface ConnectOptions {
+  role: ConnectionRole;
+  /** The client asked for the Pejling extensions (saved acknowledgements, info). */
+  pejling?: boolean;
+  /** Peer address for logs. */
+  peer?: string;
+}
+
+/** What the transport calls: incoming bytes, and the peer having gone away. */
+export interface RoomConnection {
+  readonly id: number;
+  readonly documentName: string;
+  readonly role: ConnectionRole;
+  receive(message: Uint8Array): void;
+  /** The transport closed (by the peer or the network). Idempotent. */
+  transportClosed(code?: number): void;
+}
+
+export interface RoomsOptions {
+  persistence: DocumentPersistence;
+  log?: SyncLogger;
+  /** How long a room without connections stays loaded (default 10 s). */
+  unloadAfterMs?: number;
+  /** Default 50. */
+  maxConnectionsPerDocument?: number;
+  /** Messages a connection may send before its room has loaded (default 1000). */
+  maxBufferedMessages?: number;
+}
+
+/** A loaded document kept open by the host (e.g. for a remote link); release it when done. */
+export interface RoomHandle {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /** True once the room failed (storage) or was shut down; the doc is then no longer served. */
+  readonly closed: boolean;
+  /** Resolves when every change made so far is durable. Rejects if the room failed. */
+  whenDurable(): Promise<void>;
+  release(): void;
+}
+
+const LOAD_ORIGIN = Symbol('pejling-room-load');
+
+let nextConnectionId = 1;
+
+class Connection implements RoomConnection {
+  readonly id = nextConnectionId++;
+  closed = false;
+  /** Update-bearing messages received (what `saved` counts). */
+  received = 0;
+  private savedSent = 0;
+  /** Awareness client ids this connection controls (removed when it leaves). */
+  readonly clientIds = new Set<number>();
+  buffered: Uint8Array[] | null = [];
+  room: Room | null = null;
+  viewerWriteLogged = false;
+
+  constructor(
+    readonly documentName: string,
+    readonly role: ConnectionRole,
+    readonly pejling: boolean,
+    readonly peer: string | undefined,
+    private readonly transport: Transport,
+    private readonly log: SyncLogger,
+  ) {}
+
+  receive(message: Uint8Array): void {
+    if (this.closed || !this.room) return;
+    this.room.receive(this, message);
+  }
+
+  transportClosed(code?: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.log({ event: 'close', doc: this.documentName, role: this.role, peer: this.peer, code });
+    this.room?.remove(this);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.transport.send(message);
+    } catch (error) {
+      this.log({ event: 'error', doc: this.documentName, peer: this.peer, reason: `send failed: ${describe(error)}` });
+      this.close(1011, 'send failed');
+    }
+  }
+
+  sendSaved(count: number): void {
+    if (count <= this.savedSent) return;
+    this.savedSent = count;
+    this.send(encodeSaved(count));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.transport.close(code, reason);
+    } catch {
+      // the transport is already gone
+    }
+    this.log({ event: 'close', doc: this.documentName, role: this.role, peer: this.peer, code, reason });
+    this.room?.remove(this);
+  }
+}
+
+class Room {
+  state: 'loading' | 'ready' | 'failed' | 'unloaded' = 'loading';
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  /** Connections that arrived while loading. */
+  private readonly waiting = new Set<Connection>();
+  holds = 0;
+  private unloadTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly queue: DurableQueue;
+  readonly loaded: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    private readonly rooms: Rooms,
+    private readonly ctx: Required<RoomsOptions>,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.queue = new DurableQueue(
+      (update) => ctx.persistence.append(name, update),
+      (error) => this.fail(error, 'write'),
+    );
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
+    this.loaded = this.load();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size + this.waiting.size;
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    try {
+      const { update, recovery } = await this.ctx.persistence.load(this.name);
+      if (this.state !== 'loading') return;
+      Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      if (recovery) {
+        this.ctx.log({
+          event: 'room-recovered',
+          doc: this.name,
+          reason: recovery.reason,
+          discardedBytes: recovery.discardedBytes,
+        });
+      }
+      this.ctx.log({ event: 'room-load', doc: this.name, bytes: update.length, ms: Date.now() - started });
+    } catch (error) {
+      this.fail(error, 'load');
+      throw error;
+    }
+    this.state = 'ready';
+    for (const connection of [...this.waiting]) {
+      this.waiting.delete(connection);
+      if (!connection.closed) this.join(connection);
+    }
+    this.scheduleUnloadIfUnused();
+  }
+
+  add(connection: Connection): void {
+    connection.room = this;
+    this.cancelUnload();
+    if (this.state === 'ready') this.join(connection);
+    else this.waiting.add(connection);
+  }
+
+  private join(connection: Connection): void {
+    this.connections.add(connection);
+    const buffered = connection.buffered ?? [];
+    connection.buffered = null;
+    this.ctx.log({
+      event: 'open',
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      connections: this.connections.size,
+    });
+    if (connection.pejling) connection.send(encodeInfo({ role: connection.role }));
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) {
+      const clients = [...this.awareness.getStates().keys()];
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    }
+    for (const message of buffered) {
+      if (connection.closed) break;
+      this.handle(connection, message);
+    }
+  }
+
+  receive(connection: Connection, message: Uint8Array): void {
+    if (connection.buffered !== null) {
+      if (connection.buffered.length >= this.ctx.maxBufferedMessages) {
+        this.malformed(connection, 'too many messages before the document was loaded');
+        return;
+      }
+      connection.buffered.push(message);
+      return;
+    }
+    this.handle(connection, message);
+  }
+
+  private handle(connection: Connection, message: Uint8Array): void {
+    let decoded;
+    try {
+      decoded = decodeMessage(message);
+    } catch (error) {
+      this.malformed(connection, error instanceof ProtocolError ? error.message : 'undecodable message');
+      return;
+    }
+    switch (decoded.type) {
+      case 'sync-step1': {
+        let missing: Uint8Array;
+        try {
+          missing = Y.encodeStateAsUpdate(this.doc, decoded.stateVector);
+        } catch {
+          this.malformed(connection, 'sync step 1: invalid state vector');
+          return;
+        }
+        // Computed now, sent once everything it contains is durable.
+        const reply = encodeSyncStep2(missing);
+        this.queue.afterDurable(() => connection.send(reply));
+        return;
+      }
+      case 'sync-step2':
+      case 'sync-update': {
+        if (connection.role === 'viewer') {
+          if (!connection.viewerWriteLogged) {
+            connection.viewerWriteLogged = true;
+            this.ctx.log({ event: 'viewer-write-ignored', doc: this.name, role: 'viewer', peer: connection.peer });
+          }
+          return;
+        }
+        const count = ++connection.received;
+        try {
+          Y.applyUpdate(this.doc, decoded.update, connection);
+        } catch {
+          this.malformed(connection, 'invalid document update');
+          return;
+        }
+        // Structs waiting for missing dependencies are not in any update event yet; keep them durable too.
+        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+          this.queue.enqueue(decoded.update);
+        }
+        if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+        return;
+      }
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
+        } catch {
+          this.malformed(connection, 'invalid awareness update');
+        }
+        return;
+      case 'query-awareness': {
+        const clients = [...this.awareness.getStates().keys()];
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+        return;
+      }
+      default:
+        this.malformed(connection, `unexpected message type '${decoded.type}' from a client`);
+    }
+  }
+
+  private malformed(connection: Connection, reason: string): void {
+    this.ctx.log({ event: 'malformed', doc: this.name, role: connection.role, peer: connection.peer, reason });
+    connection.close(CLOSE_CODES.malformed, `malformed message: ${reason}`.slice(0, 120));
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD_ORIGIN || this.state === 'failed') return;
+    this.queue.enqueue(update);
+    const message = encodeUpdate(update);
+    this.queue.afterDurable(() => {
+      for (const connection of this.connections) if (connection !== origin) connection.send(message);
+    });
+  }
+
+  private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.clientIds.add(id);
+      for (const id of updated) origin.clientIds.add(id);
+      for (const id of removed) origin.clientIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || this.connections.size === 0) return;
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    // Also back to the sender, as the stock server does: a stock client alone in a room otherwise hears
+    // nothing for 30 s and drops its connection (y-websocket's liveness check).
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  remove(connection: Connection): void {
+    this.connections.delete(connection);
+    this.waiting.delete(connection);
+    if (connection.clientIds.size > 0 && this.state === 'ready') {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
+    }
+    this.scheduleUnloadIfUnused();
+  }
+
+  release(): void {
+    this.holds = Math.max(0, this.holds - 1);
+    this.scheduleUnloadIfUnused();
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  scheduleUnloadIfUnused(): void {
+    if (this.state !== 'ready' || this.connectionCount > 0 || this.holds > 0 || this.unloadTimer) return;
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      void this.unloadIfUnused();
+    }, this.ctx.unloadAfterMs);
+    this.unloadTimer.unref?.();
+  }
+
+  private async unloadIfUnused(): Promise<void> {
+    if (this.state !== 'ready' || this.connectionCount > 0 || this.holds > 0) return;
+    if (!this.queue.idle) {
+      await this.queue.whenIdle();
+      return this.unloadIfUnused();
+    }
+    this.dispose();
+    this.ctx.log({ event: 'room-unload', doc: this.name });
+    try {
+      await this.ctx.persistence.flush();
+    } catch (error) {
+      this.ctx.log({ event: 'storage-failure', doc: this.name, reason: `flush failed: ${describe(error)}` });
+    }
+  }
+
+  /** Closes every connection (server shutdown); the caller drains and flushes. */
+  shutdown(code: number, reason: string): void {
+    this.cancelUnload();
+    for (const connection of [...this.connections, ...this.waiting]) connection.close(code, reason);
+  }
+
+  fail(error: unknown, phase: 'load' | 'write'): void {
+    if (this.state === 'failed' || this.state === 'unloaded') return;
+    this.ctx.log({
+      event: 'storage-failure',
+      doc: this.name,
+      reason: `${phase === 'load' ? 'loading' : 'writing'} the document failed: ${describe(error)}`,
+    });
+    this.state = 'failed';
+    this.rooms.markFailed(this.name);
+    for (const connection of [...this.connections, ...this.waiting]) {
+      connection.close(CLOSE_CODES.storageFailure, 'storage failure');
+    }
+    this.dispose();
+    this.state = 'failed';
+  }
+
+  dispose(): void {
+    this.cancelUnload();
+    if (this.state !== 'failed') this.state = 'unloaded';
+    this.rooms.forget(this);
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly failed = new Set<string>();
+  private closing = false;
+  private readonly ctx: Required<RoomsOptions>;
+
+  constructor(options: RoomsOptions) {
+    this.ctx = {
+      persistence: options.persistence,
+      log: options.log ?? silentLogger,
+      unloadAfterMs: options.unloadAfterMs ?? 10_000,
+      maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
+      maxBufferedMessages: options.maxBufferedMessages ?? 1000,
+    };
+  }
+
+  /** Why a connection to `name` would be refused right now, or null. Lets the server answer over HTTP. */
+  refusal(name: string): { code: number; reason: string } | null {
+    if (this.closing) return { code: CLOSE_CODES.goingAway, reason: 'server shutting down' };
+    if (!isValidDocumentId(name)) return { code: CLOSE_CODES.malformed, reason: 'invalid document name' };
+    if (this.failed.has(name)) return { code: CLOSE_CODES.storageFailure, reason: 'storage failure' };
+    const room = this.rooms.get(name);
+    if (room && room.connectionCount >= this.ctx.maxConnectionsPerDocument) {
+      return { code: CLOSE_CODES.tooManyConnections, reason: 'too many connections to this document' };
+    }
+    return null;
+  }
+
+  /** Attaches a transport to the document's room (loading it if needed). Refusals close the transport. */
+  connect(name: string, transport: Transport, options: ConnectOptions): RoomConnection {
+    const connection = new Connection(name, options.role, options.pejling === true, options.peer, transport, this.ctx.log);
+    const refusal = this.refusal(name);
+    if (refusal) {
+      connection.closed = true;
+      this.ctx.log({ event: 'refused', doc: name, role: options.role, peer: options.peer, ...refusal });
+      try {
+        transport.close(refusal.code, refusal.reason);
+      } catch {
+        // already gone
+      }
+      return connection;
+    }
+    this.roomFor(name).add(connection);
+    return connection;
+  }
+
+  /** Loads the document and keeps it loaded until released (the host's replica for a remote link). */
+  async acquire(name: string): Promise<RoomHandle> {
+    if (!isValidDocumentId(name)) throw new Error(`Invalid document name '${name}'.`);
+    if (this.closing) throw new Error('The sync rooms are shutting down.');
+    if (this.failed.has(name)) throw new Error(`Document '${name}' is unavailable after a storage failure.`);
+    const room = this.roomFor(name);
+    room.holds++;
+    room.cancelUnload();
+    try {
+      await room.loaded;
+    } catch (error) {
+      room.holds--;
+      throw error;
+    }
+    let released = false;
+    return {
+      name,
+      doc: room.doc,
+      awareness: room.awareness,
+      get closed() {
+        return room.state !== 'ready';
+      },
+      whenDurable: async () => {
+        await room.queue.whenIdle();
+        if (room.queue.failed) throw new Error(`Document '${name}' could not be written to storage.`);
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        room.release();
+      },
+    };
+  }
+
+  /** Loaded documents. */
+  get documentCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Open connections over all rooms. */
+  get connectionCount(): number {
+    let total = 0;
+    for (const room of this.rooms.values()) total += room.connectionCount;
+    return total;
+  }
+
+  isLoaded(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
+  /** Resolves once every change made so far to a loaded document is durable (immediately if not loaded). */
+  async whenDurable(name: string): Promise<void> {
+    await this.rooms.get(name)?.queue.whenIdle();
+  }
+
+  /**
+   * Closes one document's connections (e.g. after the host deleted it) and unloads it once its pending
+   * writes are durable. Held handles see `closed`. Later connections load it afresh.
+   */
+  async closeDocument(name: string, code: number = CLOSE_CODES.documentClosed, reason = 'document closed'): Promise<void> {
+    const room = this.rooms.get(name);
+    if (!room) return;
+    room.shutdown(code, reason);
+    // Stay registered until the writes are durable, so a reload cannot miss them; whoever joined
+    // meanwhile is closed too.
+    await room.queue.whenIdle();
+    room.shutdown(code, reason);
+    if (room.state === 'ready' || room.state === 'loading') room.dispose();
+  }
+
+  /**
+   * Shutdown: refuses new connections, closes the open ones (code 1001 by default), waits for every
+   * pending write and flushes persistence. Persistence itself stays open (its owner closes it).
+   */
+  async close(code: number = CLOSE_CODES.goingAway, reason = 'server shutting down'): Promise<void> {
+    this.closing = true;
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.shutdown(code, reason);
+    await Promise.all(rooms.map((room) => room.queue.whenIdle()));
+    for (const room of rooms) if (room.state === 'ready' || room.state === 'loading') room.dispose();
+    try {
+      await this.ctx.persistence.flush();
+    } catch (error) {
+      this.ctx.log({ event: 'storage-failure', reason: `final flush failed: ${describe(error)}` });
+    }
+  }
+
+  /** @internal */
+  markFailed(name: string): void {
+    this.failed.add(name);
+  }
+
+  /** @internal */
+  forget(room: Room): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+  }
+
+  private roomFor(name: string): Room {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = new Room(name, this, this.ctx);
+      this.rooms.set(name, room);
+      // A load failure is handled (and logged) by the room itself.
+      room.loaded.catch(() => undefined);
+    }
+    return room;
+  }
+}

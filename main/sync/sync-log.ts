@@ -1,0 +1,45 @@
+// Structured events of the sync layer. Never carries document content or tokens: only names, roles,
+// peers, codes and sizes.
+
+export type SyncLogEvent =
+  | 'open' // a connection joined a room
+  | 'close' // a connection left (code = close code)
+  | 'refused' // a connection was turned away (auth, limits, failed room, invalid name)
+  | 'malformed' // a client sent bytes that are not a valid message; its connection is closed
+  | 'error' // transport errors, oversize frames
+  | 'viewer-write-ignored' // a viewer sent document changes; they were dropped
+  | 'room-load'
+  | 'room-recovered' // storage repaired a torn log while loading
+  | 'room-unload'
+  | 'storage-failure' // a durable write (or load) failed: the room is closed until restart
+  | 'listening'
+  | 'shutdown';
+
+export interface SyncLogEntry {
+  event: SyncLogEvent;
+  level?: 'info' | 'warn' | 'error';
+  doc?: string;
+  role?: string;
+  peer?: string;
+  code?: number;
+  reason?: string;
+  [field: string]: unknown;
+}
+
+export type SyncLogger = (entry: SyncLogEntry) => void;
+
+export const silentLogger: SyncLogger = () => undefined;
+
+/** A logger writing one JSON object per line (with time and level) to `write`. */
+export function jsonLineLogger(write: (line: string) => void): SyncLogger {
+  return (entry) => {
+    const level = entry.level ?? defaultLevel(entry.event);
+    write(`${JSON.stringify({ time: new Date().toISOString(), ...entry, level })}\n`);
+  };
+}
+
+function defaultLevel(event: SyncLogEvent): 'info' | 'warn' | 'error' {
+  if (event === 'storage-failure') return 'error';
+  if (event === 'malformed' || event === 'error' || event === 'refused' || event === 'room-recovered') return 'warn';
+  return 'info';
+}

@@ -1,0 +1,78 @@
+// The app shell: start screen or an open document (by hash route), settings, toasts, announcements,
+// and the desktop menu's commands.
+import { useEffect, useState } from 'preact/hooks';
+import type { HostInfo, MenuCommand } from '../../../shared/bridge';
+import { getBridge } from '../bridge/get-bridge';
+import { useLanguage } from '../i18n/i18n';
+import { StartScreen } from '../start/StartScreen';
+import { DocumentScreen } from '../doc/DocumentScreen';
+import { Announcer } from '../ui/announcer';
+import { ToastRegion, expireAllToasts } from '../ui/toasts';
+import { SettingsDialog } from './SettingsDialog';
+import { navigate, useRoute } from './route';
+import { t } from '../i18n/i18n';
+
+type StartCommand = 'new-document' | 'open-file' | 'import-json';
+
+export function App() {
+  const language = useLanguage();
+  const route = useRoute();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [info, setInfo] = useState<HostInfo | null>(null);
+  const [startCommand, setStartCommand] = useState<StartCommand | undefined>();
+  const [documentCommand, setDocumentCommand] = useState<{ command: MenuCommand; at: number } | undefined>();
+
+  useEffect(() => {
+    getBridge()
+      .info()
+      .then(setInfo)
+      .catch(() => setInfo(null));
+    // A delete waiting behind an undo toast still happens when the window goes away.
+    const onHide = () => expireAllToasts();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, []);
+
+  useEffect(
+    () =>
+      getBridge().onMenuCommand((command) => {
+        if (command === 'show-settings') setSettingsOpen(true);
+        else if (command === 'show-start') navigate({ screen: 'start' });
+        else if (command === 'new-document' || command === 'open-file' || command === 'import-json') {
+          navigate({ screen: 'start' });
+          setStartCommand(command);
+        } else setDocumentCommand({ command, at: Date.now() });
+      }),
+    [],
+  );
+
+  return (
+    <div class="app" data-language={language}>
+      <a class="skip-link" href="#main" onClick={(e) => skipToMain(e)}>
+        {t('app.skipToContent')}
+      </a>
+      {route.screen === 'start' ? (
+        <StartScreen command={startCommand} onCommandHandled={() => setStartCommand(undefined)} onOpenSettings={() => setSettingsOpen(true)} />
+      ) : (
+        <DocumentScreen
+          key={route.documentId}
+          documentId={route.documentId}
+          view={route.view}
+          item={route.item}
+          menuCommand={documentCommand}
+          onOpenSettings={() => setSettingsOpen(true)}
+        />
+      )}
+      {settingsOpen && <SettingsDialog dataDir={info?.dataDir} onClose={() => setSettingsOpen(false)} />}
+      <ToastRegion />
+      <Announcer />
+    </div>
+  );
+}
+
+/** The skip link must not change the hash route. */
+function skipToMain(event: MouseEvent): void {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  main?.focus();
+}

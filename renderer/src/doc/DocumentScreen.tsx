@@ -1,0 +1,262 @@
+// An open document: header with the view tabs and document commands, the navigator, the active view
+// and the status bar. Owns the DocumentSession for as long as the document is open.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
+import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
+import { getBridge } from '../bridge/get-bridge';
+import { errorMessage } from '../bridge/bridge-error';
+import { navigate } from '../app/route';
+import { t } from '../i18n/i18n';
+import { Navigator, redoStructure, undoStructure } from '../navigator/Navigator';
+import { buildNavTree, findNode, META_KEY } from '../navigator/nav-tree';
+import { resolveLabels } from '../navigator/labels';
+import type { NavContext } from '../navigator/nav-actions';
+import { StatusBar } from '../status/StatusBar';
+import { Icon } from '../ui/Icon';
+import { showToast } from '../ui/toasts';
+import { getView, listViews } from '../views/registry';
+import '../views/builtin-views';
+import { DocumentSession } from './document-session';
+import { useDocVersion, usePresence } from './use-doc';
+import { ExportMenu } from './ExportMenu';
+import { focusedEditorCommand } from '../editor/editor-registry';
+
+interface Props {
+  documentId: string;
+  view: string;
+  item: string | undefined;
+  menuCommand?: { command: MenuCommand; at: number } | undefined;
+  onOpenSettings: () => void;
+}
+
+export function DocumentScreen({ documentId, view, item, menuCommand, onOpenSettings }: Props) {
+  const session = useMemo(() => new DocumentSession(documentId, getBridge()), [documentId]);
+  const [state, setState] = useState<ChannelProviderState>(session.state);
+  const [ready, setReady] = useState(false);
+  const [summary, setSummary] = useState<DocumentSummary | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    const off = session.onState(setState);
+    let cancelled = false;
+    void session.whenSynced().then(() => {
+      if (!cancelled) setReady(true);
+    });
+    return () => {
+      cancelled = true;
+      off();
+      session.destroy();
+    };
+  }, [session]);
+
+  // The document's summary (title, remote, sync state). With a remote, its sync state is polled.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const load = async () => {
+      try {
+        const docs = await getBridge().listDocuments();
+        if (stopped) return;
+        const found = docs.find((d) => d.id === documentId) ?? null;
+        setSummary(found);
+        setMissing(found === null);
+        if (found?.remote) timer = setTimeout(() => void load(), 4000);
+      } catch {
+        if (!stopped) timer = setTimeout(() => void load(), 10_000);
+      }
+    };
+    void load();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [documentId]);
+
+  if (!ready) {
+    return (
+      <div class="document-loading">
+        <main id="main" tabIndex={-1} class="loading-main">
+          <p class="loading-text" role="status">
+            {missing && state.status !== 'open' ? t('doc.notFound') : t('doc.opening')}
+          </p>
+          <a class="button" href="#/">
+            {t('doc.backToStart')}
+          </a>
+        </main>
+      </div>
+    );
+  }
+  return (
+    <OpenDocument
+      session={session}
+      state={state}
+      summary={summary}
+      view={view}
+      item={item}
+      menuCommand={menuCommand}
+      onOpenSettings={onOpenSettings}
+    />
+  );
+}
+
+interface OpenProps {
+  session: DocumentSession;
+  state: ChannelProviderState;
+  summary: DocumentSummary | null;
+  view: string;
+  item: string | undefined;
+  menuCommand?: { command: MenuCommand; at: number } | undefined;
+  onOpenSettings: () => void;
+}
+
+function OpenDocument({ session, state, summary, view, item, menuCommand, onOpenSettings }: OpenProps) {
+  const version = useDocVersion(session, { structureOnly: true });
+  const others = usePresence(session);
+  const readOnly = state.role === 'viewer';
+  const labels = useMemo(() => resolveLabels(session.model), [session, version]);
+  const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
+  const meta = session.model.getMeta();
+  const views = listViews();
+  const activeView = getView(view) ?? views[0]!;
+  const selectedKey = item && findNode(tree, item) ? item : (item ?? META_KEY);
+  const tabsRef = useRef<HTMLDivElement>(null);
+
+  const select = (key: string, nextView?: string) =>
+    navigate({ screen: 'document', documentId: session.documentId, view: nextView ?? activeView.id, item: key }, { replace: !nextView || nextView === activeView.id });
+
+  const ctx: NavContext = { session, tree, labels, select: (key) => select(key) };
+
+  useEffect(() => {
+    document.title = `${meta.title || t('doc.untitled')} – Pejling`;
+  }, [meta.title]);
+
+  useEffect(() => {
+    session.setLocation(selectedKey);
+  }, [session, selectedKey]);
+
+  // Ctrl+Z with focus outside any text field undoes the last navigator operation.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.closest('input, textarea, select, [contenteditable="true"]') || target.isContentEditable)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undoStructure(session);
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redoStructure(session);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
+
+  const exportDocx = async () => {
+    try {
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy' });
+      if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
+    } catch (error) {
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    }
+  };
+  const saveAs = async (format: 'pejling' | 'json') => {
+    try {
+      const result = await getBridge().saveDocumentAs(session.documentId, format);
+      if (result.saved) showToast({ message: t('doc.savedAs', { target: result.target ?? '' }) });
+    } catch (error) {
+      showToast({ message: t('doc.saveFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    }
+  };
+
+  // Commands from the desktop menu.
+  useEffect(() => {
+    if (!menuCommand) return;
+    switch (menuCommand.command) {
+      case 'export-docx':
+        void exportDocx();
+        break;
+      case 'export-json':
+        void saveAs('json');
+        break;
+      case 'save-as':
+        void saveAs('pejling');
+        break;
+      case 'show-outline':
+        select(selectedKey, activeView.id === 'outline' ? 'edit' : 'outline');
+        break;
+      case 'undo':
+      case 'redo':
+        if (document.activeElement?.matches('input, textarea')) {
+          // Plain fields keep the browser's own undo.
+          document.execCommand(menuCommand.command);
+        } else if (!focusedEditorCommand(menuCommand.command)) {
+          if (menuCommand.command === 'undo') undoStructure(session);
+          else redoStructure(session);
+        }
+        break;
+      default:
+        break;
+    }
+  }, [menuCommand?.at]);
+
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const index = views.findIndex((v) => v.id === activeView.id);
+    const nextView = views[(index + (event.key === 'ArrowRight' ? 1 : -1) + views.length) % views.length];
+    if (!nextView) return;
+    event.preventDefault();
+    select(selectedKey, nextView.id);
+    requestAnimationFrame(() => tabsRef.current?.querySelector<HTMLElement>(`[data-view="${nextView.id}"]`)?.focus());
+  };
+
+  const ActiveView = activeView.component;
+  return (
+    <div class="document-screen">
+      <header class="app-header doc-header" role="banner">
+        <a class="icon-button header-home" href="#/" aria-label={t('doc.backToStart')} title={t('doc.backToStart')}>
+          <Icon name="home" />
+        </a>
+        <div class="doc-heading">
+          <span class="doc-title">{meta.title || t('doc.untitled')}</span>
+          <span class="doc-organisation">
+            {meta.organisation}
+            {meta.period.from ? ` · ${meta.period.from}–${meta.period.to}` : ''}
+          </span>
+        </div>
+        <div class="view-tabs" role="tablist" aria-label={t('doc.views')} ref={tabsRef} onKeyDown={onTabKey}>
+          {views.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              id={`tab-${v.id}`}
+              data-view={v.id}
+              class="view-tab"
+              aria-selected={v.id === activeView.id}
+              aria-controls="view-panel"
+              tabIndex={v.id === activeView.id ? 0 : -1}
+              title={v.shortcut ? `${v.label()} (${v.shortcut})` : v.label()}
+              onClick={() => select(selectedKey, v.id)}
+            >
+              {v.label()}
+            </button>
+          ))}
+        </div>
+        <div class="header-actions">
+          <ExportMenu onDocx={() => void exportDocx()} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} />
+          <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
+            <Icon name="gear" />
+          </button>
+        </div>
+      </header>
+      <div class="document-body">
+        <Navigator ctx={ctx} selectedKey={selectedKey} others={others} readOnly={readOnly} />
+        <main class="document-main" id="main" tabIndex={-1}>
+          <div class="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${activeView.id}`} data-view={activeView.id}>
+            <ActiveView session={session} selectedKey={selectedKey} select={select} tree={tree} labels={labels} readOnly={readOnly} />
+          </div>
+        </main>
+      </div>
+      <StatusBar state={state} summary={summary} others={others} readOnly={readOnly} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// "Eksportér": a disclosure with the document's output formats (Word, JSON, a .pejling copy).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n';
+import { Icon } from '../ui/Icon';
+
+interface Props {
+  onDocx: () => void;
+  onJson: () => void;
+  onPejling: () => void;
+}
+
+export function ExportMenu({ onDocx, onJson, onPejling }: Props) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const choose = (action: () => void) => {
+    setOpen(false);
+    action();
+  };
+
+  return (
+    <div
+      class="disclosure"
+      ref={ref}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          setOpen(false);
+          ref.current?.querySelector<HTMLElement>('.disclosure-button')?.focus();
+        }
+      }}
+    >
+      <button type="button" class="button disclosure-button" aria-expanded={open} aria-controls="export-options" onClick={() => setOpen(!open)}>
+        <Icon name="download" />
+        {t('doc.export')}
+      </button>
+      {open && (
+        <div class="disclosure-panel" id="export-options">
+          <button type="button" class="disclosure-item" onClick={() => choose(onDocx)}>
+            <Icon name="word" />
+            <span>
+              <span class="disclosure-item-title">{t('doc.exportDocx')}</span>
+              <span class="disclosure-item-hint">{t('doc.exportDocxHint')}</span>
+            </span>
+          </button>
+          <button type="button" class="disclosure-item" onClick={() => choose(onJson)}>
+            <Icon name="download" />
+            <span>
+              <span class="disclosure-item-title">{t('doc.exportJson')}</span>
+              <span class="disclosure-item-hint">{t('doc.exportJsonHint')}</span>
+            </span>
+          </button>
+          <button type="button" class="disclosure-item" onClick={() => choose(onPejling)}>
+            <Icon name="download" />
+            <span>
+              <span class="disclosure-item-title">{t('doc.savePejling')}</span>
+              <span class="disclosure-item-hint">{t('doc.savePejlingHint')}</span>
+            </span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// A rich-text field: a ProseMirror editor bound to its Y.XmlFragment with y-prosemirror. Remote
+// cursors come from the document's awareness; undo/redo undo only this user's changes.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { columnResizing, tableEditing } from 'prosemirror-tables';
+import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { richSchema } from '../../../shared/richtext/schema';
+import { t } from '../i18n/i18n';
+import { richInputRules } from './rich-input-rules';
+import { richKeymaps } from './rich-keymap';
+import { placeholderPlugin } from './placeholder-plugin';
+import { RichToolbar } from './RichToolbar';
+import { LinkForm } from './LinkForm';
+import { applyLink, linkAt } from './rich-commands';
+import { buildCursor } from './remote-cursor';
+import { registerEditor } from './editor-registry';
+
+interface Props {
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  /** Accessible name of the text area, e.g. "Vision". */
+  label: string;
+  placeholder?: string | undefined;
+  readOnly?: boolean | undefined;
+  /** Compact editors (e.g. a principle's body) start with a smaller height. */
+  compact?: boolean | undefined;
+  /** For tests and jump targets: data-field on the wrapper. */
+  fieldKey?: string | undefined;
+}
+
+/**
+ * ProseMirror reads the DOM selection on `selectionchange`, which the browser fires a little later; a
+ * shortcut pressed right after Shift+arrow can see the old selection. Read it now where that matters.
+ */
+function syncSelectionFromDOM(view: EditorView | null): void {
+  if (!view) return;
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode || !view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return;
+  try {
+    const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+    const current = view.state.selection;
+    if (anchor !== current.anchor || head !== current.head) {
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+    }
+  } catch {
+    // a position the document cannot hold: keep ProseMirror's own selection
+  }
+}
+
+export function RichTextEditor({ fragment, awareness, label, placeholder, readOnly = false, compact = false, fieldKey }: Props) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const readOnlyRef = useRef(readOnly);
+  const [state, setState] = useState<EditorState | null>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  readOnlyRef.current = readOnly;
+
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const openLink = () => {
+      syncSelectionFromDOM(viewRef.current);
+      setLinkOpen(true);
+      return true;
+    };
+    const view = new EditorView(mount, {
+      state: EditorState.create({
+        schema: richSchema,
+        plugins: [
+          ySyncPlugin(fragment),
+          yCursorPlugin(awareness, { cursorBuilder: buildCursor }),
+          yUndoPlugin(),
+          richInputRules(),
+          ...richKeymaps({ onLink: openLink }),
+          columnResizing(),
+          tableEditing(),
+          placeholderPlugin(placeholder ?? ''),
+        ],
+      }),
+      editable: () => !readOnlyRef.current,
+      attributes: {
+        class: 'rich-editor',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        spellcheck: 'true',
+        lang: 'da',
+      },
+      // `this`, not `view`: y-prosemirror dispatches while the view is still being constructed.
+      dispatchTransaction(this: EditorView, tr) {
+        const next = this.state.apply(tr);
+        this.updateState(next);
+        setState(next);
+      },
+    });
+    viewRef.current = view;
+    setState(view.state);
+    const unregister = registerEditor(view);
+    return () => {
+      unregister();
+      viewRef.current = null;
+      view.destroy();
+    };
+    // The editor is bound to one fragment for its lifetime; the label only changes with the language.
+  }, [fragment, awareness]);
+
+  useEffect(() => {
+    viewRef.current?.setProps({ attributes: { class: 'rich-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true', lang: 'da', ...(readOnly ? { 'aria-readonly': 'true' } : {}) } });
+  }, [label, readOnly]);
+
+  const run = (command: Command) => {
+    const view = viewRef.current;
+    if (!view) return;
+    command(view.state, view.dispatch, view);
+    view.focus();
+  };
+
+  const closeLink = () => {
+    setLinkOpen(false);
+    viewRef.current?.focus();
+  };
+
+  return (
+    <div class={`rich-field${compact ? ' is-compact' : ''}${readOnly ? ' is-readonly' : ''}`} data-field={fieldKey}>
+      {!readOnly && state && (
+        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} />
+      )}
+      {linkOpen && state && (
+        <LinkForm
+          initialHref={linkAt(state)?.href ?? ''}
+          hasSelection={!state.selection.empty || !!linkAt(state)}
+          canRemove={!!linkAt(state)}
+          onApply={(href, text) => {
+            const view = viewRef.current;
+            if (view) applyLink(href, text)(view.state, view.dispatch);
+            closeLink();
+          }}
+          onCancel={closeLink}
+        />
+      )}
+      <div class="rich-mount" ref={mountRef} />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+// Entry of the renderer: mounts the app into #app.
+import { render } from 'preact';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/start.css';
+import './styles/document.css';
+import './styles/editor.css';
+import './styles/outline.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+render(<App />, root);

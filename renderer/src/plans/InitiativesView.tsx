@@ -1,0 +1,410 @@
+// "Initiativer": every initiative of every action plan in one table. Sort by a column, filter by plan,
+// owner ("Mine" too), status, perspective and focus area; change status and owner in the cells;
+// click a row or press Enter on it to open the initiative's editor. Only the rows in view are
+// rendered, so 1,000 initiatives scroll and filter without delay.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/format/schema';
+import { useDocVersion } from '../doc/use-doc';
+import { t } from '../i18n/i18n';
+import { announce } from '../ui/announcer';
+import type { DocumentViewProps } from '../views/registry';
+import { formatAmount, formatPeriod, statusLabel } from './format';
+import { indented, ownerOptions } from './owner-options';
+import {
+  filterRows,
+  initiativeRows,
+  ownerTree,
+  sortRows,
+  OWNER_FILTER_ME,
+  OWNER_FILTER_NONE,
+  STATUS_FILTER_NONE,
+  type InitiativeFilter,
+  type InitiativeRow,
+  type SortDirection,
+  type SortKey,
+} from './plan-data';
+import { tp, type PlansKey } from './plans-i18n';
+import { openInEditor, useMe, useStickyState } from './use-plans';
+
+const ROW_HEIGHT = 52;
+const OVERSCAN = 10;
+
+export const filterStateKey = (documentId: string) => `initiatives.filter.${documentId}`;
+
+interface SortState {
+  key: SortKey | null;
+  direction: SortDirection;
+}
+
+const COLUMNS: { key: SortKey; label: PlansKey; className: string }[] = [
+  { key: 'title', label: 'table.col.title', className: 'col-title' },
+  { key: 'plan', label: 'table.col.plan', className: 'col-plan' },
+  { key: 'owner', label: 'table.col.owner', className: 'col-owner' },
+  { key: 'status', label: 'table.col.status', className: 'col-status' },
+  { key: 'period', label: 'table.col.period', className: 'col-period' },
+  { key: 'priority', label: 'table.col.priority', className: 'col-priority' },
+  { key: 'budget', label: 'table.col.budget', className: 'col-budget' },
+];
+
+export function InitiativesView({ session, select, labels, readOnly }: DocumentViewProps) {
+  const version = useDocVersion(session, { structureOnly: true });
+  const { model, documentId } = session;
+  const [filter, setFilter] = useStickyState<InitiativeFilter>(filterStateKey(documentId), {});
+  const [sort, setSort] = useStickyState<SortState>(`initiatives.sort.${documentId}`, { key: null, direction: 'ascending' });
+  const [me, setMe] = useMe(documentId);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const focusActive = useRef(false);
+
+  const owners = model.owners();
+  const meExists = me !== undefined && owners.some((o) => o.id === me);
+  const rows = useMemo(() => initiativeRows(model), [model, version]);
+  const shown = useMemo(() => {
+    const filtered = filterRows(rows, filter, meExists ? me : undefined);
+    return sort.key ? sortRows(filtered, sort.key, sort.direction) : filtered;
+  }, [rows, filter, sort, me, meExists]);
+  const focusAreaTitles = useMemo(() => new Map(model.focusAreas().map((fa) => [fa.id, fa.title])), [model, version]);
+  const plans = model.actionPlans();
+  const perspectives = model.perspectives();
+  const hiddenPerspectives = perspectives.some((p) => p.hidden);
+  const baseOwnerOptions = useMemo(() => ownerOptions(model, undefined), [model, version]);
+
+  // Follow the scroll position and the size of the scrolling area.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const observer = new ResizeObserver(onScroll);
+    observer.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  const activeIndex = Math.max(0, shown.findIndex((r) => r.id === activeId));
+
+  useLayoutEffect(() => {
+    if (!focusActive.current) return;
+    focusActive.current = false;
+    scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`)?.focus({ preventScroll: true });
+  });
+
+  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(shown.length, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+  const visible = shown.slice(first, last);
+
+  const updateFilter = (change: Partial<InitiativeFilter>) => {
+    const next = { ...filter, ...change };
+    for (const key of Object.keys(next) as (keyof InitiativeFilter)[]) if (!next[key]) delete next[key];
+    setFilter(next);
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
+
+  const toggleSort = (key: SortKey) => {
+    const direction: SortDirection = sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending';
+    setSort({ key, direction });
+    const column = COLUMNS.find((c) => c.key === key);
+    if (column) announce(tp(direction === 'ascending' ? 'table.sortedAscending' : 'table.sortedDescending', { column: tp(column.label) }));
+  };
+
+  const open = (row: InitiativeRow) => openInEditor(select, { key: row.id });
+
+  /** Moves the keyboard focus to a row, scrolling it into view (it may not be rendered yet). */
+  const moveTo = (index: number) => {
+    const row = shown[Math.max(0, Math.min(shown.length - 1, index))];
+    const el = scrollRef.current;
+    if (!row || !el) return;
+    const at = shown.indexOf(row);
+    const head = headRef.current?.offsetHeight ?? 0;
+    const top = at * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT + head > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT + head - el.clientHeight;
+    setViewport({ top: el.scrollTop, height: el.clientHeight });
+    setActiveId(row.id);
+    focusActive.current = true;
+  };
+
+  const onBodyKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('select, input, button')) return;
+    const page = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
+    const keys: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+      Home: 0,
+      End: shown.length - 1,
+    };
+    if (event.key in keys) {
+      event.preventDefault();
+      moveTo(keys[event.key]!);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      const row = shown[activeIndex];
+      if (row) {
+        event.preventDefault();
+        open(row);
+      }
+    }
+  };
+
+  const filtered = Object.keys(filter).length > 0;
+  const ownerFilterOptions = [
+    { value: '', label: tp('filter.allOwners') },
+    { value: OWNER_FILTER_ME, label: meExists ? tp('filter.mineNamed', { name: owners.find((o) => o.id === me)?.name ?? '' }) : tp('filter.mine') },
+    { value: OWNER_FILTER_NONE, label: tp('filter.noOwner') },
+    ...ownerTree(owners).map(({ owner, depth }) => ({ value: owner.id, label: indented(owner.name, depth) })),
+  ];
+
+  return (
+    <div class="plans-view plans-initiatives">
+      <header class="plans-header">
+        <div>
+          <h1 class="plans-title">{tp('view.initiatives')}</h1>
+          <p class="plans-subtitle" aria-live="polite" data-testid="initiatives-count">
+            {filtered ? tp('table.countFiltered', { shown: shown.length, total: rows.length }) : tp('table.count', { total: rows.length })}
+          </p>
+        </div>
+      </header>
+
+      <div class="plans-filters" role="search" aria-label={tp('filter.label')}>
+        <label class="plans-filter plans-filter-text">
+          <span class="field-label">{tp('filter.text')}</span>
+          <input
+            class="input"
+            type="search"
+            value={filter.text ?? ''}
+            placeholder={tp('filter.textPlaceholder')}
+            onInput={(e) => updateFilter({ text: e.currentTarget.value })}
+          />
+        </label>
+        <FilterSelect label={tp('filter.plan')} value={filter.planId ?? ''} onChange={(planId) => updateFilter({ planId })}>
+          <option value="">{tp('filter.allPlans')}</option>
+          {plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title || t('doc.untitled')}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label={tp('filter.owner')} value={filter.owner ?? ''} onChange={(owner) => updateFilter({ owner })}>
+          {ownerFilterOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </FilterSelect>
+        {filter.owner === OWNER_FILTER_ME && !meExists && (
+          <FilterSelect label={tp('me.whoAmI')} value="" onChange={(id) => setMe(id || undefined)} highlight>
+            <option value="">{tp('me.choose')}</option>
+            {ownerTree(owners).map(({ owner, depth }) => (
+              <option key={owner.id} value={owner.id}>
+                {indented(owner.name, depth)}
+              </option>
+            ))}
+          </FilterSelect>
+        )}
+        <FilterSelect label={tp('filter.status')} value={filter.status ?? ''} onChange={(status) => updateFilter({ status })}>
+          <option value="">{tp('filter.allStatuses')}</option>
+          {INITIATIVE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+          <option value={STATUS_FILTER_NONE}>{tp('filter.noStatus')}</option>
+        </FilterSelect>
+        {!hiddenPerspectives && (
+          <FilterSelect label={labels.perspective} value={filter.perspectiveId ?? ''} onChange={(perspectiveId) => updateFilter({ perspectiveId })}>
+            <option value="">{tp('filter.all')}</option>
+            {perspectives.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title || t('doc.untitled')}
+              </option>
+            ))}
+          </FilterSelect>
+        )}
+        <FilterSelect label={labels.focusArea} value={filter.focusAreaId ?? ''} onChange={(focusAreaId) => updateFilter({ focusAreaId })}>
+          <option value="">{tp('filter.all')}</option>
+          {perspectives.map((p) => {
+            const areas = model.focusAreas(p.id);
+            if (areas.length === 0) return null;
+            const options = areas.map((fa) => (
+              <option key={fa.id} value={fa.id}>
+                {fa.title || t('doc.untitled')}
+              </option>
+            ));
+            return p.hidden ? options : (
+              <optgroup key={p.id} label={p.title || t('doc.untitled')}>
+                {options}
+              </optgroup>
+            );
+          })}
+        </FilterSelect>
+        {filtered && (
+          <button type="button" class="button button-small plans-filter-reset" onClick={() => updateFilter({ planId: '', owner: '', status: '', perspectiveId: '', focusAreaId: '', text: '' })}>
+            {tp('filter.reset')}
+          </button>
+        )}
+      </div>
+
+      <div class="plans-table-scroll" ref={scrollRef}>
+        <table class="plans-table" aria-label={tp('view.initiatives')} aria-rowcount={shown.length + 1} data-testid="initiatives-table">
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} class={c.className} />
+            ))}
+          </colgroup>
+          <thead ref={headRef}>
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => {
+                const sorted = sort.key === c.key ? sort.direction : undefined;
+                return (
+                  <th key={c.key} scope="col" aria-sort={sorted ?? 'none'} class={c.key === 'budget' || c.key === 'priority' ? 'is-numeric' : ''}>
+                    <button type="button" class="plans-sort" onClick={() => toggleSort(c.key)}>
+                      {tp(c.label)}
+                      <span class={`plans-sort-mark${sorted ? ' is-sorted' : ''}`} aria-hidden="true">
+                        {sorted === 'descending' ? '▼' : '▲'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody onKeyDown={onBodyKeyDown}>
+            {first > 0 && (
+              <tr class="plans-spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }}>
+                <td colSpan={COLUMNS.length} />
+              </tr>
+            )}
+            {visible.map((row, i) => {
+              const index = first + i;
+              const areas = row.focusAreaIds.map((id) => focusAreaTitles.get(id)).filter((x): x is string => x !== undefined);
+              const name = row.title || t('doc.untitled');
+              return (
+                <tr
+                  key={row.id}
+                  data-id={row.id}
+                  data-index={index}
+                  aria-rowindex={index + 2}
+                  tabIndex={index === activeIndex ? 0 : -1}
+                  class="plans-row"
+                  style={{ height: `${ROW_HEIGHT}px` }}
+                  onFocus={(e) => {
+                    if (e.target === e.currentTarget) setActiveId(row.id);
+                  }}
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest('select, input, button, a')) return;
+                    setActiveId(row.id);
+                    open(row);
+                  }}
+                >
+                  <td class="cell-title">
+                    <span class={`plans-row-title${row.title ? '' : ' is-placeholder'}`}>{name}</span>
+                    <span class="plans-row-detail">{areas.length > 0 ? areas.join(' · ') : tp('table.noFocusArea', { label: labels.focusArea.toLocaleLowerCase() })}</span>
+                  </td>
+                  <td class="cell-plan" title={row.planTitle}>
+                    {row.planTitle || t('doc.untitled')}
+                  </td>
+                  <td class={`cell-owner${row.ownerState === 'missing' ? ' is-missing' : ''}`}>
+                    <select
+                      class="select plans-cell-select"
+                      aria-label={tp('table.ownerOf', { name })}
+                      disabled={readOnly}
+                      value={row.ownerId ?? ''}
+                      onChange={(e) => {
+                        const ownerId = e.currentTarget.value;
+                        model.updateInitiative(row.id, { ownerId: ownerId || null });
+                      }}
+                    >
+                      {(row.ownerState === 'missing' ? ownerOptions(model, row.ownerId) : baseOwnerOptions).map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td class="cell-status">
+                    <select
+                      class={`select plans-cell-select plans-status-select status-${row.status ?? 'none'}`}
+                      aria-label={tp('table.statusOf', { name })}
+                      disabled={readOnly}
+                      value={row.status ?? ''}
+                      onChange={(e) => {
+                        const status = e.currentTarget.value as InitiativeStatus | '';
+                        model.updateInitiative(row.id, { status: status || null });
+                        announce(tp('table.statusChanged', { name, status: statusLabel(status || undefined) }));
+                      }}
+                    >
+                      <option value="">{t('common.none')}</option>
+                      {INITIATIVE_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {statusLabel(s)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td class="cell-period">{formatPeriod(row.start, row.end)}</td>
+                  <td class="cell-priority is-numeric">{row.priority ?? ''}</td>
+                  <td class="cell-budget is-numeric">{formatAmount(row.budget)}</td>
+                </tr>
+              );
+            })}
+            {last < shown.length && (
+              <tr class="plans-spacer" aria-hidden="true" style={{ height: `${(shown.length - last) * ROW_HEIGHT}px` }}>
+                <td colSpan={COLUMNS.length} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {shown.length === 0 && (
+          <div class="empty-state plans-empty">
+            <p>{rows.length === 0 ? tp('table.noneAtAll') : tp('table.noneMatch')}</p>
+            {filtered && (
+              <button type="button" class="button button-small" onClick={() => updateFilter({ planId: '', owner: '', status: '', perspectiveId: '', focusAreaId: '', text: '' })}>
+                {tp('filter.reset')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <p class="plans-hint muted small">{tp('table.keyboardHint')}</p>
+    </div>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+  highlight,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ComponentChildren;
+  highlight?: boolean;
+}) {
+  return (
+    <label class={`plans-filter${value ? ' is-active' : ''}${highlight ? ' is-highlighted' : ''}`}>
+      <span class="field-label">{label}</span>
+      <select class="select" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {children}
+      </select>
+    </label>
+  );
+}

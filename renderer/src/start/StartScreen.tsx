@@ -1,0 +1,243 @@
+// The start screen: the strategies on this machine, "Ny strategi" from a template or an example,
+// "Åbn fil…" and "Importér JSON…". A refused file is explained as a list of `path: reason`.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { DocumentSummary, TemplateSummary } from '../../../shared/bridge';
+import { getBridge } from '../bridge/get-bridge';
+import { errorMessage, errorProblems } from '../bridge/bridge-error';
+import { pickFile } from '../bridge/file-picker';
+import { formatDateTime, t } from '../i18n/i18n';
+import { navigate } from '../app/route';
+import { showToast } from '../ui/toasts';
+import { syncLabel } from './sync-label';
+import { NewStrategyForm } from './NewStrategyForm';
+import { ProblemList, type FileProblem } from './ProblemList';
+
+interface Props {
+  /** Set by the desktop menu ("Ny strategi…", "Åbn fil…", "Importér JSON…") to start that flow. */
+  command?: 'new-document' | 'open-file' | 'import-json' | undefined;
+  onCommandHandled?: () => void;
+  onOpenSettings: () => void;
+}
+
+export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props) {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FileProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pendingDeletes, setPendingDeletes] = useState<Set<string>>(new Set());
+  const newFormRef = useRef<HTMLElement>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [docs, tpls] = await Promise.all([getBridge().listDocuments(), getBridge().listTemplates()]);
+      docs.sort((a, b) => b.modified.localeCompare(a.modified));
+      setDocuments(docs);
+      setTemplates(tpls);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+      setDocuments([]);
+    }
+  }, []);
+
+  useEffect(() => {
+    document.title = 'Pejling';
+    void refresh();
+  }, [refresh]);
+
+  const open = (summary: DocumentSummary) => navigate({ screen: 'document', documentId: summary.id, view: 'edit', item: undefined });
+
+  async function run(action: () => Promise<DocumentSummary | null>, fileName?: () => string | undefined) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const created = await action();
+      if (created) open(created);
+    } catch (error) {
+      setProblem({ fileName: fileName?.(), problems: errorProblems(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const openFile = () => run(() => getBridge().openFile());
+
+  const importJson = () => {
+    let name: string | undefined;
+    return run(
+      async () => {
+        const file = await pickFile('.json,application/json');
+        if (!file) return null;
+        name = file.name;
+        return getBridge().createDocument({ from: 'json', text: await file.text(), fileName: file.name });
+      },
+      () => name,
+    );
+  };
+
+  useEffect(() => {
+    if (!command) return;
+    onCommandHandled?.();
+    if (command === 'open-file') void openFile();
+    else if (command === 'import-json') void importJson();
+    else newFormRef.current?.querySelector<HTMLElement>('input, button')?.focus();
+  }, [command]);
+
+  // Delete with an undo toast: the document disappears from the list at once and is deleted
+  // on the host when the toast expires, unless the user chose "Fortryd".
+  function remove(summary: DocumentSummary) {
+    setPendingDeletes((prev) => new Set(prev).add(summary.id));
+    const restore = () =>
+      setPendingDeletes((prev) => {
+        const next = new Set(prev);
+        next.delete(summary.id);
+        return next;
+      });
+    showToast({
+      message: t('start.deleted', { title: summary.title || t('doc.untitled') }),
+      action: { label: t('common.undo'), run: restore },
+      onExpire: () => {
+        getBridge()
+          .deleteDocument(summary.id)
+          .then(() => setDocuments((prev) => prev?.filter((d) => d.id !== summary.id) ?? prev))
+          .catch((error: unknown) => {
+            restore();
+            showToast({ message: t('start.deleteFailed', { reason: errorMessage(error) }), tone: 'error' });
+          });
+      },
+    });
+  }
+
+  const visible = documents?.filter((d) => !pendingDeletes.has(d.id)) ?? null;
+  const templateList = templates.filter((x) => x.kind === 'template');
+  const examples = templates.filter((x) => x.kind === 'example');
+
+  return (
+    <div class="start-screen">
+      <header class="app-header" role="banner">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <span class="brand-name">Pejling</span>
+          <span class="brand-tagline">{t('start.tagline')}</span>
+        </div>
+        <div class="header-actions">
+          <button type="button" class="button" onClick={() => void openFile()} disabled={busy}>
+            {t('start.openFile')}
+          </button>
+          <button type="button" class="button" onClick={() => void importJson()} disabled={busy}>
+            {t('start.importJson')}
+          </button>
+          <button type="button" class="button button-quiet" onClick={onOpenSettings}>
+            {t('settings.open')}
+          </button>
+        </div>
+      </header>
+      <main class="start-main" id="main" tabIndex={-1}>
+        {problem && <ProblemList problem={problem} onDismiss={() => setProblem(null)} />}
+        <div class="start-columns">
+          <section class="panel start-documents" aria-labelledby="start-documents-heading">
+            <h1 id="start-documents-heading" class="panel-title">
+              {t('start.documentsHeading')}
+            </h1>
+            {loadError && (
+              <p class="inline-error" role="alert">
+                {t('start.loadFailed', { reason: loadError })}
+              </p>
+            )}
+            {visible === null ? (
+              <p class="muted">{t('common.loading')}</p>
+            ) : visible.length === 0 ? (
+              <p class="empty-state">{t('start.noDocuments')}</p>
+            ) : (
+              <ul class="document-list">
+                {visible.map((summary) => {
+                  const sync = syncLabel(summary.sync);
+                  return (
+                    <li key={summary.id} class="document-row">
+                      <a
+                        class="document-open"
+                        href={`#/doc/${encodeURIComponent(summary.id)}/edit`}
+                        aria-describedby={`doc-meta-${summary.id}`}
+                      >
+                        <span class="document-title">{summary.title || t('doc.untitled')}</span>
+                        <span class="document-meta" id={`doc-meta-${summary.id}`}>
+                          <span class="document-organisation">{summary.organisation}</span>
+                          <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
+                          <span class={`badge badge-${sync.tone}`}>{sync.text}</span>
+                        </span>
+                      </a>
+                      <button
+                        type="button"
+                        class="icon-button document-delete"
+                        aria-label={t('start.deleteDocument', { title: summary.title || t('doc.untitled') })}
+                        title={t('common.delete')}
+                        onClick={() => remove(summary)}
+                      >
+                        <TrashIcon />
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+          <section class="panel start-new" aria-labelledby="start-new-heading" ref={newFormRef}>
+            <h2 id="start-new-heading" class="panel-title">
+              {t('start.newHeading')}
+            </h2>
+            <NewStrategyForm
+              templates={templateList}
+              busy={busy}
+              onCreate={(name, title, organisation) =>
+                run(() =>
+                  getBridge().createDocument({
+                    from: 'template',
+                    name,
+                    ...(title ? { title } : {}),
+                    ...(organisation ? { organisation } : {}),
+                  }),
+                )
+              }
+            />
+            {examples.length > 0 && (
+              <div class="examples">
+                <h3 class="subheading">{t('start.examplesHeading')}</h3>
+                <ul class="example-list">
+                  {examples.map((example) => (
+                    <li key={example.name} class="example-row">
+                      <div class="example-text">
+                        <span class="example-title">{example.title}</span>
+                        <span class="muted small">{example.organisation}</span>
+                      </div>
+                      <button
+                        type="button"
+                        class="button button-small"
+                        disabled={busy}
+                        aria-label={t('start.openExampleNamed', { title: example.title })}
+                        onClick={() => void run(() => getBridge().createDocument({ from: 'example', name: example.name }))}
+                      >
+                        {t('start.openExample')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M6 2h4l.5 1H13v1.5H3V3h2.5L6 2zm-1.5 3.5h7l-.6 8a1 1 0 0 1-1 .9H6.1a1 1 0 0 1-1-.9l-.6-8z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}

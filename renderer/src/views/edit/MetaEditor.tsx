@@ -1,0 +1,145 @@
+// Forside: the strategy's metadata and the names it uses for its levels.
+import type { Labels, Meta } from '../../../../shared/format/schema';
+import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
+import type { DocumentSession } from '../../doc/document-session';
+import { t } from '../../i18n/i18n';
+import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { Field } from './Field';
+
+interface Props {
+  session: DocumentSession;
+  readOnly: boolean;
+}
+
+const OPTIONAL_TEXT: { key: keyof Meta & ('subtitle' | 'version' | 'preparedBy' | 'commissionedBy' | 'contact'); label: () => string }[] = [
+  { key: 'version', label: () => t('meta.version') },
+  { key: 'preparedBy', label: () => t('meta.preparedBy') },
+  { key: 'commissionedBy', label: () => t('meta.commissionedBy') },
+  { key: 'contact', label: () => t('meta.contact') },
+];
+
+const LABEL_FIELDS: { key: keyof Labels; label: () => string; fallback: () => string }[] = [
+  { key: 'perspective', label: () => t('labels.perspective'), fallback: () => t('label.perspective') },
+  { key: 'perspectives', label: () => t('labels.perspectives'), fallback: () => t('label.perspectives') },
+  { key: 'focusArea', label: () => t('labels.focusArea'), fallback: () => t('label.focusArea') },
+  { key: 'focusAreas', label: () => t('labels.focusAreas'), fallback: () => t('label.focusAreas') },
+  { key: 'principles', label: () => t('labels.principles'), fallback: () => t('label.principles') },
+  { key: 'bearings', label: () => t('labels.bearings'), fallback: () => t('label.bearings') },
+];
+
+function parseYear(value: string): number | null {
+  const year = Number(value.trim());
+  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
+}
+
+export function MetaEditor({ session, readOnly }: Props) {
+  const { model } = session;
+  const meta = model.getMeta();
+  const labels = model.getLabels();
+  const update = (patch: Parameters<typeof model.updateMeta>[0]) => model.updateMeta(patch);
+
+  return (
+    <div class="editor-form">
+      <h1 class="pane-title">{t('nav.meta')}</h1>
+      <Field label={t('meta.title')}>
+        <BoundInput
+          class="input input-title"
+          value={meta.title}
+          readOnly={readOnly}
+          required
+          onCommit={(value) => value.trim() && update({ title: value })}
+        />
+      </Field>
+      <Field label={t('meta.subtitle')}>
+        <BoundInput class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
+      </Field>
+      <div class="field-row">
+        <Field label={t('meta.organisation')}>
+          <BoundInput class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
+        </Field>
+        <Field label={t('meta.periodFrom')}>
+          <BoundInput
+            class="input"
+            inputMode="numeric"
+            value={String(meta.period.from || '')}
+            readOnly={readOnly}
+            onCommit={(value) => {
+              const from = parseYear(value);
+              if (from !== null) update({ period: { from, to: Math.max(from, meta.period.to) } });
+            }}
+          />
+        </Field>
+        <Field label={t('meta.periodTo')}>
+          <BoundInput
+            class="input"
+            inputMode="numeric"
+            value={String(meta.period.to || '')}
+            readOnly={readOnly}
+            onCommit={(value) => {
+              const to = parseYear(value);
+              if (to !== null) update({ period: { from: Math.min(meta.period.from || to, to), to } });
+            }}
+          />
+        </Field>
+      </div>
+      <div class="field-row">
+        <Field label={t('meta.status')}>
+          <BoundSelect
+            class="select"
+            disabled={readOnly}
+            value={meta.status ?? ''}
+            options={[{ value: '', label: t('meta.statusNone') }, ...STRATEGY_STATUSES.map((s) => ({ value: s, label: t(`meta.status.${s}`) }))]}
+            onCommit={(value) => update({ status: value ? (value as Meta['status']) : null })}
+          />
+        </Field>
+        <Field label={t('meta.date')}>
+          <BoundInput
+            class="input"
+            type="date"
+            value={meta.date ?? ''}
+            readOnly={readOnly}
+            onCommit={(value) => update({ date: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null })}
+          />
+        </Field>
+        <Field label={t('meta.language')}>
+          <BoundSelect
+            class="select"
+            disabled={readOnly}
+            value={meta.language ?? 'da'}
+            options={[
+              { value: 'da', label: 'Dansk' },
+              { value: 'en', label: 'English' },
+            ]}
+            onCommit={(value) => update({ language: value as 'da' | 'en' })}
+          />
+        </Field>
+      </div>
+      <div class="field-row">
+        {OPTIONAL_TEXT.map(({ key, label }) => (
+          <Field key={key} label={label()}>
+            <BoundInput class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
+          </Field>
+        ))}
+      </div>
+      <section class="form-section" aria-labelledby="labels-heading">
+        <h2 class="form-section-title" id="labels-heading">
+          {t('labels.heading')}
+        </h2>
+        <p class="field-hint">{t('labels.hint')}</p>
+        <div class="field-row">
+          {LABEL_FIELDS.map(({ key, label, fallback }) => (
+            <Field key={key} label={label()}>
+              <BoundInput
+                class="input"
+                value={labels[key] ?? ''}
+                placeholder={fallback()}
+                readOnly={readOnly}
+                onCommit={(value) => model.updateLabels({ [key]: value.trim() ? value.trim() : null })}
+              />
+            </Field>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+// Editors of the strategy's parts: sections, vision, principles and bearings, perspectives, focus
+// areas (with goals), and the overview of a group. Every field is bound to the model.
+import { SECTION_PLACEMENTS } from '../../../../shared/format/schema';
+import { VISION_ID } from '../../../../shared/model';
+import type { SectionData } from '../../../../shared/model/types';
+import type { DocumentSession } from '../../doc/document-session';
+import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../doc/structure-ops';
+import { t } from '../../i18n/i18n';
+import { announce } from '../../ui/announcer';
+import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { Icon } from '../../ui/Icon';
+import type { NavContext } from '../../navigator/nav-actions';
+import type { NavNode } from '../../navigator/nav-tree';
+import { Field } from './Field';
+import { RichField } from './RichField';
+
+export interface EditorProps {
+  ctx: NavContext;
+  node: NavNode;
+  readOnly: boolean;
+  version: number;
+}
+
+function TitleField({ label, value, readOnly, onCommit }: { label: string; value: string; readOnly: boolean; onCommit: (value: string) => void }) {
+  return (
+    <Field label={label}>
+      <BoundInput class="input input-title" value={value} readOnly={readOnly} onCommit={onCommit} data-testid="item-title" />
+    </Field>
+  );
+}
+
+/** Links to the children of a part (e.g. a perspective's focus areas), with an add button. */
+export function ChildList({ ctx, node, heading }: { ctx: NavContext; node: NavNode; heading: string }) {
+  return (
+    <section class="form-section" aria-label={heading}>
+      <h2 class="form-section-title">{heading}</h2>
+      {node.children.length === 0 ? (
+        <p class="muted">{t('edit.noneYet')}</p>
+      ) : (
+        <ol class="child-list">
+          {node.children.map((child) => (
+            <li key={child.key}>
+              <button type="button" class="child-link" onClick={() => ctx.select(child.key)}>
+                {child.label || child.placeholder}
+              </button>
+              {child.detail && <span class="muted small">{child.detail}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function GroupOverview({ ctx, node }: EditorProps) {
+  return (
+    <div class="editor-form">
+      <h1 class="pane-title">{node.label}</h1>
+      <ChildList ctx={ctx} node={node} heading={t('edit.contents')} />
+    </div>
+  );
+}
+
+export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
+  const { session } = ctx;
+  const section = session.model.getSection(node.key);
+  if (!section) return null;
+  return (
+    <div class="editor-form">
+      <TitleField label={t('edit.title')} value={section.title} readOnly={readOnly} onCommit={(title) => session.model.updateSection(section.id, { title })} />
+      <Field label={t('section.placement')}>
+        <BoundSelect
+          class="select"
+          disabled={readOnly}
+          value={section.placement ?? 'afterVision'}
+          options={SECTION_PLACEMENTS.map((p) => ({ value: p, label: t(`section.placement.${p}`) }))}
+          onCommit={(value) => session.model.updateSection(section.id, { placement: value as SectionData['placement'] })}
+        />
+      </Field>
+      <RichField session={session} id={section.id} field="body" label={t('edit.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
+    </div>
+  );
+}
+
+export function VisionEditor({ ctx, node, readOnly, version }: EditorProps) {
+  const { session } = ctx;
+  return (
+    <div class="editor-form">
+      <h1 class="pane-title">{t('nav.vision')}</h1>
+      <RichField
+        session={session}
+        id={VISION_ID}
+        field="statement"
+        label={t('vision.statement')}
+        placeholder={t('vision.statementPlaceholder')}
+        readOnly={readOnly}
+        version={version}
+      />
+      <RichField session={session} id={VISION_ID} field="body" label={t('vision.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
+      {node.children.map((group) => (
+        <ChildList key={group.key} ctx={ctx} node={group} heading={group.label} />
+      ))}
+    </div>
+  );
+}
+
+export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
+  const { session } = ctx;
+  const statement = session.model.getStatement(node.key);
+  if (!statement) return null;
+  return (
+    <div class="editor-form">
+      <TitleField label={t('edit.title')} value={statement.title} readOnly={readOnly} onCommit={(title) => session.model.updateStatement(statement.id, { title })} />
+      <RichField session={session} id={statement.id} field="body" label={t('edit.explanation')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
+    </div>
+  );
+}
+
+export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps) {
+  const { session, labels } = ctx;
+  const perspective = session.model.getPerspective(node.key);
+  if (!perspective) return null;
+  return (
+    <div class="editor-form">
+      <TitleField label={t('edit.title')} value={perspective.title} readOnly={readOnly} onCommit={(title) => session.model.updatePerspective(perspective.id, { title })} />
+      <RichField session={session} id={perspective.id} field="intro" label={t('edit.intro')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
+      <StatementList session={session} parentId={perspective.id} heading={labels.principles} readOnly={readOnly} />
+      <ChildList ctx={ctx} node={node} heading={labels.focusAreas} />
+    </div>
+  );
+}
+
+/** A perspective's own principles ("arkitekturprincipper" in Odder), edited in place. */
+function StatementList({ session, parentId, heading, readOnly }: { session: DocumentSession; parentId: string; heading: string; readOnly: boolean }) {
+  const principles = session.model.principles(parentId);
+  return (
+    <section class="form-section" aria-label={heading}>
+      <h2 class="form-section-title">{heading}</h2>
+      <ol class="inline-list">
+        {principles.map((p, index) => (
+          <li key={p.id} class="inline-list-row">
+            <BoundInput
+              class="input"
+              value={p.title}
+              readOnly={readOnly}
+              aria-label={t('edit.principleN', { n: index + 1 })}
+              onCommit={(title) => session.model.updateStatement(p.id, { title })}
+            />
+            {!readOnly && (
+              <button
+                type="button"
+                class="icon-button"
+                aria-label={t('edit.deleteNamed', { name: p.title || t('doc.untitled') })}
+                onClick={() => {
+                  session.structureUndo.stopCapturing();
+                  deleteItem(session.model, 'principle', p.id);
+                }}
+              >
+                <Icon name="trash" />
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {!readOnly && (
+        <button
+          type="button"
+          class="button button-small"
+          onClick={() => {
+            session.structureUndo.stopCapturing();
+            session.model.addPrinciple({ title: '', parentId }, undefined, STRUCTURE_ORIGIN);
+          }}
+        >
+          <Icon name="plus" size={14} /> {t('edit.addPrinciple')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
+  const { session, labels } = ctx;
+  const area = session.model.getFocusArea(node.key);
+  if (!area) return null;
+  const perspectives = session.model.perspectives().filter((p) => !p.virtual);
+  const showPerspective = perspectives.length > 1 || perspectives.some((p) => !p.hidden);
+  const goals = session.model.goals(area.id);
+  return (
+    <div class="editor-form">
+      <TitleField label={t('edit.title')} value={area.title} readOnly={readOnly} onCommit={(title) => session.model.updateFocusArea(area.id, { title })} />
+      {showPerspective && (
+        <Field label={labels.perspective}>
+          <BoundSelect
+            class="select"
+            disabled={readOnly}
+            value={area.perspectiveId}
+            options={perspectives.map((p) => ({ value: p.id, label: p.title || t('doc.untitled') }))}
+            onCommit={(perspectiveId) => {
+              session.structureUndo.stopCapturing();
+              moveItem(session.model, 'focusArea', area.id, { parentId: perspectiveId });
+            }}
+          />
+        </Field>
+      )}
+      <RichField session={session} id={area.id} field="body" label={t('focusArea.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
+      <section class="form-section" aria-labelledby={`goals-${area.id}`}>
+        <h2 class="form-section-title" id={`goals-${area.id}`}>
+          {t('focusArea.goals')}
+        </h2>
+        {goals.length === 0 && <p class="muted">{t('focusArea.noGoals')}</p>}
+        <ol class="inline-list">
+          {goals.map((goal, index) => (
+            <li key={goal.id} class="inline-list-row">
+              <BoundInput
+                class="input"
+                value={goal.text}
+                readOnly={readOnly}
+                aria-label={t('focusArea.goalN', { n: index + 1 })}
+                onCommit={(text) => session.model.updateGoal(goal.id, { text })}
+                onKeyDown={(e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
+                  if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || readOnly) return;
+                  e.preventDefault();
+                  const target = goals[index + (e.key === 'ArrowUp' ? -1 : 1)];
+                  if (!target) return;
+                  session.structureUndo.stopCapturing();
+                  moveItem(session.model, 'goal', goal.id, e.key === 'ArrowUp' ? { before: target.id } : { after: target.id });
+                  announce(t('nav.moved', { name: goal.text, position: index + (e.key === 'ArrowUp' ? 0 : 2), count: goals.length }));
+                  const input = e.currentTarget;
+                  requestAnimationFrame(() => requestAnimationFrame(() => input.isConnected && input.focus()));
+                }}
+              />
+              {!readOnly && (
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label={t('focusArea.deleteGoal', { n: index + 1 })}
+                  onClick={() => {
+                    session.structureUndo.stopCapturing();
+                    deleteItem(session.model, 'goal', goal.id);
+                  }}
+                >
+                  <Icon name="trash" />
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+        {!readOnly && (
+          <button
+            type="button"
+            class="button button-small"
+            onClick={() => {
+              session.structureUndo.stopCapturing();
+              addItem(session.model, 'goal', node, labels);
+              // Focus the new goal's input once it is rendered.
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  const inputs = document.querySelectorAll<HTMLInputElement>(`[aria-labelledby="goals-${area.id}"] .inline-list input`);
+                  inputs[inputs.length - 1]?.focus();
+                }),
+              );
+            }}
+          >
+            <Icon name="plus" size={14} /> {t('focusArea.addGoal')}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

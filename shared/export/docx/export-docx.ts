@@ -1,0 +1,121 @@
+// Entry point of the Word export: a strategy (interchange format v1) and a house style in, the
+// bytes of a .docx out. Pure: no Node, no DOM, so the host (main process, CLI, server) and the
+// renderer can both run it.
+import { Document, Packer } from 'docx';
+import type { StrategyFile } from '../../format/schema';
+import type { HouseStyle, HouseStyleLogo } from '../house-style';
+import { createContext } from './context';
+import type { OutlineEntry } from './headings';
+import { tocPageNumbers, type DocxLayoutEstimator, type EstimatorResult, type LayoutPages, type PageSource } from './page-numbers';
+import { planSections } from './plan-part';
+import { statusSections } from './status-part';
+import { strategySections } from './strategy-part';
+import { documentNumbering, documentStyles, styleMetrics } from './styles';
+
+export type ExportPart = 'strategy' | 'status' | `plan:${string}`;
+
+export interface ExportDocxOptions {
+  part: ExportPart;
+  style: HouseStyle;
+  /** The house style's logo (bytes and pixel size); no logo when absent. */
+  logo?: HouseStyleLogo;
+  /** "Today" for dates the document shows when the strategy has none. */
+  now?: Date;
+  /** Status report: statuses as of this date (YYYY-MM-DD); the current statuses when absent. */
+  asOf?: string;
+  /**
+   * Heading pages measured by a real layout of this very export (same strategy, part and style),
+   * in document order. Without them the table of contents gets estimated numbers.
+   */
+  layout?: LayoutPages;
+  /** The estimate used without `layout`: docx's Word-like layout (default) or the quick one. */
+  estimate?: 'docx-layout' | 'quick';
+}
+
+export interface DocxExport {
+  bytes: Uint8Array;
+  /** Every heading of the document in order, with the page written into the table of contents. */
+  headings: (OutlineEntry & { page: number })[];
+  pageCount: number;
+  /** Where the contents' page numbers came from: a measured layout, or which estimate. */
+  pageSource: PageSource;
+  /** Whether the document has a table of contents (only the strategy part has one). */
+  hasContents: boolean;
+}
+
+/** A problem with what was asked for (not with the program): shown to the user as is. */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+export function parsePart(value: string): ExportPart {
+  if (value === 'strategy' || value === 'status') return value;
+  if (/^plan:.+/.test(value)) return value as ExportPart;
+  throw new ExportError(`Unknown part '${value}': use strategy, status or plan:<id>`);
+}
+
+export async function exportDocxDetailed(strategy: StrategyFile, options: ExportDocxOptions): Promise<DocxExport> {
+  const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date());
+  const part = parsePart(options.part);
+  let title = strategy.meta.title;
+  let sections;
+  if (part === 'strategy') {
+    sections = strategySections(ctx);
+  } else if (part === 'status') {
+    title = `${ctx.texts.statusReportTitle} – ${strategy.meta.title}`;
+    sections = statusSections(ctx, options.asOf);
+  } else {
+    const id = part.slice('plan:'.length);
+    const plan = ctx.index.plans.get(id);
+    if (!plan) {
+      const known = (strategy.actionPlans ?? []).map((p) => p.id);
+      throw new ExportError(
+        `No action plan with id '${id}'${known.length ? ` (the strategy has: ${known.join(', ')})` : ' (the strategy has no action plans)'}`,
+      );
+    }
+    title = `${plan.title} – ${strategy.meta.title}`;
+    sections = planSections(ctx, plan);
+  }
+
+  // docx/layout is big: loaded only when its estimate is wanted (and a part has a table of contents).
+  const source = options.layout
+    ? { measured: options.layout }
+    : (options.estimate ?? 'docx-layout') === 'docx-layout' && part === 'strategy'
+      ? { docxLayout: (await import('docx/layout')).estimatePageNumbers as DocxLayoutEstimator }
+      : 'quick';
+  let written: EstimatorResult | undefined;
+  const document = new Document({
+    title,
+    creator: strategy.meta.organisation,
+    lastModifiedBy: strategy.meta.organisation,
+    description: strategy.meta.subtitle ?? '',
+    subject: strategy.meta.title,
+    styles: documentStyles(options.style, ctx.lang),
+    numbering: documentNumbering(options.style),
+    // Word refreshes the fields (TOC, page numbers) when it opens the file; the cached values
+    // written below are what LibreOffice and other readers show.
+    features: { updateFields: true },
+    pageNumbers: tocPageNumbers(ctx.outline, styleMetrics(options.style), source, (result) => {
+      written = result;
+    }),
+    sections,
+  });
+  const bytes = await Packer.pack(document, 'uint8array');
+  const result = written as EstimatorResult | undefined;
+  const pages = result?.headingPages ?? [];
+  return {
+    bytes,
+    headings: ctx.outline.entries.map((entry, i) => ({ ...entry, page: pages[i] ?? 0 })),
+    pageCount: result?.pageCount ?? 0,
+    pageSource: result?.source ?? 'quick',
+    hasContents: pages.length > 0,
+  };
+}
+
+/** The .docx bytes of one part of a strategy. */
+export async function exportDocx(strategy: StrategyFile, options: ExportDocxOptions): Promise<Uint8Array> {
+  return (await exportDocxDetailed(strategy, options)).bytes;
+}

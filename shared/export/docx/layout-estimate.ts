@@ -1,0 +1,316 @@
+// A fast, rough page-layout estimate of an exported document, used for the table of contents'
+// page numbers when no real layout engine (LibreOffice) is at hand. It walks the formatted body
+// once: paragraphs become lines from average character widths, tables become rows whose height
+// is their tallest cell, page breaks, sections, "keep with next" and repeated header rows are
+// followed. It is deliberately simple: linear in the document's size (milliseconds for hundreds
+// of pages) and usually within a page of LibreOffice's layout; docs/export.md has the figures.
+import type { StyleMetrics } from './styles';
+
+type Node = Record<string, unknown>;
+
+const nameOf = (element: unknown): string | undefined => {
+  if (typeof element !== 'object' || element === null || Array.isArray(element)) return undefined;
+  const name = Object.keys(element)[0];
+  return name === '_attr' ? undefined : name;
+};
+
+const childrenOf = (element: unknown): unknown[] => {
+  const name = nameOf(element);
+  if (!name) return [];
+  const content = (element as Node)[name];
+  return Array.isArray(content) ? content : content === undefined ? [] : [content];
+};
+
+const childOf = (element: unknown, name: string): unknown => childrenOf(element).find((child) => nameOf(child) === name);
+
+const attrOf = (element: unknown, key: string): string | number | undefined => {
+  if (element === undefined) return undefined;
+  const name = nameOf(element);
+  if (!name) return undefined;
+  const content = (element as Node)[name];
+  const holder = Array.isArray(content)
+    ? (content.find((child) => typeof child === 'object' && child !== null && '_attr' in child) as Node | undefined)
+    : (content as Node | undefined);
+  const attributes = holder?._attr as Record<string, string | number> | undefined;
+  return attributes?.[key];
+};
+
+const numberAttr = (element: unknown, key: string): number | undefined => {
+  const value = attrOf(element, key);
+  return value === undefined ? undefined : Number(value);
+};
+
+/** An on/off property such as <w:keepNext/> or <w:pageBreakBefore w:val="false"/>. */
+const onOff = (properties: unknown, name: string): boolean | undefined => {
+  const element = childOf(properties, name);
+  if (element === undefined) return undefined;
+  const value = attrOf(element, 'w:val');
+  return !(String(value) === 'false' || String(value) === '0');
+};
+
+/** Average advance of a character of running Danish text, as a fraction of the font size. */
+const CHAR_WIDTH: Record<string, number> = {
+  calibri: 0.43,
+  carlito: 0.43,
+  arial: 0.445,
+  'liberation sans': 0.445,
+  helvetica: 0.52,
+  verdana: 0.6,
+  'times new roman': 0.45,
+  'liberation serif': 0.45,
+  georgia: 0.52,
+  cambria: 0.49,
+  'courier new': 0.6,
+};
+/** Height of a single-spaced line as a multiple of the font size. */
+const LINE_HEIGHT: Record<string, number> = {
+  calibri: 1.22,
+  carlito: 1.22,
+  arial: 1.12,
+  'liberation sans': 1.12,
+  'times new roman': 1.15,
+  'liberation serif': 1.15,
+  cambria: 1.17,
+};
+
+const charWidth = (font: string, bold: boolean) => (CHAR_WIDTH[font.toLowerCase()] ?? 0.5) * (bold ? 1.06 : 1);
+const lineHeight = (font: string) => LINE_HEIGHT[font.toLowerCase()] ?? 1.2;
+/** Words do not fill lines exactly; a line ends on average half a word early. */
+const WRAP_LOSS = 0.96;
+
+interface Geometry {
+  widthPt: number;
+  heightPt: number;
+}
+
+export interface LayoutEstimate {
+  /** Page (1-based, as printed) of each bookmark, by name. */
+  bookmarkPages: Map<string, number>;
+  pageCount: number;
+}
+
+interface Measured {
+  heightPt: number;
+  beforePt: number;
+  afterPt: number;
+  firstLinePt: number;
+  pageBreakBefore: boolean;
+  keepNext: boolean;
+  /** Hard page breaks inside the paragraph (w:br w:type="page"). */
+  pageBreaks: number;
+  bookmarks: string[];
+}
+
+export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>): LayoutEstimate {
+  const normal: StyleMetrics = metrics.get('Normal') ?? {
+    fontPt: 11, font: 'Calibri', bold: false, line: 1.15, beforePt: 0, afterPt: 8, indentLeftTw: 0, pageBreakBefore: false, keepNext: false,
+  };
+  const blocks = childrenOf(body);
+
+  // Sections, in order: a paragraph's sectPr ends its section; the body's own sectPr is the last.
+  const geometries: Geometry[] = [];
+  const geometryOf = (sectPr: unknown): Geometry => {
+    const size = childOf(sectPr, 'w:pgSz');
+    const margin = childOf(sectPr, 'w:pgMar');
+    const w = numberAttr(size, 'w:w') ?? 11906;
+    const h = numberAttr(size, 'w:h') ?? 16838;
+    const top = numberAttr(margin, 'w:top') ?? 1440;
+    const bottom = numberAttr(margin, 'w:bottom') ?? 1440;
+    const left = numberAttr(margin, 'w:left') ?? 1440;
+    const right = numberAttr(margin, 'w:right') ?? 1440;
+    return { widthPt: (w - left - right) / 20, heightPt: (h - top - bottom) / 20 };
+  };
+  for (const block of blocks) {
+    if (nameOf(block) === 'w:p') {
+      const sectPr = childOf(childOf(block, 'w:pPr'), 'w:sectPr');
+      if (sectPr) geometries.push(geometryOf(sectPr));
+    } else if (nameOf(block) === 'w:sectPr') geometries.push(geometryOf(block));
+  }
+  if (geometries.length === 0) geometries.push({ widthPt: 451, heightPt: 698 });
+
+  let sectionIndex = 0;
+  let geometry = geometries[0] as Geometry;
+  let page = 1;
+  let used = 0;
+  const bookmarkPages = new Map<string, number>();
+
+  const newPage = () => {
+    page += 1;
+    used = 0;
+  };
+
+  const measure = (paragraph: unknown, widthPt: number): Measured => {
+    const properties = childOf(paragraph, 'w:pPr');
+    const styleId = String(attrOf(childOf(properties, 'w:pStyle'), 'w:val') ?? 'Normal');
+    const m = metrics.get(styleId) ?? normal;
+    const spacing = childOf(properties, 'w:spacing');
+    const indent = childOf(properties, 'w:ind');
+    const beforePt = numberAttr(spacing, 'w:before') !== undefined ? (numberAttr(spacing, 'w:before') as number) / 20 : m.beforePt;
+    const afterPt = numberAttr(spacing, 'w:after') !== undefined ? (numberAttr(spacing, 'w:after') as number) / 20 : m.afterPt;
+    const line = numberAttr(spacing, 'w:line') !== undefined ? (numberAttr(spacing, 'w:line') as number) / 240 : m.line;
+    const numbered = childOf(properties, 'w:numPr') !== undefined;
+    const indentTw = (numberAttr(indent, 'w:left') ?? m.indentLeftTw) + (numbered ? 360 : 0);
+
+    let fontPt = m.fontPt;
+    let bold = m.bold;
+    const segments: number[] = [0];
+    let pageBreaks = 0;
+    let drawingsPt = 0;
+    const bookmarks: string[] = [];
+    const walk = (element: unknown) => {
+      const name = nameOf(element);
+      if (!name) return;
+      switch (name) {
+        case 'w:pPr':
+        case 'w:instrText':
+          return;
+        case 'w:bookmarkStart': {
+          const bookmark = attrOf(element, 'w:name');
+          if (bookmark !== undefined) bookmarks.push(String(bookmark));
+          return;
+        }
+        case 'w:rPr': {
+          const size = numberAttr(childOf(element, 'w:sz'), 'w:val');
+          if (size !== undefined) fontPt = Math.max(fontPt, size / 2);
+          if (onOff(element, 'w:b')) bold = true;
+          return;
+        }
+        case 'w:t':
+          segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + childrenOf(element).filter((c) => typeof c === 'string').join('').length;
+          return;
+        case 'w:tab':
+          segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + 4;
+          return;
+        case 'w:br': {
+          const type = attrOf(element, 'w:type');
+          if (type === 'page') pageBreaks += 1;
+          else segments.push(0);
+          return;
+        }
+        case 'wp:extent': {
+          const cy = numberAttr(element, 'cy');
+          if (cy) drawingsPt += cy / 12700;
+          return;
+        }
+        default:
+          for (const child of childrenOf(element)) walk(child);
+      }
+    };
+    for (const child of childrenOf(paragraph)) walk(child);
+
+    const availablePt = Math.max(40, widthPt - indentTw / 20);
+    const perLine = (availablePt * WRAP_LOSS) / (fontPt * charWidth(m.font, bold));
+    const lines = segments.reduce((sum, chars) => sum + Math.max(1, Math.ceil(chars / perLine)), 0);
+    const lineHeightPt = fontPt * lineHeight(m.font) * line;
+    return {
+      heightPt: lines * lineHeightPt + drawingsPt,
+      beforePt,
+      afterPt,
+      firstLinePt: lineHeightPt,
+      pageBreakBefore: onOff(properties, 'w:pageBreakBefore') ?? m.pageBreakBefore,
+      keepNext: onOff(properties, 'w:keepNext') ?? m.keepNext,
+      pageBreaks,
+      bookmarks,
+    };
+  };
+
+  const bodyLinePt = normal.fontPt * lineHeight(normal.font) * normal.line;
+
+  const placeParagraph = (paragraph: unknown) => {
+    const p = measure(paragraph, geometry.widthPt);
+    if (p.pageBreakBefore && used > 0) newPage();
+    const before = used === 0 ? 0 : Math.max(0, p.beforePt);
+    // Keep with next: the paragraph moves when it and a couple of lines of what follows do not fit.
+    const needed = before + p.heightPt + (p.keepNext ? p.afterPt + 2 * bodyLinePt : 0);
+    if (used > 0 && used + needed > geometry.heightPt) newPage();
+    const start = page;
+    for (const name of p.bookmarks) if (!bookmarkPages.has(name)) bookmarkPages.set(name, start);
+    let height = (used === 0 ? 0 : before) + p.heightPt;
+    // A paragraph taller than what is left flows on to the next pages.
+    while (used + height > geometry.heightPt && height > 0) {
+      height -= geometry.heightPt - used;
+      newPage();
+    }
+    used += height + p.afterPt;
+    for (let i = 0; i < p.pageBreaks; i++) newPage();
+  };
+
+  const placeTable = (table: unknown) => {
+    const grid = childrenOf(childOf(table, 'w:tblGrid'))
+      .filter((c) => nameOf(c) === 'w:gridCol')
+      .map((c) => (numberAttr(c, 'w:w') ?? 0) / 20);
+    const rows = childrenOf(table).filter((c) => nameOf(c) === 'w:tr');
+    let headerPt = 0;
+    let inHeader = true;
+    for (const row of rows) {
+      const rowProperties = childOf(row, 'w:trPr');
+      const isHeader = inHeader && onOff(rowProperties, 'w:tblHeader') === true;
+      if (!isHeader) inHeader = false;
+      const cantSplit = onOff(rowProperties, 'w:cantSplit') === true;
+      let column = 0;
+      let rowPt = 0;
+      const rowBookmarks: string[] = [];
+      for (const cell of childrenOf(row).filter((c) => nameOf(c) === 'w:tc')) {
+        const cellProperties = childOf(cell, 'w:tcPr');
+        const span = numberAttr(childOf(cellProperties, 'w:gridSpan'), 'w:val') ?? 1;
+        const gridWidth = grid.slice(column, column + span).reduce((a, b) => a + b, 0);
+        const widthPt = (numberAttr(childOf(cellProperties, 'w:tcW'), 'w:w') ?? gridWidth * 20) / 20 || gridWidth || 100;
+        column += span;
+        let cellPt = 7; // cell margins and borders
+        const paragraphs = childrenOf(cell).filter((c) => nameOf(c) === 'w:p');
+        paragraphs.forEach((paragraph, i) => {
+          const p = measure(paragraph, widthPt - 9);
+          cellPt += (i === 0 ? 0 : p.beforePt) + p.heightPt + (i === paragraphs.length - 1 ? 0 : p.afterPt);
+          rowBookmarks.push(...p.bookmarks);
+        });
+        rowPt = Math.max(rowPt, cellPt);
+      }
+      if (isHeader) headerPt += rowPt;
+      const firstCell = childrenOf(row).find((c) => nameOf(c) === 'w:tc');
+      const firstParagraph = childrenOf(firstCell).find((c) => nameOf(c) === 'w:p');
+      const keepNext = !isHeader && onOff(childOf(firstParagraph, 'w:pPr'), 'w:keepNext') === true;
+      const needed = rowPt + (keepNext ? 2 * bodyLinePt + 10 : 0);
+      if (used > 0 && used + needed > geometry.heightPt) {
+        const remaining = geometry.heightPt - used;
+        if (cantSplit || keepNext || isHeader || remaining < 3 * bodyLinePt) {
+          newPage();
+          if (!isHeader) used += headerPt;
+        } else {
+          for (const name of rowBookmarks) if (!bookmarkPages.has(name)) bookmarkPages.set(name, page);
+          let rest = rowPt - remaining;
+          newPage();
+          used += headerPt;
+          while (used + rest > geometry.heightPt) {
+            rest -= geometry.heightPt - used;
+            newPage();
+            used += headerPt;
+          }
+          used += rest;
+          continue;
+        }
+      }
+      for (const name of rowBookmarks) if (!bookmarkPages.has(name)) bookmarkPages.set(name, page);
+      used += rowPt;
+    }
+    used += 4; // the paragraph spacing Word leaves after a table is the next paragraph's
+  };
+
+  const place = (block: unknown) => {
+    const name = nameOf(block);
+    if (name === 'w:p') {
+      placeParagraph(block);
+      if (childOf(childOf(block, 'w:pPr'), 'w:sectPr')) {
+        sectionIndex += 1;
+        geometry = geometries[sectionIndex] ?? geometry;
+        newPage();
+      }
+    } else if (name === 'w:tbl') placeTable(block);
+    else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') {
+      for (const child of childrenOf(block)) place(child);
+    }
+  };
+  for (const block of blocks) place(block);
+
+  // A section break paragraph that ends the document adds no page of its own.
+  return { bookmarkPages, pageCount: used === 0 && page > 1 ? page - 1 : page };
+}

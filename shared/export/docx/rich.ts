@@ -1,0 +1,240 @@
+// Rich text (ProseMirror JSON) to Word paragraphs, lists and tables. Lists become real Word lists
+// (numbering definitions), headings inside rich text continue the document's outline below the
+// heading they sit under, and empty paragraphs are dropped: spacing comes from the styles.
+import {
+  ExternalHyperlink,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Rich } from '../../format/schema';
+import { richToJson, type PmNode } from '../rich-json';
+import type { RenderContext } from './context';
+import type { HeadingLevel } from './headings';
+import { LIST_INDENT, NUMBERING, S } from './styles';
+
+export type Block = Paragraph | Table;
+
+export interface RichOptions {
+  /** Level of the heading the text sits under; its own headings go one level deeper. */
+  baseLevel: number;
+  /** Paragraph style of plain paragraphs (Normal by default; TableText in table cells). */
+  paragraphStyle?: string;
+  /** Extra left indent of every block, in twips (the body of a list item). */
+  indent?: number;
+  /** List depth the text's own lists start at (inside a list item). */
+  listDepth?: number;
+}
+
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'font' | 'style'>;
+
+/** Inline content to runs: marks to bold/italic/links, straight quotes to typographic ones. */
+export function inlineRuns(nodes: PmNode[] | undefined, ctx: RenderContext, base: RunStyle = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  let previous = '';
+  for (const node of nodes ?? []) {
+    if (node.type === 'hard_break') {
+      out.push(new TextRun({ ...base, break: 1 }));
+      previous = ' ';
+      continue;
+    }
+    if (node.type !== 'text' || !node.text) continue;
+    const marks = node.marks ?? [];
+    const has = (type: string) => marks.some((mark) => mark.type === type);
+    const code = has('code');
+    const text = code ? node.text : ctx.typo(node.text, previous);
+    previous = node.text;
+    const run: IRunOptions = {
+      ...base,
+      text,
+      ...(has('strong') ? { bold: true } : {}),
+      ...(has('em') ? { italics: true } : {}),
+      ...(code ? { font: 'Courier New' } : {}),
+    };
+    const link = marks.find((mark) => mark.type === 'link');
+    const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : undefined;
+    if (href && /^(https?:|mailto:)/i.test(href)) {
+      out.push(new ExternalHyperlink({ link: href, children: [new TextRun({ ...run, style: S.hyperlink })] }));
+    } else {
+      out.push(new TextRun(run));
+    }
+  }
+  return out;
+}
+
+function hasText(node: PmNode): boolean {
+  if (node.type === 'text') return (node.text ?? '').trim() !== '';
+  return (node.content ?? []).some(hasText);
+}
+
+/** Renders rich text as blocks. */
+export function renderRich(rich: Rich | undefined, ctx: RenderContext, options: RichOptions): Block[] {
+  const doc = richToJson(rich);
+  const renderer = new RichRenderer(ctx, options);
+  return renderer.blocks(doc.content ?? [], options.indent ?? 0, options.listDepth ?? 0);
+}
+
+class RichRenderer {
+  /** Distinct heading levels used in the text, ranked, so "##" under a focus area is one level below it. */
+  private headingRanks = new Map<number, number>();
+
+  constructor(
+    private readonly ctx: RenderContext,
+    private readonly options: RichOptions,
+  ) {}
+
+  blocks(nodes: PmNode[], indent: number, listDepth: number): Block[] {
+    if (this.headingRanks.size === 0) this.rankHeadings(nodes);
+    return nodes.flatMap((node) => this.block(node, indent, listDepth));
+  }
+
+  private rankHeadings(nodes: PmNode[]) {
+    const levels = new Set<number>();
+    const walk = (list: PmNode[]) => {
+      for (const node of list) {
+        if (node.type === 'heading') levels.add(Number(node.attrs?.level ?? 1));
+        else if (node.content && node.type !== 'paragraph') walk(node.content);
+      }
+    };
+    walk(nodes);
+    [...levels].sort((a, b) => a - b).forEach((level, rank) => this.headingRanks.set(level, rank + 1));
+  }
+
+  private paragraphStyle(): string {
+    return this.options.paragraphStyle ?? S.normal;
+  }
+
+  private block(node: PmNode, indent: number, listDepth: number): Block[] {
+    const ctx = this.ctx;
+    switch (node.type) {
+      case 'paragraph':
+        if (!hasText(node)) return [];
+        return [
+          new Paragraph({
+            style: this.paragraphStyle(),
+            ...(indent ? { indent: { left: indent } } : {}),
+            children: inlineRuns(node.content, ctx),
+          }),
+        ];
+      case 'heading': {
+        if (!hasText(node)) return [];
+        const rank = this.headingRanks.get(Number(node.attrs?.level ?? 1)) ?? 1;
+        const level = this.options.baseLevel + rank;
+        const inTable = this.options.paragraphStyle === S.tableText;
+        if (level <= 3 && !inTable && indent === 0) {
+          return [ctx.outline.heading(level as HeadingLevel, plainText(node))];
+        }
+        // Too deep for the outline (or inside a table or list): a bold lead-in, not a heading.
+        return [new Paragraph({ style: inTable ? S.tableText : S.subheading, ...(indent ? { indent: { left: indent } } : {}), children: inlineRuns(node.content, ctx, { bold: true }) })];
+      }
+      case 'bullet_list':
+      case 'ordered_list':
+        return this.list(node, indent, listDepth);
+      case 'blockquote':
+        return (node.content ?? []).flatMap((child) =>
+          child.type === 'paragraph' && hasText(child)
+            ? [new Paragraph({ style: S.quote, children: inlineRuns(child.content, ctx) })]
+            : this.block(child, indent, listDepth),
+        );
+      case 'code_block': {
+        const lines = plainText(node).split('\n');
+        if (lines.every((line) => line.trim() === '')) return [];
+        return [
+          new Paragraph({
+            style: this.paragraphStyle(),
+            ...(indent ? { indent: { left: indent } } : {}),
+            children: lines.map((line, i) => new TextRun({ text: line, font: 'Courier New', ...(i > 0 ? { break: 1 } : {}) })),
+          }),
+        ];
+      }
+      case 'table':
+        return this.table(node);
+      case 'horizontal_rule':
+      case 'image':
+        return [];
+      default:
+        // Unknown block: keep its text rather than lose it.
+        return hasText(node)
+          ? [new Paragraph({ style: this.paragraphStyle(), children: [new TextRun(ctx.typo(plainText(node)))] })]
+          : [];
+    }
+  }
+
+  private list(node: PmNode, indent: number, depth: number): Block[] {
+    const ordered = node.type === 'ordered_list';
+    const reference = ordered ? NUMBERING.ordered : NUMBERING.bullets;
+    const instance = ordered ? this.ctx.nextListInstance() : 0;
+    const level = Math.min(depth, 3);
+    const out: Block[] = [];
+    for (const item of node.content ?? []) {
+      let numbered = false;
+      for (const child of item.content ?? []) {
+        if (child.type === 'paragraph' && !numbered) {
+          numbered = true;
+          out.push(
+            new Paragraph({
+              style: this.options.paragraphStyle ?? S.listContinue,
+              numbering: { reference, level, instance, custom: true },
+              children: inlineRuns(child.content, this.ctx),
+            }),
+          );
+        } else if (child.type === 'bullet_list' || child.type === 'ordered_list') {
+          out.push(...this.list(child, indent, depth + 1));
+        } else {
+          // A second paragraph of the item: aligned with the item's text, no number.
+          out.push(...this.block(child, indent + LIST_INDENT(level), depth + 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private table(node: PmNode): Block[] {
+    const rows = (node.content ?? []).filter((row) => row.type === 'table_row');
+    const columns = Math.max(1, ...rows.map((row) => (row.content ?? []).length));
+    const width = Math.floor(this.ctx.textWidth / columns);
+    const border = { style: 'single' as const, size: 4, color: this.ctx.style.colours.tableBorder };
+    const tableRows = rows.map((row, rowIndex) => {
+      const cells = row.content ?? [];
+      // The first row is the header row: marked as such for screen readers, repeated on each page.
+      const header = rowIndex === 0;
+      return new TableRow({
+        tableHeader: header,
+        cantSplit: true,
+        children: cells.map((cell) => {
+          const inner = new RichRenderer(this.ctx, { baseLevel: 3, paragraphStyle: header ? S.tableHeading : S.tableText });
+          const blocks = inner.blocks(cell.content ?? [], 0, 0).filter((b): b is Paragraph => b instanceof Paragraph);
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            columnSpan: Number(cell.attrs?.colspan ?? 1) || 1,
+            shading: header ? { type: 'clear', color: 'auto', fill: this.ctx.style.colours.tableHeaderFill } : undefined,
+            margins: { top: 60, bottom: 60, left: 100, right: 100 },
+            children: blocks.length > 0 ? blocks : [new Paragraph({ style: S.tableText, children: [] })],
+          });
+        }),
+      });
+    });
+    if (tableRows.length === 0) return [];
+    return [
+      new Table({
+        rows: tableRows,
+        width: { size: width * columns, type: WidthType.DXA },
+        columnWidths: Array.from({ length: columns }, () => width),
+        layout: TableLayoutType.FIXED,
+        borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      }),
+    ];
+  }
+}
+
+function plainText(node: PmNode): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hard_break') return '\n';
+  return (node.content ?? []).map(plainText).join('');
+}

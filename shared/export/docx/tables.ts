@@ -1,0 +1,96 @@
+// Data tables (action plans, status reports): a header row marked as such and repeated on every
+// page, optional group rows spanning the table, fixed column widths from relative weights.
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import type { RenderContext } from './context';
+import { S } from './styles';
+
+export interface Column {
+  title: string;
+  /** Relative width. */
+  weight: number;
+}
+
+export type RowSpec =
+  | { kind: 'group'; text: string }
+  | { kind: 'data'; cells: Paragraph[][]; /** Long rows may break across pages; short ones stay whole. */ canSplit?: boolean };
+
+const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
+
+/** A cell paragraph in the table text style. */
+export function cellText(ctx: RenderContext, text: string, options: { bold?: boolean; muted?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    style: S.tableText,
+    children: text
+      ? [new TextRun({ text: ctx.typo(text), bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined })]
+      : [],
+  });
+}
+
+/** A cell paragraph "Label: value" with the label in bold. */
+export function cellLabelled(ctx: RenderContext, label: string, value: string): Paragraph {
+  return new Paragraph({
+    style: S.tableText,
+    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(ctx.typo(value))],
+  });
+}
+
+export function dataTable(ctx: RenderContext, columns: Column[], rows: RowSpec[]): Table {
+  const { colours } = ctx.style;
+  const totalWeight = columns.reduce((sum, column) => sum + column.weight, 0);
+  const widths = columns.map((column) => Math.floor((ctx.textWidth * column.weight) / totalWeight));
+  const tableWidth = widths.reduce((a, b) => a + b, 0);
+  const line = { style: 'single' as const, size: 4, color: colours.tableBorder };
+  const none = { style: 'none' as const, size: 0, color: 'auto' };
+
+  const headerRow = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map(
+      (column, i) =>
+        new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
+          shading: { type: 'clear', color: 'auto', fill: colours.tableHeaderFill },
+          margins: CELL_MARGINS,
+          children: [new Paragraph({ style: S.tableHeading, children: [new TextRun(column.title)] })],
+        }),
+    ),
+  });
+
+  const bodyRows = rows.map((row) => {
+    if (row.kind === 'group') {
+      return new TableRow({
+        cantSplit: true,
+        keepNext: true,
+        children: [
+          new TableCell({
+            columnSpan: columns.length,
+            width: { size: tableWidth, type: WidthType.DXA },
+            shading: { type: 'clear', color: 'auto', fill: colours.tableGroupFill },
+            margins: CELL_MARGINS,
+            children: [new Paragraph({ style: S.tableGroup, children: [new TextRun(ctx.typo(row.text))] })],
+          }),
+        ],
+      });
+    }
+    return new TableRow({
+      cantSplit: !row.canSplit,
+      children: columns.map((_, i) => {
+        const content = row.cells[i] ?? [];
+        return new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
+          margins: CELL_MARGINS,
+          // A cell must hold a paragraph; an empty one is the cell, not spacing.
+          children: content.length > 0 ? content : [new Paragraph({ style: S.tableText, children: [] })],
+        });
+      }),
+    });
+  });
+
+  return new Table({
+    rows: [headerRow, ...bodyRows],
+    width: { size: tableWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: none, right: none, insideHorizontal: line, insideVertical: none },
+  });
+}

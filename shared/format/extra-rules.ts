@@ -1,0 +1,133 @@
+// Rules of interchange format v1 that the zod schema cannot express: unique ids across the whole file,
+// periods that run forwards, dates that exist. They run on the raw input (not only on schema-valid data),
+// so a file with several kinds of mistakes gets all of them listed at once.
+import { childPointer } from './json-pointer';
+import { type Lang, pick } from './messages';
+import type { Problem } from './problem';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Every place an id is declared in a v1 file, as [pointer of the id field, id]. */
+function declaredIds(root: Obj): [string, string][] {
+  const out: [string, string][] = [];
+  const take = (pointer: string, item: unknown): void => {
+    if (isObj(item) && typeof item.id === 'string' && item.id !== '') out.push([childPointer(pointer, 'id'), item.id]);
+  };
+  arr(root.sections).forEach((s, i) => take(`/sections/${i}`, s));
+  if (isObj(root.vision)) {
+    const vision = root.vision;
+    arr(vision.principles).forEach((s, i) => take(`/vision/principles/${i}`, s));
+    arr(vision.bearings).forEach((s, i) => take(`/vision/bearings/${i}`, s));
+  }
+  arr(root.perspectives).forEach((p, i) => {
+    const base = `/perspectives/${i}`;
+    take(base, p);
+    if (!isObj(p)) return;
+    arr(p.principles).forEach((s, j) => take(`${base}/principles/${j}`, s));
+    arr(p.focusAreas).forEach((f, j) => {
+      take(`${base}/focusAreas/${j}`, f);
+      if (isObj(f)) arr(f.goals).forEach((g, k) => take(`${base}/focusAreas/${j}/goals/${k}`, g));
+    });
+  });
+  arr(root.owners).forEach((o, i) => take(`/owners/${i}`, o));
+  arr(root.actionPlans).forEach((plan, i) => {
+    take(`/actionPlans/${i}`, plan);
+    if (isObj(plan)) arr(plan.initiatives).forEach((it, j) => take(`/actionPlans/${i}/initiatives/${j}`, it));
+  });
+  return out;
+}
+
+function duplicateIds(root: Obj, lang: Lang): Problem[] {
+  const first = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const [pointer, id] of declaredIds(root)) {
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, pointer);
+      continue;
+    }
+    problems.push({
+      path: pointer,
+      message: pick(lang, {
+        da: `id'et ${JSON.stringify(id)} er brugt mere end én gang (også i ${earlier}); hvert id skal være unikt i hele filen`,
+        en: `id ${JSON.stringify(id)} is used more than once (also at ${earlier}); every id must be unique in the whole file`,
+      }),
+    });
+  }
+  return problems;
+}
+
+function periodProblem(period: unknown, pointer: string, lang: Lang): Problem[] {
+  if (!isObj(period) || typeof period.from !== 'number' || typeof period.to !== 'number') return [];
+  if (period.from <= period.to) return [];
+  return [
+    {
+      path: pointer,
+      message: pick(lang, {
+        da: `perioden går baglæns: from (${period.from}) ligger efter to (${period.to})`,
+        en: `the period runs backwards: from (${period.from}) is after to (${period.to})`,
+      }),
+    },
+  ];
+}
+
+function initiativeSpan(initiative: unknown, pointer: string, lang: Lang): Problem[] {
+  if (!isObj(initiative)) return [];
+  const { start, end } = initiative;
+  if (typeof start !== 'string' || typeof end !== 'string' || !MONTH.test(start) || !MONTH.test(end)) return [];
+  if (start <= end) return [];
+  return [
+    {
+      path: pointer,
+      message: pick(lang, {
+        da: `initiativet slutter før det starter: start (${start}) ligger efter end (${end})`,
+        en: `the initiative ends before it starts: start (${start}) is after end (${end})`,
+      }),
+    },
+  ];
+}
+
+/** A date that matches YYYY-MM-DD but does not exist, such as 2010-02-30. */
+function impossibleDate(value: unknown, pointer: string, lang: Lang): Problem[] {
+  if (typeof value !== 'string') return [];
+  const m = DATE.exec(value);
+  if (!m) return [];
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return [];
+  return [
+    {
+      path: pointer,
+      message: pick(lang, { da: `datoen ${value} findes ikke`, en: `the date ${value} does not exist` }),
+    },
+  ];
+}
+
+/** Problems beyond the schema; `root` is the parsed JSON (any shape). */
+export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
+  if (!isObj(root)) return [];
+  const problems: Problem[] = [...duplicateIds(root, lang)];
+  if (isObj(root.meta)) {
+    problems.push(...periodProblem(root.meta.period, '/meta/period', lang));
+    problems.push(...impossibleDate(root.meta.date, '/meta/date', lang));
+  }
+  arr(root.actionPlans).forEach((plan, i) => {
+    if (!isObj(plan)) return;
+    problems.push(...periodProblem(plan.period, `/actionPlans/${i}/period`, lang));
+    arr(plan.initiatives).forEach((initiative, j) => {
+      const pointer = `/actionPlans/${i}/initiatives/${j}`;
+      problems.push(...initiativeSpan(initiative, pointer, lang));
+      if (isObj(initiative)) {
+        arr(initiative.statusUpdates).forEach((u, k) => {
+          if (isObj(u)) problems.push(...impossibleDate(u.date, `${pointer}/statusUpdates/${k}/date`, lang));
+        });
+      }
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,166 @@
+// The interchange format, version 1 (PRODUCT.md): one JSON file holds one strategy.
+// This zod schema is the single definition; the TypeScript types below are inferred from it.
+// Validation with readable, path-qualified messages lives in ./validate.ts.
+import { z } from 'zod';
+
+export const FORMAT_NAME = 'pejling-strategy';
+export const FORMAT_VERSION = 1;
+
+const id = z.string().min(1);
+const year = z.number().int().min(1900).max(2200);
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date:YYYY-MM-DD');
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month:YYYY-MM');
+
+/** A ProseMirror JSON document; its content is checked against the editor schema on import. */
+export const proseMirrorDocSchema = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
+
+/** Rich text: Markdown (paragraphs, lists, bold, italic, links) or a ProseMirror JSON document. */
+export const richSchema = z.union([z.string(), proseMirrorDocSchema]);
+
+export const periodSchema = z.object({ from: year, to: year });
+
+export const statementSchema = z.object({ id, title: z.string(), body: richSchema.optional() });
+
+export const goalSchema = z.object({ id, text: z.string() });
+
+export const focusAreaSchema = z.object({
+  id,
+  title: z.string(),
+  body: richSchema,
+  goals: z.array(goalSchema).optional(),
+});
+
+export const perspectiveSchema = z.object({
+  id,
+  title: z.string(),
+  hidden: z.boolean().optional(),
+  intro: richSchema.optional(),
+  principles: z.array(statementSchema).optional(),
+  focusAreas: z.array(focusAreaSchema),
+});
+
+export const OWNER_KINDS = ['person', 'unit', 'forum'] as const;
+export const ownerSchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(OWNER_KINDS),
+  parentId: id.optional(),
+  email: z.string().optional(),
+});
+
+export const INITIATIVE_STATUSES = ['planned', 'active', 'done', 'delayed', 'cancelled'] as const;
+export const BUSINESS_CASE_STATUSES = ['none', 'draft', 'approved'] as const;
+export const PLAN_KINDS = ['common', 'local', 'transition'] as const;
+export const STRATEGY_STATUSES = ['draft', 'consultation', 'adopted'] as const;
+export const SECTION_PLACEMENTS = ['beforeVision', 'afterVision', 'afterPerspectives', 'end'] as const;
+
+export const statusUpdateSchema = z.object({
+  date: isoDate,
+  status: z.enum(INITIATIVE_STATUSES),
+  note: z.string().optional(),
+});
+
+export const initiativeSchema = z.object({
+  id,
+  title: z.string(),
+  description: richSchema.optional(),
+  focusAreaIds: z.array(id),
+  ownerId: id.optional(),
+  participantIds: z.array(id).optional(),
+  start: isoMonth.optional(),
+  end: isoMonth.optional(),
+  status: z.enum(INITIATIVE_STATUSES).optional(),
+  priority: z.number().int().optional(),
+  businessCase: z
+    .object({ status: z.enum(BUSINESS_CASE_STATUSES), benefit: z.string().optional() })
+    .optional(),
+  budget: z.object({ amountDkk: z.number().finite(), source: z.string().optional() }).optional(),
+  supportsInitiativeIds: z.array(id).optional(),
+  statusUpdates: z.array(statusUpdateSchema).optional(),
+});
+
+export const actionPlanSchema = z.object({
+  id,
+  title: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  period: periodSchema,
+  ownerId: id.optional(),
+  parentPlanId: id.optional(),
+  intro: richSchema.optional(),
+  initiatives: z.array(initiativeSchema),
+});
+
+export const sectionSchema = z.object({
+  id,
+  title: z.string(),
+  body: richSchema,
+  placement: z.enum(SECTION_PLACEMENTS).optional(),
+});
+
+export const metaSchema = z.object({
+  title: z.string().min(1),
+  organisation: z.string().min(1),
+  period: periodSchema,
+  subtitle: z.string().optional(),
+  status: z.enum(STRATEGY_STATUSES).optional(),
+  version: z.string().optional(),
+  date: isoDate.optional(),
+  preparedBy: z.string().optional(),
+  commissionedBy: z.string().optional(),
+  contact: z.string().optional(),
+  language: z.enum(['da', 'en']).optional(),
+  /** Extension (allowed by v1 readers as an unknown-free optional): the Word house style name. */
+  style: z.string().optional(),
+});
+
+export const labelsSchema = z.object({
+  perspective: z.string().optional(),
+  perspectives: z.string().optional(),
+  focusArea: z.string().optional(),
+  focusAreas: z.string().optional(),
+  principles: z.string().optional(),
+  bearings: z.string().optional(),
+});
+
+export const visionSchema = z.object({
+  statement: richSchema,
+  body: richSchema.optional(),
+  principles: z.array(statementSchema).optional(),
+  bearings: z.array(statementSchema).optional(),
+});
+
+export const strategyFileSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  formatVersion: z.literal(FORMAT_VERSION),
+  meta: metaSchema,
+  labels: labelsSchema.optional(),
+  sections: z.array(sectionSchema).optional(),
+  vision: visionSchema,
+  perspectives: z.array(perspectiveSchema),
+  owners: z.array(ownerSchema).optional(),
+  actionPlans: z.array(actionPlanSchema).optional(),
+});
+
+export type Rich = z.infer<typeof richSchema>;
+export type ProseMirrorDocJSON = z.infer<typeof proseMirrorDocSchema>;
+export type Period = z.infer<typeof periodSchema>;
+export type Statement = z.infer<typeof statementSchema>;
+export type Goal = z.infer<typeof goalSchema>;
+export type FocusArea = z.infer<typeof focusAreaSchema>;
+export type Perspective = z.infer<typeof perspectiveSchema>;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+export type Owner = z.infer<typeof ownerSchema>;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export type BusinessCaseStatus = (typeof BUSINESS_CASE_STATUSES)[number];
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+export type SectionPlacement = (typeof SECTION_PLACEMENTS)[number];
+export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
+export type Initiative = z.infer<typeof initiativeSchema>;
+export type ActionPlan = z.infer<typeof actionPlanSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Meta = z.infer<typeof metaSchema>;
+export type Labels = z.infer<typeof labelsSchema>;
+export type Vision = z.infer<typeof visionSchema>;
+/** A strategy in interchange format v1. */
+export type StrategyFile = z.infer<typeof strategyFileSchema>;

@@ -1,0 +1,37 @@
+// Public API of the strategy model: one Y.Doc per strategy, a typed API over it, schema
+// versioning, and import/export of interchange format v1.
+//
+//   const doc = createStrategyDoc({ title, organisation, period });   // or importStrategy(file)
+//   const model = new StrategyModel(doc);
+//   const paId = model.addActionPlan({ title: 'Handlingsplan 2025-26', kind: 'common', period });
+//   const inId = model.addInitiative({ planId: paId, title: 'Fælles login', focusAreaIds: [faId] });
+//   model.moveInitiative(inId, { parentId: otherPlanId, index: 0 });   // one field change
+//   model.fragment(inId, 'description');   // Y.XmlFragment to bind with y-prosemirror's ySyncPlugin
+//   exportStrategy(doc);                   // StrategyFile (interchange v1)
+//
+// Deleting a parent deletes what belongs to it (idsDeletedWith(id) tells what, beforehand). Items
+// another replica added to or moved into that parent at the same time are not lost: they are read
+// under stand-in containers (RECOVERED_* ids, `virtual: true` in the views) until moved.
+//
+// Every mutation is one `doc.transact(fn, origin)`; origin defaults to LOCAL_ORIGIN, so an
+// UndoManager with `trackedOrigins: new Set([LOCAL_ORIGIN, ySyncPluginKey])` undoes local changes only.
+export * from './model-constants';
+export type * from './types';
+export { StrategyModel, RECOVERED_TITLES, type StrategyModelOptions } from './strategy-model';
+export {
+  SCHEMA_VERSION,
+  createStrategyDoc,
+  getSchemaVersion,
+  migrate,
+  readSummary,
+  SchemaVersionError,
+  MIGRATIONS,
+  isEmptyDocument,
+  type MigrationStep,
+  type MigrateOptions,
+  type NewStrategyInit,
+} from './document';
+export { importStrategy, exportStrategy, ImportError } from './interchange';
+export { keyBetween, keysAfter, isValidKey } from './fractional-index';
+/** Y.XmlFragment ⇄ ProseMirror node (editor schema), without going through Markdown/JSON. */
+export { readFragment, writeFragment, clearFragment } from './yfragment';

@@ -1,0 +1,114 @@
+// The ProseMirror schema of every rich-text field in Pejling: editors, Yjs storage and export.
+// Names are snake_case: y-prosemirror stores node names as Y.XmlElement names and marks as
+// formatting attributes of Y.XmlText, so renaming anything here is a schema migration.
+import { Schema, type DOMOutputSpec, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+import { tableNodes } from 'prosemirror-tables';
+
+export const HEADING_LEVELS = [1, 2, 3] as const;
+
+const tables = tableNodes({
+  tableGroup: 'block',
+  // Simple tables: cells hold paragraphs and lists, not headings or nested tables.
+  cellContent: '(paragraph | bullet_list | ordered_list)+',
+  cellAttributes: {},
+});
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'block+' },
+  paragraph: {
+    content: 'inline*',
+    group: 'block',
+    parseDOM: [{ tag: 'p' }],
+    toDOM: (): DOMOutputSpec => ['p', 0],
+  },
+  heading: {
+    attrs: { level: { default: 1, validate: 'number' } },
+    content: 'inline*',
+    group: 'block',
+    defining: true,
+    parseDOM: HEADING_LEVELS.map((level) => ({ tag: `h${level}`, attrs: { level } })),
+    toDOM: (node): DOMOutputSpec => [`h${clampHeadingLevel(node.attrs.level as number)}`, 0],
+  },
+  blockquote: {
+    content: 'block+',
+    group: 'block',
+    defining: true,
+    parseDOM: [{ tag: 'blockquote' }],
+    toDOM: (): DOMOutputSpec => ['blockquote', 0],
+  },
+  bullet_list: {
+    content: 'list_item+',
+    group: 'block',
+    parseDOM: [{ tag: 'ul' }],
+    toDOM: (): DOMOutputSpec => ['ul', 0],
+  },
+  ordered_list: {
+    attrs: { order: { default: 1, validate: 'number' } },
+    content: 'list_item+',
+    group: 'block',
+    parseDOM: [
+      {
+        tag: 'ol',
+        getAttrs: (dom) => {
+          const start = (dom as { getAttribute(name: string): string | null }).getAttribute('start');
+          return { order: start ? Number(start) || 1 : 1 };
+        },
+      },
+    ],
+    toDOM: (node): DOMOutputSpec =>
+      node.attrs.order === 1 ? ['ol', 0] : ['ol', { start: String(node.attrs.order) }, 0],
+  },
+  list_item: {
+    content: 'paragraph block*',
+    defining: true,
+    parseDOM: [{ tag: 'li' }],
+    toDOM: (): DOMOutputSpec => ['li', 0],
+  },
+  table: tables.table,
+  table_row: tables.table_row,
+  table_cell: tables.table_cell,
+  table_header: tables.table_header,
+  text: { group: 'inline' },
+  hard_break: {
+    inline: true,
+    group: 'inline',
+    selectable: false,
+    parseDOM: [{ tag: 'br' }],
+    toDOM: (): DOMOutputSpec => ['br'],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  em: {
+    parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }],
+    toDOM: (): DOMOutputSpec => ['em', 0],
+  },
+  strong: {
+    parseDOM: [{ tag: 'strong' }, { tag: 'b' }, { style: 'font-weight=bold' }],
+    toDOM: (): DOMOutputSpec => ['strong', 0],
+  },
+  link: {
+    attrs: { href: { validate: 'string' }, title: { default: null, validate: 'string|null' } },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom) => {
+          const el = dom as { getAttribute(name: string): string | null };
+          return { href: el.getAttribute('href'), title: el.getAttribute('title') };
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => {
+      const { href, title } = mark.attrs as { href: string; title: string | null };
+      return ['a', title === null ? { href } : { href, title }, 0];
+    },
+  },
+};
+
+/** The editor schema: doc, paragraph, heading (1–3), lists, blockquote, simple tables, hard_break; marks em, strong, link. */
+export const richSchema = new Schema({ nodes, marks });
+
+export function clampHeadingLevel(level: number): 1 | 2 | 3 {
+  return level <= 1 ? 1 : level >= 3 ? 3 : 2;
+}

@@ -1,0 +1,185 @@
+// The Pejling sync protocol: the y-websocket wire protocol (y-protocols sync + awareness) plus two
+// Pejling extensions that the server only sends to clients that opted in with `?pejling=1`.
+//
+//   [varUint messageType, ...payload]
+//   0   sync             [varUint syncType (0 step1 | 1 step2 | 2 update), varUint8Array data]
+//   1   awareness        [varUint8Array awarenessUpdate]
+//   2   auth             (y-websocket; Pejling never sends it: refused tokens are refused before the upgrade)
+//   3   query awareness  []
+//   100 saved            [varUint count]  how many update-bearing messages (sync step 2 + update) this
+//                        connection sent that are now durable on the server, in the order they were sent
+//   101 info             [varString JSON]  the server's view of this connection, e.g. {"role":"viewer"}
+//
+// Runs in renderer, main process, CLI and server: no DOM, no Node.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+export const MESSAGE_SAVED = 100;
+export const MESSAGE_INFO = 101;
+
+export const SYNC_STEP1 = 0;
+export const SYNC_STEP2 = 1;
+export const SYNC_UPDATE = 2;
+
+/** Query parameter by which a client asks for the Pejling extensions (100 saved, 101 info). */
+export const PEJLING_QUERY_PARAM = 'pejling';
+
+/** Close codes the server uses (4400-4499: do not reconnect; 4500-4599: try again later). */
+export const CLOSE_CODES = {
+  goingAway: 1001,
+  malformed: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  /** The document was closed on the server (e.g. deleted); reconnecting will not help. */
+  documentClosed: 4404,
+  tooManyConnections: 4429,
+  storageFailure: 4500,
+} as const;
+
+export type ConnectionRole = 'editor' | 'viewer';
+
+/** Payload of message 101. */
+export interface ServerInfo {
+  role: ConnectionRole;
+}
+
+/** A decoded message; `data` is the embedded Yjs or awareness payload where there is one. */
+export type DecodedMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'auth'; payload: Uint8Array }
+  | { type: 'saved'; count: number }
+  | { type: 'info'; info: ServerInfo };
+
+/** Thrown for bytes that are not a well-formed protocol message; `message` says what is wrong. */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+function build(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+}
+
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP2);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_UPDATE);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessUpdate);
+  });
+}
+
+export function encodeQueryAwareness(): Uint8Array {
+  return build((e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS));
+}
+
+export function encodeSaved(count: number): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_SAVED);
+    encoding.writeVarUint(e, count);
+  });
+}
+
+export function encodeInfo(info: ServerInfo): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_INFO);
+    encoding.writeVarString(e, JSON.stringify(info));
+  });
+}
+
+function parseInfo(text: string): ServerInfo {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ProtocolError('info message: payload is not JSON');
+  }
+  const role = (value as { role?: unknown } | null)?.role;
+  if (role !== 'editor' && role !== 'viewer') throw new ProtocolError('info message: role must be editor or viewer');
+  return { role };
+}
+
+/**
+ * Decodes one message. Throws ProtocolError for truncated data or an unknown (sub)type; it never
+ * interprets the embedded Yjs/awareness payloads (applying them is where those are checked).
+ */
+export function decodeMessage(message: Uint8Array): DecodedMessage {
+  if (message.length === 0) throw new ProtocolError('empty message');
+  const decoder = decoding.createDecoder(message);
+  try {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        const data = decoding.readVarUint8Array(decoder);
+        if (syncType === SYNC_STEP1) return { type: 'sync-step1', stateVector: data };
+        if (syncType === SYNC_STEP2) return { type: 'sync-step2', update: data };
+        if (syncType === SYNC_UPDATE) return { type: 'sync-update', update: data };
+        throw new ProtocolError(`unknown sync message type ${syncType}`);
+      }
+      case MESSAGE_AWARENESS:
+        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case MESSAGE_QUERY_AWARENESS:
+        return { type: 'query-awareness' };
+      case MESSAGE_AUTH:
+        return { type: 'auth', payload: message.subarray(decoder.pos) };
+      case MESSAGE_SAVED:
+        return { type: 'saved', count: decoding.readVarUint(decoder) };
+      case MESSAGE_INFO:
+        return { type: 'info', info: parseInfo(decoding.readVarString(decoder)) };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    // lib0 throws plain Errors ("Unexpected end of array", "Integer out of Range") on truncated input.
+    throw new ProtocolError(`truncated or malformed message (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/**
+ * Which kind of update-bearing message this is, without decoding the payload: 'step2' covers every edit
+ * the sender had when it wrote the message; 'update' carries one change. Used to count what the server
+ * acknowledges with `saved`.
+ */
+export function updateMessageKind(message: Uint8Array): 'step2' | 'update' | null {
+  // Message and sync types are single-byte varUints, so the first two bytes say it all.
+  if (message.length < 2 || message[0] !== MESSAGE_SYNC) return null;
+  if (message[1] === SYNC_STEP2) return 'step2';
+  if (message[1] === SYNC_UPDATE) return 'update';
+  return null;
+}

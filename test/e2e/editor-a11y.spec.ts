@@ -1,0 +1,68 @@
+// Accessibility of the start screen, the editor and the outline (axe-core: no serious or critical
+// violations), keyboard reachability of the main controls, and the screenshots in docs/screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+async function settle(page: Page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+test('start screen, editor and outline have no serious accessibility violations', async ({ page, server, consoleErrors }) => {
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await page.addInitScript(() =>
+    localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Mette Holm', userColor: '#1f6feb', language: 'da' })),
+  );
+  await page.goto(server.url);
+  // A couple of documents make the start screen realistic.
+  for (const name of ['kk-2010-2014', 'odder-2006']) {
+    const response = await page.request.post(`${server.url}/api/documents`, { data: { from: 'example', name } });
+    expect(response.ok()).toBe(true);
+  }
+  await page.reload();
+  await expect(page.locator('.document-row')).toHaveCount(2);
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  await settle(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'docs/screenshots/editor-start.png' });
+
+  // The editor, on a focus area with text.
+  await page.locator('.document-row a', { hasText: 'København' }).click();
+  const tree = page.getByRole('tree');
+  await expect(tree).toBeVisible();
+  const area = tree.locator('[data-kind="focusArea"]').first();
+  await area.click();
+  await expect(page.getByRole('textbox', { name: 'Beskrivelse' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Beskrivelse' }).click();
+  await settle(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'docs/screenshots/editor-editor.png' });
+
+  // Keyboard: the tab order reaches the navigator, and the tree is operable with arrows.
+  await area.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(tree.locator('[data-kind="focusArea"]').nth(1)).toBeFocused();
+
+  // The outline.
+  await page.getByRole('tab', { name: 'Disposition' }).click();
+  await expect(page.locator('.outline-doc')).toBeVisible();
+  await settle(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'docs/screenshots/editor-outline.png' });
+
+  // Clicking a part of the outline opens its editor.
+  const part = page.locator('.outline-level-4').nth(1);
+  const partTitle = await part.locator('> h4 button span:not(.outline-number)').innerText();
+  await part.locator('> h4 button').click();
+  await expect(page.getByRole('tab', { name: 'Redigér' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('item-title')).toHaveValue(partTitle);
+  await expect(page.getByRole('treeitem', { name: partTitle })).toHaveAttribute('aria-selected', 'true');
+  expect(consoleErrors).toEqual([]);
+});

@@ -1,0 +1,80 @@
+// Two people in one document (two browser contexts = two users with their own settings): text typed
+// by one appears for the other without reload, structure changes too, and undo undoes only one's own.
+import { test, expect } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+
+async function createBlank(baseUrl: string, title: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/documents`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ from: 'template', name: 'blank', title, organisation: 'Testkommune' }),
+  });
+  expect(response.ok, await response.clone().text()).toBe(true);
+  const summary = (await response.json()) as { id: string };
+  return summary.id;
+}
+
+async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK' });
+  await context.addInitScript(
+    ([n, c]) => localStorage.setItem('pejling.settings', JSON.stringify({ userName: n, userColor: c, language: 'da' })),
+    [name, color],
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('tree')).toBeVisible();
+  return page;
+}
+
+test('two pages: typing appears in the other; undo undoes only my own text', async ({ browser, server }) => {
+  const id = await createBlank(server.url, 'Fælles strategi');
+  const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`;
+  const anna = await openAs(browser, url, 'Anna Andersen', '#1f6feb');
+  const bo = await openAs(browser, url, 'Bo Berg', '#b42318');
+  const errors: string[] = [];
+  for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
+
+  const annaVision = anna.getByRole('textbox', { name: 'Vision', exact: true });
+  const boVision = bo.getByRole('textbox', { name: 'Vision', exact: true });
+
+  await annaVision.click();
+  await anna.keyboard.type('Annas sætning.');
+  await expect(boVision).toContainText('Annas sætning.');
+
+  await boVision.click();
+  await bo.keyboard.press('Control+End');
+  await bo.keyboard.press('Enter');
+  await bo.keyboard.type('Bos sætning.');
+  await expect(annaVision).toContainText('Bos sætning.');
+
+  // Presence: each sees the other in the status bar and in the navigator.
+  await expect(anna.locator('.status-presence')).toHaveAttribute('aria-label', /Bo Berg/);
+  await expect(bo.getByRole('treeitem', { name: 'Vision' })).toContainText('Her: Anna Andersen');
+
+  // Anna undoes: her text goes, Bo's stays — in both windows.
+  await annaVision.click();
+  await anna.keyboard.press('Control+z');
+  await expect(annaVision).not.toContainText('Annas sætning.');
+  await expect(annaVision).toContainText('Bos sætning.');
+  await expect(boVision).not.toContainText('Annas sætning.');
+  await expect(boVision).toContainText('Bos sætning.');
+
+  // A structural change by Bo shows up in Anna's navigator without reload.
+  await bo.getByRole('treeitem', { name: 'Perspektiver' }).locator(':scope > .nav-row').click();
+  await bo.getByRole('button', { name: 'Tilføj perspektiv' }).click();
+  await expect(bo.getByTestId('item-title')).toBeFocused();
+  await bo.keyboard.type('Bos perspektiv');
+  await bo.keyboard.press('Enter');
+  await expect(anna.getByRole('treeitem', { name: 'Bos perspektiv' })).toBeVisible();
+  // …and Anna's navigator undo does not remove it (it is not hers).
+  await anna.getByRole('treeitem', { name: 'Vision' }).focus();
+  await anna.keyboard.press('Control+z');
+  await expect(anna.getByTestId('announcer')).toHaveText('Intet at fortryde');
+  await expect(anna.getByRole('treeitem', { name: 'Bos perspektiv' })).toBeVisible();
+
+  await expect(anna.getByTestId('save-state')).toHaveText('Gemt');
+  await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
+  expect(errors).toEqual([]);
+  await anna.context().close();
+  await bo.context().close();
+});
