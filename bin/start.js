@@ -28,7 +28,8 @@ if ('path' in runtime) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`The Electron runtime is not installed here (${runtime.missing}), so Pejling starts in browser mode instead.`);
-  run('scripts/build.js', ['--renderer']);
+  // PEJLING_SKIP_BUILD: the caller (the test suite) has just built the renderer.
+  if (!process.env.PEJLING_SKIP_BUILD) run('scripts/build.js', ['--renderer']);
   const port = (await portIsFree(4455)) ? '4455' : '0';
   const child = spawn(process.execPath, [join(root, 'bin/pejling.js'), 'server', '--port', port, ...process.argv.slice(2)], {
     cwd: root,

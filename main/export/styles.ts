@@ -4,8 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHouseStyle, pngSize, type HouseStyle, type HouseStyleLogo } from '../../shared/export/house-style';
 
-/** The styles shipped with Pejling. */
-export const DEFAULT_STYLES_DIR = fileURLToPath(new URL('../../templates/styles/', import.meta.url));
+/**
+ * The styles shipped with Pejling: templates/styles, found from this module's place in the
+ * repository, or under $PEJLING_TEMPLATES_DIR in a bundled build (as main/host/strategy-input.ts).
+ */
+export const DEFAULT_STYLES_DIR = process.env.PEJLING_TEMPLATES_DIR
+  ? path.join(process.env.PEJLING_TEMPLATES_DIR, 'styles')
+  : fileURLToPath(new URL('../../templates/styles/', import.meta.url));
 /** The style used when neither the command nor the document names one. */
 export const FALLBACK_STYLE = 'neutral';
 

@@ -14,8 +14,8 @@ import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
 import { exportStrategy, importStrategy, migrate, readSummary, SCHEMA_VERSION } from '../../shared/model';
 import type { SyncState } from '../../shared/sync/sync-state';
-import { exportDocxWithLayout } from '../export/layout-pass';
-import { loadHouseStyle } from '../export/styles';
+import { exportStrategyDocument } from '../export/export-document';
+import { UnknownStyleError } from '../export/styles';
 import { openDocumentStore, recoveryNoticeDa, type DocumentStore, type StoredSummary } from '../storage';
 import { encodePejlingFile } from '../storage/pejling-file';
 import type { DocumentPersistence, LoadedDocument } from '../storage/types';
@@ -227,15 +227,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     async exportDocx(id, exportOptions: ExportDocxOptions): Promise<FilePayload> {
       const strategy = await withDocument(id, strategyOf);
-      const styleName = exportOptions.style ?? strategy.meta.style ?? 'neutral';
-      const { style, logo } = await loadHouseStyle(styleName, join(templatesRoot(), 'styles')).catch((error: unknown) => {
-        throw new HostError(error instanceof Error ? error.message : String(error));
-      });
       const part = exportOptions.part;
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw new HostError(`Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);
       }
-      const result = await exportDocxWithLayout(strategy, { part, style, ...(logo ? { logo } : {}), pageNumbers: 'auto' });
+      const result = await exportStrategyDocument(strategy, {
+        part,
+        ...(exportOptions.style ? { style: exportOptions.style } : {}),
+        stylesDir: join(templatesRoot(), 'styles'),
+      }).catch((error: unknown) => {
+        throw error instanceof UnknownStyleError ? new HostError(error.message) : error;
+      });
       const suffix = part === 'strategy' ? '' : part === 'status' ? ' - statusrapport' : ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? 'handlingsplan'}`;
       return { fileName: safeFileName(`${strategy.meta.title}${suffix}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },

@@ -19,27 +19,6 @@ export interface PmNode {
 
 /** Converts rich text to ProseMirror JSON; an empty string gives an empty doc. */
 export function richToJson(rich: Rich | undefined): PmNode {
-  if (rich === undefined) return { type: 'doc', content: [] };
-  if (typeof rich === 'string') {
-    if (rich.trim() === '') return { type: 'doc', content: [] };
-  }
+  if (rich === undefined || (typeof rich === 'string' && rich.trim() === '')) return { type: 'doc', content: [] };
   return richToProseMirror(rich).toJSON() as PmNode;
-}
-
-/** The plain text of rich text (for table cells and notes), paragraphs joined by a space. */
-export function richToPlainText(rich: Rich | undefined): string {
-  const parts: string[] = [];
-  const walk = (node: PmNode) => {
-    if (node.type === 'text') parts.push(node.text ?? '');
-    else if (node.type === 'hard_break') parts.push(' ');
-    for (const child of node.content ?? []) walk(child);
-    if (node.type !== 'text' && node.type !== 'doc' && node.type !== 'hard_break' && !node.type.endsWith('list')) parts.push(' ');
-  };
-  walk(richToJson(rich));
-  return parts.join('').replace(/\s+/g, ' ').trim();
-}
-
-/** True when rich text has no visible text. */
-export function richIsEmpty(rich: Rich | undefined): boolean {
-  return richToPlainText(rich) === '';
 }

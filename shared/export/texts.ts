@@ -35,7 +35,6 @@ export interface ExportTexts {
   count: string;
   total: string;
   // Plans and reports
-  planIntroFallback: string;
   otherInitiatives: string;
   noInitiatives: string;
   statusReportTitle: string;
@@ -75,13 +74,13 @@ const DA: ExportTexts = {
   noteDate: 'Dato',
   count: 'Antal',
   total: 'I alt',
-  planIntroFallback: '',
   otherInitiatives: 'Initiativer uden indsatsområde',
   noInitiatives: 'Handlingsplanen har endnu ingen initiativer.',
   statusReportTitle: 'Status på implementering',
   statusAsOf: 'Opgjort pr.',
   overview: 'Overblik',
-  logoAlt: (organisation) => `${organisation}s logo`,
+  // Danish genitive: an apostrophe after s, x and z ("Lars' logo"), otherwise -s.
+  logoAlt: (organisation) => `${organisation}${/[sxz]$/i.test(organisation) ? "'" : 's'} logo`,
   supports: 'Understøtter',
 };
 
@@ -115,7 +114,6 @@ const EN: ExportTexts = {
   noteDate: 'Date',
   count: 'Count',
   total: 'Total',
-  planIntroFallback: '',
   otherInitiatives: 'Initiatives without a focus area',
   noInitiatives: 'The action plan has no initiatives yet.',
   statusReportTitle: 'Implementation status',

@@ -22,8 +22,8 @@ test.describe('desktop app (Electron)', () => {
     });
     try {
       const window = await app.firstWindow();
-      await expect(window.getByRole('heading', { name: /Pejling/ })).toBeVisible();
-      await expect(window.getByRole('button', { name: /Ny strategi/ })).toBeVisible();
+      await expect(window.getByRole('heading', { name: 'Strategier på denne computer' })).toBeVisible();
+      await expect(window.getByRole('region', { name: 'Ny strategi' })).toBeVisible();
       // The renderer has the bridge, and no Node.
       expect(await window.evaluate(() => typeof (window as unknown as { pejling?: unknown }).pejling)).toBe('object');
       // contextIsolation + sandbox + no nodeIntegration: the page sees neither require nor process.

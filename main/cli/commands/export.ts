@@ -137,7 +137,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const facts: string[] = [];
   const layout = result.pageSource === 'measured';
-  facts.push(layout ? t(lang, `${result.pageCount} sider`, `${result.pageCount} pages`) : t(lang, `ca. ${result.pageCount} sider`, `about ${result.pageCount} pages`));
+  const n = result.pageCount;
+  const pages = t(lang, `${n} side${n === 1 ? '' : 'r'}`, `${n} page${n === 1 ? '' : 's'}`);
+  facts.push(layout ? pages : t(lang, `ca. ${pages}`, `about ${pages}`));
   facts.push(t(lang, `husstil ${result.styleName}`, `house style ${result.styleName}`));
   if (result.hasContents) {
     facts.push(

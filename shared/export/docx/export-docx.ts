@@ -41,6 +41,8 @@ export interface DocxExport {
   pageSource: PageSource;
   /** Whether the document has a table of contents (only the strategy part has one). */
   hasContents: boolean;
+  /** Milliseconds spent on the page numbers inside this export (the estimate, when one ran). */
+  pageNumberMs: number;
 }
 
 /** A problem with what was asked for (not with the program): shown to the user as is. */
@@ -112,6 +114,7 @@ export async function exportDocxDetailed(strategy: StrategyFile, options: Export
     pageCount: result?.pageCount ?? 0,
     pageSource: result?.source ?? 'quick',
     hasContents: pages.length > 0,
+    pageNumberMs: Math.round(result?.ms ?? 0),
   };
 }
 

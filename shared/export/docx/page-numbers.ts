@@ -65,6 +65,8 @@ export interface EstimatorResult {
   headingPages: number[];
   pageCount: number;
   source: PageSource;
+  /** Time the page numbers took (the estimate, or matching the given layout). */
+  ms: number;
 }
 
 /**
@@ -87,6 +89,7 @@ export function tocPageNumbers(
     return names;
   };
   const estimator = (body: unknown, context: IContext) => {
+    const started = performance.now();
     const names = checkedNames(body);
     let headingPages: number[];
     let pageCount: number | undefined;
@@ -109,7 +112,7 @@ export function tocPageNumbers(
       pageCount = estimate.pageCount;
       kind = 'quick';
     }
-    done({ headingPages, pageCount: pageCount ?? 0, source: kind });
+    done({ headingPages, pageCount: pageCount ?? 0, source: kind, ms: performance.now() - started });
     return {
       bookmarks: new Map(names.map((name, i) => [name, String(headingPages[i] ?? '')])),
       bookmarkPageNumbers: new Map(names.map((name, i) => [name, headingPages[i] ?? 1])),
