@@ -91,6 +91,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
     },
     flush: () => store.flush(),
+    release: (name) => store.release(name),
     close: () => store.close(),
   };
   const persistence = options.wrapPersistence ? options.wrapPersistence(basePersistence) : basePersistence;

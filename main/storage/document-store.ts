@@ -168,6 +168,23 @@ export class DocumentStore implements DocumentStoreApi {
     });
   }
 
+  async release(id: string): Promise<void> {
+    this.assertOpen();
+    assertValidDocumentId(id);
+    const cached = this.logs.get(id);
+    if (!cached) return;
+    this.logs.delete(id);
+    // Chained behind the id's queued work, so an append already on its way is written before the close.
+    await this.withId(id, async () => {
+      await (await cached.catch(() => null))?.close();
+    });
+  }
+
+  /** How many document logs are open (cached) right now. */
+  get openLogCount(): number {
+    return this.logs.size;
+  }
+
   async open(id: string): Promise<DocumentLog> {
     this.assertOpen();
     assertValidDocumentId(id);

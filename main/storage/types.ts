@@ -26,6 +26,11 @@ export interface DocumentPersistence {
   append(name: string, update: Uint8Array): Promise<void>;
   /** Waits for everything queued so far to be durable. */
   flush(): Promise<void>;
+  /**
+   * Flushes and closes one document's log, freeing its memory (its room was unloaded); the next load or append
+   * opens it again. Optional: a persistence without per-document state need not implement it.
+   */
+  release?(name: string): Promise<void>;
   /** Flushes, closes every open log and releases the data-dir lock. */
   close(): Promise<void>;
 }

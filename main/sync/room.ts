@@ -370,7 +370,9 @@ class Room {
     this.dispose();
     this.ctx.log({ event: 'room-unload', doc: this.name });
     try {
-      await this.ctx.persistence.flush();
+      // Release the document's storage too, so a long-running server's memory follows its open rooms.
+      const { persistence } = this.ctx;
+      await (persistence.release ? persistence.release(this.name) : persistence.flush());
     } catch (error) {
       this.ctx.log({ event: 'storage-failure', doc: this.name, reason: `flush failed: ${describe(error)}` });
     }

@@ -72,6 +72,14 @@ test('two pages: typing appears in the other; undo undoes only my own text', asy
   await expect(anna.getByTestId('announcer')).toHaveText('Intet at fortryde');
   await expect(anna.getByRole('treeitem', { name: 'Bos perspektiv' })).toBeVisible();
 
+  // Bo reads the outline while Anna writes: the outline follows without reload.
+  await bo.getByRole('tab', { name: 'Disposition' }).click();
+  await annaVision.click();
+  await anna.keyboard.press('Control+End');
+  await anna.keyboard.type(' Sidste ord.');
+  await expect(bo.locator('.outline-vision-statement')).toContainText('Sidste ord.');
+  await expect(bo.locator('.outline-doc')).toContainText('Bos perspektiv');
+
   await expect(anna.getByTestId('save-state')).toHaveText('Gemt');
   await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
   expect(errors).toEqual([]);

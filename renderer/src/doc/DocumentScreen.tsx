@@ -30,11 +30,71 @@ interface Props {
 }
 
 export function DocumentScreen({ documentId, view, item, menuCommand, onOpenSettings }: Props) {
+  const [summary, setSummary] = useState<DocumentSummary | null>(null);
+  /** 'checking' until the host's list says whether the document exists. */
+  const [phase, setPhase] = useState<'checking' | 'missing' | 'found'>('checking');
+
+  // The document's summary (title, remote, sync state). With a remote, its sync state is polled.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const load = async () => {
+      try {
+        const docs = await getBridge().listDocuments();
+        if (stopped) return;
+        const found = docs.find((d) => d.id === documentId) ?? null;
+        setSummary(found);
+        setPhase((prev) => (found ? 'found' : prev === 'found' ? 'found' : 'missing'));
+        if (found?.remote) timer = setTimeout(() => void load(), 4000);
+      } catch {
+        if (stopped) return;
+        // The list is unavailable: open anyway (the channel reports its own trouble).
+        setPhase((prev) => (prev === 'checking' ? 'found' : prev));
+        timer = setTimeout(() => void load(), 10_000);
+      }
+    };
+    void load();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [documentId]);
+
+  // A document this host does not list (deleted, or a stale link) is not opened: connecting would
+  // create an empty document nobody can find again.
+  if (phase !== 'found') return <LoadingScreen text={phase === 'missing' ? t('doc.notFound') : t('doc.opening')} />;
+  return (
+    <SessionHost
+      documentId={documentId}
+      summary={summary}
+      view={view}
+      item={item}
+      menuCommand={menuCommand}
+      onOpenSettings={onOpenSettings}
+    />
+  );
+}
+
+function LoadingScreen({ text }: { text: string }) {
+  return (
+    <div class="document-loading">
+      <main id="main" tabIndex={-1} class="loading-main">
+        <p class="loading-text" role="status">
+          {text}
+        </p>
+        <a class="button" href="#/">
+          {t('doc.backToStart')}
+        </a>
+      </main>
+    </div>
+  );
+}
+
+/** Owns the DocumentSession while the document is open; shows the editor once the first sync is done. */
+function SessionHost({ documentId, summary, ...rest }: Omit<Props, 'documentId'> & { documentId: string; summary: DocumentSummary | null }) {
   const session = useMemo(() => new DocumentSession(documentId, getBridge()), [documentId]);
   const [state, setState] = useState<ChannelProviderState>(session.state);
   const [ready, setReady] = useState(false);
-  const [summary, setSummary] = useState<DocumentSummary | null>(null);
-  const [missing, setMissing] = useState(false);
 
   useEffect(() => {
     const off = session.onState(setState);
@@ -49,54 +109,8 @@ export function DocumentScreen({ documentId, view, item, menuCommand, onOpenSett
     };
   }, [session]);
 
-  // The document's summary (title, remote, sync state). With a remote, its sync state is polled.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const load = async () => {
-      try {
-        const docs = await getBridge().listDocuments();
-        if (stopped) return;
-        const found = docs.find((d) => d.id === documentId) ?? null;
-        setSummary(found);
-        setMissing(found === null);
-        if (found?.remote) timer = setTimeout(() => void load(), 4000);
-      } catch {
-        if (!stopped) timer = setTimeout(() => void load(), 10_000);
-      }
-    };
-    void load();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [documentId]);
-
-  if (!ready) {
-    return (
-      <div class="document-loading">
-        <main id="main" tabIndex={-1} class="loading-main">
-          <p class="loading-text" role="status">
-            {missing && state.status !== 'open' ? t('doc.notFound') : t('doc.opening')}
-          </p>
-          <a class="button" href="#/">
-            {t('doc.backToStart')}
-          </a>
-        </main>
-      </div>
-    );
-  }
-  return (
-    <OpenDocument
-      session={session}
-      state={state}
-      summary={summary}
-      view={view}
-      item={item}
-      menuCommand={menuCommand}
-      onOpenSettings={onOpenSettings}
-    />
-  );
+  if (!ready) return <LoadingScreen text={t('doc.opening')} />;
+  return <OpenDocument session={session} state={state} summary={summary} {...rest} />;
 }
 
 interface OpenProps {

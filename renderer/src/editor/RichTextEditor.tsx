@@ -1,7 +1,7 @@
 // A rich-text field: a ProseMirror editor bound to its Y.XmlFragment with y-prosemirror. Remote
 // cursors come from the document's awareness; undo/redo undo only this user's changes.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorState, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { columnResizing, tableEditing } from 'prosemirror-tables';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
@@ -17,6 +17,7 @@ import { LinkForm } from './LinkForm';
 import { applyLink, linkAt } from './rich-commands';
 import { buildCursor } from './remote-cursor';
 import { registerEditor } from './editor-registry';
+import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sync';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -29,26 +30,6 @@ interface Props {
   compact?: boolean | undefined;
   /** For tests and jump targets: data-field on the wrapper. */
   fieldKey?: string | undefined;
-}
-
-/**
- * ProseMirror reads the DOM selection on `selectionchange`, which the browser fires a little later; a
- * shortcut pressed right after Shift+arrow can see the old selection. Read it now where that matters.
- */
-function syncSelectionFromDOM(view: EditorView | null): void {
-  if (!view) return;
-  const selection = view.dom.ownerDocument.getSelection();
-  if (!selection?.anchorNode || !selection.focusNode || !view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return;
-  try {
-    const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
-    const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
-    const current = view.state.selection;
-    if (anchor !== current.anchor || head !== current.head) {
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
-    }
-  } catch {
-    // a position the document cannot hold: keep ProseMirror's own selection
-  }
 }
 
 export function RichTextEditor({ fragment, awareness, label, placeholder, readOnly = false, compact = false, fieldKey }: Props) {
@@ -74,6 +55,8 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           ySyncPlugin(fragment),
           yCursorPlugin(awareness, { cursorBuilder: buildCursor }),
           yUndoPlugin(),
+          // Before the keymaps: they must see where the caret really is.
+          domSelectionSyncPlugin(),
           richInputRules(),
           ...richKeymaps({ onLink: openLink }),
           columnResizing(),

@@ -100,13 +100,6 @@ export const da = {
   'nav.renameLabel': 'Nyt navn til {name}',
   'nav.keyboardHint': 'Pile: gå · Enter: åbn · F2: omdøb · Alt+↑/↓: flyt · Delete: slet · Insert: tilføj',
 
-  'label.perspective': 'Perspektiv',
-  'label.perspectives': 'Perspektiver',
-  'label.focusArea': 'Indsatsområde',
-  'label.focusAreas': 'Indsatsområder',
-  'label.principles': 'Principper',
-  'label.bearings': 'Pejlemærker',
-
   'kind.section': 'Afsnit',
   'kind.principle': 'Princip',
   'kind.bearing': 'Pejlemærke',

@@ -102,13 +102,6 @@ export const en: Record<MessageKey, string> = {
   'nav.renameLabel': 'New name for {name}',
   'nav.keyboardHint': 'Arrows: move · Enter: open · F2: rename · Alt+↑/↓: reorder · Delete: delete · Insert: add',
 
-  'label.perspective': 'Perspective',
-  'label.perspectives': 'Perspectives',
-  'label.focusArea': 'Focus area',
-  'label.focusAreas': 'Focus areas',
-  'label.principles': 'Principles',
-  'label.bearings': 'Bearings',
-
   'kind.section': 'Section',
   'kind.principle': 'Principle',
   'kind.bearing': 'Bearing',

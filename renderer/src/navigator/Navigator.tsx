@@ -74,6 +74,11 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
   useLayoutEffect(() => {
     if (!refocus.current || renaming) return;
     refocus.current = false;
+    // Only when the focus is still in the tree, or was lost because the focused row moved or went
+    // away: never take the focus from where the user has gone since (an editor, another field).
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    if (!lost && !treeRef.current?.contains(active)) return;
     treeRef.current?.querySelector<HTMLElement>(`[data-key="${cssEscape(activeKey ?? '')}"]`)?.focus();
   });
 
@@ -247,7 +252,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               }}
             />
           ) : (
-            <span id={labelId} class={`nav-label${node.label ? '' : ' is-placeholder'}`}>
+            <span id={labelId} class={`nav-label${node.label ? '' : ' is-placeholder'}`} title={node.label || undefined}>
               {node.label || node.placeholder || ''}
             </span>
           )}

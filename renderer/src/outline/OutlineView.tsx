@@ -2,6 +2,7 @@
 // perspectives and focus areas with their text and goals, action-plan tables, owners. Clicking a
 // part (or its heading button) opens it in the editing pane.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { VISION_ID, type StrategyModel } from '../../../shared/model';
 import type { RichField, SectionData } from '../../../shared/model/types';
 import type { SectionPlacement } from '../../../shared/format/schema';
@@ -9,19 +10,19 @@ import { useDocVersion } from '../doc/use-doc';
 import { formatNumber, t } from '../i18n/i18n';
 import { BEARINGS_KEY, META_KEY, OWNERS_KEY, PERSPECTIVES_KEY, PLANS_KEY, VISION_KEY, VISION_PRINCIPLES_KEY } from '../navigator/nav-tree';
 import type { DocumentViewProps } from '../views/registry';
-import { RichView, fragmentIsEmpty } from './RichView';
+import { resolveLabels } from '../navigator/labels';
+import { RichView } from './RichView';
 
 type Select = (key: string) => void;
 
-function Rich({ model, id, field, version, level }: { model: StrategyModel; id: string; field: RichField; version: number; level: number }) {
+function Rich({ model, id, field, level }: { model: StrategyModel; id: string; field: RichField; level: number }) {
   let fragment;
   try {
     fragment = model.fragment(id, field);
   } catch {
     return null;
   }
-  if (fragmentIsEmpty(fragment)) return null;
-  return <RichView fragment={fragment} version={version} headingBase={level} />;
+  return <RichView fragment={fragment} headingBase={level} />;
 }
 
 /** A part of the outline: clicking it opens its editor; its heading is a button for keyboard users. */
@@ -65,16 +66,24 @@ function Part({
   );
 }
 
-export function OutlineView({ session, select }: DocumentViewProps) {
-  const version = useDocVersion(session);
+export function OutlineView({ session, select, selectedKey }: DocumentViewProps) {
+  // Structure and fields re-render the outline; each text follows its own fragment (RichView).
+  const version = useDocVersion(session, { structureOnly: true });
+  const viewRef = useRef<HTMLDivElement>(null);
+
+  // Choosing a part in the navigator while the outline is shown scrolls the outline to it.
+  useEffect(() => {
+    const target = viewRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(selectedKey)}"]`);
+    if (target && selectedKey !== META_KEY) target.scrollIntoView({ block: 'start' });
+  }, [selectedKey]);
   const { model } = session;
   const meta = model.getMeta();
-  const labels = model.getLabels();
+  const labels = resolveLabels(model);
   const jump: Select = (key) => select(key, 'edit');
-  const principlesLabel = labels.principles || t('label.principles');
-  const bearingsLabel = labels.bearings || t('label.bearings');
-  const perspectivesLabel = labels.perspectives || t('label.perspectives');
-  const focusAreasLabel = labels.focusAreas || t('label.focusAreas');
+  const principlesLabel = labels.principles;
+  const bearingsLabel = labels.bearings;
+  const perspectivesLabel = labels.perspectives;
+  const focusAreasLabel = labels.focusAreas;
 
   const sections = model.sections();
   const sectionsAt = (placement: SectionPlacement) => sections.filter((s) => (s.placement ?? 'afterVision') === placement);
@@ -83,7 +92,7 @@ export function OutlineView({ session, select }: DocumentViewProps) {
 
   const sectionPart = (section: SectionData) => (
     <Part key={section.id} itemKey={section.id} select={jump} level={2} number={next()} title={section.title}>
-      <Rich model={model} id={section.id} field="body" version={version} level={2} />
+      <Rich model={model} id={section.id} field="body" level={2} />
     </Part>
   );
 
@@ -100,7 +109,7 @@ export function OutlineView({ session, select }: DocumentViewProps) {
     const goals = model.goals(fa.id);
     return (
       <Part key={fa.id} itemKey={fa.id} select={jump} level={level} number={number} title={fa.title}>
-        <Rich model={model} id={fa.id} field="body" version={version} level={level} />
+        <Rich model={model} id={fa.id} field="body" level={level} />
         {goals.length > 0 && (
           <div class="outline-goals">
             <p class="outline-label">{t('focusArea.goals')}</p>
@@ -116,7 +125,7 @@ export function OutlineView({ session, select }: DocumentViewProps) {
   };
 
   return (
-    <div class="outline-view">
+    <div class="outline-view" ref={viewRef}>
       <article class="outline-doc" aria-label={t('outline.label')} data-version={version}>
         <header
           class="outline-cover"
@@ -141,16 +150,16 @@ export function OutlineView({ session, select }: DocumentViewProps) {
 
         <Part itemKey={VISION_KEY} select={jump} level={2} number={next()} title={t('nav.vision')}>
           <div class="outline-vision-statement">
-            <Rich model={model} id={VISION_ID} field="statement" version={version} level={2} />
+            <Rich model={model} id={VISION_ID} field="statement" level={2} />
           </div>
-          <Rich model={model} id={VISION_ID} field="body" version={version} level={2} />
+          <Rich model={model} id={VISION_ID} field="body" level={2} />
           {visionPrinciples.length > 0 && (
             <Part itemKey={VISION_PRINCIPLES_KEY} select={jump} level={3} title={principlesLabel}>
               <ol class="outline-statements">
                 {visionPrinciples.map((p) => (
                   <li key={p.id} data-key={p.id} onClick={(e) => (e.stopPropagation(), jump(p.id))}>
                     <strong>{p.title}</strong>
-                    <Rich model={model} id={p.id} field="body" version={version} level={3} />
+                    <Rich model={model} id={p.id} field="body" level={3} />
                   </li>
                 ))}
               </ol>
@@ -162,7 +171,7 @@ export function OutlineView({ session, select }: DocumentViewProps) {
                 {bearings.map((b) => (
                   <li key={b.id} data-key={b.id} onClick={(e) => (e.stopPropagation(), jump(b.id))}>
                     <strong>{b.title}</strong>
-                    <Rich model={model} id={b.id} field="body" version={version} level={3} />
+                    <Rich model={model} id={b.id} field="body" level={3} />
                   </li>
                 ))}
               </ol>
@@ -189,7 +198,7 @@ export function OutlineView({ session, select }: DocumentViewProps) {
                 const own = model.principles(p.id);
                 return (
                   <Part key={p.id} itemKey={p.id} select={jump} level={3} number={pNumber} title={p.title}>
-                    <Rich model={model} id={p.id} field="intro" version={version} level={3} />
+                    <Rich model={model} id={p.id} field="intro" level={3} />
                     {own.length > 0 && (
                       <div class="outline-goals">
                         <p class="outline-label">{principlesLabel}</p>
@@ -223,7 +232,7 @@ export function OutlineView({ session, select }: DocumentViewProps) {
                         {t(`plan.kind.${plan.kind}`)} · {plan.period.from}–{plan.period.to}
                         {plan.ownerId && ` · ${ownerName(plan.ownerId)}`}
                       </p>
-                      <Rich model={model} id={plan.id} field="intro" version={version} level={3} />
+                      <Rich model={model} id={plan.id} field="intro" level={3} />
                       {initiatives.length > 0 && (
                         <table class="data-table outline-table">
                           <caption class="visually-hidden">{t('outline.planTable', { title: plan.title })}</caption>

@@ -1,6 +1,6 @@
 // Read-only rendering of a rich-text field (for the outline): the Y.XmlFragment as ProseMirror
 // would show it, serialised to DOM with the shared schema.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DOMSerializer } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type * as Y from 'yjs';
@@ -16,9 +16,30 @@ export function fragmentIsEmpty(fragment: Y.XmlFragment): boolean {
 /**
  * `headingBase`: the level of the heading the text sits under; headings inside the text are shown
  * below it (an "Overskrift 1" under a level-3 heading becomes h4), as in the published document.
+ * The view follows its own fragment (observeDeep), so typing in one field re-renders only that field.
  */
-export function RichView({ fragment, version, className, headingBase = 0 }: { fragment: Y.XmlFragment; version: number; className?: string; headingBase?: number }) {
+export function RichView({ fragment, className, headingBase = 0 }: { fragment: Y.XmlFragment; className?: string; headingBase?: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [version, setVersion] = useState(0);
+  const [empty, setEmpty] = useState(() => fragmentIsEmpty(fragment));
+
+  useEffect(() => {
+    let frame = 0;
+    const onChange = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setEmpty(fragmentIsEmpty(fragment));
+        setVersion((v) => v + 1);
+      });
+    };
+    fragment.observeDeep(onChange);
+    return () => {
+      fragment.unobserveDeep(onChange);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [fragment]);
+
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -43,5 +64,5 @@ export function RichView({ fragment, version, className, headingBase = 0 }: { fr
       el.textContent = '';
     }
   }, [fragment, version, headingBase]);
-  return <div class={`rich-view${className ? ` ${className}` : ''}`} ref={ref} />;
+  return <div class={`rich-view${className ? ` ${className}` : ''}`} ref={ref} hidden={empty} />;
 }

@@ -59,7 +59,9 @@ export function ChecksView({ session, select, labels }: DocumentViewProps) {
         </div>
         {live && (
           <p class={`plans-summary ${errors.length > 0 ? 'is-error' : warnings.length > 0 ? 'is-warning' : 'is-ok'}`} aria-live="polite" data-testid="checks-summary">
-            {findings.length === 0 ? tp('checks.none') : tp('checks.summary', { errors: errors.length, warnings: warnings.length })}
+            {findings.length === 0
+              ? tp('checks.none')
+              : `${tp('checks.summaryErrors', { count: errors.length })} · ${tp('checks.summaryWarnings', { count: warnings.length })}`}
           </p>
         )}
       </header>

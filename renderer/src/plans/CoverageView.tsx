@@ -27,7 +27,7 @@ export function CoverageView({ session, select, labels }: DocumentViewProps) {
       <header class="plans-header">
         <div>
           <h1 class="plans-title">{tp('view.coverage')}</h1>
-          <p class="plans-subtitle">{tp('coverage.intro', { focusAreas: labels.focusAreas.toLocaleLowerCase() })}</p>
+          <p class="plans-subtitle">{tp('coverage.intro', { focusArea: labels.focusArea.toLocaleLowerCase() })}</p>
         </div>
         <p class={`plans-summary ${matrix.uncovered > 0 ? 'is-warning' : 'is-ok'}`} data-testid="coverage-summary" aria-live="polite">
           {matrix.uncovered > 0

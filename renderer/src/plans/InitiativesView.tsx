@@ -3,7 +3,7 @@
 // click a row or press Enter on it to open the initiative's editor. Only the rows in view are
 // rendered, so 1,000 initiatives scroll and filter without delay.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/format/schema';
 import { useDocVersion } from '../doc/use-doc';
 import { t } from '../i18n/i18n';
@@ -399,12 +399,15 @@ function FilterSelect({
   children: ComponentChildren;
   highlight?: boolean;
 }) {
+  const id = useId();
   return (
-    <label class={`plans-filter${value ? ' is-active' : ''}${highlight ? ' is-highlighted' : ''}`}>
-      <span class="field-label">{label}</span>
-      <select class="select" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+    <div class={`plans-filter${value ? ' is-active' : ''}${highlight ? ' is-highlighted' : ''}`}>
+      <label class="field-label" for={id}>
+        {label}
+      </label>
+      <select id={id} class="select" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {children}
       </select>
-    </label>
+    </div>
   );
 }

@@ -74,10 +74,10 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
             <tr>
               <th scope="col">{t('owners.name')}</th>
               <th scope="col" class="col-kind">{t('owners.kind')}</th>
-              <th scope="col">{t('owners.parent')}</th>
-              <th scope="col">{t('owners.email')}</th>
+              <th scope="col" class="col-parent">{t('owners.parent')}</th>
+              <th scope="col" class="col-email">{t('owners.email')}</th>
               <th scope="col" class="col-responsible">{tp('register.responsibleFor')}</th>
-              <th scope="col">
+              <th scope="col" class="col-actions">
                 <span class="visually-hidden">{t('owners.actions')}</span>
               </th>
             </tr>
@@ -136,7 +136,10 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                         onCommit={(email) => model.updateOwner(owner.id, { email: email.trim() ? email.trim() : null })}
                       />
                     ) : (
-                      <span class="muted small">{tp('register.emailPeopleOnly')}</span>
+                      <span class="muted" title={tp('register.emailPeopleOnly')}>
+                        <span aria-hidden="true">–</span>
+                        <span class="visually-hidden">{tp('register.emailPeopleOnly')}</span>
+                      </span>
                     )}
                   </td>
                   <td class="owner-usage">
@@ -239,7 +242,7 @@ function usageSummary(usage: OwnerUsage): string {
   if (usage.initiatives.length > 0) parts.push(tp('register.usageInitiatives', { count: usage.initiatives.length }));
   if (usage.participations.length > 0) parts.push(tp('register.usageParticipations', { count: usage.participations.length }));
   if (usage.plans.length > 0) parts.push(tp('register.usagePlans', { count: usage.plans.length }));
-  return parts.length > 0 ? parts.join(', ') : tp('register.usageNothing');
+  return parts.length > 0 ? parts.join(' · ') : tp('register.usageNothing');
 }
 
 function showOwner(select: (key: string, view?: string) => void, session: DocumentSession, ownerId: string): void {
@@ -284,9 +287,10 @@ export function deleteOwnerUndoably(session: DocumentSession, owner: OwnerData, 
 
 function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSession; owner: OwnerData; usage: OwnerUsage; onClose: () => void }) {
   const { model } = session;
-  const [mode, setMode] = useState<'reassign' | 'leave'>('reassign');
+  const [mode, setMode] = useState<'reassign' | 'leave'>(() => (model.owners().length > 1 ? 'reassign' : 'leave'));
   const others = ownerTree(model.owners()).filter((e) => e.owner.id !== owner.id);
-  const [target, setTarget] = useState<string>(owner.parentId && others.some((e) => e.owner.id === owner.parentId) ? owner.parentId : (others[0]?.owner.id ?? ''));
+  // No owner is preselected: handing everything to the wrong one is worse than one more click.
+  const [target, setTarget] = useState<string>('');
   const panelRef = useRef<HTMLDivElement>(null);
   const name = owner.name || t('doc.untitled');
   const titleId = `remove-title-${owner.id}`;
@@ -332,6 +336,7 @@ function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSess
           <input type="radio" name={`remove-${owner.id}`} checked={mode === 'reassign'} disabled={!canReassign} onChange={() => setMode('reassign')} />
           <span>{tp('remove.reassign')}</span>
           <select class="select select-inline" aria-label={tp('remove.reassignTo')} value={target} disabled={mode !== 'reassign' || !canReassign} onChange={(e) => setTarget(e.currentTarget.value)}>
+            <option value="">{tp('remove.chooseOwner')}</option>
             {others.map(({ owner: o, depth }) => (
               <option key={o.id} value={o.id}>
                 {indented(o.name, depth)}
@@ -345,7 +350,7 @@ function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSess
         </label>
       </fieldset>
       <div class="remove-actions">
-        <button type="button" class="button button-danger" onClick={confirm}>
+        <button type="button" class="button button-danger" onClick={confirm} disabled={mode === 'reassign' && !target}>
           {tp('remove.confirm', { name })}
         </button>
         <button type="button" class="button" onClick={onClose}>

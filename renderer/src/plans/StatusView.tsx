@@ -59,7 +59,7 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
   };
 
   return (
-    <div class="plans-view plans-status">
+    <div class="plans-view plans-status-view">
       <header class="plans-header">
         <div>
           <h1 class="plans-title">{tp('view.status')}</h1>

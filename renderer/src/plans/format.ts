@@ -18,7 +18,7 @@ export function formatMonth(value: string | undefined): string {
 
 export function formatPeriod(start: string | undefined, end: string | undefined): string {
   if (!start && !end) return '';
-  return `${formatMonth(start) || '…'} – ${formatMonth(end) || '…'}`;
+  return `${formatMonth(start) || '…'}–${formatMonth(end) || '…'}`;
 }
 
 /** "2025-11-20" → "20. november 2025" (Danish) or "20 November 2025". */

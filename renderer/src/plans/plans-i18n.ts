@@ -48,7 +48,7 @@ const da = {
   'table.sortedDescending': 'Sorteret efter {column}, faldende',
   'table.keyboardHint': 'Pile: gå mellem rækker · Enter: åbn initiativet · Tab: status og ansvarlig i rækken',
 
-  'coverage.intro': 'Hvor mange initiativer i hver handlingsplan, der arbejder for hvert af strategiens {focusAreas}.',
+  'coverage.intro': 'Antal initiativer pr. {focusArea} i hver handlingsplan.',
   'coverage.caption': '{focusAreas} og handlingsplaner: antal initiativer',
   'coverage.summaryAll': 'Alle {total} {focusAreas} har initiativer',
   'coverage.summaryMissing': '{missing} af {total} {focusAreas} har ingen initiativer',
@@ -105,6 +105,7 @@ const da = {
   'remove.partSubOwners': '{count} enhed eller person under sig|{count} enheder og personer under sig',
   'remove.reassign': 'Overdrag det hele til',
   'remove.reassignTo': 'Ny ansvarlig',
+  'remove.chooseOwner': 'Vælg ny ansvarlig…',
   'remove.leave': 'Lad det stå uden ansvarlig (vises som »Mangler ansvarlig«, og Tjek melder det som fejl)',
   'remove.confirm': 'Slet {name}',
   'remove.done': '{name} er slettet',
@@ -112,7 +113,8 @@ const da = {
   'remove.restored': '{name} er gendannet',
 
   'checks.intro': 'Strategiens tjek, de samme som »pejling check«. De følger med, mens I skriver.',
-  'checks.summary': '{errors} fejl · {warnings} advarsler',
+  'checks.summaryErrors': '{count} fejl',
+  'checks.summaryWarnings': '{count} advarsel|{count} advarsler',
   'checks.none': 'Ingen fund',
   'checks.clean': 'Strategien består alle tjek.',
   'checks.errors': 'Fejl',
@@ -248,7 +250,7 @@ const en: Record<PlansKey, string> = {
   'table.sortedDescending': 'Sorted by {column}, descending',
   'table.keyboardHint': 'Arrows: move between rows · Enter: open the initiative · Tab: status and owner in the row',
 
-  'coverage.intro': 'How many initiatives in each action plan work for each of the strategy’s {focusAreas}.',
+  'coverage.intro': 'Number of initiatives per {focusArea} in each action plan.',
   'coverage.caption': '{focusAreas} and action plans: number of initiatives',
   'coverage.summaryAll': 'All {total} {focusAreas} have initiatives',
   'coverage.summaryMissing': '{missing} of {total} {focusAreas} have no initiatives',
@@ -305,6 +307,7 @@ const en: Record<PlansKey, string> = {
   'remove.partSubOwners': '{count} unit or person below|{count} units and people below',
   'remove.reassign': 'Hand everything over to',
   'remove.reassignTo': 'New owner',
+  'remove.chooseOwner': 'Choose the new owner…',
   'remove.leave': 'Leave it without an owner (shown as “Owner missing”, reported as an error by Checks)',
   'remove.confirm': 'Delete {name}',
   'remove.done': '{name} deleted',
@@ -312,7 +315,8 @@ const en: Record<PlansKey, string> = {
   'remove.restored': '{name} restored',
 
   'checks.intro': 'The strategy’s checks, the same as “pejling check”. They follow along as you write.',
-  'checks.summary': '{errors} errors · {warnings} warnings',
+  'checks.summaryErrors': '{count} error|{count} errors',
+  'checks.summaryWarnings': '{count} warning|{count} warnings',
   'checks.none': 'No findings',
   'checks.clean': 'The strategy passes every check.',
   'checks.errors': 'Errors',

@@ -176,7 +176,9 @@ function fieldElement(pane: HTMLElement, target: FieldTarget, labels: FieldLabel
   if (target.field) {
     // Fields of the plan editors carry data-field; the shell's fields are found by their label.
     const marked = pane.querySelector<HTMLElement>(`[data-field="${CSS.escape(target.field)}"]`);
-    const markedControl = marked?.matches(FOCUSABLE) ? marked : marked?.querySelector<HTMLElement>(FOCUSABLE);
+    // A list field with a reference to something deleted: its entry is what the user must fix.
+    const missingEntry = marked?.querySelector<HTMLElement>('.chip-missing button');
+    const markedControl = missingEntry ?? (marked?.matches(FOCUSABLE) ? marked : marked?.querySelector<HTMLElement>(FOCUSABLE));
     if (markedControl) return markedControl;
     const label = labels[target.field];
     if (label) {

@@ -37,6 +37,12 @@ function read(): Settings {
 }
 
 let current: Settings = read();
+// The colour picked at random on first start stays the user's colour from then on.
+try {
+  if (localStorage.getItem(STORAGE_KEY) === null) localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
+} catch {
+  // storage disabled: a new colour per session
+}
 const listeners = new Set<(settings: Settings) => void>();
 
 export function getSettings(): Settings {

@@ -5,6 +5,7 @@ import type { DocumentSession } from '../../doc/document-session';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
+import { defaultLabels } from '../../navigator/labels';
 
 interface Props {
   session: DocumentSession;
@@ -18,13 +19,13 @@ const OPTIONAL_TEXT: { key: keyof Meta & ('subtitle' | 'version' | 'preparedBy' 
   { key: 'contact', label: () => t('meta.contact') },
 ];
 
-const LABEL_FIELDS: { key: keyof Labels; label: () => string; fallback: () => string }[] = [
-  { key: 'perspective', label: () => t('labels.perspective'), fallback: () => t('label.perspective') },
-  { key: 'perspectives', label: () => t('labels.perspectives'), fallback: () => t('label.perspectives') },
-  { key: 'focusArea', label: () => t('labels.focusArea'), fallback: () => t('label.focusArea') },
-  { key: 'focusAreas', label: () => t('labels.focusAreas'), fallback: () => t('label.focusAreas') },
-  { key: 'principles', label: () => t('labels.principles'), fallback: () => t('label.principles') },
-  { key: 'bearings', label: () => t('labels.bearings'), fallback: () => t('label.bearings') },
+const LABEL_FIELDS: { key: keyof Labels; label: () => string }[] = [
+  { key: 'perspective', label: () => t('labels.perspective') },
+  { key: 'perspectives', label: () => t('labels.perspectives') },
+  { key: 'focusArea', label: () => t('labels.focusArea') },
+  { key: 'focusAreas', label: () => t('labels.focusAreas') },
+  { key: 'principles', label: () => t('labels.principles') },
+  { key: 'bearings', label: () => t('labels.bearings') },
 ];
 
 function parseYear(value: string): number | null {
@@ -36,6 +37,7 @@ export function MetaEditor({ session, readOnly }: Props) {
   const { model } = session;
   const meta = model.getMeta();
   const labels = model.getLabels();
+  const defaults = defaultLabels(model);
   const update = (patch: Parameters<typeof model.updateMeta>[0]) => model.updateMeta(patch);
 
   return (
@@ -127,12 +129,12 @@ export function MetaEditor({ session, readOnly }: Props) {
         </h2>
         <p class="field-hint">{t('labels.hint')}</p>
         <div class="field-row">
-          {LABEL_FIELDS.map(({ key, label, fallback }) => (
+          {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
               <BoundInput
                 class="input"
                 value={labels[key] ?? ''}
-                placeholder={fallback()}
+                placeholder={defaults[key]}
                 readOnly={readOnly}
                 onCommit={(value) => model.updateLabels({ [key]: value.trim() ? value.trim() : null })}
               />
