@@ -781,10 +781,31 @@ export class StrategyModel {
           }
         }
         for (const e of this.entries('actionPlan')) if (str(e.item, 'ownerId') === id) e.item.set('ownerId', to);
-        for (const e of this.entries('owner')) if (str(e.item, 'parentId') === id) e.item.set('parentId', to);
+        // The successor takes over the sub-owners too. When it is itself one of them (or further down), it first
+        // moves up to the deleted owner's place, so the hierarchy never gets a cycle or an owner of its own.
+        if (this.isOwnerDescendant(to, id)) {
+          const grandparent = str(this.item('owner', id), 'parentId');
+          const target = this.item('owner', to);
+          if (grandparent !== undefined) target.set('parentId', grandparent);
+          else target.delete('parentId');
+        }
+        for (const e of this.entries('owner')) if (e.id !== to && str(e.item, 'parentId') === id) e.item.set('parentId', to);
       }
       collection(this.doc, 'owner').delete(id);
     });
+  }
+
+  /** True when `ownerId` sits somewhere below `ancestorId` in the owner hierarchy (cycles in data are tolerated). */
+  private isOwnerDescendant(ownerId: string, ancestorId: string): boolean {
+    const seen = new Set<string>();
+    let current = str(this.item('owner', ownerId), 'parentId');
+    while (current !== undefined && !seen.has(current)) {
+      if (current === ancestorId) return true;
+      seen.add(current);
+      const parent = collection(this.doc, 'owner').get(current);
+      current = parent instanceof Y.Map ? str(parent as ItemMap, 'parentId') : undefined;
+    }
+    return false;
   }
 
   /** Initiatives whose ownerId is this owner, in plan order. */

@@ -75,6 +75,9 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
       },
       // `this`, not `view`: y-prosemirror dispatches while the view is still being constructed.
       dispatchTransaction(this: EditorView, tr) {
+        // A remote change or presence update can still arrive while the editor unmounts (the user moved on to
+        // another item): a destroyed view has no DOM to update.
+        if (this.isDestroyed) return;
         const next = this.state.apply(tr);
         this.updateState(next);
         setState(next);

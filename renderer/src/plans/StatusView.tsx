@@ -45,6 +45,8 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
   }, [snapshot, validAsOf, planId]);
   const owners = useMemo(() => new Map((snapshot?.owners ?? []).map((o) => [o.id, o.name])), [snapshot]);
   const hidden = snapshot?.perspectives.some((p) => p.hidden) ?? false;
+  const lower = (text: string) => text.toLocaleLowerCase();
+  const grouping = hidden ? lower(labels.focusArea) : tp('status.groupingBoth', { perspective: lower(labels.perspective), focusArea: lower(labels.focusArea) });
 
   const exportReport = async () => {
     setExporting(true);
@@ -63,7 +65,7 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
       <header class="plans-header">
         <div>
           <h1 class="plans-title">{tp('view.status')}</h1>
-          <p class="plans-subtitle">{validAsOf ? tp('status.asOfDate', { date: formatDate(validAsOf) }) : tp('status.current')}</p>
+          <p class="plans-subtitle">{validAsOf ? tp('status.asOfDate', { date: formatDate(validAsOf), grouping }) : tp('status.current', { grouping })}</p>
         </div>
         <div class="plans-header-actions">
           {!readOnly && (

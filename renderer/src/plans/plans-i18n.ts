@@ -132,8 +132,9 @@ const da = {
   'code.empty-title': 'Mangler titel',
   'code.other': 'Fund',
 
-  'status.current': 'Initiativernes status lige nu, grupperet efter perspektiv og område',
-  'status.asOfDate': 'Status pr. {date}, grupperet efter perspektiv og område',
+  'status.current': 'Initiativernes status lige nu, grupperet efter {grouping}',
+  'status.asOfDate': 'Status pr. {date}, grupperet efter {grouping}',
+  'status.groupingBoth': '{perspective} og {focusArea}',
   'status.asOf': 'Status pr. dato',
   'status.showCurrent': 'Vis status lige nu',
   'status.options': 'Rapportens indhold',
@@ -334,8 +335,9 @@ const en: Record<PlansKey, string> = {
   'code.empty-title': 'Missing title',
   'code.other': 'Finding',
 
-  'status.current': 'The initiatives’ status right now, grouped by perspective and focus area',
-  'status.asOfDate': 'Status as of {date}, grouped by perspective and focus area',
+  'status.current': 'The initiatives’ status right now, grouped by {grouping}',
+  'status.asOfDate': 'Status as of {date}, grouped by {grouping}',
+  'status.groupingBoth': '{perspective} and {focusArea}',
   'status.asOf': 'Status as of',
   'status.showCurrent': 'Show current status',
   'status.options': 'Report contents',

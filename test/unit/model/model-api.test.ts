@@ -258,6 +258,19 @@ describe('owners: deletion and reassignment', () => {
     expect(m.danglingReferences()).toEqual([]);
   });
 
+  it('reassigning to one of its own sub-owners moves that owner up, with no owner its own parent', () => {
+    const { m, a, b, sub } = setup();
+    const top = m.addOwner({ name: 'Koncern', kind: 'unit' });
+    m.updateOwner(a, { parentId: top });
+    const deep = m.addOwner({ name: 'A1a', kind: 'person', parentId: sub });
+    m.deleteOwner(a, { reassignTo: deep });
+    expect(m.getOwner(deep)?.parentId).toBe(top);
+    expect(m.getOwner(sub)?.parentId).toBe(deep);
+    expect(m.getOwner(b)?.parentId).toBeUndefined();
+    for (const owner of m.owners()) expect(owner.parentId).not.toBe(owner.id);
+    expect(m.danglingReferences()).toEqual([]);
+  });
+
   it('without reassignment leaves references dangling, readable and reported', () => {
     const { m, a, sub, plan, i1, i2 } = setup();
     m.deleteOwner(a);
