@@ -6,6 +6,7 @@
 // http://127.0.0.1:4455).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { serviceWorkerPlugin } from './renderer/src/collab/service-worker-plugin';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
@@ -16,6 +17,8 @@ export default defineConfig({
   base: './',
   // Preact through the automatic JSX runtime (Vite 8 transforms with oxc).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Browser mode's offline app shell (dist/renderer/sw.js).
+  plugins: [serviceWorkerPlugin(fileURLToPath(new URL('./renderer/src/collab/service-worker.ts', import.meta.url)), ['favicon.svg'])],
   build: {
     outDir,
     emptyOutDir: true,

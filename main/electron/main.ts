@@ -90,6 +90,20 @@ async function start(): Promise<void> {
 
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer refuses to unload while edits are not yet on the sync server (beforeunload); in Electron that
+  // would silently keep the window open, so ask the user instead.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'warning',
+      buttons: ['Luk alligevel', 'Bliv'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Ændringer er ikke synkroniseret',
+      message: 'Nogle ændringer er endnu ikke nået frem til synkroniseringsserveren.',
+      detail: 'De er gemt på denne computer og sendes, næste gang du åbner dokumentet med forbindelse til serveren.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -19,7 +19,8 @@ import { UnknownStyleError } from '../export/styles';
 import { openDocumentStore, recoveryNoticeDa, type DocumentStore, type StoredSummary } from '../storage';
 import { encodePejlingFile } from '../storage/pejling-file';
 import type { DocumentPersistence, LoadedDocument } from '../storage/types';
-import { RemoteLink } from '../sync/remote-link';
+import { RemoteLink, type RemoteLinkStatus } from '../sync/remote-link';
+import { encodeRemoteState } from '../../shared/sync/protocol';
 import { Rooms, type RoomConnection, type RoomHandle, type RoomsOptions, type Transport } from '../sync/room';
 import { listTemplates, loadExample, loadTemplate, readStrategyBytes, templatesRoot } from './strategy-input';
 import { HostError, type FilePayload, type HostApi } from './host-api';
@@ -121,8 +122,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const handle = await rooms.acquire(id);
     const link = new RemoteLink({ url: remote.url, ...(remote.token ? { token: remote.token } : {}), documentName: id, doc: handle.doc, awareness: handle.awareness });
     const entry = { link, handle, status: { kind: 'connecting', pending: 0 } as SyncState };
+    // The renderer's connections to this document hear the link's state live (protocol message 102).
+    const announce = (status: RemoteLinkStatus) =>
+      rooms.announce(id, encodeRemoteState({ state: status.state, url: remote.url, ...(status.role ? { role: status.role } : {}), ...(status.error ? { error: status.error } : {}) }), { sticky: true });
+    announce(link.status);
     link.onChange((status) => {
       entry.status = status.state;
+      announce(status);
       if (status.role) void store.updateSummary(id, { remote: { url: remote.url, ...(remote.token ? { token: remote.token } : {}), role: status.role } }).catch(() => undefined);
     });
     remoteLinks.set(id, entry);
@@ -134,6 +140,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     remoteLinks.delete(id);
     entry.link.destroy();
     entry.handle.release();
+    rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
   async function createFromStrategy(strategy: StrategyFile): Promise<DocumentSummary> {

@@ -13,6 +13,7 @@ import { PendingTracker } from '../../shared/sync/pending-tracker';
 import {
   type ConnectionRole,
   MESSAGE_INFO,
+  MESSAGE_REMOTE_STATE,
   MESSAGE_SAVED,
   PEJLING_QUERY_PARAM,
   updateMessageKind,
@@ -125,6 +126,9 @@ export class RemoteLink {
       }
       this.refresh();
     };
+
+    // A remote that is itself a host linked onwards reports that link (102); it is not this link's concern.
+    this.provider.messageHandlers[MESSAGE_REMOTE_STATE] = () => undefined;
 
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') this.error = {};

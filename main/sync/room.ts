@@ -219,7 +219,11 @@ class Room {
       peer: connection.peer,
       connections: this.connections.size,
     });
-    if (connection.pejling) connection.send(encodeInfo({ role: connection.role }));
+    if (connection.pejling) {
+      connection.send(encodeInfo({ role: connection.role }));
+      const announcement = this.rooms.announcementFor(this.name);
+      if (announcement) connection.send(announcement);
+    }
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) {
       const clients = [...this.awareness.getStates().keys()];
@@ -421,6 +425,8 @@ function describe(error: unknown): string {
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly failed = new Set<string>();
+  /** Sticky extension messages per document (see `announce`). */
+  private readonly announcements = new Map<string, Uint8Array>();
   private closing = false;
   private readonly ctx: Required<RoomsOptions>;
 
@@ -549,6 +555,24 @@ export class Rooms {
     } catch (error) {
       this.ctx.log({ event: 'storage-failure', reason: `final flush failed: ${describe(error)}` });
     }
+  }
+
+  /**
+   * Sends a Pejling extension message (e.g. 102 remote-state) to every open `pejling` connection of the
+   * document. `sticky`: also to each one that joins later, until replaced; otherwise any earlier sticky
+   * message of the document is dropped. Stock clients never receive it.
+   */
+  announce(name: string, message: Uint8Array, { sticky }: { sticky: boolean }): void {
+    if (sticky) this.announcements.set(name, message);
+    else this.announcements.delete(name);
+    const room = this.rooms.get(name);
+    if (!room) return;
+    for (const connection of room.connections) if (connection.pejling) connection.send(message);
+  }
+
+  /** @internal The sticky announcement of a document, sent to joining `pejling` connections. */
+  announcementFor(name: string): Uint8Array | undefined {
+    return this.announcements.get(name);
   }
 
   /** @internal */

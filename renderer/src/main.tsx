@@ -1,6 +1,7 @@
 // Entry of the renderer: mounts the app into #app.
 import { render } from 'preact';
 import { App } from './app/App';
+import { registerServiceWorker } from './collab/register-service-worker';
 import './styles/base.css';
 import './styles/start.css';
 import './styles/document.css';
@@ -10,3 +11,4 @@ import './styles/outline.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 render(<App />, root);
+registerServiceWorker();

@@ -11,6 +11,7 @@ import type { DocumentChannel } from '../bridge';
 import { PendingTracker } from './pending-tracker';
 import {
   type ConnectionRole,
+  type RemoteStateInfo,
   decodeMessage,
   encodeAwareness,
   encodeSyncStep1,
@@ -28,6 +29,11 @@ export interface ChannelProviderState {
   pending: number;
   /** The role the other side gave this connection, when it said so. */
   role?: ConnectionRole;
+  /**
+   * The other side's own link to a remote sync server (protocol message 102), when it reported one. Kept
+   * (as last known) while this channel is down.
+   */
+  remote?: RemoteStateInfo;
 }
 
 export interface ChannelProviderOptions {
@@ -37,6 +43,11 @@ export interface ChannelProviderOptions {
   onError?: (error: Error) => void;
   /** Close the channel on destroy (default true). */
   closeChannel?: boolean;
+  /**
+   * Document updates from these origins are sent like local edits but not counted as pending ones (e.g. a
+   * local database loading its copy: those edits are counted by `carryOverPending`, not per load).
+   */
+  untrackedOrigins?: ReadonlySet<unknown>;
 }
 
 interface AwarenessChange {
@@ -83,6 +94,15 @@ export class ChannelProvider {
   onState(listener: (state: ChannelProviderState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Counts `count` edits as not yet durable on the other side, e.g. edits a previous session made offline
+   * and kept locally: they are settled like edits made offline now, by the next acknowledged sync step 2.
+   */
+  carryOverPending(count: number): void {
+    for (let i = 0; i < count; i++) this.tracker.localEdit();
+    if (count > 0) this.setState({});
   }
 
   /** Resolves once synced with the other side. */
@@ -134,7 +154,8 @@ export class ChannelProvider {
       next.status === prev.status &&
       next.synced === prev.synced &&
       next.pending === prev.pending &&
-      next.role === prev.role
+      next.role === prev.role &&
+      JSON.stringify(next.remote) === JSON.stringify(prev.remote)
     ) {
       return;
     }
@@ -190,6 +211,9 @@ export class ChannelProvider {
         case 'info':
           this.setState({ role: decoded.info.role });
           return;
+        case 'remote-state':
+          this.setState({ remote: decoded.remote });
+          return;
         case 'auth':
           return;
       }
@@ -202,7 +226,7 @@ export class ChannelProvider {
 
   private onLocalUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this || this.destroyed) return;
-    this.tracker.localEdit();
+    if (!this.options.untrackedOrigins?.has(origin)) this.tracker.localEdit();
     if (this.current.status === 'open') {
       this.channel.send(encodeUpdate(update));
       this.tracker.messageSent('update');

@@ -1,4 +1,4 @@
-// The Pejling sync protocol: the y-websocket wire protocol (y-protocols sync + awareness) plus two
+// The Pejling sync protocol: the y-websocket wire protocol (y-protocols sync + awareness) plus three
 // Pejling extensions that the server only sends to clients that opted in with `?pejling=1`.
 //
 //   [varUint messageType, ...payload]
@@ -9,10 +9,14 @@
 //   100 saved            [varUint count]  how many update-bearing messages (sync step 2 + update) this
 //                        connection sent that are now durable on the server, in the order they were sent
 //   101 info             [varString JSON]  the server's view of this connection, e.g. {"role":"viewer"}
+//   102 remote-state     [varString JSON]  a host's link to a remote sync server for this document, e.g.
+//                        {"state":{"kind":"offline","pending":3},"role":"editor","error":"…"}; sent by the
+//                        host to its own connections on connect and whenever the link's state changes
 //
 // Runs in renderer, main process, CLI and server: no DOM, no Node.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { SyncState } from './sync-state';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -20,12 +24,13 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_SAVED = 100;
 export const MESSAGE_INFO = 101;
+export const MESSAGE_REMOTE_STATE = 102;
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-/** Query parameter by which a client asks for the Pejling extensions (100 saved, 101 info). */
+/** Query parameter by which a client asks for the Pejling extensions (100 saved, 101 info, 102 remote-state). */
 export const PEJLING_QUERY_PARAM = 'pejling';
 
 /** Close codes the server uses (4400-4499: do not reconnect; 4500-4599: try again later). */
@@ -47,6 +52,17 @@ export interface ServerInfo {
   role: ConnectionRole;
 }
 
+/** Payload of message 102: the host's link to a remote sync server ({kind:'local'}: it has none). */
+export interface RemoteStateInfo {
+  state: SyncState;
+  /** The role the remote server gave the host's link. */
+  role?: ConnectionRole;
+  /** Why the link is not working, in Danish, for the user. */
+  error?: string;
+  /** The remote server's address. */
+  url?: string;
+}
+
 /** A decoded message; `data` is the embedded Yjs or awareness payload where there is one. */
 export type DecodedMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
@@ -56,7 +72,8 @@ export type DecodedMessage =
   | { type: 'query-awareness' }
   | { type: 'auth'; payload: Uint8Array }
   | { type: 'saved'; count: number }
-  | { type: 'info'; info: ServerInfo };
+  | { type: 'info'; info: ServerInfo }
+  | { type: 'remote-state'; remote: RemoteStateInfo };
 
 /** Thrown for bytes that are not a well-formed protocol message; `message` says what is wrong. */
 export class ProtocolError extends Error {
@@ -121,6 +138,40 @@ export function encodeInfo(info: ServerInfo): Uint8Array {
   });
 }
 
+export function encodeRemoteState(remote: RemoteStateInfo): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_REMOTE_STATE);
+    encoding.writeVarString(e, JSON.stringify(remote));
+  });
+}
+
+const PENDING_KINDS = new Set(['offline', 'connecting', 'syncing']);
+
+function parseRemoteState(text: string): RemoteStateInfo {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ProtocolError('remote-state message: payload is not JSON');
+  }
+  if (typeof value !== 'object' || value === null) throw new ProtocolError('remote-state message: payload must be an object');
+  const { state, role, error, url } = value as Record<string, unknown>;
+  const kind = (state as { kind?: unknown } | null)?.kind;
+  let parsed: SyncState;
+  if (kind === 'local' || kind === 'synced') parsed = { kind };
+  else if (typeof kind === 'string' && PENDING_KINDS.has(kind)) {
+    const pending = (state as { pending?: unknown }).pending;
+    if (typeof pending !== 'number' || !Number.isInteger(pending) || pending < 0) {
+      throw new ProtocolError('remote-state message: state.pending must be a whole number ≥ 0');
+    }
+    parsed = { kind: kind as 'offline' | 'connecting' | 'syncing', pending };
+  } else throw new ProtocolError('remote-state message: state.kind must be local, offline, connecting, syncing or synced');
+  if (role !== undefined && role !== 'editor' && role !== 'viewer') throw new ProtocolError('remote-state message: role must be editor or viewer');
+  if (error !== undefined && typeof error !== 'string') throw new ProtocolError('remote-state message: error must be a string');
+  if (url !== undefined && typeof url !== 'string') throw new ProtocolError('remote-state message: url must be a string');
+  return { state: parsed, ...(role ? { role } : {}), ...(error !== undefined ? { error } : {}), ...(url !== undefined ? { url } : {}) };
+}
+
 function parseInfo(text: string): ServerInfo {
   let value: unknown;
   try {
@@ -161,6 +212,8 @@ export function decodeMessage(message: Uint8Array): DecodedMessage {
         return { type: 'saved', count: decoding.readVarUint(decoder) };
       case MESSAGE_INFO:
         return { type: 'info', info: parseInfo(decoding.readVarString(decoder)) };
+      case MESSAGE_REMOTE_STATE:
+        return { type: 'remote-state', remote: parseRemoteState(decoding.readVarString(decoder)) };
       default:
         throw new ProtocolError(`unknown message type ${type}`);
     }

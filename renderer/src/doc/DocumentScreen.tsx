@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
 import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
 import { getBridge } from '../bridge/get-bridge';
+import { showRecoveryNotice } from './recovery-notice';
 import { errorMessage } from '../bridge/bridge-error';
 import { navigate } from '../app/route';
 import { t } from '../i18n/i18n';
@@ -20,6 +21,13 @@ import { DocumentSession } from './document-session';
 import { useDocVersion, usePresence } from './use-doc';
 import { ExportMenu } from './ExportMenu';
 import { focusedEditorCommand } from '../editor/editor-registry';
+import { isReadOnly } from '../collab/connection-status';
+import { FieldPresenceProvider } from '../collab/field-presence';
+import { PresenceList } from '../collab/PresenceList';
+import { ReadOnlyBanner } from '../collab/ReadOnlyBanner';
+import { ShareButton, ShareDialog } from '../collab/ShareDialog';
+import { useUnsyncedWarning } from '../collab/use-unsynced-warning';
+import { useMyPresence } from '../collab/use-my-presence';
 
 interface Props {
   documentId: string;
@@ -99,8 +107,11 @@ function SessionHost({ documentId, summary, ...rest }: Omit<Props, 'documentId'>
   useEffect(() => {
     const off = session.onState(setState);
     let cancelled = false;
-    void session.whenSynced().then(() => {
-      if (!cancelled) setReady(true);
+    // Synced with the host, or (browser mode, offline) opened from the local copy.
+    void session.whenReady().then(() => {
+      if (cancelled) return;
+      setReady(true);
+      void showRecoveryNotice(getBridge(), documentId);
     });
     return () => {
       cancelled = true;
@@ -126,7 +137,10 @@ interface OpenProps {
 function OpenDocument({ session, state, summary, view, item, menuCommand, onOpenSettings }: OpenProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const others = usePresence(session);
-  const readOnly = state.role === 'viewer';
+  const readOnly = isReadOnly(state);
+  const me = useMyPresence(session);
+  const [shareOpen, setShareOpen] = useState(false);
+  useUnsyncedWarning(state);
   const labels = useMemo(() => resolveLabels(session.model), [session, version]);
   const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
   const meta = session.model.getMeta();
@@ -197,6 +211,9 @@ function OpenDocument({ session, state, summary, view, item, menuCommand, onOpen
       case 'show-outline':
         select(selectedKey, activeView.id === 'outline' ? 'edit' : 'outline');
         break;
+      case 'show-share':
+        setShareOpen(true);
+        break;
       case 'undo':
       case 'redo':
         if (document.activeElement?.matches('input, textarea')) {
@@ -256,21 +273,27 @@ function OpenDocument({ session, state, summary, view, item, menuCommand, onOpen
           ))}
         </div>
         <div class="header-actions">
+          <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
+          <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || (!!state.remote && state.remote.state.kind !== 'local')} />
           <ExportMenu onDocx={() => void exportDocx()} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>
         </div>
       </header>
-      <div class="document-body">
-        <Navigator ctx={ctx} selectedKey={selectedKey} others={others} readOnly={readOnly} />
-        <main class="document-main" id="main" tabIndex={-1}>
-          <div class="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${activeView.id}`} data-view={activeView.id}>
-            <ActiveView session={session} selectedKey={selectedKey} select={select} tree={tree} labels={labels} readOnly={readOnly} />
-          </div>
-        </main>
-      </div>
+      {readOnly && <ReadOnlyBanner />}
+      <FieldPresenceProvider awareness={session.awareness} location={selectedKey}>
+        <div class="document-body">
+          <Navigator ctx={ctx} selectedKey={selectedKey} others={others} readOnly={readOnly} />
+          <main class="document-main" id="main" tabIndex={-1}>
+            <div class="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${activeView.id}`} data-view={activeView.id}>
+              <ActiveView session={session} selectedKey={selectedKey} select={select} tree={tree} labels={labels} readOnly={readOnly} />
+            </div>
+          </main>
+        </div>
+      </FieldPresenceProvider>
       <StatusBar state={state} summary={summary} others={others} readOnly={readOnly} />
+      {shareOpen && <ShareDialog documentId={session.documentId} state={state} knownUrl={summary?.remote?.url} onClose={() => setShareOpen(false)} />}
     </div>
   );
 }

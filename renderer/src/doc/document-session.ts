@@ -8,12 +8,20 @@ import { ChannelProvider, type ChannelProviderState } from '../../../shared/sync
 import { getSettings, onSettingsChange } from '../settings/settings';
 import { STRUCTURE_ORIGIN } from './structure-ops';
 import { t } from '../i18n/i18n';
+import { isBrowserMode, openLocalCopy, type LocalCopy } from '../collab/local-copy';
+import { watchedChannel } from '../collab/watched-channel';
+import { isReadOnly } from '../collab/connection-status';
+
+/** Offline, a document with a local copy opens from it after this long without the host. */
+const LOCAL_OPEN_GRACE_MS = 1200;
 
 /** What other users see of this user: name, colour and the part of the document they are in. */
 export interface PresenceState {
   user: { name: string; color: string };
   /** Navigator key of the part this user has open. */
   location?: string | null;
+  /** Key of the structured field this user is typing in (see collab/field-presence). */
+  editing?: string | null;
 }
 
 export class DocumentSession {
@@ -24,6 +32,8 @@ export class DocumentSession {
   readonly structureUndo: Y.UndoManager;
   private readonly channel: DocumentChannel;
   private readonly provider: ChannelProvider;
+  /** Browser mode: the document's durable copy in IndexedDB (offline edits, opening offline). */
+  private readonly localCopy: LocalCopy | null;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -33,8 +43,18 @@ export class DocumentSession {
     this.awareness = new Awareness(this.doc);
     this.model = new StrategyModel(this.doc);
     this.structureUndo = new Y.UndoManager(this.doc, { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0 });
-    this.channel = bridge.connectDocument(documentId);
-    this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness });
+    this.localCopy = isBrowserMode() ? openLocalCopy(documentId, this.doc) : null;
+    const local = this.localCopy;
+    if (local) {
+      // Browser mode: a watched WebSocket (silent network loss is detected), opened once the local copy is in.
+      this.channel = watchedChannel(() => bridge.connectDocument(documentId), local.whenLoaded);
+      this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness, untrackedOrigins: new Set([local.origin]) });
+      this.provider.carryOverPending(local.carriedPending);
+      this.cleanups.push(this.provider.onState((state) => local.rememberPending(state.pending)));
+    } else {
+      this.channel = bridge.connectDocument(documentId);
+      this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness });
+    }
     this.publishUser();
     this.cleanups.push(onSettingsChange(() => this.publishUser()));
   }
@@ -55,9 +75,26 @@ export class DocumentSession {
     return this.provider.whenSaved();
   }
 
-  /** Viewers receive the document but cannot change it. */
+  /**
+   * Resolves when the document can be shown: synced with the host, or (browser mode, host unreachable)
+   * its local copy has loaded with content and the host has not answered for a moment.
+   */
+  whenReady(): Promise<void> {
+    const synced = this.provider.whenSynced();
+    const local = this.localCopy;
+    if (!local) return synced;
+    const fromLocal = local.whenLoaded.then(
+      (hasContent) =>
+        new Promise<void>((resolve) => {
+          if (hasContent) setTimeout(resolve, LOCAL_OPEN_GRACE_MS);
+        }),
+    );
+    return Promise.race([synced, fromLocal]);
+  }
+
+  /** Viewers (of the host, or of the remote server the host syncs with) cannot change the document. */
   get readOnly(): boolean {
-    return this.provider.state.role === 'viewer';
+    return isReadOnly(this.provider.state);
   }
 
   setLocation(location: string | null): void {
@@ -90,6 +127,7 @@ export class DocumentSession {
     for (const cleanup of this.cleanups) cleanup();
     this.structureUndo.destroy();
     this.provider.destroy();
+    this.localCopy?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

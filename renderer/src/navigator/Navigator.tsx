@@ -6,6 +6,7 @@ import type { DocumentSession, PresenceState } from '../doc/document-session';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { announce } from '../ui/announcer';
+import { PresenceBadges } from '../collab/PresenceList';
 import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from './nav-tree';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from './nav-actions';
 
@@ -256,14 +257,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               {node.label || node.placeholder || ''}
             </span>
           )}
-          {here.length > 0 && (
-            <span class="nav-presence">
-              {here.map((o) => (
-                <span key={o.clientId} class="presence-dot" style={{ background: o.state.user.color }} title={o.state.user.name} />
-              ))}
-              <span class="visually-hidden">{t('presence.hereList', { names: here.map((o) => o.state.user.name).join(', ') })}</span>
-            </span>
-          )}
+          <PresenceBadges here={here} />
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}
           {!readOnly && renaming !== node.key && (
             <span class="nav-actions">

@@ -166,6 +166,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
                           <span class={`badge badge-${sync.tone}`}>{sync.text}</span>
                         </span>
+                        {summary.notice && <span class="document-notice" role="note">{summary.notice}</span>}
                       </a>
                       <button
                         type="button"

@@ -1,10 +1,14 @@
-// The status bar: "Gemt" once the host has the last edit durably, "Gemmer…" while edits are pending,
-// the connection to the sync server when the document has one, and who else is here.
+// The status bar, always visible: whether this window's edits are with the host ("Gemt", "Gemmer…",
+// "Offline – 3 ændringer venter"), how the host's link to the sync server is doing when the document is
+// shared ("Server: Synkroniseret" …), read-only access, who else is here, and (once) a prompt for the
+// user's name. The labels live in collab/connection-status.ts.
 import type { DocumentSummary } from '../../../shared/bridge';
 import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
 import type { PresenceState } from '../doc/document-session';
 import { t } from '../i18n/i18n';
 import { syncLabel } from '../start/sync-label';
+import { activeRemote, channelLabel, remoteLabel } from '../collab/connection-status';
+import { NamePrompt } from '../collab/NamePrompt';
 
 interface Props {
   state: ChannelProviderState;
@@ -13,49 +17,42 @@ interface Props {
   readOnly: boolean;
 }
 
-export function saveLabel(state: ChannelProviderState): { text: string; tone: 'ok' | 'busy' | 'warn' } {
-  if (state.status !== 'open') {
-    return state.pending > 0 ? { text: t('status.hostOfflinePending', { count: state.pending }), tone: 'warn' } : { text: t('status.hostOffline'), tone: 'warn' };
-  }
-  if (!state.synced) return { text: t('status.opening'), tone: 'busy' };
-  if (state.pending > 0) return { text: t('status.saving'), tone: 'busy' };
-  return { text: t('status.saved'), tone: 'ok' };
+/** Level (a): this window's edits and the host. */
+export function saveLabel(state: ChannelProviderState): { text: string; tone: 'ok' | 'busy' | 'warn' | 'neutral' } {
+  return channelLabel(state);
 }
 
 export function StatusBar({ state, summary, others, readOnly }: Props) {
-  const save = saveLabel(state);
-  const remote = summary?.remote ? syncLabel(summary.sync) : null;
+  const save = channelLabel(state);
+  // Level (b): live from the host (protocol message 102); the document list's copy until that arrives.
+  const live = activeRemote(state);
+  const remote = state.status !== 'open' ? null : live ? remoteLabel(live) : summary?.remote && !state.remote ? syncLabel(summary.sync) : null;
   return (
     <footer class="status-bar" role="contentinfo">
-      <span class={`status-item status-${save.tone}`} data-testid="save-state">
+      <span
+        class={`status-item status-${save.tone}`}
+        data-testid="save-state"
+        data-kind={save.kind}
+        title={save.kind === 'offline' ? t('collab.offlineHint') : t('collab.channelTitle')}
+      >
         <span class="status-dot" aria-hidden="true" />
         {save.text}
       </span>
       {remote && (
-        <span class={`status-item status-${remote.tone}`} data-testid="remote-state">
+        <span class={`status-item status-${remote.tone}`} data-testid="remote-state" title={live?.error ?? live?.url ?? summary?.remote?.url}>
           <span class="visually-hidden">{t('status.server')}: </span>
           <span aria-hidden="true">{t('status.serverShort')} </span>
           {remote.text}
         </span>
       )}
       {readOnly && <span class="status-item status-warn">{t('status.readOnly')}</span>}
+      <NamePrompt />
       <span class="status-spacer" />
       {others.length > 0 && (
         <span class="status-presence" aria-label={t('presence.others', { names: others.map((o) => o.state.user.name).join(', ') })} role="group">
-          {others.slice(0, 6).map((o) => (
-            <span key={o.clientId} class="avatar" style={{ background: o.state.user.color }} title={o.state.user.name} aria-hidden="true">
-              {initials(o.state.user.name)}
-            </span>
-          ))}
-          {others.length > 6 && <span class="avatar avatar-more" aria-hidden="true">+{others.length - 6}</span>}
+          <span aria-hidden="true">{others.length === 1 ? t('presence.countOne') : t('presence.countMany', { count: others.length })}</span>
         </span>
       )}
     </footer>
   );
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? `${parts[0]![0]}${parts[parts.length - 1]![0]}` : (parts[0] ?? '?').slice(0, 2);
-  return letters.toUpperCase();
 }

@@ -3,6 +3,7 @@
 // not yet committed), so nobody's keystrokes are overwritten mid-word.
 import type { InputHTMLAttributes, PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FieldPresenceChip, fieldPresenceProps, useFieldPresence } from '../collab/field-presence';
 
 const DEBOUNCE_MS = 250;
 
@@ -57,22 +58,39 @@ type InputProps = Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'role' | 'v
   value: string;
   onCommit: (value: string) => void;
   debounceMs?: number;
+  /** Identifies the field to co-editors (who is editing it); by default its place in the view. */
+  presenceKey?: string;
 };
 
-export function BoundInput({ value, onCommit, debounceMs = DEBOUNCE_MS, onKeyDown, ...rest }: InputProps) {
+export function BoundInput({ value, onCommit, debounceMs = DEBOUNCE_MS, onKeyDown, presenceKey, ...rest }: InputProps) {
   const bound = useBoundValue(value, onCommit, debounceMs);
+  const ref = useRef<HTMLInputElement>(null);
+  const presence = useFieldPresence(ref, presenceKey);
+  const editable = !rest.readOnly && !rest.disabled;
   return (
-    <input
-      {...(rest as InputHTMLAttributes)}
-      value={bound.draft}
-      onInput={(e) => bound.onInput(e.currentTarget.value)}
-      onFocus={bound.onFocus}
-      onBlur={bound.onBlur}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') bound.commitNow();
-        onKeyDown?.(e);
-      }}
-    />
+    <>
+      <input
+        {...(rest as InputHTMLAttributes)}
+        {...presence.attributes}
+        {...fieldPresenceProps(presence.editors)}
+        ref={ref}
+        value={bound.draft}
+        onInput={(e) => bound.onInput(e.currentTarget.value)}
+        onFocus={() => {
+          bound.onFocus();
+          if (editable) presence.onFocus();
+        }}
+        onBlur={() => {
+          bound.onBlur();
+          presence.onBlur();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') bound.commitNow();
+          onKeyDown?.(e);
+        }}
+      />
+      <FieldPresenceChip editors={presence.editors} field={ref} />
+    </>
   );
 }
 
@@ -80,18 +98,34 @@ type TextareaProps = Omit<TextareaHTMLAttributes, 'value' | 'onInput' | 'onBlur'
   value: string;
   onCommit: (value: string) => void;
   debounceMs?: number;
+  presenceKey?: string;
 };
 
-export function BoundTextarea({ value, onCommit, debounceMs = DEBOUNCE_MS, ...rest }: TextareaProps) {
+export function BoundTextarea({ value, onCommit, debounceMs = DEBOUNCE_MS, presenceKey, ...rest }: TextareaProps) {
   const bound = useBoundValue(value, onCommit, debounceMs);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const presence = useFieldPresence(ref, presenceKey);
+  const editable = !rest.readOnly && !rest.disabled;
   return (
-    <textarea
-      {...rest}
-      value={bound.draft}
-      onInput={(e) => bound.onInput(e.currentTarget.value)}
-      onFocus={bound.onFocus}
-      onBlur={bound.onBlur}
-    />
+    <>
+      <textarea
+        {...rest}
+        {...presence.attributes}
+        {...fieldPresenceProps(presence.editors)}
+        ref={ref}
+        value={bound.draft}
+        onInput={(e) => bound.onInput(e.currentTarget.value)}
+        onFocus={() => {
+          bound.onFocus();
+          if (editable) presence.onFocus();
+        }}
+        onBlur={() => {
+          bound.onBlur();
+          presence.onBlur();
+        }}
+      />
+      <FieldPresenceChip editors={presence.editors} field={ref} />
+    </>
   );
 }
 
@@ -99,17 +133,38 @@ type SelectProps = Omit<PartialSelectHTMLAttributes<HTMLSelectElement>, 'role' |
   value: string;
   onCommit: (value: string) => void;
   options: { value: string; label: string }[];
+  presenceKey?: string;
 };
 
 /** Selects commit at once (there is no typing to protect). */
-export function BoundSelect({ value, onCommit, options, ...rest }: SelectProps) {
+export function BoundSelect({ value, onCommit, options, presenceKey, onFocus, onBlur, ...rest }: SelectProps) {
+  const ref = useRef<HTMLSelectElement>(null);
+  const presence = useFieldPresence(ref, presenceKey);
   return (
-    <select {...(rest as SelectHTMLAttributes)} value={value} onChange={(e) => onCommit(e.currentTarget.value)}>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
+    <>
+      <select
+        {...(rest as SelectHTMLAttributes)}
+        {...presence.attributes}
+        {...fieldPresenceProps(presence.editors)}
+        ref={ref}
+        value={value}
+        onChange={(e) => onCommit(e.currentTarget.value)}
+        onFocus={(e) => {
+          if (!rest.disabled) presence.onFocus();
+          onFocus?.(e);
+        }}
+        onBlur={(e) => {
+          presence.onBlur();
+          onBlur?.(e);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldPresenceChip editors={presence.editors} field={ref} />
+    </>
   );
 }
