@@ -55,6 +55,10 @@ test('start screen, editor and outline have no serious accessibility violations'
   await expect(page.locator('.outline-doc')).toBeVisible();
   await settle(page);
   expect(await seriousViolations(page)).toEqual([]);
+  // Scrolling the outline to the chosen part moves the outline only: the window itself never scrolls, so the
+  // header with the document's title and tabs stays in view.
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
+  expect((await page.locator('header').first().boundingBox())?.y).toBe(0);
   await page.screenshot({ path: 'docs/screenshots/editor-outline.png' });
 
   // Clicking a part of the outline opens its editor.
