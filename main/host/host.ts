@@ -217,7 +217,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (!result.ok) {
         throw new HostError(`${fileName} kan ikke åbnes:\n${result.problems.map(formatProblem).join('\n')}`);
       }
-      return createFromStrategy(result.strategy);
+      const summary = await createFromStrategy(result.strategy);
+      if (result.warnings.length === 0) return summary;
+      // Fields the format does not know were not kept: the user hears where they were.
+      const shown = result.warnings.slice(0, 5).map((w) => w.path).join(', ');
+      const more = result.warnings.length > 5 ? ` og ${result.warnings.length - 5} flere` : '';
+      const notice = `${fileName} blev åbnet, men ${result.warnings.length} ukendte felter blev ignoreret: ${shown}${more}.`;
+      notices.set(summary.id, notice);
+      return { ...summary, notice };
     },
     async serializeDocument(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {

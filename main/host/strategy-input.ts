@@ -22,7 +22,7 @@ export class StrategyInputError extends Error {
 }
 
 export type StrategyInputResult =
-  | { ok: true; strategy: StrategyFile; kind: 'json' | 'pejling' }
+  | { ok: true; strategy: StrategyFile; warnings: Problem[]; kind: 'json' | 'pejling' }
   | { ok: false; problems: Problem[]; kind: 'json' | 'pejling' };
 
 const PEJLING_MAGIC = [0x50, 0x45, 0x4a, 0x4c, 0x49, 0x4e, 0x47, 0x00]; // "PEJLING\0", see main/storage/pejling-file.ts

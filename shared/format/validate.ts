@@ -11,7 +11,13 @@ import { FORMAT_NAME, FORMAT_VERSION, type StrategyFile, strategyFileSchema } fr
 export { formatProblem, type Problem } from './problem';
 export type { Lang } from './messages';
 
-export type ValidationResult = { ok: true; strategy: StrategyFile } | { ok: false; problems: Problem[] };
+/**
+ * `warnings` lists fields the format does not know (a typo such as "ownerID", or another tool's extension): the file
+ * is accepted, but those fields are not kept, so the user is told where they were.
+ */
+export type ValidationResult =
+  | { ok: true; strategy: StrategyFile; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /** Thrown by loaders that cannot return problems: its message lists every problem as "path: reason" lines. */
 export class InvalidStrategyError extends Error {
@@ -103,7 +109,22 @@ export function validateStrategyFile(input: unknown, lang: Lang = 'da'): Validat
   }
   problems.push(...extraRuleProblems(input, lang));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
-  return { ok: true, strategy: parsed.data };
+  return { ok: true, strategy: parsed.data, warnings: unknownFieldWarnings(input, parsed.data, '', lang) };
+}
+
+/** Fields present in the input but not in the parsed strategy: the schema dropped them as unknown. */
+function unknownFieldWarnings(input: unknown, parsed: unknown, path: string, lang: Lang): Problem[] {
+  if (Array.isArray(input) && Array.isArray(parsed)) {
+    return input.flatMap((item, i) => unknownFieldWarnings(item, parsed[i], `${path}/${i}`, lang));
+  }
+  if (!isObj(input) || !isObj(parsed)) return [];
+  return Object.keys(input).flatMap((key) => {
+    const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!(key in parsed)) {
+      return [{ path: childPath, message: pick(lang, { da: 'ukendt felt; det ignoreres', en: 'unknown field; it is ignored' }) }];
+    }
+    return unknownFieldWarnings(input[key], parsed[key], childPath, lang);
+  });
 }
 
 function dedupe(problems: Problem[]): Problem[] {

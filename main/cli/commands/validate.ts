@@ -76,6 +76,9 @@ export async function run(args: string[]): Promise<number> {
   const file = singleFile('validate', positionals);
   const result = await readInput(file, lang);
   if (result.ok) {
+    // Unknown fields do not make a file invalid, but they are not kept: say where they are.
+    const label = lang === 'en' ? 'warning' : 'advarsel';
+    for (const warning of result.warnings) console.log(`${file}: ${label}: ${formatProblem(warning)}`);
     console.log(lang === 'en' ? `${file}: valid` : `${file}: gyldig`);
     return 0;
   }

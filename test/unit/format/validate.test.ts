@@ -186,3 +186,26 @@ describe('JSON syntax errors', () => {
     expect(parseStrategyText('\ufeff' + fixture('strategies/minimal.json')).ok).toBe(true);
   });
 });
+
+describe('unknown fields', () => {
+  it('accepts the file but warns, with the path, about every field the format does not know', () => {
+    const file = minimal();
+    file.extension = { by: 'another tool' };
+    (file.meta as Record<string, unknown>).titel = 'a typo for title';
+    const result = validateStrategyFile(file, 'da');
+    if (!result.ok) throw new Error('expected the file to be accepted');
+    // In the order they stand in the file.
+    expect(result.warnings.map(formatProblem)).toEqual(['/meta/titel: ukendt felt; det ignoreres', '/extension: ukendt felt; det ignoreres']);
+  });
+
+  it('has no warnings for the bundled examples, and none inside ProseMirror JSON (which keeps its own fields)', () => {
+    for (const name of ['kk-2010-2014', 'odder-2006', 'brk-2010']) {
+      const result = validateStrategyFile(JSON.parse(readFileSync(join(root, 'templates/examples', `${name}.json`), 'utf8')));
+      expect(result.ok && result.warnings, name).toEqual([]);
+    }
+    const file = minimal();
+    (file.vision as Record<string, unknown>).statement = { type: 'doc', content: [{ type: 'paragraph', attrs: {}, content: [{ type: 'text', text: 'V' }] }] };
+    const result = validateStrategyFile(file);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+});
