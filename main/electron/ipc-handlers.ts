@@ -30,13 +30,28 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await rename(tmp, path);
 }
 
-async function saveWithDialog(event: IpcMainInvokeEvent, payload: FilePayload, filters: Electron.FileFilter[]): Promise<SaveResult> {
+/**
+ * Asks where to save first, then produces the file: an export that takes seconds (the Word layout pass) runs while
+ * the user already knows where it goes, and a cancelled dialog costs nothing.
+ */
+async function saveWithDialog(
+  event: IpcMainInvokeEvent,
+  defaultName: string,
+  filters: Electron.FileFilter[],
+  produce: () => Promise<FilePayload>,
+): Promise<SaveResult> {
   const window = BrowserWindow.fromWebContents(event.sender);
-  const options = { defaultPath: payload.fileName, filters };
+  const options = { defaultPath: defaultName, filters };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return { saved: false };
-  await writeAtomically(result.filePath, payload.bytes);
+  await writeAtomically(result.filePath, (await produce()).bytes);
   return { saved: true, target: result.filePath };
+}
+
+/** The document's title as a file name (the same cleaning the host applies to its payloads). */
+async function defaultFileName(host: HostApi, id: string, extension: string): Promise<string> {
+  const title = (await host.listDocuments()).find((d) => d.id === id)?.title || 'strategi';
+  return `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim()}.${extension}`;
 }
 
 export function registerIpcHandlers(host: HostApi, connector: DocumentConnector, onFileOpened: (path: string) => void): void {
@@ -64,17 +79,17 @@ export function registerIpcHandlers(host: HostApi, connector: DocumentConnector,
     return summary;
   });
   handle(IPC.saveDocumentAs, async (event, id: string, format: 'pejling' | 'json') => {
-    const payload = await host.serializeDocument(id, format);
     const filters =
       format === 'pejling' ? [{ name: 'Pejling-dokument', extensions: ['pejling'] }] : [{ name: 'JSON', extensions: ['json'] }];
-    const result = await saveWithDialog(event, payload, filters);
+    const result = await saveWithDialog(event, await defaultFileName(host, id, format), filters, () => host.serializeDocument(id, format));
     if (result.saved && result.target) onFileOpened(result.target);
     return result;
   });
-  handle(IPC.exportDocx, async (event, id: string, options: ExportDocxOptions) => {
-    const payload = await host.exportDocx(id, options);
-    return saveWithDialog(event, payload, [{ name: 'Word-dokument', extensions: ['docx'] }]);
-  });
+  handle(IPC.exportDocx, async (event, id: string, options: ExportDocxOptions) =>
+    saveWithDialog(event, await defaultFileName(host, id, 'docx'), [{ name: 'Word-dokument', extensions: ['docx'] }], () =>
+      host.exportDocx(id, options),
+    ),
+  );
 
   // Document channels: y-protocols messages between a renderer's Y.Doc and the host's durable replica.
   const channels = new Map<string, { receive(bytes: Uint8Array): void; close(): void; sender: WebContents }>();

@@ -14,7 +14,7 @@ import { resolveLabels } from '../navigator/labels';
 import type { NavContext } from '../navigator/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
-import { showToast } from '../ui/toasts';
+import { dismissToast, showToast } from '../ui/toasts';
 import { getView, listViews } from '../views/registry';
 import '../views/builtin-views';
 import { DocumentSession } from './document-session';
@@ -179,10 +179,14 @@ function OpenDocument({ session, state, summary, view, item, menuCommand, onOpen
   }, [session]);
 
   const exportDocx = async () => {
+    // Laying out the table of contents' page numbers takes seconds on a large strategy: say that it is working.
+    const progress = showToast({ message: t('doc.exporting') }, 120_000);
     try {
       const result = await getBridge().exportDocx(session.documentId, { part: 'strategy' });
+      dismissToast(progress);
       if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
     } catch (error) {
+      dismissToast(progress);
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
     }
   };

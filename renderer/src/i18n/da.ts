@@ -67,6 +67,7 @@ export const da = {
   'doc.exportJsonHint': 'Til andre værktøjer og til import',
   'doc.savePejling': 'Pejling-fil (.pejling)',
   'doc.savePejlingHint': 'En kopi med hele historikken',
+  'doc.exporting': 'Eksporterer Word-dokumentet … (sidetal i indholdsfortegnelsen beregnes)',
   'doc.exported': 'Eksporteret: {target}',
   'doc.exportFailed': 'Eksporten mislykkedes: {reason}',
   'doc.savedAs': 'Gemt som {target}',

@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'doc.exportJsonHint': 'For other tools and for import',
   'doc.savePejling': 'Pejling file (.pejling)',
   'doc.savePejlingHint': 'A copy with the whole history',
+  'doc.exporting': "Exporting the Word document … (laying out the table of contents' page numbers)",
   'doc.exported': 'Exported: {target}',
   'doc.exportFailed': 'The export failed: {reason}',
   'doc.savedAs': 'Saved as {target}',
