@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './a11y';
 import { test, expect, startServer, stopServer, type RunningServer } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -47,14 +47,6 @@ async function openDocument(page: Page, baseUrl: string): Promise<string> {
   await expect(page.getByRole('tree')).toBeVisible();
   await expect(page.getByTestId('save-state')).toHaveText('Gemt');
   return id;
-}
-
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
 async function openShare(page: Page) {

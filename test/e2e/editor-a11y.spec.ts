@@ -1,19 +1,7 @@
 // Accessibility of the start screen, the editor and the outline (axe-core: no serious or critical
 // violations), keyboard reachability of the main controls, and the screenshots in docs/screenshots.
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations, settle } from './a11y';
 import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
-
-async function settle(page: Page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 test('start screen, editor and outline have no serious accessibility violations', async ({ page, server, consoleErrors }) => {
   await page.setViewportSize({ width: 1360, height: 860 });

@@ -1,19 +1,8 @@
 // Accessibility of the plan views (axe-core: no serious or critical violations) on the København
 // example, and the screenshots in docs/screenshots/plans-*.png (1440×900).
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations, settle } from './a11y';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
-
-async function settle(page: Page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
