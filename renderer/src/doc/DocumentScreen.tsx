@@ -2,9 +2,10 @@
 // and the status bar. Owns the DocumentSession for as long as the document is open.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
-import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
+import type { ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
+import { useSessionState, useWholeSessionState } from './use-session-state';
 import { errorMessage } from '../bridge/bridge-error';
 import { navigate } from '../app/route';
 import { t } from '../i18n/i18n';
@@ -101,11 +102,9 @@ function LoadingScreen({ text }: { text: string }) {
 /** Owns the DocumentSession while the document is open; shows the editor once the first sync is done. */
 function SessionHost({ documentId, summary, ...rest }: Omit<Props, 'documentId'> & { documentId: string; summary: DocumentSummary | null }) {
   const session = useMemo(() => new DocumentSession(documentId, getBridge()), [documentId]);
-  const [state, setState] = useState<ChannelProviderState>(session.state);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const off = session.onState(setState);
     let cancelled = false;
     // Synced with the host, or (browser mode, offline) opened from the local copy.
     void session.whenReady().then(() => {
@@ -115,18 +114,16 @@ function SessionHost({ documentId, summary, ...rest }: Omit<Props, 'documentId'>
     });
     return () => {
       cancelled = true;
-      off();
       session.destroy();
     };
   }, [session]);
 
   if (!ready) return <LoadingScreen text={t('doc.opening')} />;
-  return <OpenDocument session={session} state={state} summary={summary} {...rest} />;
+  return <OpenDocument session={session} summary={summary} {...rest} />;
 }
 
 interface OpenProps {
   session: DocumentSession;
-  state: ChannelProviderState;
   summary: DocumentSummary | null;
   view: string;
   item: string | undefined;
@@ -134,13 +131,14 @@ interface OpenProps {
   onOpenSettings: () => void;
 }
 
-function OpenDocument({ session, state, summary, view, item, menuCommand, onOpenSettings }: OpenProps) {
+function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings }: OpenProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const others = usePresence(session);
-  const readOnly = isReadOnly(state);
+  const readOnly = useSessionState(session, isReadOnly);
+  const remoteActive = useSessionState(session, (s) => !!s.remote && s.remote.state.kind !== 'local');
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
-  useUnsyncedWarning(state);
+  useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model), [session, version]);
   const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
   const meta = session.model.getMeta();
@@ -278,7 +276,7 @@ function OpenDocument({ session, state, summary, view, item, menuCommand, onOpen
         </div>
         <div class="header-actions">
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
-          <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || (!!state.remote && state.remote.state.kind !== 'local')} />
+          <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           <ExportMenu onDocx={() => void exportDocx()} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
@@ -296,8 +294,17 @@ function OpenDocument({ session, state, summary, view, item, menuCommand, onOpen
           </main>
         </div>
       </FieldPresenceProvider>
-      <StatusBar state={state} summary={summary} others={others} readOnly={readOnly} />
-      {shareOpen && <ShareDialog documentId={session.documentId} state={state} knownUrl={summary?.remote?.url} onClose={() => setShareOpen(false)} />}
+      <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
+      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} onClose={() => setShareOpen(false)} />}
     </div>
   );
+}
+
+/** The status bar follows every change of the connection state; only it re-renders when typing changes it. */
+function LiveStatusBar({ session, ...rest }: { session: DocumentSession } & Omit<ComponentProps<typeof StatusBar>, 'state'>) {
+  return <StatusBar state={useWholeSessionState(session)} {...rest} />;
+}
+
+function LiveShareDialog({ session, ...rest }: { session: DocumentSession } & Omit<ComponentProps<typeof ShareDialog>, 'state' | 'documentId'>) {
+  return <ShareDialog documentId={session.documentId} state={useWholeSessionState(session)} {...rest} />;
 }
