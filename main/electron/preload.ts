@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DocumentChannel, HostBridge, MenuCommand } from '../../shared/bridge';
 import { IPC } from './ipc-channels';
+import { ChannelListeners } from '../../shared/sync/channel-listeners';
 
 function subscribe<T extends unknown[]>(channel: string, listener: (...args: T) => void): () => void {
   const handler = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...(args as T));
@@ -21,15 +22,14 @@ let nextChannel = 1;
 
 function connectDocument(documentId: string): DocumentChannel {
   const channelId = `c${nextChannel++}-${Date.now().toString(36)}`;
-  const messageListeners = new Set<(message: Uint8Array) => void>();
-  const statusListeners = new Set<(status: 'connecting' | 'open' | 'closed') => void>();
+  const listeners = new ChannelListeners<'connecting' | 'open' | 'closed'>();
   let closed = false;
   const offMessage = subscribe<[string, Uint8Array]>(IPC.docMessage, (id, bytes) => {
-    if (id === channelId) messageListeners.forEach((l) => l(new Uint8Array(bytes)));
+    if (id === channelId) listeners.emitMessage(new Uint8Array(bytes));
   });
   const offStatus = subscribe<[string, 'connecting' | 'open' | 'closed']>(IPC.docStatus, (id, status) => {
     if (id !== channelId) return;
-    statusListeners.forEach((l) => l(status));
+    listeners.emitStatus(status);
     if (status === 'closed') cleanup();
   });
   function cleanup() {
@@ -42,14 +42,8 @@ function connectDocument(documentId: string): DocumentChannel {
     send(message) {
       if (!closed) ipcRenderer.send(IPC.docMessage, channelId, message);
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    onMessage: listeners.onMessage,
+    onStatus: listeners.onStatus,
     close() {
       if (closed) return;
       ipcRenderer.send(IPC.docClose, channelId);

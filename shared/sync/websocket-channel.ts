@@ -3,6 +3,7 @@
 // Close codes 4400-4499 from the server are final (auth, malformed, too many connections): the channel
 // then stays 'closed' until `reconnect()` is called.
 import type { DocumentChannel } from '../bridge';
+import { ChannelListeners } from './channel-listeners';
 
 /** Any constructor of standard-API WebSockets (browser WebSocket, `ws`). */
 export type WebSocketConstructor = new (url: string) => object;
@@ -67,8 +68,7 @@ export function createWebSocketChannel(options: WebSocketChannelOptions): WebSoc
   const minBackoff = options.minBackoffMs ?? 250;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
   const stableAfter = options.stableAfterMs ?? 5_000;
-  const messageListeners = new Set<(message: Uint8Array) => void>();
-  const statusListeners = new Set<(status: ChannelStatus) => void>();
+  const listeners = new ChannelListeners<ChannelStatus>();
   let status: ChannelStatus = 'connecting';
   let socket: SocketHandle | null = null;
   let failedAttempts = 0;
@@ -80,7 +80,7 @@ export function createWebSocketChannel(options: WebSocketChannelOptions): WebSoc
   const setStatus = (next: ChannelStatus) => {
     if (next === status && next !== 'open') return;
     status = next;
-    for (const listener of [...statusListeners]) listener(next);
+    listeners.emitStatus(next);
   };
 
   const scheduleRetry = () => {
@@ -116,7 +116,7 @@ export function createWebSocketChannel(options: WebSocketChannelOptions): WebSoc
       if (socket !== ws) return;
       const bytes = toBytes(event.data);
       if (!bytes) return;
-      for (const listener of [...messageListeners]) listener(bytes);
+      listeners.emitMessage(bytes);
     };
     ws.onerror = () => {
       // A close event always follows; that is where we react.
@@ -153,14 +153,8 @@ export function createWebSocketChannel(options: WebSocketChannelOptions): WebSoc
     send(message) {
       if (socket && socket.readyState === OPEN) socket.send(message);
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    onMessage: listeners.onMessage,
+    onStatus: listeners.onStatus,
     close() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);

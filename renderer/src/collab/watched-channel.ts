@@ -11,6 +11,7 @@
 // with the host already includes the edits kept locally.
 import type { DocumentChannel } from '../../../shared/bridge';
 import { encodeQueryAwareness } from '../../../shared/sync/protocol';
+import { ChannelListeners } from '../../../shared/sync/channel-listeners';
 
 export type WatchedStatus = 'connecting' | 'open' | 'closed';
 
@@ -42,8 +43,7 @@ export function watchedChannel(open: () => DocumentChannel, gate: Promise<unknow
   const probeTimeoutMs = options.probeTimeoutMs ?? 3_000;
   const offlineProbeTimeoutMs = options.offlineProbeTimeoutMs ?? 1_200;
   const events = options.events ?? window;
-  const messageListeners = new Set<(message: Uint8Array) => void>();
-  const statusListeners = new Set<(status: WatchedStatus) => void>();
+  const listeners = new ChannelListeners<WatchedStatus>();
   let status: WatchedStatus = 'connecting';
   let inner: DocumentChannel | null = null;
   let closed = false;
@@ -55,7 +55,7 @@ export function watchedChannel(open: () => DocumentChannel, gate: Promise<unknow
     // 'open' is reported once per (re)opened connection, as the ChannelProvider expects.
     if (next === status && next !== 'open') return;
     status = next;
-    for (const listener of [...statusListeners]) listener(next);
+    listeners.emitStatus(next);
   };
 
   const stopProbe = () => {
@@ -87,7 +87,7 @@ export function watchedChannel(open: () => DocumentChannel, gate: Promise<unknow
       channel.onMessage((message) => {
         lastHeard = Date.now();
         stopProbe();
-        for (const listener of [...messageListeners]) listener(message);
+        listeners.emitMessage(message);
       }),
       channel.onStatus((next) => {
         stopProbe();
@@ -121,14 +121,8 @@ export function watchedChannel(open: () => DocumentChannel, gate: Promise<unknow
     send(message) {
       if (status === 'open') inner?.send(message);
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    onMessage: listeners.onMessage,
+    onStatus: listeners.onStatus,
     close() {
       if (closed) return;
       closed = true;
@@ -136,8 +130,7 @@ export function watchedChannel(open: () => DocumentChannel, gate: Promise<unknow
       for (const cleanup of cleanups.splice(0)) cleanup();
       inner?.close();
       setStatus('closed');
-      messageListeners.clear();
-      statusListeners.clear();
+      listeners.clear();
     },
   };
 }

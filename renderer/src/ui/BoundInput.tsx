@@ -54,6 +54,27 @@ function useBoundValue(value: string, onCommit: (value: string) => void, debounc
   };
 }
 
+/**
+ * What a text input and a textarea share: the draft value with debounced commits, and telling co-editors who is
+ * editing the field while it has focus.
+ */
+function textFieldBinding(bound: ReturnType<typeof useBoundValue>, presence: ReturnType<typeof useFieldPresence>, editable: boolean) {
+  return {
+    ...presence.attributes,
+    ...fieldPresenceProps(presence.editors),
+    value: bound.draft,
+    onInput: (e: Event) => bound.onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
+    onFocus: () => {
+      bound.onFocus();
+      if (editable) presence.onFocus();
+    },
+    onBlur: () => {
+      bound.onBlur();
+      presence.onBlur();
+    },
+  };
+}
+
 type InputProps = Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'role' | 'value' | 'onInput' | 'onBlur' | 'onFocus'> & {
   value: string;
   onCommit: (value: string) => void;
@@ -71,19 +92,8 @@ export function BoundInput({ value, onCommit, debounceMs = DEBOUNCE_MS, onKeyDow
     <>
       <input
         {...(rest as InputHTMLAttributes)}
-        {...presence.attributes}
-        {...fieldPresenceProps(presence.editors)}
+        {...textFieldBinding(bound, presence, editable)}
         ref={ref}
-        value={bound.draft}
-        onInput={(e) => bound.onInput(e.currentTarget.value)}
-        onFocus={() => {
-          bound.onFocus();
-          if (editable) presence.onFocus();
-        }}
-        onBlur={() => {
-          bound.onBlur();
-          presence.onBlur();
-        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') bound.commitNow();
           onKeyDown?.(e);
@@ -110,19 +120,8 @@ export function BoundTextarea({ value, onCommit, debounceMs = DEBOUNCE_MS, prese
     <>
       <textarea
         {...rest}
-        {...presence.attributes}
-        {...fieldPresenceProps(presence.editors)}
+        {...textFieldBinding(bound, presence, editable)}
         ref={ref}
-        value={bound.draft}
-        onInput={(e) => bound.onInput(e.currentTarget.value)}
-        onFocus={() => {
-          bound.onFocus();
-          if (editable) presence.onFocus();
-        }}
-        onBlur={() => {
-          bound.onBlur();
-          presence.onBlur();
-        }}
       />
       <FieldPresenceChip editors={presence.editors} field={ref} />
     </>
