@@ -99,4 +99,6 @@ export interface HostBridge {
   setRemote(id: string, remote: RemoteSettings | null): Promise<DocumentSummary>;
   openExternal(url: string): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The host opened a document on its own (a file double-clicked, dropped on the app icon, or from the recent list). */
+  onOpenDocument(listener: (documentId: string) => void): () => void;
 }

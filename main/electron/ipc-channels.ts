@@ -20,4 +20,6 @@ export const IPC = {
   docStatus: 'pejling:doc-status',
   /** main → renderer: (command) */
   menu: 'pejling:menu',
+  /** main → renderer: (documentId) — a file the host opened, e.g. from the recent list */
+  openDocument: 'pejling:open-document',
 } as const;

@@ -74,8 +74,7 @@ async function openPath(path: string): Promise<void> {
     const { basename } = await import('node:path');
     const summary = await host.api.importFile(basename(path), await readFile(path));
     rememberFile(path);
-    mainWindow?.webContents.send(IPC.menu, 'show-start');
-    mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/doc/${summary.id}`)}`).catch(() => {});
+    mainWindow?.webContents.send(IPC.openDocument, summary.id);
   } catch (error) {
     dialog.showErrorBox('Filen kunne ikke åbnes', error instanceof Error ? error.message : String(error));
   }

@@ -65,6 +65,7 @@ const bridge: HostBridge = {
   setRemote: (id, remote) => call(IPC.setRemote, id, remote),
   openExternal: (url) => call(IPC.openExternal, url),
   onMenuCommand: (listener) => subscribe<[MenuCommand]>(IPC.menu, listener),
+  onOpenDocument: (listener) => subscribe<[string]>(IPC.openDocument, listener),
 };
 
 contextBridge.exposeInMainWorld('pejling', bridge);

@@ -94,5 +94,7 @@ export function createBrowserBridge(): HostBridge {
     },
     // Browser mode has no application menu: the toolbar offers the same commands.
     onMenuCommand: () => () => {},
+    // Browser mode opens files from the page itself; the server never pushes a document to open.
+    onOpenDocument: () => () => {},
   };
 }
