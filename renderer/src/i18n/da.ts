@@ -179,6 +179,10 @@ export const da = {
 
   'labels.heading': 'Betegnelser',
   'labels.hint': 'Strategiens egne ord for niveauerne. Tomme felter bruger standardordet.',
+  'structure.noPerspectiveLevel': 'Ingen perspektiver: indsatsområderne står direkte under strategien',
+  'structure.noPerspectiveLevelHint': 'Som i Bornholms digitaliseringsstrategi. Kan slås fra igen; perspektivets titel vises så.',
+  'structure.noPerspectiveLevelImpossible': 'Kun muligt, når strategien har højst ét perspektiv.',
+  'structure.hiddenPerspectiveTitle': 'Indsatsområder',
   'labels.perspective': 'Et perspektiv hedder',
   'labels.perspectives': 'Perspektiver hedder',
   'labels.focusArea': 'Et indsatsområde hedder',

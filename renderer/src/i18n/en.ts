@@ -181,6 +181,10 @@ export const en: Record<MessageKey, string> = {
 
   'labels.heading': 'Names of the levels',
   'labels.hint': "The strategy's own words for its levels. Empty fields use the default word.",
+  'structure.noPerspectiveLevel': 'No perspectives: the focus areas stand directly under the strategy',
+  'structure.noPerspectiveLevelHint': "As in Bornholm's digitalisation strategy. Can be switched off again; the perspective's title is then shown.",
+  'structure.noPerspectiveLevelImpossible': 'Only possible while the strategy has at most one perspective.',
+  'structure.hiddenPerspectiveTitle': 'Focus areas',
   'labels.perspective': 'A perspective is called',
   'labels.perspectives': 'Perspectives are called',
   'labels.focusArea': 'A focus area is called',

@@ -5,6 +5,7 @@ import type { DocumentSession } from '../../doc/document-session';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
+import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../navigator/labels';
 
 interface Props {
@@ -128,6 +129,7 @@ export function MetaEditor({ session, readOnly }: Props) {
           {t('labels.heading')}
         </h2>
         <p class="field-hint">{t('labels.hint')}</p>
+        <PerspectiveLevelToggle session={session} readOnly={readOnly} />
         <div class="field-row">
           {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
