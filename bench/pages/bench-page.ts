@@ -163,9 +163,15 @@ async function replayPlain(count: number): Promise<ReplayResult> {
   return result;
 }
 
-/** Loading the replayed document: Y.applyUpdate into a fresh doc, then binding an editor to it. */
-async function loadEditorDocument(runs: number): Promise<LoadResult> {
-  if (!editorUpdate) throw new Error('replayEditor() first');
+/**
+ * Times `runs` loads of a document: Y.applyUpdate into a fresh doc ("apply"), then `open` ("load" = apply + open).
+ * `open` returns the text length to read after the clock stopped, and how to tear down what it made.
+ */
+async function timeLoads(
+  runs: number,
+  update: Uint8Array,
+  open: (doc: Y.Doc) => { textLength: () => number; dispose: () => void },
+): Promise<LoadResult> {
   const applyMs: number[] = [];
   const loadMs: number[] = [];
   let textLength = 0;
@@ -173,41 +179,44 @@ async function loadEditorDocument(runs: number): Promise<LoadResult> {
     await nextTask();
     const started = performance.now();
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, editorUpdate);
+    Y.applyUpdate(doc, update);
     const applied = performance.now();
-    const awareness = new Awareness(doc);
-    const view = createEditor(mountPoint(), doc.getXmlFragment('body'), awareness);
-    void document.body.offsetHeight;
+    const opened = open(doc);
     const loaded = performance.now();
     applyMs.push(applied - started);
     loadMs.push(loaded - started);
-    textLength = view.state.doc.textBetween(0, view.state.doc.content.size, '\n').length;
-    view.destroy();
-    document.querySelector('.bench-mount')?.remove();
-    awareness.destroy();
+    textLength = opened.textLength();
+    opened.dispose();
     doc.destroy();
   }
   return { applyMs, loadMs, textLength };
 }
 
+/** Loading the replayed document: Y.applyUpdate into a fresh doc, then binding an editor to it (laid out). */
+async function loadEditorDocument(runs: number): Promise<LoadResult> {
+  if (!editorUpdate) throw new Error('replayEditor() first');
+  return timeLoads(runs, editorUpdate, (doc) => {
+    const awareness = new Awareness(doc);
+    const view = createEditor(mountPoint(), doc.getXmlFragment('body'), awareness);
+    void document.body.offsetHeight;
+    return {
+      textLength: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n').length,
+      dispose: () => {
+        view.destroy();
+        document.querySelector('.bench-mount')?.remove();
+        awareness.destroy();
+      },
+    };
+  });
+}
+
 /** Loading the plain Y.Text document: Y.applyUpdate into a fresh doc and reading the text. */
 async function loadPlainDocument(runs: number): Promise<LoadResult> {
   if (!plainUpdate) throw new Error('replayPlain() first');
-  const applyMs: number[] = [];
-  const loadMs: number[] = [];
-  let textLength = 0;
-  for (let run = 0; run < runs; run++) {
-    await nextTask();
-    const started = performance.now();
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, plainUpdate);
-    const applied = performance.now();
-    textLength = doc.getText('body').toString().length;
-    applyMs.push(applied - started);
-    loadMs.push(performance.now() - started);
-    doc.destroy();
-  }
-  return { applyMs, loadMs, textLength };
+  return timeLoads(runs, plainUpdate, (doc) => {
+    const length = doc.getText('body').toString().length;
+    return { textLength: () => length, dispose: () => undefined };
+  });
 }
 
 function fromBase64(base64: string): Uint8Array {

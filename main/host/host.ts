@@ -12,7 +12,7 @@ import type {
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
-import { exportStrategy, importStrategy, migrate, readSummary, SCHEMA_VERSION } from '../../shared/model';
+import { exportStrategy, getSchemaVersion, importStrategy, migrate, readSummary, SCHEMA_VERSION } from '../../shared/model';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
@@ -66,14 +66,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const remoteLinks = new Map<string, { link: RemoteLink; handle: RoomHandle; status: SyncState }>();
 
   // Title and organisation live in the document; the list's copy is refreshed shortly after changes.
+  /** The list's title and organisation as last read or written, so typing does not reread summary.json each time. */
+  const listedSummaries = new Map<string, { title: string; organisation: string }>();
+
   async function refreshSummary(id: string): Promise<void> {
     summaryTimers.delete(id);
     const handle = await rooms.acquire(id).catch(() => null);
     if (!handle) return;
     try {
       const { title, organisation } = readSummary(handle.doc);
-      const stored = await store.getSummary(id);
-      if (stored.title !== title || stored.organisation !== organisation) await store.updateSummary(id, { title, organisation });
+      const listed = listedSummaries.get(id) ?? (await store.getSummary(id));
+      if (listed.title !== title || listed.organisation !== organisation) await store.updateSummary(id, { title, organisation });
+      listedSummaries.set(id, { title, organisation });
     } finally {
       handle.release();
     }
@@ -168,6 +172,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   }
 
   function strategyOf(doc: Y.Doc): StrategyFile {
+    if (getSchemaVersion(doc) === SCHEMA_VERSION) return exportStrategy(doc);
+    // An older layout is migrated on a copy: exporting must not rewrite the document people are editing.
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     migrate(copy);
@@ -206,6 +212,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       stopRemote(id);
       await store.delete(id);
       notices.delete(id);
+      listedSummaries.delete(id);
     },
     async importFile(fileName, bytes) {
       let result;

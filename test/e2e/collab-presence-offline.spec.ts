@@ -4,30 +4,11 @@
 // the network (Chromium's offline mode blocks loopback HTTP and WebSockets too): the status says "Offline"
 // with the edits waiting, the edits survive a reload while still offline (app shell from the service worker,
 // document from IndexedDB), and they reach the other person once the network is back.
-import { test, expect, startServer, stopServer } from './fixtures';
-import type { Browser, Page } from '@playwright/test';
+import { test, expect, startServer, stopServer, createDocument, openAsUser } from './fixtures';
 
-async function createDocument(baseUrl: string, title: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/documents`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ from: 'template', name: 'blank', title, organisation: 'Testrup Kommune' }),
-  });
-  expect(response.ok, await response.clone().text()).toBe(true);
-  return ((await response.json()) as { id: string }).id;
-}
-
-async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1360, height: 820 } });
-  await context.addInitScript(
-    ([n, c]) => localStorage.setItem('pejling.settings', JSON.stringify({ userName: n, userColor: c, language: 'da' })),
-    [name, color],
-  );
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByRole('tree')).toBeVisible();
-  return page;
-}
+const VIEWPORT = { width: 1360, height: 820 };
+const blank = (title: string) => ({ from: 'template' as const, name: 'blank', title, organisation: 'Testrup Kommune' });
+import type { Page } from '@playwright/test';
 
 function collectErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
@@ -41,10 +22,10 @@ function collectErrors(page: Page, errors: string[]): void {
 
 test('presence, remote cursors and field editing; offline edits survive a reload and merge after reconnecting', async ({ browser, server }) => {
   test.setTimeout(120_000);
-  const id = await createDocument(server.url, 'Fælles it-strategi');
+  const id = await createDocument(server.url, blank('Fælles it-strategi'));
   const base = `${server.url}/#/doc/${encodeURIComponent(id)}/edit`;
-  const anna = await openAs(browser, `${base}/meta`, 'Anna Andersen', '#1f6feb');
-  const bo = await openAs(browser, `${base}/meta`, 'Bo Berg', '#b42318');
+  const anna = await openAsUser(browser, `${base}/meta`, { name: 'Anna Andersen', color: '#1f6feb' }, VIEWPORT);
+  const bo = await openAsUser(browser, `${base}/meta`, { name: 'Bo Berg', color: '#b42318' }, VIEWPORT);
   const errors: string[] = [];
   collectErrors(anna, errors);
   collectErrors(bo, errors);
@@ -137,9 +118,9 @@ test('presence, remote cursors and field editing; offline edits survive a reload
 });
 
 test('with the local server down, a document opens from its link and its edits wait for the server', async ({ browser, server }) => {
-  const id = await createDocument(server.url, 'Strategi i toget');
+  const id = await createDocument(server.url, blank('Strategi i toget'));
   const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`;
-  const page = await openAs(browser, url, 'Carla Clausen', '#067647');
+  const page = await openAsUser(browser, url, { name: 'Carla Clausen', color: '#067647' }, VIEWPORT);
   const errors: string[] = [];
   collectErrors(page, errors);
   const vision = page.getByRole('textbox', { name: 'Vision', exact: true });
@@ -184,9 +165,9 @@ test('with the local server down, a document opens from its link and its edits w
 });
 
 test('a user without a name is asked once, inline; the name reaches the others', async ({ browser, server }) => {
-  const id = await createDocument(server.url, 'Navnløs strategi');
+  const id = await createDocument(server.url, blank('Navnløs strategi'));
   const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/meta`;
-  const colleague = await openAs(browser, url, 'Anna Andersen', '#1f6feb');
+  const colleague = await openAsUser(browser, url, { name: 'Anna Andersen', color: '#1f6feb' }, VIEWPORT);
   const context = await browser.newContext({ locale: 'da-DK' });
   const page = await context.newPage();
   await page.goto(url);

@@ -1,36 +1,12 @@
 // Two people in one document (two browser contexts = two users with their own settings): text typed
 // by one appears for the other without reload, structure changes too, and undo undoes only one's own.
-import { test, expect } from './fixtures';
-import type { Browser, Page } from '@playwright/test';
-
-async function createBlank(baseUrl: string, title: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/documents`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ from: 'template', name: 'blank', title, organisation: 'Testkommune' }),
-  });
-  expect(response.ok, await response.clone().text()).toBe(true);
-  const summary = (await response.json()) as { id: string };
-  return summary.id;
-}
-
-async function openAs(browser: Browser, url: string, name: string, color: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'da-DK' });
-  await context.addInitScript(
-    ([n, c]) => localStorage.setItem('pejling.settings', JSON.stringify({ userName: n, userColor: c, language: 'da' })),
-    [name, color],
-  );
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByRole('tree')).toBeVisible();
-  return page;
-}
+import { test, expect, createDocument, openAsUser } from './fixtures';
 
 test('two pages: typing appears in the other; undo undoes only my own text', async ({ browser, server }) => {
-  const id = await createBlank(server.url, 'Fælles strategi');
+  const id = await createDocument(server.url, { from: 'template', name: 'blank', title: 'Fælles strategi', organisation: 'Testkommune' });
   const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`;
-  const anna = await openAs(browser, url, 'Anna Andersen', '#1f6feb');
-  const bo = await openAs(browser, url, 'Bo Berg', '#b42318');
+  const anna = await openAsUser(browser, url, { name: 'Anna Andersen', color: '#1f6feb' });
+  const bo = await openAsUser(browser, url, { name: 'Bo Berg', color: '#b42318' });
   const errors: string[] = [];
   for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
 

@@ -1,6 +1,7 @@
 // Playwright fixtures: a real `pejling server` (the same command a user runs) serving the built renderer, on a free
 // loopback port with a fresh data directory, stopped after the test.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import type { CreateDocumentRequest } from '../../shared/bridge';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,38 @@ export async function stopServer(server: RunningServer, { keepData = false } = {
     if (server.process.exitCode === null) server.process.kill('SIGKILL');
   }
   if (!keepData) rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** Creates a document through the server's browser-mode API (as the start screen does) and returns its id. */
+export async function createDocument(serverUrl: string, request: CreateDocumentRequest): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/documents`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  expect(response.ok, await response.clone().text()).toBe(true);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/**
+ * Opens `url` as another person: a browser context of its own (its own storage, so its own settings) with that
+ * person's name and colour, and waits until the document's navigator is there.
+ */
+export async function openAsUser(
+  browser: Browser,
+  url: string,
+  user: { name: string; color: string },
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK', ...(viewport ? { viewport } : {}) });
+  await context.addInitScript(
+    ([n, c]) => localStorage.setItem('pejling.settings', JSON.stringify({ userName: n, userColor: c, language: 'da' })),
+    [user.name, user.color],
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('tree')).toBeVisible();
+  return page;
 }
 
 /** Fails the test on any console error or uncaught page error (the UI must run without console errors). */
