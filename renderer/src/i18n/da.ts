@@ -161,6 +161,9 @@ export const da = {
   'editor.linkInvalid': 'Skriv en webadresse (https://…) eller en e-mailadresse.',
 
   'meta.title': 'Titel',
+  'field.required': 'Feltet skal udfyldes.',
+  'field.yearInvalid': 'Skriv et årstal mellem 1900 og 2200, fx 2026.',
+  'field.monthInvalid': 'Skriv år og måned som ÅÅÅÅ-MM, fx 2026-03.',
   'meta.subtitle': 'Undertitel',
   'meta.organisation': 'Organisation',
   'meta.periodFrom': 'Periode fra (år)',

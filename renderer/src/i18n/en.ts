@@ -163,6 +163,9 @@ export const en: Record<MessageKey, string> = {
   'editor.linkInvalid': 'Enter a web address (https://…) or an email address.',
 
   'meta.title': 'Title',
+  'field.required': 'This field is required.',
+  'field.yearInvalid': 'Enter a year between 1900 and 2200, e.g. 2026.',
+  'field.monthInvalid': 'Enter year and month as YYYY-MM, e.g. 2026-03.',
   'meta.subtitle': 'Subtitle',
   'meta.organisation': 'Organisation',
   'meta.periodFrom': 'Period from (year)',

@@ -3,7 +3,9 @@ import type { Labels, Meta } from '../../../../shared/format/schema';
 import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
 import type { DocumentSession } from '../../doc/document-session';
 import { t } from '../../i18n/i18n';
+import { LABELS_ID, META_ID } from '../../../../shared/model';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { parseYear, required, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../navigator/labels';
@@ -29,15 +31,9 @@ const LABEL_FIELDS: { key: keyof Labels; label: () => string }[] = [
   { key: 'bearings', label: () => t('labels.bearings') },
 ];
 
-function parseYear(value: string): number | null {
-  const year = Number(value.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
-}
-
 export function MetaEditor({ session, readOnly }: Props) {
   const { model } = session;
   const meta = model.getMeta();
-  const labels = model.getLabels();
   const defaults = defaultLabels(model);
   const update = (patch: Parameters<typeof model.updateMeta>[0]) => model.updateMeta(patch);
 
@@ -45,20 +41,14 @@ export function MetaEditor({ session, readOnly }: Props) {
     <div class="editor-form">
       <h1 class="pane-title">{t('nav.meta')}</h1>
       <Field label={t('meta.title')}>
-        <BoundInput
-          class="input input-title"
-          value={meta.title}
-          readOnly={readOnly}
-          required
-          onCommit={(value) => value.trim() && update({ title: value })}
-        />
+        <BoundInput class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
+        <BoundInput class="input" field={model.textField(META_ID, 'subtitle')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
-          <BoundInput class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
+          <BoundInput class="input" field={model.textField(META_ID, 'organisation')} readOnly={readOnly} required validate={required} />
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
@@ -66,6 +56,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             inputMode="numeric"
             value={String(meta.period.from || '')}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const from = parseYear(value);
               if (from !== null) update({ period: { from, to: Math.max(from, meta.period.to) } });
@@ -78,6 +69,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             inputMode="numeric"
             value={String(meta.period.to || '')}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const to = parseYear(value);
               if (to !== null) update({ period: { from: Math.min(meta.period.from || to, to), to } });
@@ -120,7 +112,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (
           <Field key={key} label={label()}>
-            <BoundInput class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
+            <BoundInput class="input" field={model.textField(META_ID, key)} readOnly={readOnly} />
           </Field>
         ))}
       </div>
@@ -133,13 +125,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         <div class="field-row">
           {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
-              <BoundInput
-                class="input"
-                value={labels[key] ?? ''}
-                placeholder={defaults[key]}
-                readOnly={readOnly}
-                onCommit={(value) => model.updateLabels({ [key]: value.trim() ? value.trim() : null })}
-              />
+              <BoundInput class="input" field={model.textField(LABELS_ID, key)} placeholder={defaults[key]} readOnly={readOnly} />
             </Field>
           ))}
         </div>

@@ -6,17 +6,13 @@ import { addItem, deleteItem, moveItem } from '../../doc/structure-ops';
 import { t } from '../../i18n/i18n';
 import { announce } from '../../ui/announcer';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { optionalMonth, parseYear, required, validYear } from '../../ui/field-validators';
 import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
 import { RichField } from './RichField';
 import { ChildList, type EditorProps } from './StrategyEditors';
 import { InitiativeDetails } from '../../plans/InitiativeDetails';
 import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
-
-function parseYear(value: string): number | null {
-  const year = Number(value.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
-}
 
 export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
@@ -28,7 +24,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" value={plan.title} readOnly={readOnly} onCommit={(title) => model.updateActionPlan(plan.id, { title })} />
+        <BoundInput class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
@@ -46,6 +42,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             inputMode="numeric"
             value={String(plan.period.from)}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const from = parseYear(value);
               if (from !== null) model.updateActionPlan(plan.id, { period: { from, to: Math.max(from, plan.period.to) } });
@@ -58,6 +55,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             inputMode="numeric"
             value={String(plan.period.to)}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const to = parseYear(value);
               if (to !== null) model.updateActionPlan(plan.id, { period: { from: Math.min(plan.period.from, to), to } });
@@ -101,11 +99,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   // The owner hierarchy, and "Mangler ansvarlig" for an owner that was removed (see plans/).
   const ownerOptions = planOwnerOptions(model, initiative.ownerId);
   const perspectives = model.perspectives();
-  const month = (value: string) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : null);
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" value={initiative.title} readOnly={readOnly} onCommit={(title) => model.updateInitiative(initiative.id, { title })} />
+        <BoundInput class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>
@@ -127,10 +124,24 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput
+            class="input"
+            value={initiative.start ?? ''}
+            readOnly={readOnly}
+            placeholder="ÅÅÅÅ-MM"
+            validate={optionalMonth}
+            onCommit={(value) => model.updateInitiative(initiative.id, { start: value.trim() || null })}
+          />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput
+            class="input"
+            value={initiative.end ?? ''}
+            readOnly={readOnly}
+            placeholder="ÅÅÅÅ-MM"
+            validate={optionalMonth}
+            onCommit={(value) => model.updateInitiative(initiative.id, { end: value.trim() || null })}
+          />
         </Field>
       </div>
       <RichField
@@ -205,10 +216,10 @@ export function OwnersEditor({ ctx, readOnly }: EditorProps) {
                 <td>
                   <BoundInput
                     class="input"
-                    value={owner.name}
+                    field={model.textField(owner.id, 'name')}
                     readOnly={readOnly}
                     aria-label={t('owners.nameOf', { n: index + 1 })}
-                    onCommit={(name) => name.trim() && model.updateOwner(owner.id, { name })}
+                    validate={required}
                   />
                 </td>
                 <td>
@@ -232,14 +243,7 @@ export function OwnersEditor({ ctx, readOnly }: EditorProps) {
                   />
                 </td>
                 <td>
-                  <BoundInput
-                    class="input"
-                    type="email"
-                    value={owner.email ?? ''}
-                    readOnly={readOnly}
-                    aria-label={t('owners.emailOf', { name: owner.name })}
-                    onCommit={(email) => model.updateOwner(owner.id, { email: email.trim() ? email.trim() : null })}
-                  />
+                  <BoundInput class="input" type="email" field={model.textField(owner.id, 'email')} readOnly={readOnly} aria-label={t('owners.emailOf', { name: owner.name })} />
                 </td>
                 <td class="row-actions">
                   {!readOnly && (
