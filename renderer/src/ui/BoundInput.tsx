@@ -16,6 +16,7 @@ import type { PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTM
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { diffText, mapPosition, type TextChange, type TextFieldHandle } from '../../../shared/model';
 import { FieldPresenceChip, fieldPresenceProps, useFieldPresence } from '../collab/field-presence';
+import { useFieldLabel } from './field-label';
 
 const DEBOUNCE_MS = 250;
 
@@ -165,8 +166,10 @@ export function BoundInput({ field, value = '', onCommit = noCommit, validate, d
   const presence = useFieldPresence(ref, presenceKey);
   const editable = !rest.readOnly && !rest.disabled;
   const errorId = useId();
+  const label = useFieldLabel();
   const error = field ? text.error : bound.error;
-  const describedBy = [rest['aria-describedby'], error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const describedBy = [rest['aria-describedby'], label?.hintId, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const labelledBy = rest['aria-labelledby'] ?? (rest['aria-label'] === undefined ? label?.labelId : undefined);
   return (
     <>
       <input
@@ -176,6 +179,7 @@ export function BoundInput({ field, value = '', onCommit = noCommit, validate, d
         {...(field ? {} : { value: bound.draft })}
         aria-invalid={error ? true : rest['aria-invalid']}
         aria-describedby={describedBy}
+        aria-labelledby={labelledBy}
         ref={ref}
         onInput={(e) => (field ? text.onInput(e) : bound.onInput(e.currentTarget.value))}
         onFocus={() => {
