@@ -1,12 +1,12 @@
 // Forside: the strategy's metadata and the names it uses for its levels.
 import type { Labels, Meta } from '../../../../shared/format/schema';
 import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
-import type { DocumentSession } from '../../doc/document-session';
+import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
-import { defaultLabels } from '../../navigator/labels';
+import { defaultLabels } from '../../session/labels';
 
 interface Props {
   session: DocumentSession;

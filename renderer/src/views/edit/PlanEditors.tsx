@@ -2,14 +2,15 @@
 // coverage matrix, per-owner view, status report — are separate views in the view registry.)
 import { INITIATIVE_STATUSES, OWNER_KINDS, PLAN_KINDS } from '../../../../shared/format/schema';
 import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../../shared/format/schema';
-import { addItem, deleteItem, moveItem } from '../../doc/structure-ops';
+import { addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { announce } from '../../ui/announcer';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
 import { RichField } from './RichField';
-import { ChildList, type EditorProps } from './StrategyEditors';
+import { ChildList } from './StrategyEditors';
+import type { EditorProps } from '../../session/view-registry';
 import { InitiativeDetails } from '../../plans/InitiativeDetails';
 import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
 
