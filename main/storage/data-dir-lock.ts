@@ -46,7 +46,7 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
   } catch (error) {
     throw new StorageError('io', `Cannot open the lock file ${path}: ${errorText(error)}`, { cause: error });
   }
-  let granted = false;
+  let granted: boolean;
   const deadline = Date.now() + DYING_HOLDER_GRACE_MS;
   for (;;) {
     try {
