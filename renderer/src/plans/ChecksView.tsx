@@ -21,6 +21,9 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'plan-outside-strategy-period': 'code.plan-outside-strategy-period',
   'status-differs-from-latest-update': 'code.status-differs-from-latest-update',
   'empty-title': 'code.empty-title',
+  'strategy-period-reversed': 'code.strategy-period-reversed',
+  'plan-period-reversed': 'code.plan-period-reversed',
+  'initiative-end-before-start': 'code.initiative-end-before-start',
 };
 
 /** The labels of the shell's editor fields, by model field (to focus the field a finding is about). */
@@ -29,6 +32,7 @@ export function shellFieldLabels(labels: ResolvedLabels): FieldLabels {
     ownerId: t('initiative.owner'),
     status: t('initiative.status'),
     start: t('initiative.start'),
+    end: t('initiative.end'),
     focusAreaIds: t('initiative.focusAreas', { label: labels.focusAreas }),
     parentPlanId: t('plan.parent'),
     period: t('meta.periodFrom'),

@@ -130,6 +130,9 @@ const da = {
   'code.plan-outside-strategy-period': 'Plan uden for strategiens periode',
   'code.status-differs-from-latest-update': 'Status afviger fra seneste opdatering',
   'code.empty-title': 'Mangler titel',
+  'code.strategy-period-reversed': 'Strategiens periode går baglæns',
+  'code.plan-period-reversed': 'Planens periode går baglæns',
+  'code.initiative-end-before-start': 'Slutter før det starter',
   'code.other': 'Fund',
 
   'status.current': 'Initiativernes status lige nu, grupperet efter {grouping}',
@@ -333,6 +336,9 @@ const en: Record<PlansKey, string> = {
   'code.plan-outside-strategy-period': 'Plan outside the strategy period',
   'code.status-differs-from-latest-update': 'Status differs from latest update',
   'code.empty-title': 'Missing title',
+  'code.strategy-period-reversed': 'Strategy period runs backwards',
+  'code.plan-period-reversed': 'Plan period runs backwards',
+  'code.initiative-end-before-start': 'Ends before it starts',
   'code.other': 'Finding',
 
   'status.current': 'The initiatives’ status right now, grouped by {grouping}',
