@@ -4,6 +4,7 @@
 import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../shared/format/schema';
 import type { StrategyModel } from '../../../shared/model';
 import type { ActionPlanData, FocusAreaData, InitiativeData, OwnerData, PerspectiveData } from '../../../shared/model/types';
+import { formatAmountDkk } from '../../../shared/i18n/format';
 
 /** Whether an initiative's owner is set and names an owner that exists. */
 export type OwnerState = 'ok' | 'none' | 'missing';
@@ -387,10 +388,9 @@ export function findingTarget(model: StrategyModel, finding: { code: string; id:
 
 // ---- numbers ------------------------------------------------------------------------------------------
 
-/** An amount in Danish kroner: "1.500.000 kr." (Danish) or "DKK 1,500,000" (English). */
+/** An amount in Danish kroner, as in Word (shared/i18n/format): "1.500.000 kr.", "1.234,50 kr." or "DKK 1,500,000". */
 export function formatDkk(amount: number, lang: 'da' | 'en' = 'da'): string {
-  const digits = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 }).format(amount);
-  return lang === 'da' ? `${digits} kr.` : `DKK ${digits}`;
+  return formatAmountDkk(amount, lang);
 }
 
 /**

@@ -156,9 +156,9 @@ describe('owners', () => {
 
 describe('Danish amounts and dates', () => {
   it('formats kroner the Danish way', () => {
-    expect(formatDkk(1_500_000)).toBe('1.500.000 kr.');
-    expect(formatDkk(2_500.5)).toBe('2.500,5 kr.');
-    expect(formatDkk(1_500_000, 'en')).toBe('DKK 1,500,000');
+    expect(formatDkk(1_500_000)).toBe('1.500.000\u00a0kr.');
+    expect(formatDkk(2_500.5)).toBe('2.500,50\u00a0kr.');
+    expect(formatDkk(1_500_000, 'en')).toBe('DKK\u00a01,500,000');
   });
 
   it('reads what users type, and refuses what is not an amount', () => {
