@@ -39,9 +39,9 @@ describe('message catalogs', () => {
   });
 
   it('fill in parameters, plurals and selects', () => {
-    expect(t('da', 'sync.offlinePending', { count: 1 })).toBe('Offline – 1 ændring venter');
-    expect(t('da', 'sync.offlinePending', { count: 1234 })).toBe('Offline – 1.234 ændringer venter');
-    expect(t('en', 'sync.offlinePending', { count: 2 })).toBe('Offline – 2 changes waiting');
+    expect(t('da', 'status.hostOfflinePending', { count: 1 })).toBe('Ingen forbindelse til Pejling – 1 ændring venter på at blive gemt');
+    expect(t('da', 'status.hostOfflinePending', { count: 1234 })).toBe('Ingen forbindelse til Pejling – 1.234 ændringer venter på at blive gemt');
+    expect(t('en', 'status.hostOfflinePending', { count: 2 })).toBe('No connection to Pejling – 2 changes waiting to be saved');
     // a year is a plain argument: shown as written, not as "2.026"
     expect(t('da', 'new.actionPlan', { from: 2026, to: 2027 })).toBe('Handlingsplan 2026-2027');
     expect(t('da', 'export.logoAlt', { organisation: 'Odder Kommune', ending: 'other' })).toBe('Odder Kommunes logo');
