@@ -1,7 +1,7 @@
 // The plan views' data, read from the model: initiative rows (filter, sort), the coverage matrix,
 // what an owner is responsible for, and where a check finding leads. Pure (no DOM, no i18n), so it
 // is unit-tested directly against shared/model and cheap to recompute on every change.
-import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../shared/format/schema';
+import type { InitiativeStatus, PlanKind } from '../../../shared/format/schema';
 import type { StrategyModel } from '../../../shared/model';
 import type { ActionPlanData, FocusAreaData, InitiativeData, OwnerData, PerspectiveData } from '../../../shared/model/types';
 
@@ -343,8 +343,6 @@ export function possibleParents(owners: OwnerData[], id: string): OwnerData[] {
   return owners.filter((o) => !below.has(o.id));
 }
 
-export const OWNER_KIND_ORDER: OwnerKind[] = ['unit', 'forum', 'person'];
-
 // ---- findings -----------------------------------------------------------------------------------------
 
 /** Where a finding leads: the navigator key of the item's editor, and the field to focus if known. */
@@ -411,11 +409,6 @@ export function parseDkk(text: string): number | null {
   if (whole.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(whole)) return null;
   const value = Number(whole.replace(/\./g, '') + (decimals ? `.${decimals}` : '')) * factor;
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
-}
-
-/** "2026-03" → true; months 01-12. */
-export function isMonth(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }
 
 /** "2026-03-31" → true for a real calendar date. */
