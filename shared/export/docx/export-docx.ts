@@ -118,7 +118,3 @@ export async function exportDocxDetailed(strategy: StrategyFile, options: Export
   };
 }
 
-/** The .docx bytes of one part of a strategy. */
-export async function exportDocx(strategy: StrategyFile, options: ExportDocxOptions): Promise<Uint8Array> {
-  return (await exportDocxDetailed(strategy, options)).bytes;
-}
