@@ -118,7 +118,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
       <header class="app-header" role="banner">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true" />
-          <span class="brand-name">Pejling</span>
+          <span class="brand-name">{t('app.name')}</span>
           <span class="brand-tagline">{t('start.tagline')}</span>
         </div>
         <div class="header-actions">
