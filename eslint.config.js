@@ -140,4 +140,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [toRenderer] }],
     },
   },
+  // i18n: user-facing text in components comes from the message catalog (eslint-rules/no-literal-ui-strings.js).
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { pejling: { rules: { 'no-literal-ui-strings': (await import('./eslint-rules/no-literal-ui-strings.js')).default } } },
+    rules: { 'pejling/no-literal-ui-strings': 'error' },
+  },
 );

@@ -193,7 +193,7 @@ export function ShareDialog({ documentId, state, knownUrl, onClose }: Props) {
                   class="input"
                   type="url"
                   value={url}
-                  placeholder="https://pejling.kommune.dk"
+                  placeholder={t('share.urlPlaceholder')}
                   autoComplete="url"
                   spellcheck={false}
                   autoFocus

@@ -122,10 +122,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
         </Field>
       </div>
       <RichField
