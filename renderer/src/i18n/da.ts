@@ -326,6 +326,7 @@ export const da = {
   'share.urlNoQuery': 'Skriv kun serverens adresse, uden ? eller # (adgangsnøglen har sit eget felt).',
   'share.failed': 'Kunne ikke forbinde: {reason}',
   'share.disconnected': 'Forbindelsen til serveren er afbrudt. Strategien findes nu kun på denne computer.',
+  'share.disconnectedServer': 'Forbindelsen til den anden server er afbrudt. Strategien ligger stadig på Pejling-serveren {host}.',
   'share.hostUnreachable': 'Pejling på denne computer kan ikke nås lige nu, så forbindelsen kan ikke ændres.',
   // --- end COLLAB ---
 };

@@ -328,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   'share.urlNoQuery': 'Enter the server address only, without ? or # (the token has its own field).',
   'share.failed': 'Could not connect: {reason}',
   'share.disconnected': 'Disconnected from the server. The strategy is now on this computer only.',
+  'share.disconnectedServer': 'Disconnected from the other server. The strategy is still on the Pejling server {host}.',
   'share.hostUnreachable': 'Pejling on this computer cannot be reached right now, so the connection cannot be changed.',
   // --- end COLLAB ---
 };
