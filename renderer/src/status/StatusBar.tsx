@@ -4,7 +4,7 @@
 // user's name. The labels live in collab/connection-status.ts.
 import type { DocumentSummary } from '../../../shared/bridge';
 import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
-import type { PresenceState } from '../doc/document-session';
+import type { PresenceState } from '../collab/presence';
 import { t } from '../i18n/i18n';
 import { syncLabel } from '../start/sync-label';
 import { activeRemote, channelLabel, remoteLabel } from '../collab/connection-status';

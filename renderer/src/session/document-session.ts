@@ -11,18 +11,10 @@ import { t } from '../i18n/i18n';
 import { isBrowserMode, openLocalCopy, type LocalCopy } from '../collab/local-copy';
 import { watchedChannel } from '../collab/watched-channel';
 import { isReadOnly } from '../collab/connection-status';
+import type { PresenceState } from '../collab/presence';
 
 /** Offline, a document with a local copy opens from it after this long without the host. */
 const LOCAL_OPEN_GRACE_MS = 1200;
-
-/** What other users see of this user: name, colour and the part of the document they are in. */
-export interface PresenceState {
-  user: { name: string; color: string };
-  /** Navigator key of the part this user has open. */
-  location?: string | null;
-  /** Key of the structured field this user is typing in (see collab/field-presence). */
-  editing?: string | null;
-}
 
 export class DocumentSession {
   readonly doc = new Y.Doc();
