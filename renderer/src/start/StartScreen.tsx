@@ -170,7 +170,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                         <span class="document-meta" id={`doc-meta-${summary.id}`}>
                           <span class="document-organisation">{summary.organisation}</span>
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
-                          <span class={`badge badge-${sync.tone}`}>{sync.text}</span>
+                          <span class={`badge badge-${sync.tone}`} title={sync.title}>{sync.text}</span>
                         </span>
                         {summary.notice && <span class="document-notice" role="note">{summary.notice}</span>}
                       </a>
