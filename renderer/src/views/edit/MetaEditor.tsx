@@ -1,14 +1,15 @@
 // Forside: the strategy's metadata and the names it uses for its levels.
 import type { Labels, Meta } from '../../../../shared/format/schema';
 import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
-import type { DocumentSession } from '../../doc/document-session';
+import { parseDate, parseYear } from '../../../../shared/format/dates';
+import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
 import { LABELS_ID, META_ID } from '../../../../shared/model';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
-import { parseYear, required, validYear } from '../../ui/field-validators';
+import { required, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
-import { defaultLabels } from '../../navigator/labels';
+import { defaultLabels } from '../../session/labels';
 
 interface Props {
   session: DocumentSession;
@@ -93,7 +94,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             type="date"
             value={meta.date ?? ''}
             readOnly={readOnly}
-            onCommit={(value) => update({ date: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null })}
+            onCommit={(value) => update({ date: parseDate(value) })}
           />
         </Field>
         <Field label={t('meta.language')}>
