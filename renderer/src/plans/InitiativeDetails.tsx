@@ -26,7 +26,7 @@ interface Props {
 export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
   useDocVersion(session, { structureOnly: true });
   const { model } = session;
-  const initiative = model.getInitiative(initiativeId);
+  const initiative = model.get('initiative', initiativeId);
   if (!initiative) return null;
   return (
     <div class="plans-initiative-details">
@@ -46,7 +46,7 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
               onChange={(e) => {
                 const status = e.currentTarget.value as BusinessCaseStatus | '';
                 const benefit = initiative.businessCase?.benefit;
-                model.updateInitiative(initiativeId, { businessCase: status ? { status, ...(benefit ? { benefit } : {}) } : null });
+                model.update('initiative', initiativeId, { businessCase: status ? { status, ...(benefit ? { benefit } : {}) } : null });
               }}
             >
               <option value="">{tp('details.notGiven')}</option>
@@ -67,9 +67,9 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
             placeholder={tp('details.benefitPlaceholder')}
             onCommit={(value) => {
               const benefit = value.trim();
-              const current = model.getInitiative(initiativeId)?.businessCase;
+              const current = model.get('initiative', initiativeId)?.businessCase;
               if (!benefit && !current) return;
-              model.updateInitiative(initiativeId, { businessCase: { status: current?.status ?? 'none', ...(benefit ? { benefit } : {}) } });
+              model.update('initiative', initiativeId, { businessCase: { status: current?.status ?? 'none', ...(benefit ? { benefit } : {}) } });
             }}
           />
         </label>
@@ -89,7 +89,7 @@ function Participants({
   readOnly,
 }: Props & { participantIds: string[]; ownerId: string | undefined }) {
   const { model } = session;
-  const owners = model.owners();
+  const owners = model.list('owner');
   const byId = new Map(owners.map((o) => [o.id, o]));
   const candidates = ownerTree(owners).filter(({ owner }) => !participantIds.includes(owner.id) && owner.id !== ownerId);
   return (
@@ -175,7 +175,7 @@ function PriorityField({ session, initiativeId, priority, readOnly }: Props & { 
         validate={validPriority}
         onCommit={(value) => {
           const text = value.trim();
-          session.model.updateInitiative(initiativeId, { priority: text === '' ? null : Number(text) });
+          session.model.update('initiative', initiativeId, { priority: text === '' ? null : Number(text) });
         }}
       />
       <span class="field-hint" id={`priority-hint-${initiativeId}`}>
@@ -200,13 +200,13 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
           validate={validBudget}
           onCommit={(value) => {
             if (value.trim() === '') {
-              model.updateInitiative(initiativeId, { budget: null });
+              model.update('initiative', initiativeId, { budget: null });
               return;
             }
             const amount = parseDkk(value);
             if (amount === null) return; // validBudget refused it already
-            const source = model.getInitiative(initiativeId)?.budget?.source;
-            model.updateInitiative(initiativeId, { budget: { amountDkk: amount, ...(source ? { source } : {}) } });
+            const source = model.get('initiative', initiativeId)?.budget?.source;
+            model.update('initiative', initiativeId, { budget: { amountDkk: amount, ...(source ? { source } : {}) } });
           }}
         />
         <span class="field-hint" id={`budget-hint-${initiativeId}`}>
@@ -221,10 +221,10 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
           readOnly={readOnly || !budget}
           placeholder={budget ? tp('details.budgetSourcePlaceholder') : tp('details.budgetSourceFirst')}
           onCommit={(value) => {
-            const current = model.getInitiative(initiativeId)?.budget;
+            const current = model.get('initiative', initiativeId)?.budget;
             if (!current) return;
             const source = value.trim();
-            model.updateInitiative(initiativeId, { budget: { amountDkk: current.amountDkk, ...(source ? { source } : {}) } });
+            model.update('initiative', initiativeId, { budget: { amountDkk: current.amountDkk, ...(source ? { source } : {}) } });
           }}
         />
       </label>
@@ -234,15 +234,15 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
 
 function Supports({ session, initiativeId, readOnly }: Props) {
   const { model } = session;
-  const initiative = model.getInitiative(initiativeId);
+  const initiative = model.get('initiative', initiativeId);
   if (!initiative) return null;
-  const plan = model.getActionPlan(initiative.planId);
+  const plan = model.get('actionPlan', initiative.planId);
   const supports = initiative.supportsInitiativeIds;
   // Only local plans support a common one; show the field elsewhere only when it holds something.
   if (plan?.kind !== 'local' && supports.length === 0) return null;
-  const parent = plan?.parentPlanId ? model.getActionPlan(plan.parentPlanId) : undefined;
-  const candidatePlans = parent ? [parent] : model.actionPlans().filter((p) => p.kind === 'common');
-  const titles = new Map(model.initiatives().map((i) => [i.id, i.title]));
+  const parent = plan?.parentPlanId ? model.get('actionPlan', plan.parentPlanId) : undefined;
+  const candidatePlans = parent ? [parent] : model.list('actionPlan').filter((p) => p.kind === 'common');
+  const titles = new Map(model.list('initiative').map((i) => [i.id, i.title]));
   return (
     <section class="form-section" aria-labelledby={`details-supports-${initiativeId}`} data-field="supportsInitiativeIds">
       <h2 class="form-section-title" id={`details-supports-${initiativeId}`}>
@@ -291,7 +291,7 @@ function Supports({ session, initiativeId, readOnly }: Props) {
             {candidatePlans.map((p) => (
               <optgroup key={p.id} label={p.title || t('doc.untitled')}>
                 {model
-                  .initiatives(p.id)
+                  .list('initiative', p.id)
                   .filter((i) => i.id !== initiativeId && !supports.includes(i.id))
                   .map((i) => (
                     <option key={i.id} value={i.id}>
@@ -309,7 +309,7 @@ function Supports({ session, initiativeId, readOnly }: Props) {
 
 function StatusHistory({ session, initiativeId, readOnly }: Props) {
   const { model } = session;
-  const initiative = model.getInitiative(initiativeId);
+  const initiative = model.get('initiative', initiativeId);
   const [date, setDate] = useState(today());
   const [status, setStatus] = useState<InitiativeStatus>(initiative?.status ?? 'planned');
   const [note, setNote] = useState('');

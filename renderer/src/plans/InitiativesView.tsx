@@ -90,16 +90,16 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
   const headRef = useRef<HTMLTableSectionElement>(null);
   const focusActive = useRef(false);
 
-  const owners = model.owners();
+  const owners = model.list('owner');
   const meExists = me !== undefined && owners.some((o) => o.id === me);
   const rows = useMemo(() => initiativeRows(model), [model, version]);
   const shown = useMemo(() => {
     const filtered = filterRows(rows, filter, meExists ? me : undefined);
     return sort.key ? sortRows(filtered, sort.key, sort.direction) : filtered;
   }, [rows, filter, sort, me, meExists]);
-  const focusAreaTitles = useMemo(() => new Map(model.focusAreas().map((fa) => [fa.id, fa.title])), [model, version]);
-  const plans = model.actionPlans();
-  const perspectives = model.perspectives();
+  const focusAreaTitles = useMemo(() => new Map(model.list('focusArea').map((fa) => [fa.id, fa.title])), [model, version]);
+  const plans = model.list('actionPlan');
+  const perspectives = model.list('perspective');
   const hiddenPerspectives = perspectives.some((p) => p.hidden);
   const baseOwnerOptions = useMemo(() => ownerOptions(model, undefined), [model, version]);
 
@@ -255,7 +255,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
         <FilterSelect label={labels.focusArea} value={filter.focusAreaId ?? ''} onChange={(focusAreaId) => updateFilter({ focusAreaId })}>
           <option value="">{tp('filter.all')}</option>
           {perspectives.map((p) => {
-            const areas = model.focusAreas(p.id);
+            const areas = model.list('focusArea', p.id);
             if (areas.length === 0) return null;
             const options = areas.map((fa) => (
               <option key={fa.id} value={fa.id}>
@@ -343,7 +343,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                       value={row.ownerId ?? ''}
                       onChange={(e) => {
                         const ownerId = e.currentTarget.value;
-                        model.updateInitiative(row.id, { ownerId: ownerId || null });
+                        model.update('initiative', row.id, { ownerId: ownerId || null });
                       }}
                     >
                       {(row.ownerState === 'missing' ? ownerOptions(model, row.ownerId) : baseOwnerOptions).map((o) => (
@@ -361,7 +361,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                       value={row.status ?? ''}
                       onChange={(e) => {
                         const status = e.currentTarget.value as InitiativeStatus | '';
-                        model.updateInitiative(row.id, { status: status || null });
+                        model.update('initiative', row.id, { status: status || null });
                         announce(tp('table.statusChanged', { name, status: statusLabel(status || undefined) }));
                       }}
                     >

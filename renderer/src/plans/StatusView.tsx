@@ -222,7 +222,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
   const base = useMemo(() => statusRoundDraft(model, draft.planId || undefined), [model, version, draft.planId]);
   const rows: StatusRoundRow[] = base.map((row) => ({ ...row, ...(draft.rows[row.initiative.id] ?? {}) }));
   const included = rows.filter((r) => r.included);
-  const plans = model.actionPlans();
+  const plans = model.list('actionPlan');
 
   const change = (id: string, patch: Partial<RoundDraft['rows'][string]>) => {
     const row = rows.find((r) => r.initiative.id === id);

@@ -36,14 +36,14 @@ function adapter(doc: Y.Doc): Adapter {
   const model = new StrategyModel(doc);
   const any = model as unknown as Record<string, (...args: unknown[]) => unknown>;
   const list: Record<Kind, () => { id: string; virtual?: true }[]> = {
-    perspective: () => model.perspectives(),
-    focusArea: () => model.focusAreas(),
-    goal: () => model.focusAreas().flatMap((f) => (f.virtual ? [] : model.goals(f.id))),
-    owner: () => model.owners(),
-    plan: () => model.actionPlans(),
-    initiative: () => model.initiatives(),
-    section: () => model.sections(),
-    principle: () => model.principles(),
+    perspective: () => model.list('perspective'),
+    focusArea: () => model.list('focusArea'),
+    goal: () => model.list('focusArea').flatMap((f) => (f.virtual ? [] : model.list('goal', f.id))),
+    owner: () => model.list('owner'),
+    plan: () => model.list('actionPlan'),
+    initiative: () => model.list('initiative'),
+    section: () => model.list('section'),
+    principle: () => model.list('principle'),
   };
   const add: Record<Kind, string> = {
     perspective: 'addPerspective',

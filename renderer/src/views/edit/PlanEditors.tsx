@@ -17,10 +17,10 @@ import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
 export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
   const { model } = session;
-  const plan = model.getActionPlan(node.key);
+  const plan = model.get('actionPlan', node.key);
   if (!plan) return null;
-  const owners = model.owners();
-  const otherPlans = model.actionPlans().filter((p) => p.id !== plan.id && !p.virtual);
+  const owners = model.list('owner');
+  const otherPlans = model.list('actionPlan').filter((p) => p.id !== plan.id && !p.virtual);
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
@@ -33,7 +33,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             disabled={readOnly}
             value={plan.kind}
             options={PLAN_KINDS.map((k) => ({ value: k, label: t(`plan.kind.${k}`) }))}
-            onCommit={(kind) => model.updateActionPlan(plan.id, { kind: kind as PlanKind })}
+            onCommit={(kind) => model.update('actionPlan', plan.id, { kind: kind as PlanKind })}
           />
         </Field>
         <Field label={t('meta.periodFrom')}>
@@ -45,7 +45,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             validate={validYear}
             onCommit={(value) => {
               const from = parseYear(value);
-              if (from !== null) model.updateActionPlan(plan.id, { period: { from, to: Math.max(from, plan.period.to) } });
+              if (from !== null) model.update('actionPlan', plan.id, { period: { from, to: Math.max(from, plan.period.to) } });
             }}
           />
         </Field>
@@ -58,7 +58,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             validate={validYear}
             onCommit={(value) => {
               const to = parseYear(value);
-              if (to !== null) model.updateActionPlan(plan.id, { period: { from: Math.min(plan.period.from, to), to } });
+              if (to !== null) model.update('actionPlan', plan.id, { period: { from: Math.min(plan.period.from, to), to } });
             }}
           />
         </Field>
@@ -70,7 +70,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             disabled={readOnly}
             value={plan.ownerId ?? ''}
             options={[{ value: '', label: t('common.none') }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
-            onCommit={(ownerId) => model.updateActionPlan(plan.id, { ownerId: ownerId || null })}
+            onCommit={(ownerId) => model.update('actionPlan', plan.id, { ownerId: ownerId || null })}
           />
         </Field>
         {plan.kind === 'local' && (
@@ -80,7 +80,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
               disabled={readOnly}
               value={plan.parentPlanId ?? ''}
               options={[{ value: '', label: t('common.none') }, ...otherPlans.map((p) => ({ value: p.id, label: p.title }))]}
-              onCommit={(parentPlanId) => model.updateActionPlan(plan.id, { parentPlanId: parentPlanId || null })}
+              onCommit={(parentPlanId) => model.update('actionPlan', plan.id, { parentPlanId: parentPlanId || null })}
             />
           </Field>
         )}
@@ -94,11 +94,11 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
 export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session, labels } = ctx;
   const { model } = session;
-  const initiative = model.getInitiative(node.key);
+  const initiative = model.get('initiative', node.key);
   if (!initiative) return null;
   // The owner hierarchy, and "Mangler ansvarlig" for an owner that was removed (see plans/).
   const ownerOptions = planOwnerOptions(model, initiative.ownerId);
-  const perspectives = model.perspectives();
+  const perspectives = model.list('perspective');
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
@@ -111,7 +111,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
             disabled={readOnly}
             value={initiative.ownerId ?? ''}
             options={ownerOptions}
-            onCommit={(ownerId) => model.updateInitiative(initiative.id, { ownerId: ownerId || null })}
+            onCommit={(ownerId) => model.update('initiative', initiative.id, { ownerId: ownerId || null })}
           />
         </Field>
         <Field label={t('initiative.status')}>
@@ -120,7 +120,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
             disabled={readOnly}
             value={initiative.status ?? ''}
             options={[{ value: '', label: t('common.none') }, ...INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`initiative.status.${s}`) }))]}
-            onCommit={(status) => model.updateInitiative(initiative.id, { status: status ? (status as InitiativeStatus) : null })}
+            onCommit={(status) => model.update('initiative', initiative.id, { status: status ? (status as InitiativeStatus) : null })}
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
@@ -130,7 +130,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
             readOnly={readOnly}
             placeholder={t('initiative.monthPlaceholder')}
             validate={optionalMonth}
-            onCommit={(value) => model.updateInitiative(initiative.id, { start: value.trim() || null })}
+            onCommit={(value) => model.update('initiative', initiative.id, { start: value.trim() || null })}
           />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
@@ -140,7 +140,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
             readOnly={readOnly}
             placeholder={t('initiative.monthPlaceholder')}
             validate={optionalMonth}
-            onCommit={(value) => model.updateInitiative(initiative.id, { end: value.trim() || null })}
+            onCommit={(value) => model.update('initiative', initiative.id, { end: value.trim() || null })}
           />
         </Field>
       </div>
@@ -157,7 +157,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         <legend class="form-section-title">{t('initiative.focusAreas', { label: labels.focusAreas })}</legend>
         <div class="check-columns">
           {perspectives.map((p) => {
-            const areas = model.focusAreas(p.id);
+            const areas = model.list('focusArea', p.id);
             if (areas.length === 0) return null;
             return (
               <div key={p.id} class="check-group">

@@ -57,7 +57,7 @@ export function GroupOverview({ ctx, node }: EditorProps) {
 
 export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
-  const section = session.model.getSection(node.key);
+  const section = session.model.get('section', node.key);
   if (!section) return null;
   return (
     <div class="editor-form">
@@ -68,7 +68,7 @@ export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
           disabled={readOnly}
           value={section.placement ?? 'afterVision'}
           options={SECTION_PLACEMENTS.map((p) => ({ value: p, label: t(`section.placement.${p}`) }))}
-          onCommit={(value) => session.model.updateSection(section.id, { placement: value as SectionData['placement'] })}
+          onCommit={(value) => session.model.update('section', section.id, { placement: value as SectionData['placement'] })}
         />
       </Field>
       <RichField session={session} id={section.id} field="body" label={t('edit.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
@@ -100,7 +100,7 @@ export function VisionEditor({ ctx, node, readOnly, version }: EditorProps) {
 
 export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
-  const statement = session.model.getStatement(node.key);
+  const statement = session.model.get('principle', node.key) ?? session.model.get('bearing', node.key);
   if (!statement) return null;
   return (
     <div class="editor-form">
@@ -112,7 +112,7 @@ export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
 
 export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session, labels } = ctx;
-  const perspective = session.model.getPerspective(node.key);
+  const perspective = session.model.get('perspective', node.key);
   if (!perspective) return null;
   return (
     <div class="editor-form">
@@ -126,7 +126,7 @@ export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps)
 
 /** A perspective's own principles ("arkitekturprincipper" in Odder), edited in place. */
 function StatementList({ session, parentId, heading, readOnly }: { session: DocumentSession; parentId: string; heading: string; readOnly: boolean }) {
-  const principles = session.model.principles(parentId);
+  const principles = session.model.list('principle', parentId);
   return (
     <section class="form-section" aria-label={heading}>
       <h2 class="form-section-title">{heading}</h2>
@@ -141,7 +141,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
                 aria-label={t('edit.deleteNamed', { name: p.title || t('doc.untitled') })}
                 onClick={() => {
                   session.structureUndo.stopCapturing();
-                  deleteItem(session.model, 'principle', p.id);
+                  deleteItem(session.model, p.id);
                 }}
               >
                 <Icon name="trash" />
@@ -156,7 +156,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
           class="button button-small"
           onClick={() => {
             session.structureUndo.stopCapturing();
-            session.model.addPrinciple({ title: '', parentId }, undefined, STRUCTURE_ORIGIN);
+            session.model.add('principle', { title: '', parentId }, undefined, STRUCTURE_ORIGIN);
           }}
         >
           <Icon name="plus" size={14} /> {t('edit.addPrinciple')}
@@ -168,11 +168,11 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
 
 export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session, labels } = ctx;
-  const area = session.model.getFocusArea(node.key);
+  const area = session.model.get('focusArea', node.key);
   if (!area) return null;
-  const perspectives = session.model.perspectives().filter((p) => !p.virtual);
+  const perspectives = session.model.list('perspective').filter((p) => !p.virtual);
   const showPerspective = perspectives.length > 1 || perspectives.some((p) => !p.hidden);
-  const goals = session.model.goals(area.id);
+  const goals = session.model.list('goal', area.id);
   return (
     <div class="editor-form">
       <TitleField label={t('edit.title')} field={session.model.textField(area.id, 'title')} readOnly={readOnly} />
@@ -185,7 +185,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
             options={perspectives.map((p) => ({ value: p.id, label: p.title || t('doc.untitled') }))}
             onCommit={(perspectiveId) => {
               session.structureUndo.stopCapturing();
-              moveItem(session.model, 'focusArea', area.id, { parentId: perspectiveId });
+              moveItem(session.model, area.id, { parentId: perspectiveId });
             }}
           />
         </Field>
@@ -210,7 +210,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
                   const target = goals[index + (e.key === 'ArrowUp' ? -1 : 1)];
                   if (!target) return;
                   session.structureUndo.stopCapturing();
-                  moveItem(session.model, 'goal', goal.id, e.key === 'ArrowUp' ? { before: target.id } : { after: target.id });
+                  moveItem(session.model, goal.id, e.key === 'ArrowUp' ? { before: target.id } : { after: target.id });
                   announce(t('nav.moved', { name: goal.text, position: index + (e.key === 'ArrowUp' ? 0 : 2), count: goals.length }));
                   const input = e.currentTarget;
                   requestAnimationFrame(() => requestAnimationFrame(() => input.isConnected && input.focus()));
@@ -223,7 +223,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
                   aria-label={t('focusArea.deleteGoal', { n: index + 1 })}
                   onClick={() => {
                     session.structureUndo.stopCapturing();
-                    deleteItem(session.model, 'goal', goal.id);
+                    deleteItem(session.model, goal.id);
                   }}
                 >
                   <Icon name="trash" />
