@@ -27,6 +27,7 @@ import {
   ProtocolError,
 } from '../../shared/sync/protocol';
 import { DurableQueue } from './durable-queue';
+import { checkUpdate } from './update-check';
 import { silentLogger, type SyncLogger } from './sync-log';
 
 /** The one thing a room needs from a connection's transport. */
@@ -163,7 +164,8 @@ class Room {
     this.awareness.setLocalState(null);
     this.queue = new DurableQueue(
       (update) => ctx.persistence.append(name, update),
-      (error) => this.fail(error, 'write'),
+      (error, phase) => (phase === 'write' ? this.fail(error, 'write') : this.abort(`${phase} error on the write path: ${describe(error)}`)),
+      (error) => ctx.log({ event: 'internal-error', doc: name, reason: `after a durable write: ${describe(error)}` }),
     );
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
@@ -278,11 +280,18 @@ class Room {
           }
           return;
         }
+        // Checked before it touches the document: an update that applies but does not merge with the
+        // stored state would make the document unloadable once stored (see update-check.ts).
+        const verdict = checkUpdate(this.doc, decoded.update);
+        if (!verdict.ok) {
+          this.refuseUpdate(connection, decoded.update.length, verdict.reason ?? 'invalid');
+          return;
+        }
         const count = ++connection.received;
         try {
           Y.applyUpdate(this.doc, decoded.update, connection);
-        } catch {
-          this.malformed(connection, 'invalid document update');
+        } catch (error) {
+          this.refuseUpdate(connection, decoded.update.length, `does not apply (${describe(error)})`);
           return;
         }
         // Structs waiting for missing dependencies are not in any update event yet; keep them durable too.
@@ -307,6 +316,19 @@ class Room {
       default:
         this.malformed(connection, `unexpected message type '${decoded.type}' from a client`);
     }
+  }
+
+  /** A document update that must not be stored: logged with the peer, the connection closed (4400), nothing kept. */
+  private refuseUpdate(connection: Connection, bytes: number, reason: string): void {
+    this.ctx.log({
+      event: 'update-refused',
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      bytes,
+      reason,
+    });
+    connection.close(CLOSE_CODES.malformed, `invalid document update: ${reason}`.slice(0, 120));
   }
 
   private malformed(connection: Connection, reason: string): void {
@@ -360,7 +382,7 @@ class Room {
     if (this.state !== 'ready' || this.connectionCount > 0 || this.holds > 0 || this.unloadTimer) return;
     this.unloadTimer = setTimeout(() => {
       this.unloadTimer = null;
-      void this.unloadIfUnused();
+      this.unloadIfUnused().catch((error: unknown) => this.abort(`unloading failed: ${describe(error)}`));
     }, this.ctx.unloadAfterMs);
     this.unloadTimer.unref?.();
   }
@@ -402,6 +424,19 @@ class Room {
     }
     this.dispose();
     this.state = 'failed';
+  }
+
+  /**
+   * Something went wrong in the room's own code (not the storage): close its connections with 1011 (clients
+   * reconnect and resend what was not acknowledged) and unload it without writing what is not durable yet;
+   * the next connection loads the document afresh from storage. The rest of the server keeps serving.
+   */
+  abort(reason: string): void {
+    if (this.state === 'failed' || this.state === 'unloaded') return;
+    this.ctx.log({ event: 'room-aborted', level: 'error', doc: this.name, reason });
+    const connections = [...this.connections, ...this.waiting];
+    this.dispose();
+    for (const connection of connections) connection.close(1011, 'internal error: the document is reloaded');
   }
 
   dispose(): void {
@@ -573,6 +608,14 @@ export class Rooms {
   /** @internal The sticky announcement of a document, sent to joining `pejling` connections. */
   announcementFor(name: string): Uint8Array | undefined {
     return this.announcements.get(name);
+  }
+
+  /** Closes and unloads a document after an internal error (see Room.abort); false if it was not loaded. */
+  abortDocument(name: string, reason: string): boolean {
+    const room = this.rooms.get(name);
+    if (!room) return false;
+    room.abort(reason);
+    return true;
   }
 
   /** @internal */
