@@ -34,7 +34,19 @@ import { silentLogger, type SyncLogger } from './sync-log';
 export interface Transport {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Bytes handed to `send` that the peer has not taken yet (WebSocket: `ws.bufferedAmount`); 0 if unknown. */
+  bufferedAmount?(): number;
 }
+
+/** Close codes of the rooms' limits (besides CLOSE_CODES). */
+export const LIMIT_CLOSE_CODES = {
+  /** The connection does not read what it is sent (retry later: 1013 "Try Again Later"). */
+  tooSlow: 1013,
+  /** The document would grow past its size limit (final: resending the same changes will not help). */
+  documentTooLarge: 4413,
+  /** An internal error in the room (retry: the document is reloaded from storage). */
+  internalError: 1011,
+} as const;
 
 export interface ConnectOptions {
   role: ConnectionRole;
@@ -63,7 +75,16 @@ export interface RoomsOptions {
   maxConnectionsPerDocument?: number;
   /** Messages a connection may send before its room has loaded (default 1000). */
   maxBufferedMessages?: number;
+  /** Largest document (its encoded Yjs state) a client may grow it to (default 32 MiB); larger: 4413. */
+  maxDocumentBytes?: number;
+  /** Unsent bytes towards one connection before it is closed as too slow (default 48 MiB). */
+  maxBufferedBytesPerConnection?: number;
+  /** Unsent bytes towards all connections of one document; past it the slowest reader is closed (default 128 MiB). */
+  maxBufferedBytesPerDocument?: number;
 }
+
+/** State vectors (of sync step 1 requests) remembered per connection, to answer each only once. */
+const ANSWERED_VECTORS_KEPT = 32;
 
 /** A loaded document kept open by the host (e.g. for a remote link); release it when done. */
 export interface RoomHandle {
@@ -92,6 +113,13 @@ class Connection implements RoomConnection {
   buffered: Uint8Array[] | null = [];
   room: Room | null = null;
   viewerWriteLogged = false;
+  /** Replies computed for this connection that wait for durability before they are sent (bytes). */
+  pendingBytes = 0;
+  /** Sync step 1 state vectors already answered on this connection (most recent last). */
+  readonly answeredVectors: string[] = [];
+  repeatLogged = false;
+  /** The document's state vector as of the last sync step 2 sent here: the peer has at least this. */
+  sentState: Map<number, number> | null = null;
 
   constructor(
     readonly documentName: string,
@@ -114,14 +142,30 @@ class Connection implements RoomConnection {
     this.room?.remove(this);
   }
 
+  /** Bytes this connection was given (or is about to be given) that its peer has not read yet. */
+  unsentBytes(): number {
+    let buffered = 0;
+    try {
+      buffered = this.transport.bufferedAmount?.() ?? 0;
+    } catch {
+      // a transport that cannot tell counts as empty
+    }
+    return buffered + this.pendingBytes;
+  }
+
   send(message: Uint8Array): void {
     if (this.closed) return;
+    // A single message larger than the limit still goes out to a connection that has read everything
+    // (the initial sync of a large document); what piles up behind it does not.
+    if (this.room && !this.room.mayBuffer(this, message.length)) return;
     try {
       this.transport.send(message);
     } catch (error) {
       this.log({ event: 'error', doc: this.documentName, peer: this.peer, reason: `send failed: ${describe(error)}` });
       this.close(1011, 'send failed');
+      return;
     }
+    this.room?.checkDocumentBuffers(this);
   }
 
   sendSaved(count: number): void {
@@ -154,6 +198,11 @@ class Room {
   private unloadTimer: ReturnType<typeof setTimeout> | null = null;
   readonly queue: DurableQueue;
   readonly loaded: Promise<void>;
+  /**
+   * Upper estimate of the document's encoded size: the loaded state plus every change since (changes that
+   * overlap count twice). Recomputed exactly when it would pass the limit.
+   */
+  private approxBytes = 0;
 
   constructor(
     readonly name: string,
@@ -182,6 +231,7 @@ class Room {
       const { update, recovery } = await this.ctx.persistence.load(this.name);
       if (this.state !== 'loading') return;
       Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      this.approxBytes = update.length;
       if (recovery) {
         this.ctx.log({
           event: 'room-recovered',
@@ -259,16 +309,38 @@ class Room {
     }
     switch (decoded.type) {
       case 'sync-step1': {
+        // Answered once per state vector per connection, and never with what this connection was already
+        // sent: 500 repeated requests from a client that does not read cost one reply, not 500 copies of
+        // the document (issue 20, item 5). The connection receives every later change anyway.
+        const key = Buffer.from(decoded.stateVector).toString('base64');
+        if (connection.answeredVectors.includes(key)) {
+          if (!connection.repeatLogged) {
+            connection.repeatLogged = true;
+            this.ctx.log({ event: 'sync-repeat-ignored', doc: this.name, role: connection.role, peer: connection.peer });
+          }
+          return;
+        }
         let missing: Uint8Array;
         try {
-          missing = Y.encodeStateAsUpdate(this.doc, decoded.stateVector);
+          const target = Y.decodeStateVector(decoded.stateVector);
+          for (const [client, clock] of connection.sentState ?? []) {
+            if (clock > (target.get(client) ?? 0)) target.set(client, clock);
+          }
+          missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target));
         } catch {
           this.malformed(connection, 'sync step 1: invalid state vector');
           return;
         }
-        // Computed now, sent once everything it contains is durable.
+        connection.answeredVectors.push(key);
+        if (connection.answeredVectors.length > ANSWERED_VECTORS_KEPT) connection.answeredVectors.shift();
+        connection.sentState = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+        // Computed now, sent once everything it contains is durable; counted as unsent meanwhile.
         const reply = encodeSyncStep2(missing);
-        this.queue.afterDurable(() => connection.send(reply));
+        connection.pendingBytes += reply.length;
+        this.queue.afterDurable(() => {
+          connection.pendingBytes -= reply.length;
+          connection.send(reply);
+        });
         return;
       }
       case 'sync-step2':
@@ -285,6 +357,21 @@ class Room {
         const verdict = checkUpdate(this.doc, decoded.update);
         if (!verdict.ok) {
           this.refuseUpdate(connection, decoded.update.length, verdict.reason ?? 'invalid');
+          return;
+        }
+        if (!this.fits(decoded.update.length)) {
+          const limit = this.ctx.maxDocumentBytes;
+          this.ctx.log({
+            event: 'limit',
+            limit: 'document-size',
+            doc: this.name,
+            role: connection.role,
+            peer: connection.peer,
+            bytes: this.approxBytes,
+            update: decoded.update.length,
+            max: limit,
+          });
+          connection.close(LIMIT_CLOSE_CODES.documentTooLarge, `document too large: over ${mib(limit)} MiB`);
           return;
         }
         const count = ++connection.received;
@@ -318,6 +405,53 @@ class Room {
     }
   }
 
+  /** Whether the document may grow by `bytes` (recomputes its real size when the estimate says no). */
+  private fits(bytes: number): boolean {
+    const limit = this.ctx.maxDocumentBytes;
+    if (this.approxBytes + bytes <= limit) return true;
+    this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
+    return this.approxBytes + bytes <= limit;
+  }
+
+  /** Whether `bytes` more may be queued towards `connection`; closes it as too slow if not. */
+  mayBuffer(connection: Connection, bytes: number): boolean {
+    const unsent = connection.unsentBytes();
+    const limit = this.ctx.maxBufferedBytesPerConnection;
+    if (unsent === 0 || unsent + bytes <= limit) return true;
+    this.closeSlow(connection, 'connection-buffer', unsent, limit);
+    return false;
+  }
+
+  /** After a send that left bytes unsent: past the document's total, the slowest readers are closed. */
+  checkDocumentBuffers(sender: Connection): void {
+    if (sender.closed || sender.unsentBytes() === 0) return;
+    const limit = this.ctx.maxBufferedBytesPerDocument;
+    const unsent = [...this.connections].map((connection) => ({ connection, bytes: connection.unsentBytes() }));
+    let total = unsent.reduce((sum, entry) => sum + entry.bytes, 0);
+    if (total <= limit) return;
+    unsent.sort((a, b) => b.bytes - a.bytes);
+    for (const { connection, bytes } of unsent) {
+      if (total <= limit || bytes === 0) break;
+      this.closeSlow(connection, 'document-buffer', bytes, limit, total);
+      total -= bytes;
+    }
+  }
+
+  private closeSlow(connection: Connection, limit: 'connection-buffer' | 'document-buffer', bytes: number, max: number, total?: number): void {
+    this.ctx.log({
+      event: 'limit',
+      limit,
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      bytes,
+      max,
+      ...(total !== undefined ? { total } : {}),
+    });
+    const what = limit === 'connection-buffer' ? 'unsent to this connection' : "unsent to this document's connections";
+    connection.close(LIMIT_CLOSE_CODES.tooSlow, `client too slow: over ${mib(max)} MiB ${what}`);
+  }
+
   /** A document update that must not be stored: logged with the peer, the connection closed (4400), nothing kept. */
   private refuseUpdate(connection: Connection, bytes: number, reason: string): void {
     this.ctx.log({
@@ -338,6 +472,7 @@ class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN || this.state === 'failed') return;
+    this.approxBytes += update.length;
     this.queue.enqueue(update);
     const message = encodeUpdate(update);
     this.queue.afterDurable(() => {
@@ -436,7 +571,7 @@ class Room {
     this.ctx.log({ event: 'room-aborted', level: 'error', doc: this.name, reason });
     const connections = [...this.connections, ...this.waiting];
     this.dispose();
-    for (const connection of connections) connection.close(1011, 'internal error: the document is reloaded');
+    for (const connection of connections) connection.close(LIMIT_CLOSE_CODES.internalError, 'internal error: the document is reloaded');
   }
 
   dispose(): void {
@@ -457,6 +592,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function mib(bytes: number): string {
+  return String(Math.round((bytes / 2 ** 20) * 10) / 10);
+}
+
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly failed = new Set<string>();
@@ -472,6 +611,9 @@ export class Rooms {
       unloadAfterMs: options.unloadAfterMs ?? 10_000,
       maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
       maxBufferedMessages: options.maxBufferedMessages ?? 1000,
+      maxDocumentBytes: options.maxDocumentBytes ?? 32 * 2 ** 20,
+      maxBufferedBytesPerConnection: options.maxBufferedBytesPerConnection ?? 48 * 2 ** 20,
+      maxBufferedBytesPerDocument: options.maxBufferedBytesPerDocument ?? 128 * 2 ** 20,
     };
   }
 

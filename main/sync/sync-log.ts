@@ -10,6 +10,8 @@ export type SyncLogEvent =
   | 'viewer-write-ignored' // a viewer sent document changes; they were dropped
   | 'update-refused' // an editor's update would have damaged the stored document; refused, its connection closed
   | 'room-aborted' // an internal error in a room: its connections closed (1011), reloaded from storage on demand
+  | 'limit' // a limit was hit (field `limit`: document-size, connection-buffer, document-buffer); the connection closed
+  | 'sync-repeat-ignored' // a connection repeated a sync step 1 already answered; logged once per connection
   | 'internal-error' // an error no handler caught; logged, the server keeps serving
   | 'room-load'
   | 'room-recovered' // storage repaired a torn log while loading
@@ -43,7 +45,7 @@ export function jsonLineLogger(write: (line: string) => void): SyncLogger {
 
 function defaultLevel(event: SyncLogEvent): 'info' | 'warn' | 'error' {
   if (event === 'storage-failure' || event === 'room-aborted' || event === 'internal-error') return 'error';
-  if (event === 'update-refused') return 'warn';
+  if (event === 'update-refused' || event === 'limit') return 'warn';
   if (event === 'malformed' || event === 'error' || event === 'refused' || event === 'room-recovered') return 'warn';
   return 'info';
 }
