@@ -12,5 +12,5 @@ export {
   readPejlingFile,
   writePejlingFile,
 } from './pejling-file';
-export { recoveryNoticeDa, storageErrorDa } from './messages';
+export { recoveryNoticeDa, recoveryNoticeEn, storageErrorDa } from './messages';
 export { crc32 } from './crc32';

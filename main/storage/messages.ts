@@ -1,12 +1,40 @@
 // Danish texts for what the storage layer reports to the user (the host shows them; English details stay in logs).
 import { StorageError, type RecoveryReport } from './types';
 
-/** Notice after a torn or damaged log tail was repaired while opening a document. */
+/** Notice after a document's log was repaired while opening it (torn end, damaged records, records that do not merge). */
 export function recoveryNoticeDa(report: RecoveryReport): string {
-  const kept = report.quarantinedTo ? ` De beskadigede data (${report.discardedBytes} byte) er gemt i ${report.quarantinedTo}.` : '';
+  const kept = report.quarantinedTo ? ` De frasorterede data (${report.discardedBytes} byte) er gemt i ${report.quarantinedTo}.` : '';
+  const damaged = report.damagedRecords ?? 0;
+  const unmergeable = report.unmergeableRecords ?? 0;
+  if (damaged === 0 && unmergeable === 0) {
+    return (
+      'Pejling genoprettede dokumentet efter et nedbrud. Alle gemte ændringer er bevaret; ' +
+      `en ufuldstændig sidste skrivning blev sorteret fra.${kept}`
+    );
+  }
+  const parts: string[] = [];
+  if (damaged > 0) parts.push(damaged === 1 ? '1 beskadiget ændring (kontrolsummen passer ikke)' : `${damaged} beskadigede ændringer (kontrolsummen passer ikke)`);
+  if (unmergeable > 0) parts.push(unmergeable === 1 ? '1 ændring, der ikke kan flettes ind i dokumentet' : `${unmergeable} ændringer, der ikke kan flettes ind i dokumentet`);
   return (
-    'Pejling genoprettede dokumentet efter et nedbrud. Alle gemte ændringer er bevaret; ' +
-    `en ufuldstændig sidste skrivning blev sorteret fra.${kept}`
+    `Pejling fandt ${parts.join(' og ')} i dokumentets gemte data og lagde ${damaged + unmergeable === 1 ? 'den' : 'dem'} til side. ` +
+    `De ${report.keptRecords ?? 'øvrige'} andre gemte skrivninger er bevaret; ændringer, der byggede direkte på det frasorterede, kan mangle.${kept}`
+  );
+}
+
+/** English version of recoveryNoticeDa. */
+export function recoveryNoticeEn(report: RecoveryReport): string {
+  const kept = report.quarantinedTo ? ` The set-aside data (${report.discardedBytes} bytes) is kept in ${report.quarantinedTo}.` : '';
+  const damaged = report.damagedRecords ?? 0;
+  const unmergeable = report.unmergeableRecords ?? 0;
+  if (damaged === 0 && unmergeable === 0) {
+    return `Pejling recovered the document after a crash. Every saved change is kept; an incomplete last write was set aside.${kept}`;
+  }
+  const parts: string[] = [];
+  if (damaged > 0) parts.push(damaged === 1 ? '1 damaged change (checksum mismatch)' : `${damaged} damaged changes (checksum mismatch)`);
+  if (unmergeable > 0) parts.push(unmergeable === 1 ? '1 change that cannot be merged into the document' : `${unmergeable} changes that cannot be merged into the document`);
+  return (
+    `Pejling found ${parts.join(' and ')} in the document's saved data and set ${damaged + unmergeable === 1 ? 'it' : 'them'} aside. ` +
+    `The ${report.keptRecords ?? 'other'} other saved writes are kept; changes that built directly on what was set aside may be missing.${kept}`
   );
 }
 
