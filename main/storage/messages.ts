@@ -58,6 +58,8 @@ export function storageErrorDa(error: unknown): string {
       return 'Der findes allerede et dokument med det id.';
     case 'invalid-id':
       return 'Ugyldigt dokument-id.';
+    case 'name-taken':
+      return 'Navnet bruges allerede af et andet dokument, hvis navn kun adskiller sig ved store og små bogstaver.';
     default:
       return error.message;
   }

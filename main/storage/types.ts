@@ -152,6 +152,8 @@ export interface PejlingFileContents {
 
 export type StorageErrorCode =
   | 'invalid-id'
+  /** The id's folder would be another document's on a case-insensitive disk. */
+  | 'name-taken'
   | 'invalid-input'
   | 'not-found'
   | 'exists'
