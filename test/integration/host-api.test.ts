@@ -25,7 +25,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: n
   return { status: response.status, body, headers: response.headers };
 }
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pejling-Request': '1' }, body: JSON.stringify(body) });
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pejling-host-'));
@@ -75,7 +75,7 @@ describe('browser-mode host API', () => {
     const json = await api<unknown>(`/api/documents/${doc.id}/download?format=json`);
     const reopened = await api<DocumentSummary>('/api/files/open', {
       method: 'POST',
-      headers: { 'X-File-Name': encodeURIComponent('Bornholm.pejling') },
+      headers: { 'X-File-Name': encodeURIComponent('Bornholm.pejling'), 'X-Pejling-Request': '1' },
       body: Buffer.from(pejling.body),
     });
     expect(reopened.status).toBe(201);
