@@ -3,9 +3,14 @@
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://pejling';
 
+/**
+ * Whether a URL is one of the app's own pages. Compared by scheme and host, not `URL.origin`: outside Electron (where
+ * app: is not registered as a standard scheme) the origin of any app: URL is "null".
+ */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'pejling' && !parsed.username && !parsed.password;
   } catch {
     return false;
   }
