@@ -89,10 +89,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
         pushTimers.delete(id);
         void store
           .getSummary(id)
-          .then(
-            (summary) => emit('documentChanged', { id, summary: toSummary(summary) }),
-            () => emit('documentChanged', { id, summary: null }),
-          )
+          // Gone meanwhile: deleteDocument has said so itself.
+          .then((summary) => emit('documentChanged', { id, summary: toSummary(summary) }))
           .catch(() => undefined);
       }, PUSH_DELAY_MS),
     );
@@ -272,6 +270,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (pending) await pending.catch(() => undefined);
       if (!(await store.exists(id))) throw documentNotFound(id);
       const run = (async () => {
+        clearTimeout(pushTimers.get(id));
+        pushTimers.delete(id);
         stopRemote(id);
         await store.delete(id);
         notices.delete(id);

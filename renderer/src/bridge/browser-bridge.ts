@@ -9,6 +9,7 @@ import {
   HOST_METHODS,
   HTTP_EVENTS_PATH,
   METHOD_NAMES,
+  parseArgs,
   REQUEST_HEADER,
   type EventName,
   type HostCalls,
@@ -49,7 +50,7 @@ async function failure(response: Response): Promise<BridgeError> {
 }
 
 /** The request for one call: the route's path with its named segments filled, the rest in the query or the body. */
-function requestFor(route: HttpRoute, names: readonly string[], args: unknown[]): { path: string; init: RequestInit } {
+export function requestFor(route: HttpRoute, names: readonly string[], args: unknown[]): { path: string; init: RequestInit } {
   const used = new Set<string>();
   let path = route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
     used.add(name);
@@ -119,7 +120,11 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): HostBri
       return [
         name,
         async (...args: unknown[]) => {
-          const { path, init } = requestFor(route, spec.names, args);
+          // Checked here as well as on the server: a path segment or query parameter turns every value into text, so
+          // only here can a number where the contract wants an id be told apart from that id.
+          const parsed = parseArgs(name, args);
+          if (!parsed.ok) throw new BridgeError(parsed.error.message, { code: parsed.error.code, params: parsed.error.params });
+          const { path, init } = requestFor(route, spec.names, parsed.value as unknown[]);
           const response = await request(path, init);
           if (spec.file !== 'out') return (await response.json()) as unknown;
           const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition'), 'strategi');

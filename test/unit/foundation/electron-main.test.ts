@@ -7,73 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import { HOST_METHODS, METHOD_NAMES, type MethodName } from '../../../shared/host/contract';
+import type { WebContents } from 'electron';
+import { FakeIpcMain, FakeWebContents } from './electron-fakes';
+import { HOST_METHODS, METHOD_NAMES } from '../../../shared/host/contract';
 import type { DocumentSummary } from '../../../shared/bridge';
 import { createHost, type Host } from '../../../main/host/host';
 import type { HostApi } from '../../../main/host/host-api';
 import { registerIpcHandlers, type DialogsLike, type IpcHandlers } from '../../../main/electron/ipc-handlers';
-import { DOC_CHANNEL, eventChannel, methodChannel, type IpcResult } from '../../../main/electron/ipc-channels';
+import { DOC_CHANNEL, eventChannel, methodChannel } from '../../../main/electron/ipc-channels';
 import { createAppProtocolHandler } from '../../../main/electron/app-protocol-handler';
 import { externalOpener, installSecurity } from '../../../main/electron/security';
 import { mainWindowOptions } from '../../../main/electron/window-options';
-
-type Listener = (...args: unknown[]) => unknown;
-
-class FakeWebContents {
-  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
-  readonly listeners = new Map<string, Listener[]>();
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  destroyed = false;
-  isDestroyed() {
-    return this.destroyed;
-  }
-  send(channel: string, ...args: unknown[]) {
-    this.sent.push({ channel, args });
-  }
-  on(event: string, listener: Listener) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  once(event: string, listener: Listener) {
-    return this.on(event, listener);
-  }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.windowOpenHandler = handler;
-  }
-  /** Emits like Electron: an event object with preventDefault, then the arguments. */
-  emit(event: string, ...args: unknown[]): { prevented: boolean } {
-    const result = { prevented: false };
-    const electronEvent = { preventDefault: () => (result.prevented = true) };
-    for (const listener of this.listeners.get(event) ?? []) listener(electronEvent, ...args);
-    return result;
-  }
-  sentOn(channel: string) {
-    return this.sent.filter((s) => s.channel === channel).map((s) => s.args);
-  }
-}
-
-class FakeIpcMain {
-  readonly handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  readonly listeners = new Map<string, (event: IpcMainEvent, ...args: unknown[]) => void>();
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) {
-    expect(this.handlers.has(channel), `one handler per channel: ${channel}`).toBe(false);
-    this.handlers.set(channel, listener);
-  }
-  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void) {
-    this.listeners.set(channel, listener);
-  }
-  /** Calls as the preload does; arguments are structured-cloned as Electron's IPC does. */
-  async invoke(sender: FakeWebContents, method: MethodName, args: unknown[], url = 'app://pejling/index.html'): Promise<IpcResult> {
-    const handler = this.handlers.get(methodChannel(method));
-    if (!handler) throw new Error(`No handler registered for '${methodChannel(method)}'`);
-    const event = { sender, senderFrame: { url } } as unknown as IpcMainInvokeEvent;
-    return structuredClone((await handler(event, ...structuredClone(args))) as IpcResult);
-  }
-  send(sender: FakeWebContents, channel: string, args: unknown[], url = 'app://pejling/index.html') {
-    this.listeners.get(channel)?.({ sender, senderFrame: { url } } as unknown as IpcMainEvent, ...args);
-  }
-}
 
 let dataDir: string;
 let host: Host;
