@@ -18,7 +18,6 @@ import type {
 } from './host/contract';
 
 export type HostInfo = z.infer<typeof HostInfoSchema>;
-export type HostKind = HostInfo['kind'];
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequestSchema>;

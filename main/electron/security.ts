@@ -6,7 +6,7 @@ import { isAppUrl } from './app-origin';
 
 export { isAppUrl } from './app-origin';
 
-export function isExternalWebLink(url: string): boolean {
+function isExternalWebLink(url: string): boolean {
   try {
     const { protocol } = new URL(url);
     return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
