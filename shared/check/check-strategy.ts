@@ -1,5 +1,6 @@
 // Quality checks on a valid strategy. Pure and linear in the size of the strategy (the editor runs it live
 // on every change): one pass builds id indexes, one pass per collection emits findings in document order.
+import { endsBeforeStart, isReversedPeriod, periodMonths } from '../format/dates';
 import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../format/schema';
 import { type Lang, pick } from '../format/messages';
 import { type Finding, type FindingCode, SEVERITY } from './finding';
@@ -150,8 +151,21 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
     }
   });
 
-  // Action plans and initiatives.
+  // The strategy's own period.
   const meta = strategy.meta.period;
+  if (isReversedPeriod(meta)) {
+    add(
+      'strategy-period-reversed',
+      'meta',
+      '/meta/period',
+      t(
+        `Strategiens periode går baglæns: den starter i ${meta.from} og slutter i ${meta.to}.`,
+        `The strategy's period runs backwards: it starts in ${meta.from} and ends in ${meta.to}.`,
+      ),
+    );
+  }
+
+  // Action plans and initiatives.
   plans.forEach((plan, i) => checkPlan(plan, i));
 
   function checkPlan(plan: ActionPlan, i: number): void {
@@ -179,7 +193,19 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         ),
       );
     }
-    if (plan.kind !== 'transition' && (plan.period.from < meta.from || plan.period.to > meta.to)) {
+    if (isReversedPeriod(plan.period)) {
+      add(
+        'plan-period-reversed',
+        plan.id,
+        `${planPath}/period`,
+        t(
+          `Perioden for handlingsplanen ${name} går baglæns: den starter i ${plan.period.from} og slutter i ${plan.period.to}.`,
+          `The period of action plan ${name} runs backwards: it starts in ${plan.period.from} and ends in ${plan.period.to}.`,
+        ),
+      );
+    }
+    // A reversed period is its own finding; measured against it, every plan would be "outside".
+    if (!isReversedPeriod(meta) && !isReversedPeriod(plan.period) && plan.kind !== 'transition' && (plan.period.from < meta.from || plan.period.to > meta.to)) {
       add(
         'plan-outside-strategy-period',
         plan.id,
@@ -229,11 +255,21 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         );
       }
     });
-    const from = `${plan.period.from}-01`;
-    const to = `${plan.period.to}-12`;
+    if (endsBeforeStart(it.start, it.end)) {
+      add(
+        'initiative-end-before-start',
+        it.id,
+        path,
+        t(
+          `Initiativet ${name} slutter (${it.end}) før det starter (${it.start}).`,
+          `Initiative ${name} ends (${it.end}) before it starts (${it.start}).`,
+        ),
+      );
+    }
+    const { first: from, last: to } = periodMonths(plan.period);
     const early = it.start !== undefined && it.start < from;
     const late = it.end !== undefined && it.end > to;
-    if (early || late) {
+    if ((early || late) && !isReversedPeriod(plan.period)) {
       const span = `${it.start ?? '…'} – ${it.end ?? '…'}`;
       add(
         'initiative-outside-plan-period',

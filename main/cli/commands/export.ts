@@ -4,6 +4,7 @@
 // failed export never leaves a partial OUT.docx.
 import path from 'node:path';
 import { ExportError, parsePart, type ExportPart } from '../../../shared/export/docx/export-docx';
+import { isDate } from '../../../shared/format/dates';
 import type { Lang } from '../../../shared/format/messages';
 import { formatProblem } from '../../../shared/format/validate';
 import { exportStrategyDocument } from '../../export/export-document';
@@ -69,8 +70,8 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError(t(lang, `ukendt del '${partValue}': brug strategy, status eller plan:<id>`, `unknown part '${partValue}': use strategy, status or plan:<id>`), 2);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
-    throw new CliError(t(lang, `--as-of skal være en dato (ÅÅÅÅ-MM-DD), ikke '${String(asOf)}'`, `--as-of must be a date (YYYY-MM-DD), not '${String(asOf)}'`), 2);
+  if (asOf !== undefined && !isDate(asOf)) {
+    throw new CliError(t(lang, `--as-of skal være en dato, der findes (ÅÅÅÅ-MM-DD), ikke '${String(asOf)}'`, `--as-of must be a real date (YYYY-MM-DD), not '${String(asOf)}'`), 2);
   }
   const pageNumbers = parsePageNumbers(values['page-numbers']);
 

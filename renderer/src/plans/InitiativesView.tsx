@@ -5,10 +5,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/format/schema';
-import { useDocVersion } from '../doc/use-doc';
+import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { formatAmount, formatPeriod, statusLabel } from './format';
 import { indented, ownerOptions } from './owner-options';
 import {

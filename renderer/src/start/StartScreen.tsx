@@ -6,7 +6,7 @@ import { getBridge } from '../bridge/get-bridge';
 import { errorMessage, errorProblems } from '../bridge/bridge-error';
 import { pickFile } from '../bridge/file-picker';
 import { formatDateTime, t } from '../i18n/i18n';
-import { navigate } from '../app/route';
+import { navigate } from '../route/route';
 import { showToast } from '../ui/toasts';
 import { syncLabel } from './sync-label';
 import { NewStrategyForm } from './NewStrategyForm';

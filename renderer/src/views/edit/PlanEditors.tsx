@@ -2,21 +2,18 @@
 // coverage matrix, per-owner view, status report — are separate views in the view registry.)
 import { INITIATIVE_STATUSES, OWNER_KINDS, PLAN_KINDS } from '../../../../shared/format/schema';
 import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../../shared/format/schema';
-import { addItem, deleteItem, moveItem } from '../../doc/structure-ops';
+import { parseMonth, parseYear } from '../../../../shared/format/dates';
+import { addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { announce } from '../../ui/announcer';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
 import { RichField } from './RichField';
-import { ChildList, type EditorProps } from './StrategyEditors';
+import { ChildList } from './StrategyEditors';
+import type { EditorProps } from '../../session/view-registry';
 import { InitiativeDetails } from '../../plans/InitiativeDetails';
 import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
-
-function parseYear(value: string): number | null {
-  const year = Number(value.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
-}
 
 export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
@@ -101,7 +98,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   // The owner hierarchy, and "Mangler ansvarlig" for an owner that was removed (see plans/).
   const ownerOptions = planOwnerOptions(model, initiative.ownerId);
   const perspectives = model.perspectives();
-  const month = (value: string) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : null);
+  const month = parseMonth;
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
