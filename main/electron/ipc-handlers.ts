@@ -89,7 +89,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     if (result.canceled || !path) return null;
     const { size } = await fsStat(path);
     if (size > maxFileBytes) {
-      throw new HostError('file-too-large', { fileName: basename(path), limit: maxFileBytes }, `${basename(path)} er for stor (højst ${Math.round(maxFileBytes / 1024 / 1024)} MB).`, 413);
+      throw new HostError('too-large', { name: basename(path), limit: Math.round(maxFileBytes / 1024 / 1024) }, `${basename(path)} er for stor (højst ${Math.round(maxFileBytes / 1024 / 1024)} MB).`, 413);
     }
     const summary = await host.openFile({ fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) });
     options.onFileOpened(path);

@@ -295,7 +295,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       if (!result.ok) {
         const problems = result.problems.map(formatProblem);
-        throw new HostError('file-invalid', { fileName, problems: problems.join('\n') }, `${fileName} kan ikke åbnes:\n${problems.join('\n')}`);
+        throw new HostError('invalid-file', { name: fileName, problems: problems.join('\n') }, `${fileName} kan ikke åbnes:\n${problems.join('\n')}`);
       }
       const summary = await createFromStrategy(result.strategy);
       if (result.warnings.length === 0) return summary;

@@ -135,7 +135,7 @@ async function readBody(req: IncomingMessage, limit: number, maxDepth?: number):
 }
 
 function tooLarge(limit: number): HostError {
-  return new HostError('body-too-large', { limit }, `Forespørgslen er for stor (højst ${Math.round(limit / MiB)} MB).`, 413);
+  return new HostError('too-large', { limit: Math.round(limit / MiB) }, `Forespørgslen er for stor (højst ${Math.round(limit / MiB)} MB).`, 413);
 }
 
 async function readJson(req: IncomingMessage, options: Required<HttpApiOptions>): Promise<unknown> {
@@ -144,7 +144,7 @@ async function readJson(req: IncomingMessage, options: Required<HttpApiOptions>)
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
-    throw new HostError('invalid-json', {}, 'Forespørgslen er ikke gyldig JSON.', 400);
+    throw new HostError('bad-json', {}, 'Forespørgslen er ikke gyldig JSON.', 400);
   }
 }
 
@@ -228,7 +228,7 @@ export function createHttpApi(host: HostApi, apiOptions: HttpApiOptions = {}): (
     if (!url.pathname.startsWith('/api/')) return false;
     try {
       const crossSite = crossSiteReason(req);
-      if (crossSite) throw new HostError('cross-site', { reason: crossSite }, 'Afvist: forespørgsel fra en anden oprindelse.', 403);
+      if (crossSite) throw new HostError('cross-origin', { reason: crossSite }, 'Afvist: forespørgsel fra en anden oprindelse.', 403);
       const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment);
       if (url.pathname === HTTP_EVENTS_PATH) {
         if (req.method !== 'GET') throw new HostError('method-not-allowed', { method: req.method ?? '' }, `${req.method} er ikke tilladt her.`, 405);
@@ -254,7 +254,7 @@ export function createHttpApi(host: HostApi, apiOptions: HttpApiOptions = {}): (
       }
       if (!res.headersSent) {
         // A refused body may still be arriving: answer, then close the connection instead of reading it all.
-        const closing = error.code === 'body-too-large' || error.code === 'body-too-deep';
+        const closing = error.code === 'too-large' || error.code === 'body-too-deep';
         sendJson(res, error.status, { error: error.message, code: error.code, params: error.params }, closing ? { Connection: 'close' } : {});
         if (closing) res.on('finish', () => req.destroy());
       } else res.end();
