@@ -4,9 +4,14 @@
 // way to the host. Runs sandboxed: bundled to one CommonJS file by scripts/build.js.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DocumentChannel } from '../../shared/bridge';
-import { isEventName, isMethodName } from '../../shared/host/contract';
+import type { EventName, MethodName } from '../../shared/host/contract';
 import type { HostIpc, IpcResult } from '../../shared/host/ipc';
 import { DOC_CHANNEL, eventChannel, methodChannel } from './ipc-channels';
+
+// The preload does not load the contract's schemas (zod would be most of its bundle): it passes any plain name on,
+// and the main process, which has one handler per contract method and validates every payload, refuses the rest.
+// A plain name cannot reach another channel (the document channels are named differently).
+const NAME = /^[A-Za-z]{1,64}$/;
 import { ChannelListeners } from '../../shared/sync/channel-listeners';
 
 function listen(channel: string, listener: (...args: unknown[]) => void): () => void {
@@ -51,12 +56,19 @@ function connectDocument(documentId: string): DocumentChannel {
 
 const hostIpc: HostIpc = {
   async invoke(method, args) {
-    if (!isMethodName(method)) return { ok: false, error: { code: 'unknown-method', params: { method: String(method) }, message: `Ukendt metode: ${String(method)}` } };
-    return (await ipcRenderer.invoke(methodChannel(method), ...(Array.isArray(args) ? args : []))) as IpcResult;
+    if (typeof method !== 'string' || !NAME.test(method)) {
+      return { ok: false, error: { code: 'unknown-method', params: { method: String(method) }, message: `Ukendt metode: ${String(method)}` } };
+    }
+    try {
+      return (await ipcRenderer.invoke(methodChannel(method as MethodName), ...(Array.isArray(args) ? args : []))) as IpcResult;
+    } catch {
+      // No handler: not a contract method.
+      return { ok: false, error: { code: 'unknown-method', params: { method }, message: `Ukendt metode: ${method}` } };
+    }
   },
   subscribe(event, listener) {
-    if (!isEventName(event)) return () => {};
-    return listen(eventChannel(event), (payload) => listener(payload));
+    if (typeof event !== 'string' || !NAME.test(event)) return () => {};
+    return listen(eventChannel(event as EventName), (payload) => listener(payload));
   },
   connectDocument,
 };

@@ -15,7 +15,7 @@ import type { SyncState } from '../sync/sync-state';
 // ---- values crossing the boundary ----
 
 /** The storage's alphabet for document ids (main/storage/document-id.ts refines it further, e.g. reserved names). */
-export const DocumentId = z
+const DocumentId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'a document id is 1–128 letters A–Z, digits, ".", "_" or "-", starting with a letter or digit');
 
@@ -37,7 +37,7 @@ export const HostInfoSchema = z.object({
   dataDir: z.string(),
 });
 
-export const RemoteRole = z.enum(['editor', 'viewer']);
+const RemoteRole = z.enum(['editor', 'viewer']);
 
 export const DocumentSummarySchema = z.object({
   /** Local document id (also the sync document name). */
@@ -78,7 +78,7 @@ export const SaveResultSchema = z.object({
   target: z.string().optional(),
 });
 
-export const SaveFormat = z.enum(['pejling', 'json']);
+const SaveFormat = z.enum(['pejling', 'json']);
 
 export const ExportDocxOptionsSchema = z.object({
   part: z.union([z.literal('strategy'), z.literal('status'), z.templateLiteral(['plan:', z.string().min(1)])]),
@@ -228,21 +228,14 @@ export const HTTP_EVENTS_PATH = '/api/events';
  */
 export const REQUEST_HEADER = 'X-Pejling-Request';
 
-export type HostMethods = typeof HOST_METHODS;
+type HostMethods = typeof HOST_METHODS;
 export type MethodName = keyof HostMethods;
 export type EventName = keyof typeof HOST_EVENTS;
 export type MethodArgs<M extends MethodName> = z.infer<HostMethods[M]['args']>;
-export type MethodResult<M extends MethodName> = z.infer<HostMethods[M]['result']>;
+type MethodResult<M extends MethodName> = z.infer<HostMethods[M]['result']>;
 export type EventPayload<E extends EventName> = z.infer<(typeof HOST_EVENTS)[E]['payload']>;
 export const METHOD_NAMES = Object.keys(HOST_METHODS) as MethodName[];
 export const EVENT_NAMES = Object.keys(HOST_EVENTS) as EventName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(HOST_METHODS, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(HOST_EVENTS, name);
-}
 
 /** Methods that produce a file (a save dialog on the desktop, a download in browser mode). */
 export type FileOutMethodName = { [M in MethodName]: HostMethods[M]['file'] extends 'out' ? M : never }[MethodName];
@@ -276,7 +269,7 @@ export interface HostErrorData {
 }
 
 /** Describes a zod failure as a boundary error: which argument, where inside it, and what was wrong. */
-export function invalidArgument(methodName: string, names: readonly string[], error: z.ZodError): HostErrorData {
+function invalidArgument(methodName: string, names: readonly string[], error: z.ZodError): HostErrorData {
   const issue = error.issues[0];
   const [index, ...rest] = issue?.path ?? [];
   const argument = typeof index === 'number' ? (names[index] ?? `#${index}`) : 'arguments';
