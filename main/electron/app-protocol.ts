@@ -4,7 +4,7 @@ import { net, protocol } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol-handler';
 
-export { APP_ORIGIN, APP_SCHEME } from './app-origin';
+export { APP_ORIGIN } from './app-origin';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

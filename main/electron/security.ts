@@ -4,8 +4,6 @@
 import type { App, Session, Shell, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 
-export { isAppUrl } from './app-origin';
-
 function isExternalWebLink(url: string): boolean {
   try {
     const { protocol } = new URL(url);

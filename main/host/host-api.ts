@@ -5,7 +5,7 @@
 import type { EventName, EventPayload, FileOutMethodName, HostErrorData, HostImplementation, MethodArgs, PageMethodName } from '../../shared/host/contract';
 import { StorageError } from '../storage/types';
 
-export type { FileInput, FilePayload } from '../../shared/host/contract';
+export type { FilePayload } from '../../shared/host/contract';
 
 export type HostApi = Omit<HostImplementation, PageMethodName> & {
   /** Listens to what the host pushes on its own (documentChanged); returns the unsubscribe. */
