@@ -1,4 +1,4 @@
-// Lint configuration. The layering rules of DEVELOPERS.md live here as lint rules, so that a
+// Lint configuration. The layering rules (README.md, docs/architecture.md) live here as lint rules, so that a
 // forbidden import fails `npm test` by itself:
 //   shared/   imports neither Electron, nor Node built-ins, nor the DOM, nor main/ or renderer/
 //   renderer/ imports neither Electron nor Node, nor main/ (it reaches the host via the bridge)
@@ -139,5 +139,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [toRenderer] }],
     },
+  },
+  // i18n: user-facing text in components comes from the message catalog (eslint-rules/no-literal-ui-strings.js).
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { pejling: { rules: { 'no-literal-ui-strings': (await import('./eslint-rules/no-literal-ui-strings.js')).default } } },
+    rules: { 'pejling/no-literal-ui-strings': 'error' },
   },
 );

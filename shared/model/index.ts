@@ -17,7 +17,7 @@
 // UndoManager with `trackedOrigins: new Set([LOCAL_ORIGIN, ySyncPluginKey])` undoes local changes only.
 export * from './model-constants';
 export type * from './types';
-export { StrategyModel, RECOVERED_TITLES, type StrategyModelOptions } from './strategy-model';
+export { StrategyModel } from './strategy-model';
 export {
   SCHEMA_VERSION,
   createStrategyDoc,
@@ -25,11 +25,7 @@ export {
   migrate,
   readSummary,
   SchemaVersionError,
-  MIGRATIONS,
-  isEmptyDocument,
   type MigrationStep,
-  type MigrateOptions,
-  type NewStrategyInit,
 } from './document';
 export { importStrategy, exportStrategy, ImportError } from './interchange';
 export { keyBetween, keysAfter, isValidKey } from './fractional-index';

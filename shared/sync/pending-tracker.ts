@@ -29,6 +29,7 @@ export class PendingTracker {
   localEdit(newChange = true): void {
     this.edits++;
     if (newChange || this.changeStarts.length === 0) this.changeStarts.push(this.edits);
+    this.dropSavedChanges();
   }
 
   /** A new connection starts: the server counts its messages from zero. */
@@ -56,9 +57,13 @@ export class PendingTracker {
       if (message.coversAll) this.fullSyncAcked = true;
       if (this.fullSyncAcked) this.durable = Math.max(this.durable, message.editsUpTo);
     }
-    // Changes whose every edit is durable are done (the last one stays: typing may continue it).
-    while (this.changeStarts.length > 1 && this.changeStarts[1]! - 1 <= this.durable) this.changeStarts.shift();
+    this.dropSavedChanges();
     return this.pending !== before;
+  }
+
+  /** Changes whose every edit is durable are done (the last one stays: typing may continue it). */
+  private dropSavedChanges(): void {
+    while (this.changeStarts.length > 1 && this.changeStarts[1]! - 1 <= this.durable) this.changeStarts.shift();
   }
 
   /** Local edits not yet known to be durable on the server. */

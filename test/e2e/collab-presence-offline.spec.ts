@@ -170,6 +170,39 @@ test('with the local server down, a document opens from its link and its edits w
   }
 });
 
+test('offline, the counter says what a person would count, plural-correct, in English too', async ({ browser, server }) => {
+  const id = await createDocument(server.url, blank('Strategy on the road'));
+  const context = await browser.newContext({ locale: 'en-GB', viewport: VIEWPORT });
+  await context.addInitScript(() =>
+    localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Dana Dale', userColor: '#067647', language: 'en' })),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  collectErrors(page, errors);
+  await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/meta`);
+  const state = page.getByTestId('save-state');
+  await expect(state).toHaveText('Saved');
+
+  await context.setOffline(true);
+  await expect(state).toHaveText('Offline', { timeout: 8_000 });
+  // A whole title typed in one go is one change; a second field is a second one.
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  await title.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' 2027');
+  await expect(state).toHaveText('Offline – 1 change saved in this browser (waiting for the server)');
+  await page.getByRole('textbox', { name: 'Subtitle', exact: true }).click();
+  await page.keyboard.type('Written without a network');
+  await expect(state).toHaveText('Offline – 2 changes saved in this browser (waiting for the server)');
+  await expect(state).toHaveAttribute('title', 'The changes are saved in this browser and sent to the server when the connection is back. They survive reloading or closing the tab.');
+
+  await context.setOffline(false);
+  await expect(state).toHaveText('Saved', { timeout: 15_000 });
+  await expect(title).toHaveValue('Strategy on the road 2027');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('a user without a name is asked once, inline; the name reaches the others', async ({ browser, server }) => {
   const id = await createDocument(server.url, blank('Navnløs strategi'));
   const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/meta`;

@@ -133,6 +133,22 @@ export async function run(args: string[]): Promise<number> {
       ),
     );
   }
+  if (result.estimateFallback) {
+    const { reason, length, limit } = result.estimateFallback;
+    console.error(
+      reason === 'long-running-text'
+        ? t(
+            lang,
+            `pejling: titlen eller organisationen er ${length} tegn lang (over ${limit}; den står på hver side), så sidetallene er anslået hurtigt i stedet for med layoutberegningen`,
+            `pejling: the title or organisation is ${length} characters long (over ${limit}; it is repeated on every page), so the page numbers were estimated quickly instead of with the layout estimate`,
+          )
+        : t(
+            lang,
+            `pejling: strategien er for stor til layoutberegningen (${length} tegn JSON, over ${limit}), så sidetallene er anslået hurtigt`,
+            `pejling: the strategy is too large for the layout estimate (${length} characters of JSON, over ${limit}), so the page numbers were estimated quickly`,
+          ),
+    );
+  }
   if (result.fallbackReason && pageNumbers === 'auto') {
     console.error(t(lang, `pejling: sidetallene er anslået uden LibreOffice (${result.fallbackReason})`, `pejling: page numbers estimated without LibreOffice (${result.fallbackReason})`));
   }

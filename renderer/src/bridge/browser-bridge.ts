@@ -17,6 +17,7 @@ import {
   type PageMethodName,
 } from '../../../shared/host/contract';
 import { BridgeError } from './bridge-error';
+import { t } from '../i18n/i18n';
 import { fileNameFromDisposition, offerDownload, pickFile } from './file-picker';
 import { openWebSocketChannel } from './websocket-document-channel';
 
@@ -81,7 +82,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): HostBri
     try {
       response = await fetch(`${base}${path}`, init);
     } catch (error) {
-      throw new BridgeError(`Kunne ikke nå Pejling-serveren (${error instanceof Error ? error.message : String(error)})`, { code: 'host-unreachable' });
+      throw new BridgeError(t('bridge.unreachable', { reason: error instanceof Error ? error.message : String(error) }), { code: 'host-unreachable' });
     }
     if (!response.ok) throw await failure(response);
     return response;

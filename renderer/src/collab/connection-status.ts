@@ -21,8 +21,7 @@ export function pendingText(count: number): string {
 
 /** "1 ændring gemt i browseren (venter på serveren)" / "… gemmes i browseren…". */
 export function browserCopyText(count: number, stored: boolean): string {
-  if (stored) return count === 1 ? t('collab.storedOne') : t('collab.storedMany', { count });
-  return count === 1 ? t('collab.storingOne') : t('collab.storingMany', { count });
+  return t(stored ? 'collab.stored' : 'collab.storing', { count });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The plan views' data, read from the model: initiative rows (filter, sort), the coverage matrix,
 // what an owner is responsible for, and where a check finding leads. Pure (no DOM, no i18n), so it
 // is unit-tested directly against shared/model and cheap to recompute on every change.
-import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../shared/format/schema';
+import type { InitiativeStatus, PlanKind } from '../../../shared/format/schema';
 import type { StrategyModel } from '../../../shared/model';
 import type { ActionPlanData, FocusAreaData, InitiativeData, OwnerData, PerspectiveData } from '../../../shared/model/types';
 import { formatAmountDkk } from '../../../shared/i18n/format';
@@ -343,8 +343,6 @@ export function possibleParents(owners: OwnerData[], id: string): OwnerData[] {
   const below = descendantIds(owners, id);
   return owners.filter((o) => !below.has(o.id));
 }
-
-export const OWNER_KIND_ORDER: OwnerKind[] = ['unit', 'forum', 'person'];
 
 // ---- findings -----------------------------------------------------------------------------------------
 

@@ -17,11 +17,6 @@ interface Props {
   readOnly: boolean;
 }
 
-/** Level (a): this window's edits and the host. */
-export function saveLabel(state: ChannelProviderState): { text: string; tone: 'ok' | 'busy' | 'warn' | 'neutral' } {
-  return channelLabel(state);
-}
-
 export function StatusBar({ state, summary, others, readOnly }: Props) {
   const save = channelLabel(state);
   // Level (b): live from the host (protocol message 102); the document list's copy until that arrives.

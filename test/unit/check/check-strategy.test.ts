@@ -65,11 +65,11 @@ describe('checkStrategy on the planted fixture', () => {
     expect(by('focus-area-without-initiative', 'fa-lonely')).toMatchObject({
       severity: 'warning',
       path: '/perspectives/0/focusAreas/1',
-      message: 'Indsatsområde "Ensomt indsatsområde" har intet initiativ i nogen handlingsplan (aflyste tæller ikke).',
+      message: 'Indsatsområde "Ensomt indsatsområde" har intet initiativ i nogen handlingsplan (initiativer med status »Annulleret« tæller ikke).',
     });
     expect(by('initiative-outside-plan-period', 'i-late').message).toContain('slutter efter handlingsplanens periode 2024-2025');
     expect(by('initiative-without-owner', 'i-no-owner').path).toBe('/actionPlans/0/initiatives/1');
-    expect(by('status-differs-from-latest-update', 'i-status').message).toContain('"i gang"');
+    expect(by('status-differs-from-latest-update', 'i-status').message).toContain('»I gang«');
   });
 
   it('speaks English on request', () => {
@@ -77,7 +77,7 @@ describe('checkStrategy on the planted fixture', () => {
     expect(pairs(en)).toEqual(pairs(findings));
     expect(en.find((f) => f.id === 'i-no-owner')?.message).toBe('Initiative "Uden ansvarlig" has no owner.');
     expect(en.find((f) => f.id === 'fa-lonely')?.message).toBe(
-      'Focus area "Ensomt indsatsområde" has no initiative in any action plan (cancelled ones do not count).',
+      'Focus area "Ensomt indsatsområde" has no initiative in any action plan (initiatives with status “Cancelled” do not count).',
     );
   });
 

@@ -1,4 +1,4 @@
-// The layering rules of DEVELOPERS.md are lint rules: these tests prove they bite, through ESLint's own API and the
+// The layering rules (docs/architecture.md) are lint rules: these tests prove they bite, through ESLint's own API and the
 // project's real eslint.config.js, on source placed in each layer.
 import { ESLint } from 'eslint';
 import { join } from 'node:path';

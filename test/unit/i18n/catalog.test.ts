@@ -5,6 +5,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { da } from '../../../shared/i18n/catalog/da';
 import { en } from '../../../shared/i18n/catalog/en';
 import { t } from '../../../shared/i18n';
+import { recoveryNotice, storageError } from '../../../main/storage/messages';
+import { StorageError } from '../../../main/storage/types';
 
 type El = { type: number; value?: string; options?: Record<string, { value: El[] }>; children?: El[] };
 
@@ -47,5 +49,11 @@ describe('message catalogs', () => {
     expect(t('da', 'export.logoAlt', { organisation: 'Odder Kommune', ending: 'other' })).toBe('Odder Kommunes logo');
     expect(t('da', 'export.logoAlt', { organisation: 'Lars', ending: 'sxz' })).toBe("Lars' logo");
     expect(t('en', 'format.richNot', { actual: 'a number' })).toContain('{"type": "doc", …}, not a number');
+  });
+
+  it("gives the storage layer's messages in both languages", () => {
+    expect(storageError(new StorageError('locked', 'lock held'), 'en')).toBe('The data folder is already in use by another Pejling. Close that one first.');
+    expect(storageError(new StorageError('locked', 'lock held'), 'da')).toMatch(/^Datamappen bruges allerede/);
+    expect(recoveryNotice({ discardedBytes: 11, reason: 'torn', quarantinedTo: '/d/x' }, 'en')).toContain('(11 bytes) is kept in /d/x');
   });
 });
