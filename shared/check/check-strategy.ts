@@ -144,10 +144,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
       'strategy-period-reversed',
       'meta',
       '/meta/period',
-      t(
-        `Strategiens periode går baglæns: den starter i ${meta.from} og slutter i ${meta.to}.`,
-        `The strategy's period runs backwards: it starts in ${meta.from} and ends in ${meta.to}.`,
-      ),
+      m('check.strategyPeriodReversed', { from: String(meta.from), to: String(meta.to) }),
     );
   }
 
@@ -178,10 +175,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         'plan-period-reversed',
         plan.id,
         `${planPath}/period`,
-        t(
-          `Perioden for handlingsplanen ${name} går baglæns: den starter i ${plan.period.from} og slutter i ${plan.period.to}.`,
-          `The period of action plan ${name} runs backwards: it starts in ${plan.period.from} and ends in ${plan.period.to}.`,
-        ),
+        m('check.planPeriodReversed', { name, from: String(plan.period.from), to: String(plan.period.to) }),
       );
     }
     // A reversed period is its own finding; measured against it, every plan would be "outside".
@@ -231,10 +225,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         'initiative-end-before-start',
         it.id,
         path,
-        t(
-          `Initiativet ${name} slutter (${it.end}) før det starter (${it.start}).`,
-          `Initiative ${name} ends (${it.end}) before it starts (${it.start}).`,
-        ),
+        m('check.initiativeEndBeforeStart', { name, start: it.start ?? '', end: it.end ?? '' }),
       );
     }
     const { first: from, last: to } = periodMonths(plan.period);

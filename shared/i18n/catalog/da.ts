@@ -547,6 +547,9 @@ export const da = {
   // --- Quality checks (shared/check, `pejling check`, the Checks view) ---
   'check.danglingWrongKind': '{what} peger på {ref}, som er {actual} og ikke {want}.',
   'check.danglingMissing': '{what} peger på {ref}, som ikke findes (slettet?); det skulle være {want}.',
+  'check.strategyPeriodReversed': 'Strategiens periode går baglæns: den starter i {from} og slutter i {to}.',
+  'check.planPeriodReversed': 'Perioden for handlingsplanen {name} går baglæns: den starter i {from} og slutter i {to}.',
+  'check.initiativeEndBeforeStart': 'Initiativet {name} slutter ({end}) før det starter ({start}).',
   'check.sectionNoTitle': 'Et afsnit har ingen titel.',
   'check.visionPrincipleNoTitle': 'Princip nr. {n} under visionen har ingen titel.',
   'check.bearingNoTitle': 'Pejlemærke nr. {n} har ingen titel.',

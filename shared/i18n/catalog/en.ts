@@ -545,6 +545,9 @@ export const en: Record<MessageKey, string> = {
   // --- Quality checks (shared/check, `pejling check`, the Checks view) ---
   'check.danglingWrongKind': '{what} points at {ref}, which is {actual}, not {want}.',
   'check.danglingMissing': '{what} points at {ref}, which does not exist (deleted?); it should be {want}.',
+  'check.strategyPeriodReversed': 'The strategy’s period runs backwards: it starts in {from} and ends in {to}.',
+  'check.planPeriodReversed': 'The period of action plan {name} runs backwards: it starts in {from} and ends in {to}.',
+  'check.initiativeEndBeforeStart': 'Initiative {name} ends ({end}) before it starts ({start}).',
   'check.sectionNoTitle': 'A section has no title.',
   'check.visionPrincipleNoTitle': 'Principle no. {n} of the vision has no title.',
   'check.bearingNoTitle': 'Bearing no. {n} has no title.',

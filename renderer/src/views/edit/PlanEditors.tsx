@@ -3,7 +3,6 @@
 import { INITIATIVE_STATUSES, PLAN_KINDS } from '../../../../shared/format/schema';
 import type { InitiativeStatus, PlanKind } from '../../../../shared/format/schema';
 import { parseMonth, parseYear } from '../../../../shared/format/dates';
-import { addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
