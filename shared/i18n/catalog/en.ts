@@ -339,7 +339,7 @@ export const en: Record<MessageKey, string> = {
   'plans.table.col.period': 'Period',
   'plans.table.col.priority': 'Priority',
   'plans.table.col.budget': 'Budget',
-  'plans.table.count': '{total, plural, one {{total} initiative in all action plans} other {{total} initiatives in all action plans}}',
+  'plans.table.count': '{total, plural, one {# initiative in all action plans} other {# initiatives in all action plans}}',
   'plans.table.countFiltered': 'Showing {shown} of {total, plural, one {# initiative} other {# initiatives}}',
   'plans.table.noFocusArea': 'No {label}',
   'plans.table.noneAtAll': 'There are no initiatives yet. Add them to an action plan in Edit.',
