@@ -2,6 +2,7 @@
 // frame after the editor changed (input-to-paint), measured in the page with performance.now().
 // Prints the figures and fails if typing gets sluggish (median over 50 ms).
 import { test, expect } from './fixtures';
+import { richText } from './fields';
 
 function bigStrategy(focusAreas: number) {
   const perPerspective = Math.ceil(focusAreas / 5);
@@ -33,7 +34,7 @@ test('typing latency with 100 focus areas', async ({ page, server }) => {
 
   await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/fa2-10`);
   await expect(page.getByRole('tree').locator('[data-kind="focusArea"]')).toHaveCount(100);
-  const editor = page.getByRole('textbox', { name: 'Beskrivelse' });
+  const editor = richText(page, 'fa2-10:body');
   await editor.click();
   await page.keyboard.press('Control+End');
 

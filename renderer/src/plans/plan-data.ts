@@ -359,7 +359,7 @@ const FIELD_BY_CODE: Record<string, string> = {
   'initiative-outside-plan-period': 'start',
   'status-differs-from-latest-update': 'status',
   'local-plan-without-parent': 'parentPlanId',
-  'plan-outside-strategy-period': 'period',
+  'plan-outside-strategy-period': 'periodFrom',
 };
 
 /** The navigator key the shell uses for the owners register. */

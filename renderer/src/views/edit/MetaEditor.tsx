@@ -46,6 +46,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <h1 class="pane-title">{t('nav.meta')}</h1>
       <Field label={t('meta.title')}>
         <BoundInput
+          data-field="title"
           class="input input-title"
           value={meta.title}
           readOnly={readOnly}
@@ -54,14 +55,15 @@ export function MetaEditor({ session, readOnly }: Props) {
         />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
+        <BoundInput data-field="subtitle" class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
-          <BoundInput class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
+          <BoundInput data-field="organisation" class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
+            data-field="periodFrom"
             class="input"
             inputMode="numeric"
             value={String(meta.period.from || '')}
@@ -74,6 +76,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.periodTo')}>
           <BoundInput
+            data-field="periodTo"
             class="input"
             inputMode="numeric"
             value={String(meta.period.to || '')}
@@ -88,6 +91,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         <Field label={t('meta.status')}>
           <BoundSelect
+            data-field="status"
             class="select"
             disabled={readOnly}
             value={meta.status ?? ''}
@@ -97,6 +101,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.date')}>
           <BoundInput
+            data-field="date"
             class="input"
             type="date"
             value={meta.date ?? ''}
@@ -106,6 +111,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.language')}>
           <BoundSelect
+            data-field="language"
             class="select"
             disabled={readOnly}
             value={meta.language ?? 'da'}
@@ -120,7 +126,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (
           <Field key={key} label={label()}>
-            <BoundInput class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
+            <BoundInput data-field={key} class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
           </Field>
         ))}
       </div>
@@ -134,6 +140,7 @@ export function MetaEditor({ session, readOnly }: Props) {
           {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
               <BoundInput
+                data-field={`labels.${key}`}
                 class="input"
                 value={labels[key] ?? ''}
                 placeholder={defaults[key]}

@@ -26,11 +26,12 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" value={plan.title} readOnly={readOnly} onCommit={(title) => model.updateActionPlan(plan.id, { title })} />
+        <BoundInput data-field="title" class="input input-title" value={plan.title} readOnly={readOnly} onCommit={(title) => model.updateActionPlan(plan.id, { title })} />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
           <BoundSelect
+            data-field="kind"
             class="select"
             disabled={readOnly}
             value={plan.kind}
@@ -40,6 +41,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
+            data-field="periodFrom"
             class="input"
             inputMode="numeric"
             value={String(plan.period.from)}
@@ -52,6 +54,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('meta.periodTo')}>
           <BoundInput
+            data-field="periodTo"
             class="input"
             inputMode="numeric"
             value={String(plan.period.to)}
@@ -66,6 +69,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
       <div class="field-row">
         <Field label={t('plan.owner')}>
           <BoundSelect
+            data-field="ownerId"
             class="select"
             disabled={readOnly}
             value={plan.ownerId ?? ''}
@@ -76,6 +80,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         {plan.kind === 'local' && (
           <Field label={t('plan.parent')}>
             <BoundSelect
+              data-field="parentPlanId"
               class="select"
               disabled={readOnly}
               value={plan.parentPlanId ?? ''}
@@ -103,11 +108,12 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" value={initiative.title} readOnly={readOnly} onCommit={(title) => model.updateInitiative(initiative.id, { title })} />
+        <BoundInput data-field="title" class="input input-title" value={initiative.title} readOnly={readOnly} onCommit={(title) => model.updateInitiative(initiative.id, { title })} />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>
           <BoundSelect
+            data-field="ownerId"
             class="select"
             disabled={readOnly}
             value={initiative.ownerId ?? ''}
@@ -117,6 +123,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('initiative.status')}>
           <BoundSelect
+            data-field="status"
             class="select"
             disabled={readOnly}
             value={initiative.status ?? ''}
@@ -125,10 +132,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput data-field="start" class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput data-field="end" class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
         </Field>
       </div>
       <RichField
@@ -140,7 +147,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         readOnly={readOnly}
         version={version}
       />
-      <fieldset class="form-section">
+      <fieldset class="form-section" data-field="focusAreaIds">
         <legend class="form-section-title">{t('initiative.focusAreas', { label: labels.focusAreas })}</legend>
         <div class="check-columns">
           {perspectives.map((p) => {
@@ -152,6 +159,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
                 {areas.map((fa) => (
                   <label key={fa.id} class="check-row">
                     <input
+                      data-field={`focusAreaIds.${fa.id}`}
                       type="checkbox"
                       disabled={readOnly}
                       checked={initiative.focusAreaIds.includes(fa.id)}
