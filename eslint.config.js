@@ -58,9 +58,9 @@ export const RENDERER_LAYERS = [
   'ui', // small shared components: bound inputs, icons, toasts, announcer
   'collab', // sync plumbing and presence: connection status, local copy, watched channel, presence widgets
   'route', // hash routes
+  'bridge', // the host bridge (browser mode's HTTP/WebSocket client); its own errors are worded through i18n
   'i18n', // messages
   'settings', // the user's settings
-  'bridge', // the host bridge (browser mode's HTTP/WebSocket client)
   'styles', // CSS only
 ];
 
@@ -139,5 +139,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [toRenderer] }],
     },
+  },
+  // i18n: user-facing text in components comes from the message catalog (eslint-rules/no-literal-ui-strings.js).
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { pejling: { rules: { 'no-literal-ui-strings': (await import('./eslint-rules/no-literal-ui-strings.js')).default } } },
+    rules: { 'pejling/no-literal-ui-strings': 'error' },
   },
 );

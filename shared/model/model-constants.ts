@@ -16,3 +16,7 @@ export const RECOVERED_FOCUS_AREA_ID = 'pejling-recovered-focus-area';
 export const RECOVERED_PLAN_ID = 'pejling-recovered-plan';
 /** Origin of `createStrategyDoc`. */
 export const INIT_ORIGIN = 'pejling:init';
+
+/** Targets of `model.textField(id, key)` besides item ids: the meta fields and the labels. */
+export const META_ID = '@meta';
+export const LABELS_ID = '@labels';

@@ -295,7 +295,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
         </div>
       </FieldPresenceProvider>
       <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
-      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} onClose={() => setShareOpen(false)} />}
+      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} coEditors={others.map((o) => o.state.user.name)} onClose={() => setShareOpen(false)} />}
     </div>
   );
 }

@@ -322,7 +322,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               type="button"
               class="icon-button"
               aria-label={t('nav.undo')}
-              title={`${t('nav.undo')} (Ctrl+Z)`}
+              title={t('common.withShortcut', { action: t('nav.undo'), keys: 'Ctrl+Z' })}
               disabled={!session.structureUndo.canUndo()}
               onClick={() => undoStructure(session)}
             >
@@ -332,7 +332,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               type="button"
               class="icon-button"
               aria-label={t('nav.redo')}
-              title={`${t('nav.redo')} (Ctrl+Shift+Z)`}
+              title={t('common.withShortcut', { action: t('nav.redo'), keys: 'Ctrl+Shift+Z' })}
               disabled={!session.structureUndo.canRedo()}
               onClick={() => redoStructure(session)}
             >

@@ -20,6 +20,9 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'plan-outside-strategy-period': 'code.plan-outside-strategy-period',
   'status-differs-from-latest-update': 'code.status-differs-from-latest-update',
   'empty-title': 'code.empty-title',
+  'strategy-period-reversed': 'code.strategy-period-reversed',
+  'plan-period-reversed': 'code.plan-period-reversed',
+  'initiative-end-before-start': 'code.initiative-end-before-start',
 };
 
 export function ChecksView({ session, select }: DocumentViewProps) {

@@ -53,7 +53,7 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
               <option value="">{tp('details.notGiven')}</option>
               {BUSINESS_CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {tp(`businessCase.${s}`)}
+                  {t(`businessCase.${s}`)}
                 </option>
               ))}
             </select>

@@ -40,9 +40,9 @@ export class DocumentSession {
     if (local) {
       // Browser mode: a watched WebSocket (silent network loss is detected), opened once the local copy is in.
       this.channel = watchedChannel(() => bridge.connectDocument(documentId), local.whenLoaded);
-      this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness, untrackedOrigins: new Set([local.origin]) });
+      this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness, untrackedOrigins: new Set([local.origin]), local });
       this.provider.carryOverPending(local.carriedPending);
-      this.cleanups.push(this.provider.onState((state) => local.rememberPending(state.pending)));
+      this.cleanups.push(this.provider.onState((state) => local.rememberPending(state.changes)));
     } else {
       this.channel = bridge.connectDocument(documentId);
       this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness });

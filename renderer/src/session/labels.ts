@@ -2,6 +2,7 @@
 // follow the document's language (meta.language), not the UI's: they are the document's words.
 import type { StrategyModel } from '../../../shared/model';
 import type { Labels } from '../../../shared/format/schema';
+import { t, type Lang } from '../../../shared/i18n';
 
 export interface ResolvedLabels {
   perspective: string;
@@ -12,24 +13,19 @@ export interface ResolvedLabels {
   bearings: string;
 }
 
-export const DEFAULT_LABELS: Record<'da' | 'en', ResolvedLabels> = {
-  da: {
-    perspective: 'Perspektiv',
-    perspectives: 'Perspektiver',
-    focusArea: 'Indsatsområde',
-    focusAreas: 'Indsatsområder',
-    principles: 'Principper',
-    bearings: 'Pejlemærker',
-  },
-  en: {
-    perspective: 'Perspective',
-    perspectives: 'Perspectives',
-    focusArea: 'Focus area',
-    focusAreas: 'Focus areas',
-    principles: 'Principles',
-    bearings: 'Bearings',
-  },
-};
+function labelsIn(lang: Lang): ResolvedLabels {
+  return {
+    perspective: t(lang, 'label.perspective'),
+    perspectives: t(lang, 'label.perspectives'),
+    focusArea: t(lang, 'label.focusArea'),
+    focusAreas: t(lang, 'label.focusAreas'),
+    principles: t(lang, 'label.principles'),
+    bearings: t(lang, 'label.bearings'),
+  };
+}
+
+/** The default words, from the catalog (the same the Word export uses). */
+const DEFAULT_LABELS: Record<Lang, ResolvedLabels> = { da: labelsIn('da'), en: labelsIn('en') };
 
 export function defaultLabels(model: StrategyModel): ResolvedLabels {
   return DEFAULT_LABELS[model.getMeta().language === 'en' ? 'en' : 'da'];

@@ -48,7 +48,7 @@ export function ItemHeader({ ctx, node, readOnly }: Props) {
                 type="button"
                 class="icon-button"
                 aria-label={t('edit.moveUp')}
-                title={`${t('edit.moveUp')} (Alt+↑)`}
+                title={t('common.withShortcut', { action: t('edit.moveUp'), keys: 'Alt+↑' })}
                 disabled={index <= 0}
                 onClick={() => moveBy(ctx, node, -1)}
               >
@@ -58,7 +58,7 @@ export function ItemHeader({ ctx, node, readOnly }: Props) {
                 type="button"
                 class="icon-button"
                 aria-label={t('edit.moveDown')}
-                title={`${t('edit.moveDown')} (Alt+↓)`}
+                title={t('common.withShortcut', { action: t('edit.moveDown'), keys: 'Alt+↓' })}
                 disabled={index < 0 || index >= siblings.length - 1}
                 onClick={() => moveBy(ctx, node, 1)}
               >

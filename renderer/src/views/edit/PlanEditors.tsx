@@ -2,6 +2,7 @@
 // coverage matrix, per-owner view, status report — are separate views in the view registry.)
 import { INITIATIVE_STATUSES, PLAN_KINDS } from '../../../../shared/format/schema';
 import type { InitiativeStatus, PlanKind } from '../../../../shared/format/schema';
+import { parseMonth, parseYear } from '../../../../shared/format/dates';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
@@ -10,11 +11,6 @@ import { ChildList } from './StrategyEditors';
 import type { EditorProps } from '../../session/view-registry';
 import { InitiativeDetails } from '../../plans/InitiativeDetails';
 import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
-
-function parseYear(value: string): number | null {
-  const year = Number(value.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
-}
 
 export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
@@ -104,7 +100,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   // The owner hierarchy, and "Mangler ansvarlig" for an owner that was removed (see plans/).
   const ownerOptions = planOwnerOptions(model, initiative.ownerId);
   const perspectives = model.perspectives();
-  const month = (value: string) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : null);
+  const month = parseMonth;
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
@@ -132,10 +128,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput data-field="start" class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput data-field="start" class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput data-field="end" class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput data-field="end" class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
         </Field>
       </div>
       <RichField
