@@ -67,7 +67,7 @@ test('1,000 initiatives: the table opens, filters, sorts and scrolls without del
 
   await time('open table', async () => {
     await page.getByRole('tab', { name: 'Initiativer', exact: true }).click();
-    await expect(count).toHaveText('1022 initiativer i alle handlingsplaner');
+    await expect(count).toHaveText('1.022 initiativer i alle handlingsplaner');
     await expect(rows.first()).toBeVisible();
   });
   // Only the rows in view (plus a margin) are rendered.
@@ -75,7 +75,7 @@ test('1,000 initiatives: the table opens, filters, sorts and scrolls without del
 
   await time('filter by status', async () => {
     await field(page.getByRole('search'), 'filter.status').selectOption('delayed');
-    await expect(count).toHaveText('Viser 201 af 1022 initiativer');
+    await expect(count).toHaveText('Viser 201 af 1.022 initiativer');
   });
   await time('sort by budget', async () => {
     await page.getByRole('columnheader', { name: 'Budget' }).getByRole('button').click();
@@ -83,7 +83,7 @@ test('1,000 initiatives: the table opens, filters, sorts and scrolls without del
     await expect(rows.first()).toContainText('Initiativ 0998');
   });
   await page.getByRole('button', { name: 'Nulstil filtre' }).click();
-  await expect(count).toHaveText('1022 initiativer i alle handlingsplaner');
+  await expect(count).toHaveText('1.022 initiativer i alle handlingsplaner');
 
   // Keyboard: End goes to the last row, which is scrolled into view and focused.
   await time('keyboard to the last row', async () => {
@@ -97,7 +97,7 @@ test('1,000 initiatives: the table opens, filters, sorts and scrolls without del
 
   await time('type a search', async () => {
     await field(page.getByRole('search'), 'filter.text').fill('0500');
-    await expect(count).toHaveText('Viser 1 af 1022 initiativer');
+    await expect(count).toHaveText('Viser 1 af 1.022 initiativer');
   });
 
   // An inline change on a large document.
