@@ -342,7 +342,7 @@ export const da = {
   'plans.table.col.priority': 'Prioritet',
   'plans.table.col.budget': 'Budget',
   'plans.table.count': '{total, plural, one {# initiativ i alle handlingsplaner} other {# initiativer i alle handlingsplaner}}',
-  'plans.table.countFiltered': 'Viser {shown} af {total, plural, one {# initiativ} other {# initiativer}}',
+  'plans.table.countFiltered': 'Viser {shown, number} af {total, plural, one {# initiativ} other {# initiativer}}',
   'plans.table.noFocusArea': 'Intet {label}',
   'plans.table.noneAtAll': 'Der er ingen initiativer endnu. Tilføj dem under en handlingsplan i Redigér.',
   'plans.table.noneMatch': 'Ingen initiativer passer til filtrene.',

@@ -340,7 +340,7 @@ export const en: Record<MessageKey, string> = {
   'plans.table.col.priority': 'Priority',
   'plans.table.col.budget': 'Budget',
   'plans.table.count': '{total, plural, one {# initiative in all action plans} other {# initiatives in all action plans}}',
-  'plans.table.countFiltered': 'Showing {shown} of {total, plural, one {# initiative} other {# initiatives}}',
+  'plans.table.countFiltered': 'Showing {shown, number} of {total, plural, one {# initiative} other {# initiatives}}',
   'plans.table.noFocusArea': 'No {label}',
   'plans.table.noneAtAll': 'There are no initiatives yet. Add them to an action plan in Edit.',
   'plans.table.noneMatch': 'No initiatives match the filters.',
