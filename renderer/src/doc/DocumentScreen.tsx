@@ -8,7 +8,7 @@ import { showRecoveryNotice } from './recovery-notice';
 import { useSessionState, useWholeSessionState } from './use-session-state';
 import { errorMessage } from '../bridge/bridge-error';
 import { navigate } from '../app/route';
-import { t } from '../i18n/i18n';
+import { currentLanguage, t } from '../i18n/i18n';
 import { Navigator, redoStructure, undoStructure } from '../navigator/Navigator';
 import { buildNavTree, findNode, META_KEY } from '../navigator/nav-tree';
 import { resolveLabels } from '../navigator/labels';
@@ -139,7 +139,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
   useUnsyncedWarning(session);
-  const labels = useMemo(() => resolveLabels(session.model), [session, version]);
+  const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
   const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
   const meta = session.model.getMeta();
   const views = listViews();
