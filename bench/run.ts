@@ -17,6 +17,7 @@ import { measureOpenStrategy } from './scenarios/open-strategy';
 import { measureServerMemory } from './scenarios/server-memory';
 import { measureSyncLatency } from './scenarios/sync-latency';
 import { measureWordExport } from './scenarios/word-export';
+import { measureExportSync } from './scenarios/export-sync';
 
 interface Scenario {
   key: string;
@@ -33,6 +34,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'export', group: '4 Word export', run: measureWordExport, failure: { id: 'export.quick', title: 'Word export of the large strategy', unit: 'ms', budget: '< 3000 ms and faster than pandoc' } },
   { key: 'merge', group: '5 Offline merge', run: measureOfflineMerge, failure: { id: 'merge.exchange', title: 'Offline merge of 2 × 10,000 edits', unit: 'ms', budget: '< 1000 ms' } },
   { key: 'memory', group: '6 Server memory', run: measureServerMemory, failure: { id: 'server.memory-per-document', title: 'Server memory per document and connection', unit: 'KiB' } },
+  { key: 'export-sync', group: '7 Sync during export', run: measureExportSync, failure: { id: 'export.sync-during.p95', title: 'Sync p95 while a large export runs', unit: 'ms', budget: 'p95 < 100 ms' } },
 ];
 
 function parseArgs(args: string[]): { quick: boolean; only: Set<string> | null } {

@@ -62,6 +62,8 @@ export interface RoomsOptions {
   maxConnectionsPerDocument?: number;
   /** Messages a connection may send before its room has loaded (default 1000). */
   maxBufferedMessages?: number;
+  /** Runs on a loaded document before anyone is served it (e.g. a layout migration); its changes are stored. */
+  prepare?: (doc: Y.Doc) => void;
 }
 
 /** A loaded document kept open by the host (e.g. for a remote link); release it when done. */
@@ -180,6 +182,11 @@ class Room {
       const { update, recovery } = await this.ctx.persistence.load(this.name);
       if (this.state !== 'loading') return;
       Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      try {
+        this.ctx.prepare(this.doc);
+      } catch (error) {
+        this.ctx.log({ event: 'error', level: 'warn', doc: this.name, reason: `prepare: ${describe(error)}` });
+      }
       if (recovery) {
         this.ctx.log({
           event: 'room-recovered',
@@ -437,6 +444,7 @@ export class Rooms {
       unloadAfterMs: options.unloadAfterMs ?? 10_000,
       maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
       maxBufferedMessages: options.maxBufferedMessages ?? 1000,
+      prepare: options.prepare ?? (() => undefined),
     };
   }
 

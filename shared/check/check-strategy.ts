@@ -1,5 +1,6 @@
 // Quality checks on a valid strategy. Pure and linear in the size of the strategy (the editor runs it live
 // on every change): one pass builds id indexes, one pass per collection emits findings in document order.
+import { endsBeforeStart, isReversedPeriod, periodMonths } from '../format/dates';
 import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../format/schema';
 import type { Lang } from '../format/messages';
 import { initiativeStatusLabel, t as message, type MessageKey, type MessageParams } from '../i18n';
@@ -136,8 +137,18 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
     }
   });
 
-  // Action plans and initiatives.
+  // The strategy's own period.
   const meta = strategy.meta.period;
+  if (isReversedPeriod(meta)) {
+    add(
+      'strategy-period-reversed',
+      'meta',
+      '/meta/period',
+      m('check.strategyPeriodReversed', { from: meta.from, to: meta.to }),
+    );
+  }
+
+  // Action plans and initiatives.
   plans.forEach((plan, i) => checkPlan(plan, i));
 
   function checkPlan(plan: ActionPlan, i: number): void {
@@ -159,7 +170,16 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         m('check.localPlanWithoutParent', { name }),
       );
     }
-    if (plan.kind !== 'transition' && (plan.period.from < meta.from || plan.period.to > meta.to)) {
+    if (isReversedPeriod(plan.period)) {
+      add(
+        'plan-period-reversed',
+        plan.id,
+        `${planPath}/period`,
+        m('check.planPeriodReversed', { name, from: plan.period.from, to: plan.period.to }),
+      );
+    }
+    // A reversed period is its own finding; measured against it, every plan would be "outside".
+    if (!isReversedPeriod(meta) && !isReversedPeriod(plan.period) && plan.kind !== 'transition' && (plan.period.from < meta.from || plan.period.to > meta.to)) {
       add(
         'plan-outside-strategy-period',
         plan.id,
@@ -200,11 +220,18 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         );
       }
     });
-    const from = `${plan.period.from}-01`;
-    const to = `${plan.period.to}-12`;
+    if (endsBeforeStart(it.start, it.end)) {
+      add(
+        'initiative-end-before-start',
+        it.id,
+        path,
+        m('check.initiativeEndBeforeStart', { name, start: it.start ?? '', end: it.end ?? '' }),
+      );
+    }
+    const { first: from, last: to } = periodMonths(plan.period);
     const early = it.start !== undefined && it.start < from;
     const late = it.end !== undefined && it.end > to;
-    if (early || late) {
+    if ((early || late) && !isReversedPeriod(plan.period)) {
       const span = `${it.start ?? '…'} – ${it.end ?? '…'}`;
       add(
         'initiative-outside-plan-period',

@@ -59,7 +59,7 @@ describe('browser-mode host API', () => {
   });
 
   it('refuses an invalid JSON import with every problem as path: reason, and stores nothing', async () => {
-    const text = JSON.stringify({ format: 'pejling-strategy', formatVersion: 1, meta: { title: '', organisation: 'X', period: { from: 2030, to: 2020 } }, vision: { statement: 'V' }, perspectives: [] });
+    const text = JSON.stringify({ format: 'pejling-strategy', formatVersion: 1, meta: { title: '', organisation: 'X', period: { from: 'tyve', to: 2020 } }, vision: { statement: 'V' }, perspectives: [] });
     const { status, body } = await api<{ error: string }>('/api/documents', post({ from: 'json', text, fileName: 'dårlig.json' }));
     expect(status).toBe(400);
     expect(body.error).toContain('dårlig.json');

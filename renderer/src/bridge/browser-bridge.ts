@@ -12,7 +12,6 @@ import type {
   TemplateSummary,
 } from '../../../shared/bridge';
 import { BridgeError } from './bridge-error';
-import { t } from '../i18n/i18n';
 import { fileNameFromDisposition, offerDownload, pickFile } from './file-picker';
 import { openWebSocketChannel } from './websocket-document-channel';
 
@@ -37,7 +36,8 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   try {
     response = await fetch(path, init);
   } catch (error) {
-    throw new BridgeError(t('bridge.unreachable', { reason: error instanceof Error ? error.message : String(error) }));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw Object.assign(new BridgeError(`Kunne ikke nå Pejling-serveren (${reason})`), { code: 'unreachable', params: { reason } });
   }
   if (!response.ok) throw await failure(response);
   return response;

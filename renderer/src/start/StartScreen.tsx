@@ -3,10 +3,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, TemplateSummary } from '../../../shared/bridge';
 import { getBridge } from '../bridge/get-bridge';
-import { BridgeError, errorMessage, errorProblems } from '../bridge/bridge-error';
+import { BridgeError } from '../bridge/bridge-error';
+import { errorMessage, errorProblems } from '../i18n/errors';
 import { pickFile } from '../bridge/file-picker';
 import { currentLanguage, formatDateTime, t } from '../i18n/i18n';
-import { navigate } from '../app/route';
+import { navigate } from '../route/route';
 import { showToast } from '../ui/toasts';
 import { syncLabel } from './sync-label';
 import { NewStrategyForm } from './NewStrategyForm';
@@ -170,7 +171,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                         <span class="document-meta" id={`doc-meta-${summary.id}`}>
                           <span class="document-organisation">{summary.organisation}</span>
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
-                          <span class={`badge badge-${sync.tone}`}>{sync.text}</span>
+                          <span class={`badge badge-${sync.tone}`} title={sync.title}>{sync.text}</span>
                         </span>
                         {summary.notice && <span class="document-notice" role="note">{summary.notice}</span>}
                       </a>

@@ -41,9 +41,9 @@ describe('message catalogs', () => {
   });
 
   it('fill in parameters, plurals and selects', () => {
-    expect(t('da', 'sync.offlinePending', { count: 1 })).toBe('Offline – 1 ændring venter');
-    expect(t('da', 'sync.offlinePending', { count: 1234 })).toBe('Offline – 1.234 ændringer venter');
-    expect(t('en', 'sync.offlinePending', { count: 2 })).toBe('Offline – 2 changes waiting');
+    expect(t('da', 'status.hostOfflinePending', { count: 1 })).toBe('Ingen forbindelse til Pejling – 1 ændring venter på at blive gemt');
+    expect(t('da', 'status.hostOfflinePending', { count: 1234 })).toBe('Ingen forbindelse til Pejling – 1.234 ændringer venter på at blive gemt');
+    expect(t('en', 'status.hostOfflinePending', { count: 2 })).toBe('No connection to Pejling – 2 changes waiting to be saved');
     // a year is a plain argument: shown as written, not as "2.026"
     expect(t('da', 'new.actionPlan', { from: 2026, to: 2027 })).toBe('Handlingsplan 2026-2027');
     expect(t('da', 'export.logoAlt', { organisation: 'Odder Kommune', ending: 'other' })).toBe('Odder Kommunes logo');
@@ -55,5 +55,22 @@ describe('message catalogs', () => {
     expect(storageError(new StorageError('locked', 'lock held'), 'en')).toBe('The data folder is already in use by another Pejling. Close that one first.');
     expect(storageError(new StorageError('locked', 'lock held'), 'da')).toMatch(/^Datamappen bruges allerede/);
     expect(recoveryNotice({ discardedBytes: 11, reason: 'torn', quarantinedTo: '/d/x' }, 'en')).toContain('(11 bytes) is kept in /d/x');
+  });
+});
+
+describe('host errors in the UI language', () => {
+  it('translates a host error code with its parameters and keeps the host message for unknown codes', async () => {
+    const { updateSettings } = await import('../../../renderer/src/settings/settings');
+    const { errorMessage, errorProblems } = await import('../../../renderer/src/i18n/errors');
+    updateSettings({ language: 'en' });
+    const planGone = Object.assign(new Error('Handlingsplanen \'hp-1\' findes ikke i dokumentet.'), { code: 'plan-not-found', params: { plan: 'hp-1' } });
+    expect(errorMessage(planGone)).toBe('The action plan “hp-1” does not exist in the document.');
+    const damaged = Object.assign(new Error('damaged'), { code: 'storage-damaged', params: {} });
+    expect(errorMessage(damaged)).toMatch(/^The file is damaged/);
+    const refused = Object.assign(new Error('x.json kan ikke åbnes:\n/meta: mangler'), { code: 'invalid-file', params: { name: 'x.json', problems: '/meta: is required\n/vision: is required' } });
+    expect(errorProblems(refused)).toEqual(['/meta: is required', '/vision: is required']);
+    expect(errorMessage(Object.assign(new Error('Noget nyt'), { code: 'brand-new-code' }))).toBe('Noget nyt');
+    updateSettings({ language: 'da' });
+    expect(errorMessage(planGone)).toBe('Handlingsplanen »hp-1« findes ikke i dokumentet.');
   });
 });

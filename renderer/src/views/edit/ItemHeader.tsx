@@ -3,9 +3,9 @@
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
 import { focusWhenReady } from '../../ui/focus-when-ready';
-import { kindNoun, lowerFirst } from '../../doc/structure-ops';
-import { addChild, moveBy, remove, type NavContext } from '../../navigator/nav-actions';
-import { MOVABLE_KINDS, findNode, type NavNode } from '../../navigator/nav-tree';
+import { kindNoun, lowerFirst } from '../../session/structure-ops';
+import { addChild, moveBy, remove, type NavContext } from '../../session/nav-actions';
+import { MOVABLE_KINDS, findNode, type NavNode } from '../../session/nav-tree';
 
 interface Props {
   ctx: NavContext;

@@ -1,8 +1,8 @@
 // What the navigator can do with a node, shared by the tree (keyboard, drag and drop, row buttons)
 // and the editing pane's item toolbar: add, rename, delete with an undo toast, move.
 import type { MoveTarget } from '../../../shared/model/types';
-import type { DocumentSession } from '../doc/document-session';
-import { addItem, deleteItem, kindNoun, moveItem, renameItem } from '../doc/structure-ops';
+import type { DocumentSession } from './document-session';
+import { addItem, deleteItem, kindNoun, moveItem, renameItem } from './structure-ops';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { showToast } from '../ui/toasts';

@@ -2,7 +2,7 @@
 // per open document. The server runs as the real command (`node bin/pejling.js server`) in a child
 // process, on 127.0.0.1, with a temporary data dir (durable writes included in the latency).
 //
-//   npx tsx main/server/bench-sync.ts [--edits 200] [--documents 100] [--json]
+//   npx tsx bench/sync-server.ts [--edits 200] [--documents 100] [--json]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { ChannelProvider } from '../../shared/sync/channel-provider';
-import { createWebSocketChannel, documentSocketUrl } from '../../shared/sync/websocket-channel';
+import { ChannelProvider } from '../shared/sync/channel-provider';
+import { createWebSocketChannel, documentSocketUrl } from '../shared/sync/websocket-channel';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = fileURLToPath(new URL('../', import.meta.url));
 
 interface Client {
   doc: Y.Doc;

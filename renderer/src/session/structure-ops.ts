@@ -4,8 +4,8 @@
 import { VISION_ID, type StrategyModel } from '../../../shared/model';
 import type { ItemKind, MoveTarget } from '../../../shared/model/types';
 import { t } from '../i18n/i18n';
-import type { NavNode } from '../navigator/nav-tree';
-import type { ResolvedLabels } from '../navigator/labels';
+import type { NavNode } from './nav-tree';
+import type { ResolvedLabels } from './labels';
 
 export const STRUCTURE_ORIGIN = 'pejling:structure';
 

@@ -2,9 +2,10 @@
 // pane) and "Disposition" (the outline). Later views (initiatives table, coverage matrix, per-owner
 // view, checks, status report) register themselves here with `registerView` and appear as tabs.
 import type { ComponentType } from 'preact';
-import type { DocumentSession } from '../doc/document-session';
-import type { NavNode } from '../navigator/nav-tree';
-import type { ResolvedLabels } from '../navigator/labels';
+import type { DocumentSession } from './document-session';
+import type { NavNode } from './nav-tree';
+import type { ResolvedLabels } from './labels';
+import type { NavContext } from './nav-actions';
 
 export interface DocumentViewProps {
   session: DocumentSession;
@@ -15,6 +16,14 @@ export interface DocumentViewProps {
   tree: NavNode[];
   labels: ResolvedLabels;
   readOnly: boolean;
+}
+
+/** What an item editor of the edit view receives (the edit view and the plan views' editors share it). */
+export interface EditorProps {
+  ctx: NavContext;
+  node: NavNode;
+  readOnly: boolean;
+  version: number;
 }
 
 export interface ViewDefinition {

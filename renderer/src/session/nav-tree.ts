@@ -51,14 +51,6 @@ export const PLANS_KEY = 'plans';
 export const VISION_PRINCIPLES_KEY = 'vision-principles';
 export const BEARINGS_KEY = 'bearings';
 
-/**
- * The perspective level is hidden when the strategy has a hidden perspective (Bornholm): its focus
- * areas then stand directly in the group, which takes the focus-area label.
- */
-export function hasHiddenPerspective(model: StrategyModel): boolean {
-  return model.perspectives().some((p) => p.hidden);
-}
-
 export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = resolveLabels(model)): NavNode[] {
   const untitled = t('doc.untitled');
   const tree: NavNode[] = [];

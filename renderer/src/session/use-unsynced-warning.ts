@@ -1,8 +1,8 @@
 // Asks before the window or tab closes (or reloads) while edits are not yet where they belong: with the
 // host (level a) or on the remote sync server (level b). The browser shows its own wording.
 import { useEffect } from 'preact/hooks';
-import type { DocumentSession } from '../doc/document-session';
-import { unsyncedEdits } from './connection-status';
+import type { DocumentSession } from './document-session';
+import { unsyncedEdits } from '../collab/connection-status';
 
 export function useUnsyncedWarning(session: DocumentSession): void {
   useEffect(() => {

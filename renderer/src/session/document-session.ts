@@ -11,18 +11,10 @@ import { t } from '../i18n/i18n';
 import { isBrowserMode, openLocalCopy, type LocalCopy } from '../collab/local-copy';
 import { watchedChannel } from '../collab/watched-channel';
 import { isReadOnly } from '../collab/connection-status';
+import type { PresenceState } from '../collab/presence';
 
 /** Offline, a document with a local copy opens from it after this long without the host. */
 const LOCAL_OPEN_GRACE_MS = 1200;
-
-/** What other users see of this user: name, colour and the part of the document they are in. */
-export interface PresenceState {
-  user: { name: string; color: string };
-  /** Navigator key of the part this user has open. */
-  location?: string | null;
-  /** Key of the structured field this user is typing in (see collab/field-presence). */
-  editing?: string | null;
-}
 
 export class DocumentSession {
   readonly doc = new Y.Doc();
@@ -48,9 +40,9 @@ export class DocumentSession {
     if (local) {
       // Browser mode: a watched WebSocket (silent network loss is detected), opened once the local copy is in.
       this.channel = watchedChannel(() => bridge.connectDocument(documentId), local.whenLoaded);
-      this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness, untrackedOrigins: new Set([local.origin]) });
+      this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness, untrackedOrigins: new Set([local.origin]), local });
       this.provider.carryOverPending(local.carriedPending);
-      this.cleanups.push(this.provider.onState((state) => local.rememberPending(state.pending)));
+      this.cleanups.push(this.provider.onState((state) => local.rememberPending(state.changes)));
     } else {
       this.channel = bridge.connectDocument(documentId);
       this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness });

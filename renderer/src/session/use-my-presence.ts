@@ -1,6 +1,7 @@
 // This window's own name and colour as the others see them (the awareness `user` field), kept current.
 import { useEffect, useState } from 'preact/hooks';
-import type { DocumentSession, PresenceState } from '../doc/document-session';
+import type { DocumentSession } from './document-session';
+import type { PresenceState } from '../collab/presence';
 
 export function useMyPresence(session: DocumentSession): PresenceState['user'] {
   const read = (): PresenceState['user'] => {
