@@ -573,6 +573,11 @@ export const da = {
   'check.supportOutsideParentPlan': 'Initiativet {name} støtter {target}, som ikke ligger i den overordnede handlingsplan.',
   'check.initiativeOutsidePlanPeriod': 'Initiativet {name} ({span}) {edge, select, start {starter før} other {slutter efter}} handlingsplanens periode {period}.',
   'check.statusDiffers': 'Initiativet {name} har status »{status}«, men den seneste statusopdatering ({date}) siger »{latest}«.',
+  'check.severity.error': 'fejl',
+  'check.severity.warning': 'advarsel',
+  'check.summary': '{errors} fejl, {warnings, plural, one {# advarsel} other {# advarsler}}',
+  'check.noFindings': '{file}: ingen fund',
+  'check.notChecked': '{file}: ikke en gyldig strategifil; intet er tjekket',
 
   // --- Reading interchange files (shared/format: validation problems) ---
   'format.type.list': 'en liste',

@@ -571,6 +571,11 @@ export const en: Record<MessageKey, string> = {
   'check.supportOutsideParentPlan': 'Initiative {name} supports {target}, which is not in the parent action plan.',
   'check.initiativeOutsidePlanPeriod': 'Initiative {name} ({span}) {edge, select, start {starts before} other {ends after}} its action plan’s period {period}.',
   'check.statusDiffers': 'Initiative {name} has status “{status}”, but its latest status update ({date}) says “{latest}”.',
+  'check.severity.error': 'error',
+  'check.severity.warning': 'warning',
+  'check.summary': '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
+  'check.noFindings': '{file}: no findings',
+  'check.notChecked': '{file}: not a valid strategy file; nothing checked',
 
   // --- Reading interchange files (shared/format: validation problems) ---
   'format.type.list': 'a list',
