@@ -144,7 +144,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
       'strategy-period-reversed',
       'meta',
       '/meta/period',
-      m('check.strategyPeriodReversed', { from: String(meta.from), to: String(meta.to) }),
+      m('check.strategyPeriodReversed', { from: meta.from, to: meta.to }),
     );
   }
 
@@ -175,7 +175,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         'plan-period-reversed',
         plan.id,
         `${planPath}/period`,
-        m('check.planPeriodReversed', { name, from: String(plan.period.from), to: String(plan.period.to) }),
+        m('check.planPeriodReversed', { name, from: plan.period.from, to: plan.period.to }),
       );
     }
     // A reversed period is its own finding; measured against it, every plan would be "outside".

@@ -2,7 +2,8 @@
 // XML 1.0 cannot carry (a Word document is XML, so a title with U+FFFF made a .docx that LibreOffice cannot
 // open), and nesting deeper than the readers can follow (20,000 quotes within quotes overflowed the call
 // stack). One iterative pass over the parsed JSON, so neither a deep nor a long input can overflow it.
-import { type Lang, pick } from './messages';
+import { t as message } from '../i18n/messages';
+import type { Lang } from './messages';
 import type { Problem } from './problem';
 
 /**
@@ -56,10 +57,7 @@ export function inputLimitProblems(root: unknown, lang: Lang): { problems: Probl
       if (bad) {
         problems.push({
           path: pointer,
-          message: pick(lang, {
-            da: `indeholder tegnet ${hex(bad.codePoint)} (tegn nr. ${bad.position}), som ikke må stå i tekst (et styretegn eller et ikke-tegn, som Word ikke kan gemme); fjern det`,
-            en: `contains the character ${hex(bad.codePoint)} (character ${bad.position}), which text may not hold (a control character or non-character that Word cannot store); remove it`,
-          }),
+          message: message(lang, 'format.illegalCharacter', { char: hex(bad.codePoint), position: bad.position }),
         });
       }
       continue;
@@ -71,10 +69,7 @@ export function inputLimitProblems(root: unknown, lang: Lang): { problems: Probl
         const at = pointer.indexOf('/content/');
         problems.push({
           path: at > 0 ? pointer.slice(0, at) : pointer.split('/').slice(0, 8).join('/'),
-          message: pick(lang, {
-            da: `teksten er indlejret for dybt (mere end ${MAX_RICH_NESTING} niveauer, fx citater i citater eller lister i lister); Pejling læser højst ${MAX_RICH_NESTING} niveauer`,
-            en: `the text is nested too deeply (more than ${MAX_RICH_NESTING} levels, such as quotes within quotes or lists within lists); Pejling reads at most ${MAX_RICH_NESTING} levels`,
-          }),
+          message: message(lang, 'format.tooDeep', { max: MAX_RICH_NESTING }),
         });
       }
       tooDeep = true;
