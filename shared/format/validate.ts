@@ -2,7 +2,7 @@
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';
-import { inputLimitProblems } from './input-limits';
+import { inputLimitProblems, MAX_RICH_NESTING } from './input-limits';
 import { findJsonSyntaxError, type JsonSyntaxError, lineColumn } from './json-syntax';
 import { toJsonPointer } from './json-pointer';
 import { type Lang, pick, showValue } from './messages';
@@ -183,6 +183,11 @@ function syntaxMessage(error: JsonSyntaxError, lang: Lang): string {
       return t(
         `ugyldig JSON i ${at}: mere tekst (${found}) efter slutningen af dokumentet`,
         `invalid JSON at ${at}: more text (${found}) after the end of the document`,
+      );
+    case 'too-deep':
+      return t(
+        `ugyldig JSON, og den er indlejret dybere, end Pejling læser (over ${MAX_RICH_NESTING} niveauer formateret tekst)`,
+        `invalid JSON, nested deeper than Pejling reads (over ${MAX_RICH_NESTING} levels of rich text)`,
       );
     case 'unexpected': {
       const expected: Record<string, { da: string; en: string }> = {
