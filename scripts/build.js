@@ -24,7 +24,7 @@ if (all || args.includes('--electron')) {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron'],
+    external: ['electron', 'fs-native-extensions'],
     sourcemap: true,
     logLevel: 'warning',
     absWorkingDir: root,

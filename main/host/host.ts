@@ -12,7 +12,7 @@ import type {
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
-import { exportStrategy, getSchemaVersion, importStrategy, migrate, readSummary, SCHEMA_VERSION } from '../../shared/model';
+import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
@@ -100,7 +100,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     close: () => store.close(),
   };
   const persistence = options.wrapPersistence ? options.wrapPersistence(basePersistence) : basePersistence;
-  const rooms: Rooms = new Rooms({ ...options.rooms, persistence });
+  const rooms: Rooms = new Rooms({ ...options.rooms, persistence, prepare: prepareLoadedDocument });
 
   function syncStateOf(id: string, summary: StoredSummary): SyncState {
     const remote = remoteLinks.get(id);

@@ -1,4 +1,4 @@
-// The quality findings of a strategy (PRODUCT.md "check"): codes, severities, and the finding record.
+// The quality findings of a strategy (`pejling check`): codes, severities, and the finding record.
 
 export const FINDING_CODES = [
   // The five codes of the product contract:

@@ -1,4 +1,4 @@
-// The interchange format, version 1 (PRODUCT.md): one JSON file holds one strategy.
+// The interchange format, version 1: one JSON file holds one strategy.
 // This zod schema is the single definition; the TypeScript types below are inferred from it.
 // Validation with readable, path-qualified messages lives in ./validate.ts.
 import { z } from 'zod';
@@ -147,7 +147,6 @@ export type Rich = z.infer<typeof richSchema>;
 export type ProseMirrorDocJSON = z.infer<typeof proseMirrorDocSchema>;
 export type Period = z.infer<typeof periodSchema>;
 export type Statement = z.infer<typeof statementSchema>;
-export type Goal = z.infer<typeof goalSchema>;
 export type FocusArea = z.infer<typeof focusAreaSchema>;
 export type Perspective = z.infer<typeof perspectiveSchema>;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
@@ -163,6 +162,5 @@ export type ActionPlan = z.infer<typeof actionPlanSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Meta = z.infer<typeof metaSchema>;
 export type Labels = z.infer<typeof labelsSchema>;
-export type Vision = z.infer<typeof visionSchema>;
 /** A strategy in interchange format v1. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

@@ -1,4 +1,4 @@
-// Validation of interchange format v1 with readable, path-qualified problems (PRODUCT.md): every problem is
+// Validation of interchange format v1 with readable, path-qualified problems: every problem is
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';

@@ -9,7 +9,7 @@ import { DocumentScreen } from '../doc/DocumentScreen';
 import { Announcer } from '../ui/announcer';
 import { ToastRegion, expireAllToasts } from '../ui/toasts';
 import { SettingsDialog } from './SettingsDialog';
-import { DEFAULT_VIEW, navigate, useRoute } from './route';
+import { DEFAULT_VIEW, navigate, useRoute } from '../route/route';
 import { t } from '../i18n/i18n';
 
 type StartCommand = 'new-document' | 'open-file' | 'import-json';

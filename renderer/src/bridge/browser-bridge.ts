@@ -12,6 +12,7 @@ import type {
   TemplateSummary,
 } from '../../../shared/bridge';
 import { BridgeError } from './bridge-error';
+import { t } from '../i18n/i18n';
 import { fileNameFromDisposition, offerDownload, pickFile } from './file-picker';
 import { openWebSocketChannel } from './websocket-document-channel';
 
@@ -36,7 +37,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   try {
     response = await fetch(path, init);
   } catch (error) {
-    throw new BridgeError(`Kunne ikke nå Pejling-serveren (${error instanceof Error ? error.message : String(error)})`);
+    throw new BridgeError(t('bridge.unreachable', { reason: error instanceof Error ? error.message : String(error) }));
   }
   if (!response.ok) throw await failure(response);
   return response;

@@ -5,21 +5,21 @@ import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
 import type { ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
-import { useSessionState, useWholeSessionState } from './use-session-state';
+import { useSessionState, useWholeSessionState } from '../session/use-session-state';
 import { errorMessage } from '../bridge/bridge-error';
-import { navigate } from '../app/route';
+import { navigate } from '../route/route';
 import { t } from '../i18n/i18n';
 import { Navigator, redoStructure, undoStructure } from '../navigator/Navigator';
-import { buildNavTree, findNode, META_KEY } from '../navigator/nav-tree';
-import { resolveLabels } from '../navigator/labels';
-import type { NavContext } from '../navigator/nav-actions';
+import { buildNavTree, findNode, META_KEY } from '../session/nav-tree';
+import { resolveLabels } from '../session/labels';
+import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
 import { dismissToast, showToast } from '../ui/toasts';
-import { getView, listViews } from '../views/registry';
-import '../views/builtin-views';
-import { DocumentSession } from './document-session';
-import { useDocVersion, usePresence } from './use-doc';
+import { getView, listViews } from '../session/view-registry';
+import './builtin-views';
+import { DocumentSession } from '../session/document-session';
+import { useDocVersion, usePresence } from '../session/use-doc';
 import { ExportMenu } from './ExportMenu';
 import { focusedEditorCommand } from '../editor/editor-registry';
 import { isReadOnly } from '../collab/connection-status';
@@ -27,8 +27,8 @@ import { FieldPresenceProvider } from '../collab/field-presence';
 import { PresenceList } from '../collab/PresenceList';
 import { ReadOnlyBanner } from '../collab/ReadOnlyBanner';
 import { ShareButton, ShareDialog } from '../collab/ShareDialog';
-import { useUnsyncedWarning } from '../collab/use-unsynced-warning';
-import { useMyPresence } from '../collab/use-my-presence';
+import { useUnsyncedWarning } from '../session/use-unsynced-warning';
+import { useMyPresence } from '../session/use-my-presence';
 
 interface Props {
   documentId: string;
@@ -295,7 +295,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
         </div>
       </FieldPresenceProvider>
       <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
-      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} onClose={() => setShareOpen(false)} />}
+      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} coEditors={others.map((o) => o.state.user.name)} onClose={() => setShareOpen(false)} />}
     </div>
   );
 }

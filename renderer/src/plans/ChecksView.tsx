@@ -3,12 +3,12 @@
 // the finding is about focused.
 import type { Finding, FindingCode } from '../../../shared/check';
 import { t } from '../i18n/i18n';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { findingTarget } from './plan-data';
 import { tp, type PlansKey } from './plans-i18n';
 import { openInEditor, useLiveFindings, type FieldLabels } from './use-plans';
 import { announce } from '../ui/announcer';
-import type { ResolvedLabels } from '../navigator/labels';
+import type { ResolvedLabels } from '../session/labels';
 
 const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'focus-area-without-initiative': 'code.focus-area-without-initiative',

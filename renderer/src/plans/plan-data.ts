@@ -1,9 +1,10 @@
 // The plan views' data, read from the model: initiative rows (filter, sort), the coverage matrix,
 // what an owner is responsible for, and where a check finding leads. Pure (no DOM, no i18n), so it
 // is unit-tested directly against shared/model and cheap to recompute on every change.
-import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../shared/format/schema';
+import type { InitiativeStatus, PlanKind } from '../../../shared/format/schema';
 import type { StrategyModel } from '../../../shared/model';
 import type { ActionPlanData, FocusAreaData, InitiativeData, OwnerData, PerspectiveData } from '../../../shared/model/types';
+import { formatAmountDkk } from '../../../shared/i18n/format';
 
 /** Whether an initiative's owner is set and names an owner that exists. */
 export type OwnerState = 'ok' | 'none' | 'missing';
@@ -343,8 +344,6 @@ export function possibleParents(owners: OwnerData[], id: string): OwnerData[] {
   return owners.filter((o) => !below.has(o.id));
 }
 
-export const OWNER_KIND_ORDER: OwnerKind[] = ['unit', 'forum', 'person'];
-
 // ---- findings -----------------------------------------------------------------------------------------
 
 /** Where a finding leads: the navigator key of the item's editor, and the field to focus if known. */
@@ -387,10 +386,9 @@ export function findingTarget(model: StrategyModel, finding: { code: string; id:
 
 // ---- numbers ------------------------------------------------------------------------------------------
 
-/** An amount in Danish kroner: "1.500.000 kr." (Danish) or "DKK 1,500,000" (English). */
+/** An amount in Danish kroner, as in Word (shared/i18n/format): "1.500.000 kr.", "1.234,50 kr." or "DKK 1,500,000". */
 export function formatDkk(amount: number, lang: 'da' | 'en' = 'da'): string {
-  const digits = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 }).format(amount);
-  return lang === 'da' ? `${digits} kr.` : `DKK ${digits}`;
+  return formatAmountDkk(amount, lang);
 }
 
 /**

@@ -159,7 +159,3 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
   };
 }
 
-/** The .docx bytes of one part of a strategy. */
-export async function exportDocx(strategy: StrategyFile, options: ExportDocxOptions): Promise<Uint8Array> {
-  return (await exportDocxDetailed(strategy, options)).bytes;
-}

@@ -2,12 +2,12 @@
 import type { Labels, Meta } from '../../../../shared/format/schema';
 import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
 import { parseDate, parseYear } from '../../../../shared/format/dates';
-import type { DocumentSession } from '../../doc/document-session';
+import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
-import { defaultLabels } from '../../navigator/labels';
+import { defaultLabels } from '../../session/labels';
 
 interface Props {
   session: DocumentSession;
