@@ -414,8 +414,8 @@ export function parseDkk(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
-/** Months and dates: one rule for the whole app (shared/format/dates.ts). */
-export { isMonth, isDate } from '../../../shared/format/dates';
+/** Dates: one rule for the whole app (shared/format/dates.ts). */
+export { isDate } from '../../../shared/format/dates';
 
 /** Today as YYYY-MM-DD in local time. */
 export function today(now = new Date()): string {
