@@ -47,27 +47,39 @@ const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/
 export function inputLimitProblems(root: unknown, lang: Lang): { problems: Problem[]; tooDeep: boolean } {
   const problems: Problem[] = [];
   let tooDeep = false;
-  // Explicit stack of [value, pointer, depth]; pointers are built only for what is reported.
-  const stack: [unknown, string, number][] = [[root, '', 0]];
+  // Explicit stack; each frame links to its parent, so a pointer is built only for what is reported.
+  interface Frame {
+    value: unknown;
+    key: string;
+    parent: Frame | null;
+    depth: number;
+  }
+  const pointerOf = (frame: Frame): string => {
+    const segments: string[] = [];
+    for (let f: Frame | null = frame; f && f.parent; f = f.parent) segments.push(escapeSegment(f.key));
+    return segments.length === 0 ? '' : `/${segments.reverse().join('/')}`;
+  };
+  const stack: Frame[] = [{ value: root, key: '', parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const [value, pointer, depth] = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (typeof value === 'string') {
-      const bad = findIllegalCharacter(value);
-      if (bad) {
-        problems.push({
-          path: pointer,
-          message: pick(lang, {
-            da: `indeholder tegnet ${hex(bad.codePoint)} (tegn nr. ${bad.position}), som ikke må stå i tekst (et styretegn eller et ikke-tegn, som Word ikke kan gemme); fjern det`,
-            en: `contains the character ${hex(bad.codePoint)} (character ${bad.position}), which text may not hold (a control character or non-character that Word cannot store); remove it`,
-          }),
-        });
-      }
+      if (!ILLEGAL.test(value)) continue;
+      const bad = findIllegalCharacter(value)!;
+      problems.push({
+        path: pointerOf(frame),
+        message: pick(lang, {
+          da: `indeholder tegnet ${hex(bad.codePoint)} (tegn nr. ${bad.position}), som ikke må stå i tekst (et styretegn eller et ikke-tegn, som Word ikke kan gemme); fjern det`,
+          en: `contains the character ${hex(bad.codePoint)} (character ${bad.position}), which text may not hold (a control character or non-character that Word cannot store); remove it`,
+        }),
+      });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH) {
       if (!tooDeep) {
         // Name the field that holds the rich text, not a pointer hundreds of segments long.
+        const pointer = pointerOf(frame);
         const at = pointer.indexOf('/content/');
         problems.push({
           path: at > 0 ? pointer.slice(0, at) : pointer.split('/').slice(0, 8).join('/'),
@@ -81,12 +93,12 @@ export function inputLimitProblems(root: unknown, lang: Lang): { problems: Probl
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${pointer}/${i}`, depth + 1]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: frame, depth: depth + 1 });
     } else {
-      const entries = Object.entries(value as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        stack.push([child, `${pointer}/${escapeSegment(key)}`, depth + 1]);
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        stack.push({ value: (value as Record<string, unknown>)[key], key, parent: frame, depth: depth + 1 });
       }
     }
   }
