@@ -40,12 +40,14 @@ const hex = (codePoint: number): string => `U+${codePoint.toString(16).toUpperCa
 const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
- * Problems with characters and nesting anywhere in the parsed JSON. `tooDeep` is true when the input
+ * Problems with characters and nesting anywhere in the parsed JSON (`characters`: those with characters
+ * only, which the checks report for a live document). `tooDeep` is true when the input
  * nests deeper than MAX_JSON_DEPTH: the caller must then not hand it to recursive code (the schema's
  * unknown-field walk, the rich-text readers).
  */
-export function inputLimitProblems(root: unknown, lang: Lang): { problems: Problem[]; tooDeep: boolean } {
+export function inputLimitProblems(root: unknown, lang: Lang): { problems: Problem[]; tooDeep: boolean; characters: Problem[] } {
   const problems: Problem[] = [];
+  const characters: Problem[] = [];
   let tooDeep = false;
   // Explicit stack; each frame links to its parent, so a pointer is built only for what is reported.
   interface Frame {
@@ -66,13 +68,14 @@ export function inputLimitProblems(root: unknown, lang: Lang): { problems: Probl
     if (typeof value === 'string') {
       if (!ILLEGAL.test(value)) continue;
       const bad = findIllegalCharacter(value)!;
-      problems.push({
+      characters.push({
         path: pointerOf(frame),
         message: pick(lang, {
           da: `indeholder tegnet ${hex(bad.codePoint)} (tegn nr. ${bad.position}), som ikke må stå i tekst (et styretegn eller et ikke-tegn, som Word ikke kan gemme); fjern det`,
           en: `contains the character ${hex(bad.codePoint)} (character ${bad.position}), which text may not hold (a control character or non-character that Word cannot store); remove it`,
         }),
       });
+      problems.push(characters[characters.length - 1]!);
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -102,5 +105,5 @@ export function inputLimitProblems(root: unknown, lang: Lang): { problems: Probl
       }
     }
   }
-  return { problems, tooDeep };
+  return { problems, tooDeep, characters };
 }

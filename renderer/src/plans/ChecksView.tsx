@@ -24,6 +24,7 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'strategy-period-reversed': 'code.strategy-period-reversed',
   'plan-period-reversed': 'code.plan-period-reversed',
   'initiative-end-before-start': 'code.initiative-end-before-start',
+  'illegal-character': 'code.illegal-character',
 };
 
 /** The labels of the shell's editor fields, by model field (to focus the field a finding is about). */

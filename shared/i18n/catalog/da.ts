@@ -550,6 +550,7 @@ export const da = {
   'check.strategyPeriodReversed': 'Strategiens periode går baglæns: den starter i {from} og slutter i {to}.',
   'check.planPeriodReversed': 'Perioden for handlingsplanen {name} går baglæns: den starter i {from} og slutter i {to}.',
   'check.initiativeEndBeforeStart': 'Initiativet {name} slutter ({end}) før det starter ({start}).',
+  'check.illegalCharacter': 'Teksten {reason}.',
   'check.sectionNoTitle': 'Et afsnit har ingen titel.',
   'check.visionPrincipleNoTitle': 'Princip nr. {n} under visionen har ingen titel.',
   'check.bearingNoTitle': 'Pejlemærke nr. {n} har ingen titel.',
@@ -640,6 +641,7 @@ export const da = {
   'plans.code.strategy-period-reversed': 'Strategiens periode går baglæns',
   'plans.code.plan-period-reversed': 'Planens periode går baglæns',
   'plans.code.initiative-end-before-start': 'Slutter før det starter',
+  'plans.code.illegal-character': 'Tegn, som Word ikke kan gemme',
 };
 
 export type MessageKey = keyof typeof da;

@@ -548,6 +548,7 @@ export const en: Record<MessageKey, string> = {
   'check.strategyPeriodReversed': 'The strategy’s period runs backwards: it starts in {from} and ends in {to}.',
   'check.planPeriodReversed': 'The period of action plan {name} runs backwards: it starts in {from} and ends in {to}.',
   'check.initiativeEndBeforeStart': 'Initiative {name} ends ({end}) before it starts ({start}).',
+  'check.illegalCharacter': 'The text {reason}.',
   'check.sectionNoTitle': 'A section has no title.',
   'check.visionPrincipleNoTitle': 'Principle no. {n} of the vision has no title.',
   'check.bearingNoTitle': 'Bearing no. {n} has no title.',
@@ -638,4 +639,5 @@ export const en: Record<MessageKey, string> = {
   'plans.code.strategy-period-reversed': 'Strategy period runs backwards',
   'plans.code.plan-period-reversed': 'Plan period runs backwards',
   'plans.code.initiative-end-before-start': 'Ends before it starts',
+  'plans.code.illegal-character': 'Character Word cannot store',
 };
