@@ -2,7 +2,7 @@
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';
-import { inputLimitProblems } from './input-limits';
+import { inputLimitProblems, MAX_RICH_NESTING } from './input-limits';
 import { findJsonSyntaxError, type JsonSyntaxError, lineColumn } from './json-syntax';
 import { toJsonPointer } from './json-pointer';
 import { isMessageKey, t as message, type MessageKey, type MessageParams } from '../i18n/messages';
@@ -158,6 +158,8 @@ function syntaxMessage(error: JsonSyntaxError, lang: Lang): string {
       return m('format.json.badNumber', { at, found });
     case 'trailing-data':
       return m('format.json.trailingData', { at, found });
+    case 'too-deep':
+      return m('format.json.tooDeep', { max: MAX_RICH_NESTING });
     case 'unexpected': {
       const key = `format.json.expected.${error.expected ?? 'value'}`;
       const want = m(isMessageKey(key) ? key : 'format.json.expected.other');

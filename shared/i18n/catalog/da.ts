@@ -546,6 +546,8 @@ export const da = {
   // --- Quality checks (shared/check, `pejling check`, the Checks view) ---
   'check.danglingWrongKind': '{what} peger på {ref}, som er {actual} og ikke {want}.',
   'check.danglingMissing': '{what} peger på {ref}, som ikke findes (slettet?); det skulle være {want}.',
+  'check.illegalCharacter': 'Teksten {reason}.',
+  'format.json.tooDeep': 'ugyldig JSON, og den er indlejret dybere, end Pejling læser (over {max} niveauer formateret tekst)',
   'check.sectionNoTitle': 'Et afsnit har ingen titel.',
   'check.visionPrincipleNoTitle': 'Princip nr. {n} under visionen har ingen titel.',
   'check.bearingNoTitle': 'Pejlemærke nr. {n} har ingen titel.',
@@ -703,6 +705,7 @@ export const da = {
   'plans.code.strategy-period-reversed': 'Strategiens periode går baglæns',
   'plans.code.plan-period-reversed': 'Planens periode går baglæns',
   'plans.code.initiative-end-before-start': 'Slutter før det starter',
+  'plans.code.illegal-character': 'Tegn, som Word ikke kan gemme',
 };
 
 export type MessageKey = keyof typeof da;

@@ -544,6 +544,8 @@ export const en: Record<MessageKey, string> = {
   // --- Quality checks (shared/check, `pejling check`, the Checks view) ---
   'check.danglingWrongKind': '{what} points at {ref}, which is {actual}, not {want}.',
   'check.danglingMissing': '{what} points at {ref}, which does not exist (deleted?); it should be {want}.',
+  'check.illegalCharacter': 'The text {reason}.',
+  'format.json.tooDeep': 'invalid JSON, nested deeper than Pejling reads (over {max} levels of rich text)',
   'check.sectionNoTitle': 'A section has no title.',
   'check.visionPrincipleNoTitle': 'Principle no. {n} of the vision has no title.',
   'check.bearingNoTitle': 'Bearing no. {n} has no title.',
@@ -701,4 +703,5 @@ export const en: Record<MessageKey, string> = {
   'plans.code.strategy-period-reversed': 'Strategy period runs backwards',
   'plans.code.plan-period-reversed': 'Plan period runs backwards',
   'plans.code.initiative-end-before-start': 'Ends before it starts',
+  'plans.code.illegal-character': 'Character Word cannot store',
 };
