@@ -9,7 +9,7 @@ import { Rooms } from '../sync/room';
 import { silentLogger, type SyncLogger } from '../sync/sync-log';
 import { CLOSE_CODES, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
 import { authorize, type AuthConfig, loadAuthFile } from './auth';
-import { hostnameOfHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
+import { isAllowedHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
 import { securityHeaders, sendRendererMissing, serveStatic } from './static-files';
 import { stat } from 'node:fs/promises';
 
@@ -143,14 +143,15 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
     });
   const staticDir = options.staticDir;
   let closing = false;
+  /** Set once listening (the Host check needs the real port when 0 was asked for). */
+  let listeningPort = options.port ?? 0;
 
   /** Without auth, only requests that name this machine (DNS rebinding, cross-site WebSockets). */
   function localOnlyRefusal(req: IncomingMessage): string | null {
     if (auth) return null;
-    const hostHeader = req.headers.host;
-    if (!hostHeader || !isLoopbackHost(hostnameOfHostHeader(hostHeader))) return 'host not allowed';
+    if (!isAllowedHostHeader(req.headers.host, listeningPort, host)) return 'host not allowed';
     const origin = req.headers.origin;
-    if (origin !== undefined && !isLoopbackOrigin(origin)) return 'origin not allowed';
+    if (origin !== undefined && !isLoopbackOrigin(origin, host)) return 'origin not allowed';
     return null;
   }
 
@@ -305,6 +306,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
 
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  listeningPort = port;
   const url = formatUrl(host, port);
   log({ event: 'listening', url, auth: auth ? 'token' : 'loopback-only' });
 

@@ -12,6 +12,8 @@
 // - A viewer receives the document and presence; its document changes are dropped, its presence relayed.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { isValidDocumentId } from '../storage/document-id';
 import type { DocumentPersistence } from '../storage/types';
 import {
@@ -83,6 +85,9 @@ export interface RoomsOptions {
   maxBufferedBytesPerDocument?: number;
 }
 
+/** Presence (awareness) client ids one connection may hold (a host's remote link bridges several people). */
+const MAX_PRESENCE_IDS_PER_CONNECTION = 32;
+
 /** State vectors (of sync step 1 requests) remembered per connection, to answer each only once. */
 const ANSWERED_VECTORS_KEPT = 32;
 
@@ -118,6 +123,7 @@ class Connection implements RoomConnection {
   /** Sync step 1 state vectors already answered on this connection (most recent last). */
   readonly answeredVectors: string[] = [];
   repeatLogged = false;
+  presenceRefusedLogged = false;
   /** The document's state vector as of the last sync step 2 sent here: the peer has at least this. */
   sentState: Map<number, number> | null = null;
 
@@ -196,6 +202,8 @@ class Room {
   private readonly waiting = new Set<Connection>();
   holds = 0;
   private unloadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Who set each presence client id (a connection, the host's remote link, …): only it may change it. */
+  private readonly presenceOwners = new Map<number, unknown>();
   readonly queue: DurableQueue;
   readonly loaded: Promise<void>;
   /**
@@ -388,13 +396,16 @@ class Room {
         if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
         return;
       }
-      case 'awareness':
+      case 'awareness': {
+        let own: Uint8Array | null;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
+          own = this.ownPresence(connection, decoded.update);
+          if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
         } catch {
           this.malformed(connection, 'invalid awareness update');
         }
         return;
+      }
       case 'query-awareness': {
         const clients = [...this.awareness.getStates().keys()];
         connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -403,6 +414,52 @@ class Room {
       default:
         this.malformed(connection, `unexpected message type '${decoded.type}' from a client`);
     }
+  }
+
+  /**
+   * The part of an awareness update a connection may make: entries for client ids no one else holds (the
+   * first connection to set an id holds it until it leaves), at most MAX_PRESENCE_IDS_PER_CONNECTION.
+   * Entries for other people's ids are dropped (logged once per connection): a viewer cannot set or clear
+   * someone else's presence. Null when nothing is left. Throws on bytes that are not an awareness update.
+   */
+  private ownPresence(connection: Connection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { id: number; clock: number; state: string }[] = [];
+    const refused: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      const owner = this.presenceOwners.get(id);
+      const mine = owner === connection;
+      if (mine || (owner === undefined && connection.clientIds.size + kept.length < MAX_PRESENCE_IDS_PER_CONNECTION)) {
+        kept.push({ id, clock, state });
+      } else {
+        refused.push(id);
+      }
+    }
+    if (refused.length > 0 && !connection.presenceRefusedLogged) {
+      connection.presenceRefusedLogged = true;
+      this.ctx.log({
+        event: 'presence-refused',
+        doc: this.name,
+        role: connection.role,
+        peer: connection.peer,
+        clients: refused.slice(0, 5),
+        reason: 'presence for client ids this connection does not hold',
+      });
+    }
+    if (kept.length === 0) return null;
+    if (refused.length === 0) return update;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.id);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.state);
+    }
+    return encoding.toUint8Array(encoder);
   }
 
   /** Whether the document may grow by `bytes` (recomputes its real size when the estimate says no). */
@@ -486,6 +543,9 @@ class Room {
       for (const id of updated) origin.clientIds.add(id);
       for (const id of removed) origin.clientIds.delete(id);
     }
+    // Whoever set an id holds it (connections, the host's remote link); removal (also by timeout) frees it.
+    for (const id of [...added, ...updated]) if (!this.presenceOwners.has(id)) this.presenceOwners.set(id, origin ?? null);
+    for (const id of removed) this.presenceOwners.delete(id);
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.connections.size === 0) return;
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -500,6 +560,7 @@ class Room {
     if (connection.clientIds.size > 0 && this.state === 'ready') {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
     }
+    for (const [id, owner] of this.presenceOwners) if (owner === connection) this.presenceOwners.delete(id);
     this.scheduleUnloadIfUnused();
   }
 

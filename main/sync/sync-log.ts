@@ -11,6 +11,7 @@ export type SyncLogEvent =
   | 'update-refused' // an editor's update would have damaged the stored document; refused, its connection closed
   | 'room-aborted' // an internal error in a room: its connections closed (1011), reloaded from storage on demand
   | 'limit' // a limit was hit (field `limit`: document-size, connection-buffer, document-buffer); the connection closed
+  | 'presence-refused' // a connection sent presence for client ids others hold; dropped, logged once per connection
   | 'sync-repeat-ignored' // a connection repeated a sync step 1 already answered; logged once per connection
   | 'internal-error' // an error no handler caught; logged, the server keeps serving
   | 'room-load'
@@ -45,7 +46,7 @@ export function jsonLineLogger(write: (line: string) => void): SyncLogger {
 
 function defaultLevel(event: SyncLogEvent): 'info' | 'warn' | 'error' {
   if (event === 'storage-failure' || event === 'room-aborted' || event === 'internal-error') return 'error';
-  if (event === 'update-refused' || event === 'limit') return 'warn';
+  if (event === 'update-refused' || event === 'limit' || event === 'presence-refused') return 'warn';
   if (event === 'malformed' || event === 'error' || event === 'refused' || event === 'room-recovered') return 'warn';
   return 'info';
 }
