@@ -10,8 +10,15 @@ import { silentLogger, type SyncLogger } from '../sync/sync-log';
 import { CLOSE_CODES, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
 import { authorize, type AuthConfig, loadAuthFile } from './auth';
 import { isAllowedHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
-import { securityHeaders, sendRendererMissing, serveStatic } from './static-files';
-import { stat } from 'node:fs/promises';
+import {
+  isAppPageRequest,
+  isRendererBuilt,
+  type RendererBuilder,
+  securityHeaders,
+  sendRendererBuilding,
+  sendRendererMissing,
+  serveStatic,
+} from './static-files';
 
 export interface ServerLimits {
   /** Largest accepted WebSocket message (default 16 MiB). Larger frames close the connection (1009). */
@@ -50,6 +57,8 @@ export interface PejlingServerOptions {
   auth?: AuthConfig;
   /** Directory of the built renderer, served at `/`. */
   staticDir?: string;
+  /** Builds the renderer into `staticDir` on the first request for an app page while it is missing. */
+  rendererBuilder?: RendererBuilder | null;
   /** Browser-mode routes (`/api/*`), tried before static files; resolve true when handled. */
   httpHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   logger?: SyncLogger;
@@ -170,12 +179,18 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       return;
     }
     if (options.httpHandler && (await options.httpHandler(req, res))) return;
-    if (staticDir && (await isDirectory(staticDir))) {
+    const builder = options.rendererBuilder ?? null;
+    if (staticDir && builder?.state !== 'building' && (await isRendererBuilt(staticDir))) {
       await serveStatic(req, res, staticDir);
       return;
     }
+    if (staticDir && builder && builder.state !== 'failed' && (builder.state === 'building' || isAppPageRequest(req))) {
+      void builder.start();
+      sendRendererBuilding(req, res);
+      return;
+    }
     if (staticDir && (path === '/' || path === '/index.html')) {
-      sendRendererMissing(req, res);
+      sendRendererMissing(req, res, builder?.state === 'failed' ? 'the automatic build failed, see the server log' : '');
       return;
     }
     res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
@@ -336,14 +351,6 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       return closed;
     },
   };
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function describe(error: unknown): string {

@@ -18,6 +18,7 @@ export type SyncLogEvent =
   | 'room-recovered' // storage repaired a torn log while loading
   | 'room-unload'
   | 'storage-failure' // a durable write (or load) failed: the room is closed until restart
+  | 'renderer-build' // the app's renderer was missing and is built on the first request (phase start/done/failed)
   | 'listening'
   | 'shutdown';
 

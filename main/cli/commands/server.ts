@@ -11,6 +11,7 @@ import { createHttpApi } from '../../host/http-api';
 import { StorageError, type DocumentPersistence } from '../../storage/types';
 import { jsonLineLogger } from '../../sync/sync-log';
 import { installProcessGuards } from '../../server/process-guards';
+import { RendererBuilder } from '../../server/static-files';
 
 export const DEFAULT_PORT = 4455;
 
@@ -73,13 +74,17 @@ export async function run(args: string[]): Promise<number> {
       rooms: { log, unloadAfterMs: 10_000, maxConnectionsPerDocument: 50 },
       ...(appendDelayMs > 0 ? { wrapPersistence: (p: DocumentPersistence) => delayedAppends(p, appendDelayMs) } : {}),
     });
+    // PEJLING_RENDERER_DIR: where the renderer is served from (and built to if missing); a test knob.
+    const staticDir = process.env.PEJLING_RENDERER_DIR || fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+    const rendererBuilder = await RendererBuilder.forRepository(fileURLToPath(new URL('../../..', import.meta.url)), staticDir, log);
     server = await createPejlingServer({
       host: options.host,
       port: options.port,
       rooms: host.rooms,
       persistence: host.persistence,
       authFile: options.authFile,
-      staticDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
+      staticDir,
+      rendererBuilder,
       ...(options.authFile ? {} : { httpHandler: createHttpApi(host.api) }),
       logger: log,
     });
