@@ -6,7 +6,10 @@
 //   during the load wait (their messages are buffered).
 // - Every change to the room's document is appended to persistence, and only relayed (or served in a
 //   sync step 2, or acknowledged with `saved`) once that append resolved: a client can never receive
-//   state that a crash could still lose.
+//   state that a crash could still lose. Parts of updates that wait for missing dependencies (Yjs's
+//   pending structs) are neither stored, nor served, nor acknowledged until they integrate.
+// - Every incoming update is checked before it touches the document (update-check.ts); limits bound a
+//   document's size, the bytes waiting for slow readers, and repeated sync requests.
 // - A failed write closes every connection of the room (4500 'storage failure') and refuses the document
 //   until restart.
 // - A viewer receives the document and presence; its document changes are dropped, its presence relayed.
@@ -87,6 +90,9 @@ export interface RoomsOptions {
 
 /** Presence (awareness) client ids one connection may hold (a host's remote link bridges several people). */
 const MAX_PRESENCE_IDS_PER_CONNECTION = 32;
+
+/** How long parts of updates may wait for missing dependencies before they are dropped. */
+const PENDING_EXPIRY_MS = 30_000;
 
 /** State vectors (of sync step 1 requests) remembered per connection, to answer each only once. */
 const ANSWERED_VECTORS_KEPT = 32;
@@ -334,7 +340,7 @@ class Room {
           for (const [client, clock] of connection.sentState ?? []) {
             if (clock > (target.get(client) ?? 0)) target.set(client, clock);
           }
-          missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target));
+          missing = encodeIntegratedState(this.doc, Y.encodeStateVector(target));
         } catch {
           this.malformed(connection, 'sync step 1: invalid state vector');
           return;
@@ -383,17 +389,30 @@ class Room {
           return;
         }
         const count = ++connection.received;
+        const store = this.doc.store;
+        const pendingBefore = { structs: store.pendingStructs?.update ?? null, ds: store.pendingDs };
         try {
           Y.applyUpdate(this.doc, decoded.update, connection);
         } catch (error) {
           this.refuseUpdate(connection, decoded.update.length, `does not apply (${describe(error)})`);
           return;
         }
-        // Structs waiting for missing dependencies are not in any update event yet; keep them durable too.
-        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-          this.queue.enqueue(decoded.update);
+        // What the update could integrate reached the log through the update event (Yjs's own encoding of
+        // what the document took in). Parts waiting for missing dependencies (pending structs or deletions)
+        // are NOT stored: raw, they can disagree with what later integrates under the same ids, and the
+        // log would then load as something else than everyone saw (found by server-fuzz.test.ts). They are
+        // not acknowledged either until they integrated (and so are durable): the acknowledgements of this
+        // connection wait from here on (they count in order).
+        const addedPending =
+          (store.pendingStructs !== null && store.pendingStructs.update !== pendingBefore.structs) ||
+          (store.pendingDs !== null && !sameBytes(store.pendingDs, pendingBefore.ds));
+        if (addedPending || this.deferredAcks.has(connection)) {
+          this.deferredAcks.set(connection, count);
+          this.schedulePendingExpiry();
+        } else if (connection.pejling) {
+          this.queue.afterDurable(() => connection.sendSaved(count));
         }
-        if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+        this.flushDeferredAcksIfSettled();
         return;
       }
       case 'awareness': {
@@ -460,6 +479,46 @@ class Room {
       encoding.writeVarString(encoder, entry.state);
     }
     return encoding.toUint8Array(encoder);
+  }
+
+  /** Acknowledgements held back until the document's pending parts integrated (see sync-update above). */
+  private readonly deferredAcks = new Map<Connection, number>();
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private flushDeferredAcksIfSettled(): void {
+    if (this.deferredAcks.size === 0) return;
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) return;
+    for (const [connection, count] of this.deferredAcks) {
+      if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+    }
+    this.deferredAcks.clear();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
+  }
+
+  /**
+   * Pending parts whose dependencies never arrive are dropped after PENDING_EXPIRY_MS (they were never
+   * stored or acknowledged); connections waiting for an acknowledgement are closed (1011) so they
+   * reconnect and send what the server still lacks.
+   */
+  private schedulePendingExpiry(): void {
+    if (this.pendingTimer) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = null;
+      if (this.state !== 'ready') return;
+      const store = this.doc.store;
+      if (store.pendingStructs === null && store.pendingDs === null) {
+        this.flushDeferredAcksIfSettled();
+        return;
+      }
+      this.ctx.log({ event: 'pending-dropped', doc: this.name, connections: this.deferredAcks.size, reason: `missing dependencies for ${PENDING_EXPIRY_MS} ms` });
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      const waiting = [...this.deferredAcks.keys()];
+      this.deferredAcks.clear();
+      for (const connection of waiting) connection.close(LIMIT_CLOSE_CODES.internalError, 'incomplete update: reconnect to resync');
+    }, PENDING_EXPIRY_MS);
+    this.pendingTimer.unref?.();
   }
 
   /** Whether the document may grow by `bytes` (recomputes its real size when the estimate says no). */
@@ -529,6 +588,7 @@ class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN || this.state === 'failed') return;
+    if (!(origin instanceof Connection)) this.flushDeferredAcksIfSettled();
     this.approxBytes += update.length;
     this.queue.enqueue(update);
     const message = encodeUpdate(update);
@@ -556,6 +616,7 @@ class Room {
 
   remove(connection: Connection): void {
     this.connections.delete(connection);
+    this.deferredAcks.delete(connection);
     this.waiting.delete(connection);
     if (connection.clientIds.size > 0 && this.state === 'ready') {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
@@ -637,6 +698,8 @@ class Room {
 
   dispose(): void {
     this.cancelUnload();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
     if (this.state !== 'failed') this.state = 'unloaded';
     this.rooms.forget(this);
     this.doc.destroy();
@@ -651,6 +714,27 @@ interface AwarenessChange {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** `Y.encodeStateAsUpdate` without the pending parts (which are not durable, see the room's guarantees). */
+function encodeIntegratedState(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const store = doc.store;
+  const pending = { structs: store.pendingStructs, ds: store.pendingDs };
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pending.structs;
+    store.pendingDs = pending.ds;
+  }
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function mib(bytes: number): string {

@@ -12,6 +12,7 @@ export type SyncLogEvent =
   | 'room-aborted' // an internal error in a room: its connections closed (1011), reloaded from storage on demand
   | 'limit' // a limit was hit (field `limit`: document-size, connection-buffer, document-buffer); the connection closed
   | 'presence-refused' // a connection sent presence for client ids others hold; dropped, logged once per connection
+  | 'pending-dropped' // parts of updates that waited too long for missing dependencies were dropped (never stored)
   | 'sync-repeat-ignored' // a connection repeated a sync step 1 already answered; logged once per connection
   | 'internal-error' // an error no handler caught; logged, the server keeps serving
   | 'room-load'
