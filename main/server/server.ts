@@ -8,6 +8,7 @@ import type { DocumentPersistence } from '../storage/types';
 import { Rooms } from '../sync/room';
 import { silentLogger, type SyncLogger } from '../sync/sync-log';
 import { CLOSE_CODES, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
+import { prepareLoadedDocument } from '../../shared/model/document';
 import { authorize, type AuthConfig, loadAuthFile } from './auth';
 import { isAllowedHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
 import {
@@ -146,6 +147,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       log,
       unloadAfterMs: limits.unloadAfterMs,
       maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
+      prepare: prepareLoadedDocument,
       maxBufferedBytesPerConnection: limits.maxBufferedBytes,
       maxBufferedBytesPerDocument: limits.maxBufferedBytesPerDocument,
       maxDocumentBytes: limits.maxDocumentBytes,

@@ -1,25 +1,35 @@
-// One writer per data dir: `<dataDir>/pejling.lock` created exclusively, holding the owner's pid and host.
-// A lock whose process is gone (crash, SIGKILL) is stale and taken over.
-import { unlinkSync, readFileSync } from 'node:fs';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+// One writer per data folder, enforced by the operating system: `<dataDir>/pejling.lock` is held with an
+// exclusive advisory lock (fs-native-extensions: open-file-description fcntl lock on Linux, flock on macOS,
+// LockFileEx on Windows). The kernel drops the lock when the holder's files are closed — on exit, crash or
+// SIGKILL, before the process is even reaped — so a restart never has to guess whether an old pid still lives,
+// and a lock file left by another host name (a container restarted under a new name) never blocks.
+//
+// `<dataDir>/pejling.lock.owner` (JSON: pid, host, since) is only a human-readable record for the refusal
+// message; it decides nothing. The lock file itself is never deleted: removing a lock file while others may
+// have it open lets two processes lock two different inodes of the same name.
+import { tryLock, unlock } from 'fs-native-extensions';
+import { constants } from 'node:fs';
+import { open, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { siblingTempPath } from './fs-durable';
+import { errorText, siblingTempPath } from './fs-durable';
 import { StorageError } from './types';
 
 export const LOCK_FILE = 'pejling.lock';
-/** A lock file we cannot parse is only judged stale after this long (its writer may be mid-creation). */
-const UNREADABLE_LOCK_GRACE_MS = 10_000;
+export const LOCK_OWNER_FILE = 'pejling.lock.owner';
+/**
+ * How long a refused lock is retried before giving up. A killed process releases its descriptors only once its
+ * last thread has exited; Node's thread-group leader already shows as a zombie while its worker threads are still
+ * being torn down, and on a loaded machine (load 15 on 2 cores here) that took over a second in our test runs.
+ */
+const DYING_HOLDER_GRACE_MS = 3000;
+const RETRY_INTERVAL_MS = 25;
 
-interface LockContent {
+export interface LockOwner {
   pid: number;
   host: string;
   since: string;
 }
-
-/** Locks held by this process (absolute lock paths), so a second store in the same process is refused too. */
-const heldLocks = new Set<string>();
-let exitHookInstalled = false;
 
 export interface DataDirLock {
   readonly path: string;
@@ -28,122 +38,79 @@ export interface DataDirLock {
 
 export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
   const path = join(dataDir, LOCK_FILE);
-  const mine: LockContent = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  const text = JSON.stringify(mine);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (await tryCreate(path, text)) {
-      heldLocks.add(path);
-      installExitHook();
-      return { path, release: () => releaseLock(path, text) };
-    }
-    const holder = await readHolder(path);
-    if (holder === 'gone') continue;
-    if (!(await isStale(path, holder))) {
-      const who = holder ? `process ${holder.pid} on ${holder.host}, since ${holder.since}` : 'another process';
-      throw new StorageError(
-        'locked',
-        `The data folder ${dataDir} is in use by another Pejling (${who}). Close it first, or use another data folder.`,
-      );
-    }
-    await removeStale(path, holder);
+  let handle: FileHandle;
+  try {
+    // Read-write: an exclusive (write) lock needs a writable descriptor. Node opens with O_CLOEXEC, so a child
+    // process (an export, LibreOffice) never inherits the descriptor and with it the lock.
+    handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+  } catch (error) {
+    throw new StorageError('io', `Cannot open the lock file ${path}: ${errorText(error)}`, { cause: error });
   }
-  throw new StorageError('locked', `Could not lock the data folder ${dataDir}: the lock file ${path} keeps changing.`);
+  let granted: boolean;
+  const deadline = Date.now() + DYING_HOLDER_GRACE_MS;
+  for (;;) {
+    try {
+      granted = tryLock(handle.fd);
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw new StorageError('io', `Cannot lock the data folder ${dataDir} (${path}): ${errorText(error)}`, { cause: error });
+    }
+    if (granted || Date.now() >= deadline || (await heldByThisProcess(dataDir))) break;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_INTERVAL_MS));
+  }
+  if (!granted) {
+    await handle.close().catch(() => undefined);
+    const owner = await readLockOwner(dataDir);
+    const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'another process';
+    throw new StorageError(
+      'locked',
+      `The data folder ${dataDir} is in use by another Pejling (${who}). Close it first, or use another data folder.`,
+    );
+  }
+  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const ownerPath = join(dataDir, LOCK_OWNER_FILE);
+  const ownerText = `${JSON.stringify(owner)}\n`;
+  try {
+    // Only for messages: written in one step (temp + rename) so a reader never sees half of it; not fsynced.
+    const temp = siblingTempPath(ownerPath, 'new');
+    await writeFile(temp, ownerText);
+    await rename(temp, ownerPath);
+  } catch {
+    // A missing owner record only makes a refusal message less specific.
+  }
+  let released: Promise<void> | null = null;
+  return {
+    path,
+    release() {
+      released ??= (async () => {
+        try {
+          if ((await readFile(ownerPath, 'utf8').catch(() => '')) === ownerText) await unlink(ownerPath).catch(() => undefined);
+          unlock(handle.fd);
+        } catch {
+          // Closing the descriptor below releases the lock anyway.
+        }
+        await handle.close();
+      })();
+      return released;
+    },
+  };
 }
 
-/** Creates the lock with its content in one step (hard link of a finished temp file), so it is never seen half-written. */
-async function tryCreate(path: string, text: string): Promise<boolean> {
-  const temp = siblingTempPath(path, 'new');
-  await writeFile(temp, text, { flag: 'wx' });
-  try {
-    await link(temp, path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new StorageError('io', `Cannot create the lock file ${path}: ${(error as Error).message}`, { cause: error });
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
+/** A second store in this very process: no dying process to wait for. */
+async function heldByThisProcess(dataDir: string): Promise<boolean> {
+  const owner = await readLockOwner(dataDir);
+  return owner !== null && owner.pid === process.pid && owner.host === hostname();
 }
 
-async function readHolder(path: string): Promise<LockContent | null | 'gone'> {
-  let raw: string;
+/** Who holds (or last held) the data folder, as recorded for messages; null when unknown or unreadable. */
+export async function readLockOwner(dataDir: string): Promise<LockOwner | null> {
   try {
-    raw = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    throw error;
-  }
-  try {
-    const parsed = JSON.parse(raw) as Partial<LockContent>;
+    const parsed = JSON.parse(await readFile(join(dataDir, LOCK_OWNER_FILE), 'utf8')) as Partial<LockOwner>;
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
       return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? '') };
     }
   } catch {
-    // fall through: unreadable
+    // fall through
   }
   return null;
-}
-
-async function isStale(path: string, holder: LockContent | null): Promise<boolean> {
-  if (holder === null) {
-    const age = Date.now() - (await stat(path)).mtimeMs;
-    return age > UNREADABLE_LOCK_GRACE_MS;
-  }
-  // On another machine (shared folder) we cannot tell whether the process lives: treat as held.
-  if (holder.host !== hostname()) return false;
-  if (holder.pid === process.pid) return !heldLocks.has(path); // a previous life of this pid
-  return !processIsAlive(holder.pid);
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Moves the stale lock aside and removes it. If what we moved is not the lock we judged stale (another process
- * took over in between), it is put back and the caller retries.
- */
-async function removeStale(path: string, judged: LockContent | null): Promise<void> {
-  const aside = siblingTempPath(path, 'stale');
-  try {
-    await rename(path, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const moved = await readHolder(aside);
-  const same = moved !== 'gone' && JSON.stringify(moved) === JSON.stringify(judged);
-  if (!same) await link(aside, path).catch(() => undefined);
-  await unlink(aside).catch(() => undefined);
-}
-
-async function releaseLock(path: string, text: string): Promise<void> {
-  if (!heldLocks.delete(path)) return;
-  try {
-    if ((await readFile(path, 'utf8')) === text) await unlink(path);
-  } catch {
-    // Already gone: nothing to release.
-  }
-}
-
-/** Normal exits without close() still release the lock (SIGKILL cannot; the next start sees it stale). */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const path of heldLocks) {
-      try {
-        const content = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockContent>;
-        if (content.pid === process.pid) unlinkSync(path);
-      } catch {
-        // ignore: best effort at exit
-      }
-    }
-  });
 }

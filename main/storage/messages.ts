@@ -1,36 +1,56 @@
-// Danish texts for what the storage layer reports to the user (the host shows them; English details stay in logs).
-import { StorageError, type RecoveryReport } from './types';
+// What the storage layer reports to the user, from the one catalog (shared/i18n, keys storage.*):
+// the host shows these; English details stay in logs. Errors without a user-facing text (closed, io,
+// invalid-input) fall back to the error's own message.
+import { t, type Lang, type MessageKey } from '../../shared/i18n/messages';
+import { StorageError, type RecoveryReport, type StorageErrorCode } from './types';
 
-/** Notice after a torn or damaged log tail was repaired while opening a document. */
-export function recoveryNoticeDa(report: RecoveryReport): string {
-  const kept = report.quarantinedTo ? ` De beskadigede data (${report.discardedBytes} byte) er gemt i ${report.quarantinedTo}.` : '';
-  return (
-    'Pejling genoprettede dokumentet efter et nedbrud. Alle gemte ændringer er bevaret; ' +
-    `en ufuldstændig sidste skrivning blev sorteret fra.${kept}`
-  );
+/** Notice after a document's log was repaired while opening it (torn end, damaged records, records that do not merge). */
+export function recoveryNotice(report: RecoveryReport, lang: Lang): string {
+  const damaged = report.damagedRecords ?? 0;
+  const unmergeable = report.unmergeableRecords ?? 0;
+  if (damaged === 0 && unmergeable === 0) {
+    return report.quarantinedTo
+      ? t(lang, 'storage.recoveredKept', { bytes: report.discardedBytes, path: report.quarantinedTo })
+      : t(lang, 'storage.recovered');
+  }
+  const setAside = t(lang, 'storage.setAside', {
+    damaged,
+    unmergeable,
+    both: damaged > 0 && unmergeable > 0 ? 'yes' : 'no',
+    total: damaged + unmergeable,
+    keptKnown: report.keptRecords === undefined ? 'no' : 'yes',
+    kept: report.keptRecords ?? 0,
+  });
+  return report.quarantinedTo
+    ? `${setAside} ${t(lang, 'storage.setAsideKept', { bytes: report.discardedBytes, path: report.quarantinedTo })}`
+    : setAside;
 }
 
-/** A one-line Danish message for a storage error (falls back to the error's own text). */
+const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'not-found', 'exists', 'invalid-id', 'name-taken']);
+
+/** The catalog key of a storage error's user-facing text, or undefined when it has none. */
+export function storageErrorKey(error: unknown): MessageKey | undefined {
+  return error instanceof StorageError && SHOWN.has(error.code) ? (`storage.error.${error.code}` as MessageKey) : undefined;
+}
+
+/** A one-line message for a storage error (falls back to the error's own text). */
+export function storageError(error: unknown, lang: Lang): string {
+  const key = storageErrorKey(error);
+  if (key) return t(lang, key);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Danish notice (the host's current language for notices). */
+export function recoveryNoticeDa(report: RecoveryReport): string {
+  return recoveryNotice(report, 'da');
+}
+
+/** English notice. */
+export function recoveryNoticeEn(report: RecoveryReport): string {
+  return recoveryNotice(report, 'en');
+}
+
+/** A one-line Danish message for a storage error. */
 export function storageErrorDa(error: unknown): string {
-  if (!(error instanceof StorageError)) return error instanceof Error ? error.message : String(error);
-  switch (error.code) {
-    case 'not-pejling-file':
-      return 'Filen er ikke en Pejling-fil.';
-    case 'damaged':
-      return 'Filen er beskadiget og kan ikke åbnes (kontrolsummen eller opbygningen passer ikke).';
-    case 'newer-version':
-      return 'Filen er gemt med en nyere version af Pejling. Opdatér Pejling for at åbne den.';
-    case 'locked':
-      return 'Datamappen bruges allerede af en anden Pejling. Luk den først.';
-    case 'write-failed':
-      return 'Pejling kunne ikke gemme på disken. De seneste ændringer er ikke gemt; frigør plads eller tjek disken, og genstart Pejling.';
-    case 'not-found':
-      return 'Dokumentet eller filen findes ikke.';
-    case 'exists':
-      return 'Der findes allerede et dokument med det id.';
-    case 'invalid-id':
-      return 'Ugyldigt dokument-id.';
-    default:
-      return error.message;
-  }
+  return storageError(error, 'da');
 }

@@ -80,6 +80,8 @@ export interface RoomsOptions {
   maxConnectionsPerDocument?: number;
   /** Messages a connection may send before its room has loaded (default 1000). */
   maxBufferedMessages?: number;
+  /** Runs on a loaded document before anyone is served it (e.g. a layout migration); its changes are stored. */
+  prepare?: (doc: Y.Doc) => void;
   /** Largest document (its encoded Yjs state) a client may grow it to (default 32 MiB); larger: 4413. */
   maxDocumentBytes?: number;
   /** Unsent bytes towards one connection before it is closed as too slow (default 48 MiB). */
@@ -245,6 +247,11 @@ class Room {
       const { update, recovery } = await this.ctx.persistence.load(this.name);
       if (this.state !== 'loading') return;
       Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      try {
+        this.ctx.prepare(this.doc);
+      } catch (error) {
+        this.ctx.log({ event: 'error', level: 'warn', doc: this.name, reason: `prepare: ${describe(error)}` });
+      }
       this.approxBytes = update.length;
       if (recovery) {
         this.ctx.log({
@@ -756,6 +763,7 @@ export class Rooms {
       unloadAfterMs: options.unloadAfterMs ?? 10_000,
       maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
       maxBufferedMessages: options.maxBufferedMessages ?? 1000,
+      prepare: options.prepare ?? (() => undefined),
       maxDocumentBytes: options.maxDocumentBytes ?? 32 * 2 ** 20,
       maxBufferedBytesPerConnection: options.maxBufferedBytesPerConnection ?? 48 * 2 ** 20,
       maxBufferedBytesPerDocument: options.maxBufferedBytesPerDocument ?? 128 * 2 ** 20,

@@ -5,7 +5,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { DocumentStore } from '../../../main/storage/document-store';
-import { LOCK_FILE } from '../../../main/storage/data-dir-lock';
+import { LOCK_OWNER_FILE } from '../../../main/storage/data-dir-lock';
 import { StorageError } from '../../../main/storage/types';
 import { TextEditor, removeTempDirs, tempDir, textOf } from './helpers/fixtures';
 
@@ -116,7 +116,7 @@ describe('DocumentStore', () => {
     await writeFile(join(dataDir, 'documents'), 'not a folder');
     const failed = store.append('doc', new TextEditor().append('x'));
     await expect(failed).rejects.toBeInstanceOf(StorageError);
-    await expect(failed).rejects.toThrow(/Could not create document "doc".*ENOTDIR/);
+    await expect(failed).rejects.toThrow(/Cannot list the documents in .*documents: ENOTDIR/);
   });
 
   it('refuses a second store on the same data folder in this process, and allows it after close', async () => {
@@ -125,7 +125,7 @@ describe('DocumentStore', () => {
     await expect(DocumentStore.open({ dataDir })).rejects.toMatchObject({ code: 'locked' });
     await expect(DocumentStore.open({ dataDir })).rejects.toThrow(/is in use by another Pejling \(process \d+/);
     await first.close();
-    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    expect(existsSync(join(dataDir, LOCK_OWNER_FILE))).toBe(false);
     await openStore(dataDir);
   });
 
@@ -153,10 +153,10 @@ describe('DocumentStore', () => {
       holder.kill('SIGKILL');
       await new Promise((resolve) => holder.once('exit', resolve));
     }
-    const lock = JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number };
-    expect(lock.pid).toBe(holder.pid); // SIGKILL left it behind: stale
+    const owner = JSON.parse(await readFile(join(dataDir, LOCK_OWNER_FILE), 'utf8')) as { pid: number };
+    expect(owner.pid).toBe(holder.pid); // SIGKILL left the record behind, but the OS released the lock
     const store = await openStore(dataDir);
-    expect(JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(JSON.parse(await readFile(join(dataDir, LOCK_OWNER_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
     await store.close();
   });
 
