@@ -10,17 +10,31 @@ import { silentLogger, type SyncLogger } from '../sync/sync-log';
 import { CLOSE_CODES, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
 import { prepareLoadedDocument } from '../../shared/model/document';
 import { authorize, type AuthConfig, loadAuthFile } from './auth';
-import { hostnameOfHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
-import { securityHeaders, sendRendererMissing, serveStatic } from './static-files';
-import { stat } from 'node:fs/promises';
+import { isAllowedHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
+import {
+  isAppPageRequest,
+  isRendererBuilt,
+  type RendererBuilder,
+  securityHeaders,
+  sendRendererBuilding,
+  sendRendererMissing,
+  serveStatic,
+} from './static-files';
 
 export interface ServerLimits {
   /** Largest accepted WebSocket message (default 16 MiB). Larger frames close the connection (1009). */
   maxMessageBytes?: number;
   /** Connections per document (default 50); more are closed with 4429. */
   maxConnectionsPerDocument?: number;
-  /** Bytes queued towards one slow client before it is disconnected (default 64 MiB). */
+  /**
+   * Unsent bytes towards one slow client before it is disconnected (1013; default 48 MiB). With `rooms`
+   * given, the rooms' own limits apply instead (this and the two below).
+   */
   maxBufferedBytes?: number;
+  /** Unsent bytes towards all clients of one document; past it the slowest are disconnected (default 128 MiB). */
+  maxBufferedBytesPerDocument?: number;
+  /** Largest document clients may grow (its encoded state; default 32 MiB); past it 4413. */
+  maxDocumentBytes?: number;
   /** How long a document stays loaded without connections (default 10 s). */
   unloadAfterMs?: number;
   /** Interval of WebSocket pings; a peer that misses one is dropped (default 30 s). */
@@ -44,6 +58,8 @@ export interface PejlingServerOptions {
   auth?: AuthConfig;
   /** Directory of the built renderer, served at `/`. */
   staticDir?: string;
+  /** Builds the renderer into `staticDir` on the first request for an app page while it is missing. */
+  rendererBuilder?: RendererBuilder | null;
   /** Browser-mode routes (`/api/*`), tried before static files; resolve true when handled. */
   httpHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   logger?: SyncLogger;
@@ -71,7 +87,9 @@ export class ServerStartError extends Error {
 const DEFAULT_LIMITS: Required<ServerLimits> = {
   maxMessageBytes: 16 * 1024 * 1024,
   maxConnectionsPerDocument: 50,
-  maxBufferedBytes: 64 * 1024 * 1024,
+  maxBufferedBytes: 48 * 1024 * 1024,
+  maxBufferedBytesPerDocument: 128 * 1024 * 1024,
+  maxDocumentBytes: 32 * 1024 * 1024,
   unloadAfterMs: 10_000,
   heartbeatMs: 30_000,
 };
@@ -130,17 +148,21 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       unloadAfterMs: limits.unloadAfterMs,
       maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
       prepare: prepareLoadedDocument,
+      maxBufferedBytesPerConnection: limits.maxBufferedBytes,
+      maxBufferedBytesPerDocument: limits.maxBufferedBytesPerDocument,
+      maxDocumentBytes: limits.maxDocumentBytes,
     });
   const staticDir = options.staticDir;
   let closing = false;
+  /** Set once listening (the Host check needs the real port when 0 was asked for). */
+  let listeningPort = options.port ?? 0;
 
   /** Without auth, only requests that name this machine (DNS rebinding, cross-site WebSockets). */
   function localOnlyRefusal(req: IncomingMessage): string | null {
     if (auth) return null;
-    const hostHeader = req.headers.host;
-    if (!hostHeader || !isLoopbackHost(hostnameOfHostHeader(hostHeader))) return 'host not allowed';
+    if (!isAllowedHostHeader(req.headers.host, listeningPort, host)) return 'host not allowed';
     const origin = req.headers.origin;
-    if (origin !== undefined && !isLoopbackOrigin(origin)) return 'origin not allowed';
+    if (origin !== undefined && !isLoopbackOrigin(origin, host)) return 'origin not allowed';
     return null;
   }
 
@@ -159,12 +181,18 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       return;
     }
     if (options.httpHandler && (await options.httpHandler(req, res))) return;
-    if (staticDir && (await isDirectory(staticDir))) {
+    const builder = options.rendererBuilder ?? null;
+    if (staticDir && builder?.state !== 'building' && (await isRendererBuilt(staticDir))) {
       await serveStatic(req, res, staticDir);
       return;
     }
+    if (staticDir && builder && builder.state !== 'failed' && (builder.state === 'building' || isAppPageRequest(req))) {
+      void builder.start();
+      sendRendererBuilding(req, res);
+      return;
+    }
     if (staticDir && (path === '/' || path === '/index.html')) {
-      sendRendererMissing(req, res);
+      sendRendererMissing(req, res, builder?.state === 'failed' ? 'the automatic build failed, see the server log' : '');
       return;
     }
     res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
@@ -235,15 +263,15 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       name,
       {
         send: (message) => {
-          if (ws.readyState !== ws.OPEN) return;
-          if (ws.bufferedAmount > limits.maxBufferedBytes) {
-            log({ event: 'error', doc: name, peer, reason: 'client too slow: send buffer over limit' });
-            ws.close(1013, 'client too slow');
-            return;
-          }
-          ws.send(message);
+          if (ws.readyState === ws.OPEN) ws.send(message);
         },
-        close: (code, reason) => ws.close(code, reason),
+        // The rooms account for unsent bytes and close slow readers (room.ts).
+        bufferedAmount: () => ws.bufferedAmount,
+        close: (code, reason) => {
+          ws.close(code, reason);
+          // A reader that does not read would never answer the close handshake; its buffers go now.
+          if (code === 1013) setTimeout(() => ws.terminate(), 1000).unref();
+        },
       },
       { role, pejling, peer },
     );
@@ -295,6 +323,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
 
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  listeningPort = port;
   const url = formatUrl(host, port);
   log({ event: 'listening', url, auth: auth ? 'token' : 'loopback-only' });
 
@@ -324,14 +353,6 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       return closed;
     },
   };
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function describe(error: unknown): string {

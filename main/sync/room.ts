@@ -6,12 +6,17 @@
 //   during the load wait (their messages are buffered).
 // - Every change to the room's document is appended to persistence, and only relayed (or served in a
 //   sync step 2, or acknowledged with `saved`) once that append resolved: a client can never receive
-//   state that a crash could still lose.
+//   state that a crash could still lose. Parts of updates that wait for missing dependencies (Yjs's
+//   pending structs) are neither stored, nor served, nor acknowledged until they integrate.
+// - Every incoming update is checked before it touches the document (update-check.ts); limits bound a
+//   document's size, the bytes waiting for slow readers, and repeated sync requests.
 // - A failed write closes every connection of the room (4500 'storage failure') and refuses the document
 //   until restart.
 // - A viewer receives the document and presence; its document changes are dropped, its presence relayed.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { isValidDocumentId } from '../storage/document-id';
 import type { DocumentPersistence } from '../storage/types';
 import {
@@ -27,13 +32,26 @@ import {
   ProtocolError,
 } from '../../shared/sync/protocol';
 import { DurableQueue } from './durable-queue';
+import { checkUpdate } from './update-check';
 import { silentLogger, type SyncLogger } from './sync-log';
 
 /** The one thing a room needs from a connection's transport. */
 export interface Transport {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Bytes handed to `send` that the peer has not taken yet (WebSocket: `ws.bufferedAmount`); 0 if unknown. */
+  bufferedAmount?(): number;
 }
+
+/** Close codes of the rooms' limits (besides CLOSE_CODES). */
+export const LIMIT_CLOSE_CODES = {
+  /** The connection does not read what it is sent (retry later: 1013 "Try Again Later"). */
+  tooSlow: 1013,
+  /** The document would grow past its size limit (final: resending the same changes will not help). */
+  documentTooLarge: 4413,
+  /** An internal error in the room (retry: the document is reloaded from storage). */
+  internalError: 1011,
+} as const;
 
 export interface ConnectOptions {
   role: ConnectionRole;
@@ -64,7 +82,22 @@ export interface RoomsOptions {
   maxBufferedMessages?: number;
   /** Runs on a loaded document before anyone is served it (e.g. a layout migration); its changes are stored. */
   prepare?: (doc: Y.Doc) => void;
+  /** Largest document (its encoded Yjs state) a client may grow it to (default 32 MiB); larger: 4413. */
+  maxDocumentBytes?: number;
+  /** Unsent bytes towards one connection before it is closed as too slow (default 48 MiB). */
+  maxBufferedBytesPerConnection?: number;
+  /** Unsent bytes towards all connections of one document; past it the slowest reader is closed (default 128 MiB). */
+  maxBufferedBytesPerDocument?: number;
 }
+
+/** Presence (awareness) client ids one connection may hold (a host's remote link bridges several people). */
+const MAX_PRESENCE_IDS_PER_CONNECTION = 32;
+
+/** How long parts of updates may wait for missing dependencies before they are dropped. */
+const PENDING_EXPIRY_MS = 30_000;
+
+/** State vectors (of sync step 1 requests) remembered per connection, to answer each only once. */
+const ANSWERED_VECTORS_KEPT = 32;
 
 /** A loaded document kept open by the host (e.g. for a remote link); release it when done. */
 export interface RoomHandle {
@@ -93,6 +126,14 @@ class Connection implements RoomConnection {
   buffered: Uint8Array[] | null = [];
   room: Room | null = null;
   viewerWriteLogged = false;
+  /** Replies computed for this connection that wait for durability before they are sent (bytes). */
+  pendingBytes = 0;
+  /** Sync step 1 state vectors already answered on this connection (most recent last). */
+  readonly answeredVectors: string[] = [];
+  repeatLogged = false;
+  presenceRefusedLogged = false;
+  /** The document's state vector as of the last sync step 2 sent here: the peer has at least this. */
+  sentState: Map<number, number> | null = null;
 
   constructor(
     readonly documentName: string,
@@ -115,14 +156,30 @@ class Connection implements RoomConnection {
     this.room?.remove(this);
   }
 
+  /** Bytes this connection was given (or is about to be given) that its peer has not read yet. */
+  unsentBytes(): number {
+    let buffered = 0;
+    try {
+      buffered = this.transport.bufferedAmount?.() ?? 0;
+    } catch {
+      // a transport that cannot tell counts as empty
+    }
+    return buffered + this.pendingBytes;
+  }
+
   send(message: Uint8Array): void {
     if (this.closed) return;
+    // A single message larger than the limit still goes out to a connection that has read everything
+    // (the initial sync of a large document); what piles up behind it does not.
+    if (this.room && !this.room.mayBuffer(this, message.length)) return;
     try {
       this.transport.send(message);
     } catch (error) {
       this.log({ event: 'error', doc: this.documentName, peer: this.peer, reason: `send failed: ${describe(error)}` });
       this.close(1011, 'send failed');
+      return;
     }
+    this.room?.checkDocumentBuffers(this);
   }
 
   sendSaved(count: number): void {
@@ -153,8 +210,15 @@ class Room {
   private readonly waiting = new Set<Connection>();
   holds = 0;
   private unloadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Who set each presence client id (a connection, the host's remote link, …): only it may change it. */
+  private readonly presenceOwners = new Map<number, unknown>();
   readonly queue: DurableQueue;
   readonly loaded: Promise<void>;
+  /**
+   * Upper estimate of the document's encoded size: the loaded state plus every change since (changes that
+   * overlap count twice). Recomputed exactly when it would pass the limit.
+   */
+  private approxBytes = 0;
 
   constructor(
     readonly name: string,
@@ -165,7 +229,8 @@ class Room {
     this.awareness.setLocalState(null);
     this.queue = new DurableQueue(
       (update) => ctx.persistence.append(name, update),
-      (error) => this.fail(error, 'write'),
+      (error, phase) => (phase === 'write' ? this.fail(error, 'write') : this.abort(`${phase} error on the write path: ${describe(error)}`)),
+      (error) => ctx.log({ event: 'internal-error', doc: name, reason: `after a durable write: ${describe(error)}` }),
     );
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
@@ -187,6 +252,7 @@ class Room {
       } catch (error) {
         this.ctx.log({ event: 'error', level: 'warn', doc: this.name, reason: `prepare: ${describe(error)}` });
       }
+      this.approxBytes = update.length;
       if (recovery) {
         this.ctx.log({
           event: 'room-recovered',
@@ -264,16 +330,38 @@ class Room {
     }
     switch (decoded.type) {
       case 'sync-step1': {
+        // Answered once per state vector per connection, and never with what this connection was already
+        // sent: 500 repeated requests from a client that does not read cost one reply, not 500 copies of
+        // the document (issue 20, item 5). The connection receives every later change anyway.
+        const key = Buffer.from(decoded.stateVector).toString('base64');
+        if (connection.answeredVectors.includes(key)) {
+          if (!connection.repeatLogged) {
+            connection.repeatLogged = true;
+            this.ctx.log({ event: 'sync-repeat-ignored', doc: this.name, role: connection.role, peer: connection.peer });
+          }
+          return;
+        }
         let missing: Uint8Array;
         try {
-          missing = Y.encodeStateAsUpdate(this.doc, decoded.stateVector);
+          const target = Y.decodeStateVector(decoded.stateVector);
+          for (const [client, clock] of connection.sentState ?? []) {
+            if (clock > (target.get(client) ?? 0)) target.set(client, clock);
+          }
+          missing = encodeIntegratedState(this.doc, Y.encodeStateVector(target));
         } catch {
           this.malformed(connection, 'sync step 1: invalid state vector');
           return;
         }
-        // Computed now, sent once everything it contains is durable.
+        connection.answeredVectors.push(key);
+        if (connection.answeredVectors.length > ANSWERED_VECTORS_KEPT) connection.answeredVectors.shift();
+        connection.sentState = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+        // Computed now, sent once everything it contains is durable; counted as unsent meanwhile.
         const reply = encodeSyncStep2(missing);
-        this.queue.afterDurable(() => connection.send(reply));
+        connection.pendingBytes += reply.length;
+        this.queue.afterDurable(() => {
+          connection.pendingBytes -= reply.length;
+          connection.send(reply);
+        });
         return;
       }
       case 'sync-step2':
@@ -285,27 +373,65 @@ class Room {
           }
           return;
         }
-        const count = ++connection.received;
-        try {
-          Y.applyUpdate(this.doc, decoded.update, connection);
-        } catch {
-          this.malformed(connection, 'invalid document update');
+        // Checked before it touches the document: an update that applies but does not merge with the
+        // stored state would make the document unloadable once stored (see update-check.ts).
+        const verdict = checkUpdate(this.doc, decoded.update);
+        if (!verdict.ok) {
+          this.refuseUpdate(connection, decoded.update.length, verdict.reason ?? 'invalid');
           return;
         }
-        // Structs waiting for missing dependencies are not in any update event yet; keep them durable too.
-        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-          this.queue.enqueue(decoded.update);
+        if (!this.fits(decoded.update.length)) {
+          const limit = this.ctx.maxDocumentBytes;
+          this.ctx.log({
+            event: 'limit',
+            limit: 'document-size',
+            doc: this.name,
+            role: connection.role,
+            peer: connection.peer,
+            bytes: this.approxBytes,
+            update: decoded.update.length,
+            max: limit,
+          });
+          connection.close(LIMIT_CLOSE_CODES.documentTooLarge, `document too large: over ${mib(limit)} MiB`);
+          return;
         }
-        if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+        const count = ++connection.received;
+        const store = this.doc.store;
+        const pendingBefore = { structs: store.pendingStructs?.update ?? null, ds: store.pendingDs };
+        try {
+          Y.applyUpdate(this.doc, decoded.update, connection);
+        } catch (error) {
+          this.refuseUpdate(connection, decoded.update.length, `does not apply (${describe(error)})`);
+          return;
+        }
+        // What the update could integrate reached the log through the update event (Yjs's own encoding of
+        // what the document took in). Parts waiting for missing dependencies (pending structs or deletions)
+        // are NOT stored: raw, they can disagree with what later integrates under the same ids, and the
+        // log would then load as something else than everyone saw (found by server-fuzz.test.ts). They are
+        // not acknowledged either until they integrated (and so are durable): the acknowledgements of this
+        // connection wait from here on (they count in order).
+        const addedPending =
+          (store.pendingStructs !== null && store.pendingStructs.update !== pendingBefore.structs) ||
+          (store.pendingDs !== null && !sameBytes(store.pendingDs, pendingBefore.ds));
+        if (addedPending || this.deferredAcks.has(connection)) {
+          this.deferredAcks.set(connection, count);
+          this.schedulePendingExpiry();
+        } else if (connection.pejling) {
+          this.queue.afterDurable(() => connection.sendSaved(count));
+        }
+        this.flushDeferredAcksIfSettled();
         return;
       }
-      case 'awareness':
+      case 'awareness': {
+        let own: Uint8Array | null;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
+          own = this.ownPresence(connection, decoded.update);
+          if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
         } catch {
           this.malformed(connection, 'invalid awareness update');
         }
         return;
+      }
       case 'query-awareness': {
         const clients = [...this.awareness.getStates().keys()];
         connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -316,6 +442,152 @@ class Room {
     }
   }
 
+  /**
+   * The part of an awareness update a connection may make: entries for client ids no one else holds (the
+   * first connection to set an id holds it until it leaves), at most MAX_PRESENCE_IDS_PER_CONNECTION.
+   * Entries for other people's ids are dropped (logged once per connection): a viewer cannot set or clear
+   * someone else's presence. Null when nothing is left. Throws on bytes that are not an awareness update.
+   */
+  private ownPresence(connection: Connection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { id: number; clock: number; state: string }[] = [];
+    const refused: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      const owner = this.presenceOwners.get(id);
+      const mine = owner === connection;
+      if (mine || (owner === undefined && connection.clientIds.size + kept.length < MAX_PRESENCE_IDS_PER_CONNECTION)) {
+        kept.push({ id, clock, state });
+      } else {
+        refused.push(id);
+      }
+    }
+    if (refused.length > 0 && !connection.presenceRefusedLogged) {
+      connection.presenceRefusedLogged = true;
+      this.ctx.log({
+        event: 'presence-refused',
+        doc: this.name,
+        role: connection.role,
+        peer: connection.peer,
+        clients: refused.slice(0, 5),
+        reason: 'presence for client ids this connection does not hold',
+      });
+    }
+    if (kept.length === 0) return null;
+    if (refused.length === 0) return update;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.id);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.state);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Acknowledgements held back until the document's pending parts integrated (see sync-update above). */
+  private readonly deferredAcks = new Map<Connection, number>();
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private flushDeferredAcksIfSettled(): void {
+    if (this.deferredAcks.size === 0) return;
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) return;
+    for (const [connection, count] of this.deferredAcks) {
+      if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+    }
+    this.deferredAcks.clear();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
+  }
+
+  /**
+   * Pending parts whose dependencies never arrive are dropped after PENDING_EXPIRY_MS (they were never
+   * stored or acknowledged); connections waiting for an acknowledgement are closed (1011) so they
+   * reconnect and send what the server still lacks.
+   */
+  private schedulePendingExpiry(): void {
+    if (this.pendingTimer) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = null;
+      if (this.state !== 'ready') return;
+      const store = this.doc.store;
+      if (store.pendingStructs === null && store.pendingDs === null) {
+        this.flushDeferredAcksIfSettled();
+        return;
+      }
+      this.ctx.log({ event: 'pending-dropped', doc: this.name, connections: this.deferredAcks.size, reason: `missing dependencies for ${PENDING_EXPIRY_MS} ms` });
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      const waiting = [...this.deferredAcks.keys()];
+      this.deferredAcks.clear();
+      for (const connection of waiting) connection.close(LIMIT_CLOSE_CODES.internalError, 'incomplete update: reconnect to resync');
+    }, PENDING_EXPIRY_MS);
+    this.pendingTimer.unref?.();
+  }
+
+  /** Whether the document may grow by `bytes` (recomputes its real size when the estimate says no). */
+  private fits(bytes: number): boolean {
+    const limit = this.ctx.maxDocumentBytes;
+    if (this.approxBytes + bytes <= limit) return true;
+    this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
+    return this.approxBytes + bytes <= limit;
+  }
+
+  /** Whether `bytes` more may be queued towards `connection`; closes it as too slow if not. */
+  mayBuffer(connection: Connection, bytes: number): boolean {
+    const unsent = connection.unsentBytes();
+    const limit = this.ctx.maxBufferedBytesPerConnection;
+    if (unsent === 0 || unsent + bytes <= limit) return true;
+    this.closeSlow(connection, 'connection-buffer', unsent, limit);
+    return false;
+  }
+
+  /** After a send that left bytes unsent: past the document's total, the slowest readers are closed. */
+  checkDocumentBuffers(sender: Connection): void {
+    if (sender.closed || sender.unsentBytes() === 0) return;
+    const limit = this.ctx.maxBufferedBytesPerDocument;
+    const unsent = [...this.connections].map((connection) => ({ connection, bytes: connection.unsentBytes() }));
+    let total = unsent.reduce((sum, entry) => sum + entry.bytes, 0);
+    if (total <= limit) return;
+    unsent.sort((a, b) => b.bytes - a.bytes);
+    for (const { connection, bytes } of unsent) {
+      if (total <= limit || bytes === 0) break;
+      this.closeSlow(connection, 'document-buffer', bytes, limit, total);
+      total -= bytes;
+    }
+  }
+
+  private closeSlow(connection: Connection, limit: 'connection-buffer' | 'document-buffer', bytes: number, max: number, total?: number): void {
+    this.ctx.log({
+      event: 'limit',
+      limit,
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      bytes,
+      max,
+      ...(total !== undefined ? { total } : {}),
+    });
+    const what = limit === 'connection-buffer' ? 'unsent to this connection' : "unsent to this document's connections";
+    connection.close(LIMIT_CLOSE_CODES.tooSlow, `client too slow: over ${mib(max)} MiB ${what}`);
+  }
+
+  /** A document update that must not be stored: logged with the peer, the connection closed (4400), nothing kept. */
+  private refuseUpdate(connection: Connection, bytes: number, reason: string): void {
+    this.ctx.log({
+      event: 'update-refused',
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      bytes,
+      reason,
+    });
+    connection.close(CLOSE_CODES.malformed, `invalid document update: ${reason}`.slice(0, 120));
+  }
+
   private malformed(connection: Connection, reason: string): void {
     this.ctx.log({ event: 'malformed', doc: this.name, role: connection.role, peer: connection.peer, reason });
     connection.close(CLOSE_CODES.malformed, `malformed message: ${reason}`.slice(0, 120));
@@ -323,6 +595,8 @@ class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN || this.state === 'failed') return;
+    if (!(origin instanceof Connection)) this.flushDeferredAcksIfSettled();
+    this.approxBytes += update.length;
     this.queue.enqueue(update);
     const message = encodeUpdate(update);
     this.queue.afterDurable(() => {
@@ -336,6 +610,9 @@ class Room {
       for (const id of updated) origin.clientIds.add(id);
       for (const id of removed) origin.clientIds.delete(id);
     }
+    // Whoever set an id holds it (connections, the host's remote link); removal (also by timeout) frees it.
+    for (const id of [...added, ...updated]) if (!this.presenceOwners.has(id)) this.presenceOwners.set(id, origin ?? null);
+    for (const id of removed) this.presenceOwners.delete(id);
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.connections.size === 0) return;
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -346,10 +623,12 @@ class Room {
 
   remove(connection: Connection): void {
     this.connections.delete(connection);
+    this.deferredAcks.delete(connection);
     this.waiting.delete(connection);
     if (connection.clientIds.size > 0 && this.state === 'ready') {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
     }
+    for (const [id, owner] of this.presenceOwners) if (owner === connection) this.presenceOwners.delete(id);
     this.scheduleUnloadIfUnused();
   }
 
@@ -367,7 +646,7 @@ class Room {
     if (this.state !== 'ready' || this.connectionCount > 0 || this.holds > 0 || this.unloadTimer) return;
     this.unloadTimer = setTimeout(() => {
       this.unloadTimer = null;
-      void this.unloadIfUnused();
+      this.unloadIfUnused().catch((error: unknown) => this.abort(`unloading failed: ${describe(error)}`));
     }, this.ctx.unloadAfterMs);
     this.unloadTimer.unref?.();
   }
@@ -411,8 +690,23 @@ class Room {
     this.state = 'failed';
   }
 
+  /**
+   * Something went wrong in the room's own code (not the storage): close its connections with 1011 (clients
+   * reconnect and resend what was not acknowledged) and unload it without writing what is not durable yet;
+   * the next connection loads the document afresh from storage. The rest of the server keeps serving.
+   */
+  abort(reason: string): void {
+    if (this.state === 'failed' || this.state === 'unloaded') return;
+    this.ctx.log({ event: 'room-aborted', level: 'error', doc: this.name, reason });
+    const connections = [...this.connections, ...this.waiting];
+    this.dispose();
+    for (const connection of connections) connection.close(LIMIT_CLOSE_CODES.internalError, 'internal error: the document is reloaded');
+  }
+
   dispose(): void {
     this.cancelUnload();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
     if (this.state !== 'failed') this.state = 'unloaded';
     this.rooms.forget(this);
     this.doc.destroy();
@@ -427,6 +721,31 @@ interface AwarenessChange {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** `Y.encodeStateAsUpdate` without the pending parts (which are not durable, see the room's guarantees). */
+function encodeIntegratedState(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const store = doc.store;
+  const pending = { structs: store.pendingStructs, ds: store.pendingDs };
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pending.structs;
+    store.pendingDs = pending.ds;
+  }
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function mib(bytes: number): string {
+  return String(Math.round((bytes / 2 ** 20) * 10) / 10);
 }
 
 export class Rooms {
@@ -445,6 +764,9 @@ export class Rooms {
       maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
       maxBufferedMessages: options.maxBufferedMessages ?? 1000,
       prepare: options.prepare ?? (() => undefined),
+      maxDocumentBytes: options.maxDocumentBytes ?? 32 * 2 ** 20,
+      maxBufferedBytesPerConnection: options.maxBufferedBytesPerConnection ?? 48 * 2 ** 20,
+      maxBufferedBytesPerDocument: options.maxBufferedBytesPerDocument ?? 128 * 2 ** 20,
     };
   }
 
@@ -581,6 +903,14 @@ export class Rooms {
   /** @internal The sticky announcement of a document, sent to joining `pejling` connections. */
   announcementFor(name: string): Uint8Array | undefined {
     return this.announcements.get(name);
+  }
+
+  /** Closes and unloads a document after an internal error (see Room.abort); false if it was not loaded. */
+  abortDocument(name: string, reason: string): boolean {
+    const room = this.rooms.get(name);
+    if (!room) return false;
+    room.abort(reason);
+    return true;
   }
 
   /** @internal */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadHouseStyle } from '../../main/export/styles';
-import { exportDocx } from '../../shared/export';
+import { exportDocxDetailed } from '../../shared/export/docx/export-docx';
 import { findIllegalCharacter } from '../../shared/format/input-limits';
 import type { StrategyFile } from '../../shared/format/schema';
 import { repoRoot } from './export-helpers';
@@ -16,7 +16,7 @@ describe('Word export and characters XML cannot carry', () => {
     strategy.meta.title = 'Strategi\uffff 2025\ufffe';
     strategy.vision.statement = 'Borgerne\u0001 møder én kommune\u001b.';
     const { style } = await loadHouseStyle('neutral');
-    const bytes = await exportDocx(strategy, { part: 'strategy', style, estimate: 'quick' });
+    const { bytes } = await exportDocxDetailed(strategy, { part: 'strategy', style, estimate: 'quick' });
     const zip = await JSZip.loadAsync(bytes);
     const parts = Object.keys(zip.files).filter((name) => name.endsWith('.xml'));
     expect(parts).toContain('word/document.xml');

@@ -351,8 +351,8 @@ const FIELD_BY_CODE: Record<string, string> = {
   'initiative-outside-plan-period': 'start',
   'status-differs-from-latest-update': 'status',
   'local-plan-without-parent': 'parentPlanId',
-  'plan-outside-strategy-period': 'period',
-  'plan-period-reversed': 'period',
+  'plan-outside-strategy-period': 'periodFrom',
+  'plan-period-reversed': 'periodFrom',
   'initiative-end-before-start': 'end',
 };
 
@@ -360,7 +360,7 @@ const FIELD_BY_CODE: Record<string, string> = {
 export const OWNERS_NAV_KEY = 'owners';
 
 export function findingTarget(model: StrategyModel, finding: { code: string; id: string; path: string }): FindingTarget | undefined {
-  if (finding.code === 'strategy-period-reversed') return { key: 'meta', field: 'period' };
+  if (finding.id === 'meta' || finding.id === 'vision') return { key: finding.id, ...(finding.code === 'strategy-period-reversed' ? { field: 'period' } : {}) };
   const kind = model.kindOf(finding.id);
   if (!kind) return undefined;
   // A referring field from the path ("/…/initiatives/0/supportsInitiativeIds/1" → supportsInitiativeIds).
@@ -405,8 +405,8 @@ export function parseDkk(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
-/** Months and dates: one rule for the whole app (shared/format/dates.ts). */
-export { isMonth, isDate } from '../../../shared/format/dates';
+/** Dates: one rule for the whole app (shared/format/dates.ts). */
+export { isDate } from '../../../shared/format/dates';
 
 /** Today as YYYY-MM-DD in local time. */
 export function today(now = new Date()): string {

@@ -42,17 +42,18 @@ export function MetaEditor({ session, readOnly }: Props) {
     <div class="editor-form">
       <h1 class="pane-title">{t('nav.meta')}</h1>
       <Field label={t('meta.title')}>
-        <BoundInput class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput class="input" field={model.textField(META_ID, 'subtitle')} readOnly={readOnly} />
+        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
-          <BoundInput class="input" field={model.textField(META_ID, 'organisation')} readOnly={readOnly} required validate={required} />
+          <BoundInput data-field="organisation" class="input" field={model.textField(META_ID, 'organisation')} readOnly={readOnly} required validate={required} />
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
+            data-field="periodFrom"
             class="input"
             inputMode="numeric"
             value={String(meta.period.from || '')}
@@ -66,6 +67,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.periodTo')}>
           <BoundInput
+            data-field="periodTo"
             class="input"
             inputMode="numeric"
             value={String(meta.period.to || '')}
@@ -81,6 +83,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         <Field label={t('meta.status')}>
           <BoundSelect
+            data-field="status"
             class="select"
             disabled={readOnly}
             value={meta.status ?? ''}
@@ -90,6 +93,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.date')}>
           <BoundInput
+            data-field="date"
             class="input"
             type="date"
             value={meta.date ?? ''}
@@ -99,6 +103,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.language')}>
           <BoundSelect
+            data-field="language"
             class="select"
             disabled={readOnly}
             value={meta.language ?? 'da'}
@@ -113,7 +118,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (
           <Field key={key} label={label()}>
-            <BoundInput class="input" field={model.textField(META_ID, key)} readOnly={readOnly} />
+            <BoundInput data-field={key} class="input" field={model.textField(META_ID, key)} readOnly={readOnly} />
           </Field>
         ))}
       </div>
@@ -126,7 +131,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         <div class="field-row">
           {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
-              <BoundInput class="input" field={model.textField(LABELS_ID, key)} placeholder={defaults[key]} readOnly={readOnly} />
+              <BoundInput data-field={`labels.${key}`} class="input" field={model.textField(LABELS_ID, key)} placeholder={defaults[key]} readOnly={readOnly} />
             </Field>
           ))}
         </div>

@@ -3,7 +3,6 @@
 import { INITIATIVE_STATUSES, PLAN_KINDS } from '../../../../shared/format/schema';
 import type { InitiativeStatus, PlanKind } from '../../../../shared/format/schema';
 import { parseYear } from '../../../../shared/format/dates';
-import { addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { optionalMonth, validYear } from '../../ui/field-validators';
@@ -24,11 +23,12 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
           <BoundSelect
+            data-field="kind"
             class="select"
             disabled={readOnly}
             value={plan.kind}
@@ -38,6 +38,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
+            data-field="periodFrom"
             class="input"
             inputMode="numeric"
             value={String(plan.period.from)}
@@ -51,6 +52,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('meta.periodTo')}>
           <BoundInput
+            data-field="periodTo"
             class="input"
             inputMode="numeric"
             value={String(plan.period.to)}
@@ -66,6 +68,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
       <div class="field-row">
         <Field label={t('plan.owner')}>
           <BoundSelect
+            data-field="ownerId"
             class="select"
             disabled={readOnly}
             value={plan.ownerId ?? ''}
@@ -76,6 +79,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         {plan.kind === 'local' && (
           <Field label={t('plan.parent')}>
             <BoundSelect
+              data-field="parentPlanId"
               class="select"
               disabled={readOnly}
               value={plan.parentPlanId ?? ''}
@@ -102,11 +106,12 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>
           <BoundSelect
+            data-field="ownerId"
             class="select"
             disabled={readOnly}
             value={initiative.ownerId ?? ''}
@@ -116,6 +121,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('initiative.status')}>
           <BoundSelect
+            data-field="status"
             class="select"
             disabled={readOnly}
             value={initiative.status ?? ''}
@@ -124,7 +130,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput
+          <BoundInput data-field="start"
             class="input"
             value={initiative.start ?? ''}
             readOnly={readOnly}
@@ -134,7 +140,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput
+          <BoundInput data-field="end"
             class="input"
             value={initiative.end ?? ''}
             readOnly={readOnly}
@@ -153,7 +159,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         readOnly={readOnly}
         version={version}
       />
-      <fieldset class="form-section">
+      <fieldset class="form-section" data-field="focusAreaIds">
         <legend class="form-section-title">{t('initiative.focusAreas', { label: labels.focusAreas })}</legend>
         <div class="check-columns">
           {perspectives.map((p) => {
@@ -165,6 +171,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
                 {areas.map((fa) => (
                   <label key={fa.id} class="check-row">
                     <input
+                      data-field={`focusAreaIds.${fa.id}`}
                       type="checkbox"
                       disabled={readOnly}
                       checked={initiative.focusAreaIds.includes(fa.id)}

@@ -18,7 +18,7 @@ import { RichField } from './RichField';
 function TitleField({ label, field, readOnly }: { label: string; field: TextFieldHandle; readOnly: boolean }) {
   return (
     <Field label={label}>
-      <BoundInput class="input input-title" field={field} readOnly={readOnly} data-testid="item-title" />
+      <BoundInput data-field="title" class="input input-title" field={field} readOnly={readOnly} data-testid="item-title" />
     </Field>
   );
 }
@@ -64,6 +64,7 @@ export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
       <TitleField label={t('edit.title')} field={session.model.textField(section.id, 'title')} readOnly={readOnly} />
       <Field label={t('section.placement')}>
         <BoundSelect
+          data-field="placement"
           class="select"
           disabled={readOnly}
           value={section.placement ?? 'afterVision'}
@@ -133,7 +134,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
       <ol class="inline-list">
         {principles.map((p, index) => (
           <li key={p.id} class="inline-list-row">
-            <BoundInput class="input" field={session.model.textField(p.id, 'title')} readOnly={readOnly} aria-label={t('edit.principleN', { n: index + 1 })} />
+            <BoundInput data-field="principle.title" class="input" field={session.model.textField(p.id, 'title')} readOnly={readOnly} aria-label={t('edit.principleN', { n: index + 1 })} />
             {!readOnly && (
               <button
                 type="button"
@@ -179,6 +180,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
       {showPerspective && (
         <Field label={labels.perspective}>
           <BoundSelect
+            data-field="perspectiveId"
             class="select"
             disabled={readOnly}
             value={area.perspectiveId}
@@ -200,6 +202,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
           {goals.map((goal, index) => (
             <li key={goal.id} class="inline-list-row">
               <BoundInput
+                data-field="goal.text"
                 class="input"
                 field={session.model.textField(goal.id, 'text')}
                 readOnly={readOnly}
