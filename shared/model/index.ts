@@ -3,9 +3,12 @@
 //
 //   const doc = createStrategyDoc({ title, organisation, period });   // or importStrategy(file)
 //   const model = new StrategyModel(doc);
-//   const paId = model.addActionPlan({ title: 'Handlingsplan 2025-26', kind: 'common', period });
-//   const inId = model.addInitiative({ planId: paId, title: 'Fælles login', focusAreaIds: [faId] });
-//   model.moveInitiative(inId, { parentId: otherPlanId, index: 0 });   // one field change
+//   const paId = model.add('actionPlan', { title: 'Handlingsplan 2025-26', kind: 'common', period });
+//   const inId = model.add('initiative', { planId: paId, title: 'Fælles login', focusAreaIds: [faId] });
+//   model.update('initiative', inId, { title: 'Fælles MitID-login' });   // text fields: minimal changes
+//   model.move(inId, { parentId: otherPlanId, index: 0 });   // one field change
+//   model.list('initiative', paId); model.get('initiative', inId); model.delete(inId);
+//   model.textField(inId, 'title');        // what an input binds to (Y.Text since schema 2)
 //   model.fragment(inId, 'description');   // Y.XmlFragment to bind with y-prosemirror's ySyncPlugin
 //   exportStrategy(doc);                   // StrategyFile (interchange v1)
 //
