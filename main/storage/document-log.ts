@@ -54,6 +54,8 @@ export class FileDocumentLog implements DocumentLog, PooledFile {
   private readonly freeBytes: (dir: string) => Promise<number>;
   /** Appends until the next compaction attempt, after one was postponed for lack of free space. */
   private compactionBackoff = 0;
+  /** Opened on a full disk that could not take a needed repair: reads only, writes refused as "disk full". */
+  private readOnly = false;
   private postponedCompactions = 0;
   private draining: Promise<void> | null = null;
   private failure: StorageError | undefined;
@@ -127,49 +129,61 @@ export class FileDocumentLog implements DocumentLog, PooledFile {
       let recovery: RecoveryReport | undefined;
       let records = scan.records.length;
       let logBytes = scan.goodBytes;
-      if (scan.damaged.length === 0 && merged.rejected.length === 0) {
-        if (scan.tail) {
-          // Only the end is torn (a crash mid-write): cut it off, keeping the rest of the file as it is.
-          const quarantinedTo = await pool.withHandles(() => quarantine(path, [bytes.subarray(scan.tail!.start)], now));
-          await handle.truncate(scan.goodBytes);
-          await handle.sync();
-          await pool.withHandles(() => fsyncDir(dir));
-          recovery = { discardedBytes: bytes.length - scan.goodBytes, reason: scan.problem ?? '', quarantinedTo, tornTailBytes: bytes.length - scan.goodBytes };
+      let readOnly = false;
+      try {
+        if (scan.damaged.length === 0 && merged.rejected.length === 0) {
+          if (scan.tail) {
+            // Only the end is torn (a crash mid-write): cut it off, keeping the rest of the file as it is.
+            const tornTailBytes = bytes.length - scan.goodBytes;
+            recovery = { discardedBytes: tornTailBytes, reason: scan.problem ?? '', tornTailBytes };
+            recovery.quarantinedTo = await pool.withHandles(() => quarantine(path, [bytes.subarray(scan.tail!.start)], now));
+            await handle.truncate(scan.goodBytes);
+            await handle.sync();
+            await pool.withHandles(() => fsyncDir(dir));
+          }
+        } else {
+          // Damage inside the log, or records that do not merge: set exactly those aside and rewrite the log as the
+          // merged state of everything else (temp file, fsync, rename, fsync folder), so every later intact record
+          // stays and the damage is not met again on the next open.
+          const aside = [
+            ...scan.damaged.map((range) => bytes.subarray(range.start, range.end)),
+            ...merged.rejected.map((r) => bytes.subarray(r.record.start, r.record.end)),
+            ...(scan.tail ? [bytes.subarray(scan.tail.start)] : []),
+          ];
+          const problems = [
+            ...scan.damaged.map((range) => `record ${range.index} at byte ${range.start}: ${range.why}`),
+            ...merged.rejected.map((r) => `record ${r.record.index} at byte ${r.record.start}: does not merge with the document (${r.why})`),
+            ...(scan.tail ? [`record ${scan.tail.index} at byte ${scan.tail.start}: ${scan.tail.why}`] : []),
+          ];
+          recovery = {
+            discardedBytes: aside.reduce((sum, part) => sum + part.length, 0),
+            reason: problems.join('; '),
+            ...(scan.damaged.length > 0 ? { damagedRecords: scan.damaged.length } : {}),
+            ...(merged.rejected.length > 0 ? { unmergeableRecords: merged.rejected.length } : {}),
+            ...(scan.tail ? { tornTailBytes: bytes.length - scan.tail.start } : {}),
+            keptRecords: merged.kept,
+          };
+          recovery.quarantinedTo = await pool.withHandles(() => quarantine(path, aside, now));
+          const data = merged.update ? encodeRecords([merged.update]) : new Uint8Array(0);
+          await handle.close();
+          handle = await pool.withHandles(() => replaceFile(dir, path, data));
+          records = merged.update ? 1 : 0;
+          logBytes = data.length;
         }
-      } else {
-        // Damage inside the log, or records that do not merge: set exactly those aside and rewrite the log as the
-        // merged state of everything else (temp file, fsync, rename, fsync folder), so every later intact record
-        // stays and the damage is not met again on the next open.
-        const aside = [
-          ...scan.damaged.map((range) => bytes.subarray(range.start, range.end)),
-          ...merged.rejected.map((r) => bytes.subarray(r.record.start, r.record.end)),
-          ...(scan.tail ? [bytes.subarray(scan.tail.start)] : []),
-        ];
-        const quarantinedTo = await pool.withHandles(() => quarantine(path, aside, now));
-        const data = merged.update ? encodeRecords([merged.update]) : new Uint8Array(0);
-        await handle.close();
-        handle = await pool.withHandles(() => replaceFile(dir, path, data));
-        records = merged.update ? 1 : 0;
-        logBytes = data.length;
-        const problems = [
-          ...scan.damaged.map((range) => `record ${range.index} at byte ${range.start}: ${range.why}`),
-          ...merged.rejected.map((r) => `record ${r.record.index} at byte ${r.record.start}: does not merge with the document (${r.why})`),
-          ...(scan.tail ? [`record ${scan.tail.index} at byte ${scan.tail.start}: ${scan.tail.why}`] : []),
-        ];
-        recovery = {
-          discardedBytes: aside.reduce((sum, part) => sum + part.length, 0),
-          reason: problems.join('; '),
-          quarantinedTo,
-          ...(scan.damaged.length > 0 ? { damagedRecords: scan.damaged.length } : {}),
-          ...(merged.rejected.length > 0 ? { unmergeableRecords: merged.rejected.length } : {}),
-          ...(scan.tail ? { tornTailBytes: bytes.length - scan.tail.start } : {}),
-          keptRecords: merged.kept,
-        };
+      } catch (error) {
+        // A full disk cannot take the repair: the document opens read-only from what is intact, the log stays
+        // exactly as it was (the repair happens on an open with free space), and writes are refused as "disk full".
+        if (!isDiskFull(error) || !recovery) throw error;
+        readOnly = true;
+        delete recovery.quarantinedTo;
+        recovery.readOnly = true;
       }
       const updates = merged.update ? [merged.update === scan.payloads[0] ? merged.update.slice() : merged.update] : [];
       // Opened lazily from here on: the first write reopens it (within the pool's budget).
       await handle.close();
-      return new FileDocumentLog(id, dir, logBytes, records, updates, recovery, options);
+      const log = new FileDocumentLog(id, dir, logBytes, records, updates, recovery, options);
+      if (readOnly) log.readOnly = true;
+      return log;
     } catch (error) {
       await handle.close().catch(() => undefined);
       throw error;
@@ -270,6 +284,14 @@ export class FileDocumentLog implements DocumentLog, PooledFile {
 
   private enqueue(make: (resolve: () => void, reject: (error: unknown) => void) => QueueItem): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.readOnly) {
+      return Promise.reject(
+        new StorageError(
+          'disk-full',
+          `The disk is full: document "${this.id}" (${this.path}) was opened read-only, because the repair it needs could not be written. Free space on the disk and open it again.`,
+        ),
+      );
+    }
     if (this.closed) return Promise.reject(new StorageError('closed', `Document "${this.id}" is closed.`));
     return new Promise<void>((resolve, reject) => {
       this.queue.push(make(resolve, reject));
@@ -418,17 +440,29 @@ export class FileDocumentLog implements DocumentLog, PooledFile {
 
   private fail(error: unknown, batch: QueueItem[], during: 'write' | 'compact'): void {
     const what = during === 'write' ? 'write' : 'compact';
-    this.failure = new StorageError(
-      'write-failed',
-      `Could not ${what} the log of document "${this.id}" (${this.path}): ${errorText(error)}. Nothing after the last saved change was stored; restart Pejling once the disk problem is solved.`,
-      { cause: error },
-    );
+    this.failure = isDiskFull(error)
+      ? new StorageError(
+          'disk-full',
+          `The disk is full: could not ${what} the log of document "${this.id}" (${this.path}). Every change saved before is on disk; nothing after it was stored. Free space on the disk and restart Pejling.`,
+          { cause: error },
+        )
+      : new StorageError(
+          'write-failed',
+          `Could not ${what} the log of document "${this.id}" (${this.path}): ${errorText(error)}. Nothing after the last saved change was stored; restart Pejling once the disk problem is solved.`,
+          { cause: error },
+        );
     for (const item of [...batch, ...this.queue.splice(0)]) item.reject(this.failure);
   }
 
   private assertUsable(): void {
     if (this.closed) throw new StorageError('closed', `Document "${this.id}" is closed.`);
   }
+}
+
+/** ENOSPC (no space) or EDQUOT (over quota): the disk cannot take the write. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 /** Copies what recovery sets aside (fsynced) to `updates.log.corrupt-<timestamp>`, kept for support. */
@@ -450,9 +484,13 @@ async function quarantine(logPath: string, parts: Uint8Array[], now: () => Date)
         at += part.length;
       }
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // Never leave a partial copy behind (a full disk would otherwise gain one on every open).
+      await handle.close().catch(() => undefined);
+      await unlink(target).catch(() => undefined);
+      throw error;
     }
+    await handle.close();
     return target;
   }
 }

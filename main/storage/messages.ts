@@ -3,6 +3,9 @@ import { StorageError, type RecoveryReport } from './types';
 
 /** Notice after a document's log was repaired while opening it (torn end, damaged records, records that do not merge). */
 export function recoveryNoticeDa(report: RecoveryReport): string {
+  if (report.readOnly) {
+    return 'Disken er fuld, så Pejling kunne ikke reparere dokumentet efter et nedbrud. Det er åbnet skrivebeskyttet med alle hele, gemte ændringer. Frigør plads, og åbn det igen for at skrive.';
+  }
   const kept = report.quarantinedTo ? ` De frasorterede data (${report.discardedBytes} byte) er gemt i ${report.quarantinedTo}.` : '';
   const damaged = report.damagedRecords ?? 0;
   const unmergeable = report.unmergeableRecords ?? 0;
@@ -23,6 +26,9 @@ export function recoveryNoticeDa(report: RecoveryReport): string {
 
 /** English version of recoveryNoticeDa. */
 export function recoveryNoticeEn(report: RecoveryReport): string {
+  if (report.readOnly) {
+    return 'The disk is full, so Pejling could not repair the document after a crash. It is open read-only with every intact saved change. Free space and open it again to write.';
+  }
   const kept = report.quarantinedTo ? ` The set-aside data (${report.discardedBytes} bytes) is kept in ${report.quarantinedTo}.` : '';
   const damaged = report.damagedRecords ?? 0;
   const unmergeable = report.unmergeableRecords ?? 0;
@@ -50,6 +56,8 @@ export function storageErrorDa(error: unknown): string {
       return 'Filen er gemt med en nyere version af Pejling. Opdatér Pejling for at åbne den.';
     case 'locked':
       return 'Datamappen bruges allerede af en anden Pejling. Luk den først.';
+    case 'disk-full':
+      return 'Disken er fuld. Alt, der blev vist som gemt, er gemt; nyere ændringer er ikke. Frigør plads, og genstart Pejling.';
     case 'write-failed':
       return 'Pejling kunne ikke gemme på disken. De seneste ændringer er ikke gemt; frigør plads eller tjek disken, og genstart Pejling.';
     case 'not-found':

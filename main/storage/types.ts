@@ -21,6 +21,11 @@ export interface RecoveryReport {
   unmergeableRecords?: number;
   /** Intact records kept when something inside the log was set aside. */
   keptRecords?: number;
+  /**
+   * The disk was full, so the repair could not be written: the document is open read-only from its intact records,
+   * nothing was moved, and writes are refused (`StorageError('disk-full')`) until it is opened with free space.
+   */
+  readOnly?: boolean;
 }
 
 export interface LoadedDocument {
@@ -170,6 +175,8 @@ export type StorageErrorCode =
   | 'locked'
   | 'closed'
   | 'write-failed'
+  /** ENOSPC/EDQUOT: the disk is full; everything acknowledged before is on disk. */
+  | 'disk-full'
   | 'not-pejling-file'
   | 'damaged'
   | 'newer-version'
