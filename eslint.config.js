@@ -1,11 +1,16 @@
-// Lint configuration. The layering rules of DEVELOPERS.md live here as lint rules, so that a
+// Lint configuration. The layering rules (README.md, docs/architecture.md) live here as lint rules, so that a
 // forbidden import fails `npm test` by itself:
 //   shared/   imports neither Electron, nor Node built-ins, nor the DOM, nor main/ or renderer/
 //   renderer/ imports neither Electron nor Node, nor main/ (it reaches the host via the bridge)
 //   main/     never imports renderer/
+// Inside renderer/src the folders are ranked (docs/architecture.md); a folder imports only folders below it, so
+// no two folders can import each other, and import-x/no-cycle forbids module cycles as well.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Bare built-in names are matched exactly (`paths`), so a relative './constants' is not mistaken for Node's 'constants'.
 const nodeBuiltinNames = builtinModules.filter((m) => !m.startsWith('_'));
@@ -35,6 +40,56 @@ const toMain = {
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'location'].map(
   (name) => ({ name, message: 'Layering: shared/ must not use the DOM.' }),
 );
+
+// The renderer's folders, top to bottom. A folder may import itself and any folder after it, never one before it.
+// Features rank among themselves too (the edit view embeds plan editors; the status bar shows the start screen's
+// sync label), so a feature can only use another feature further down.
+export const RENDERER_LAYERS = [
+  'app', // the shell: routes between the start screen and an open document, settings dialog
+  'doc', // the document screen: composes navigator, views, status bar and collaboration around one session
+  'views', // features …: the edit view
+  'plans', //   the plan views (initiatives, coverage, owners, checks, status round)
+  'outline', //   the outline view
+  'navigator', //   the tree of parts
+  'status', //   the status bar
+  'start', //   the start screen
+  'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
+  'editor', // ProseMirror rich-text editing
+  'ui', // small shared components: bound inputs, icons, toasts, announcer
+  'collab', // sync plumbing and presence: connection status, local copy, watched channel, presence widgets
+  'route', // hash routes
+  'bridge', // the host bridge (browser mode's HTTP/WebSocket client); its own errors are worded through i18n
+  'i18n', // messages
+  'settings', // the user's settings
+  'styles', // CSS only
+];
+
+/**
+ * The renderer's layering as one config block: folder order (import-x/no-restricted-paths) and no module cycles
+ * (import-x/no-cycle, which looks through value imports; type-only imports cannot cycle at run time). `root` is the
+ * folder holding renderer/src, so test/unit/foundation/layering-lint.test.ts can run the same rules over fixtures.
+ */
+export function rendererLayering(root) {
+  const folder = (name) => `renderer/src/${name}`;
+  const zones = RENDERER_LAYERS.slice(1).map((name, i) => ({
+    target: folder(name),
+    from: RENDERER_LAYERS.slice(0, i + 1).map(folder),
+    message: `Renderer layers: ${name}/ imports only folders below it (${RENDERER_LAYERS.slice(i + 2).join(', ') || 'none'}); see docs/architecture.md.`,
+  }));
+  return {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones }],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -71,6 +126,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: nodePaths, patterns: [electron, node, toMain] }],
     },
   },
+  rendererLayering(dirname(fileURLToPath(import.meta.url))),
   {
     files: ['main/**/*.{ts,tsx,js}'],
     ignores: ['main/electron/**'],
@@ -83,5 +139,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [toRenderer] }],
     },
+  },
+  // i18n: user-facing text in components comes from the message catalog (eslint-rules/no-literal-ui-strings.js).
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { pejling: { rules: { 'no-literal-ui-strings': (await import('./eslint-rules/no-literal-ui-strings.js')).default } } },
+    rules: { 'pejling/no-literal-ui-strings': 'error' },
   },
 );

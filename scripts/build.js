@@ -38,6 +38,8 @@ if (all || args.includes('--electron')) {
     define: { 'import.meta.url': '__pejlingModuleUrl' },
     banner: { js: "const __pejlingModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  // The Word export's worker thread (main/export/export-document.ts looks for it next to main.cjs).
+  await esbuild({ ...common, entryPoints: ['main/export/export-worker.ts'], outfile: 'dist/electron/export-worker.cjs', define: { 'import.meta.url': '__pejlingModuleUrl' }, banner: { js: "const __pejlingModuleUrl = require('node:url').pathToFileURL(__filename).href;" } });
   // Sandboxed preloads may only require('electron'): everything else is bundled in.
   await esbuild({ ...common, platform: 'browser', entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
 }

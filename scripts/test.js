@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit + integration tests (Vitest), then the end-to-end tests in browser mode
+// `npm test`: typecheck, lint, dead code (knip), unit + integration tests (Vitest), then the end-to-end tests in browser mode
 // (Playwright + Debian's Chromium), including the Electron end-to-end test where the runtime exists.
 // Ends with one summary line "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,7 @@ function readJson(path) {
 
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('lint (incl. layering rules)', bin('eslint'), ['--max-warnings', '0', '.']);
+step('dead code: unused files, exports, dependencies (knip)', bin('knip'), ['--no-progress']);
 
 const vitestReport = join(reports, 'vitest.json');
 step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

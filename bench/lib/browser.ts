@@ -5,9 +5,6 @@ import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/chromium';
 import type { BenchPageApi } from '../pages/bench-page';
 
-// The same browser and flags as the end-to-end tests.
-export { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/chromium';
-
 export async function launchChromium(): Promise<Browser> {
   const path = chromiumPath();
   if (!existsSync(path)) {

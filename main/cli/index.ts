@@ -1,4 +1,4 @@
-// Entry of the `pejling` command line (see PRODUCT.md, "Command line").
+// Entry of the `pejling` command line (see README.md, "Command line").
 // Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>`.
 import { CliError } from './cli-error';
 

@@ -1,5 +1,5 @@
 // The BrowserWindow options of the Pejling window. Kept in a module of their own so the test suite can assert the
-// security settings from the very object the app uses (test/unit/electron/window-options.test.ts).
+// security settings from the very object the app uses (test/unit/foundation/electron-security.test.ts).
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const SECURE_WEB_PREFERENCES = {

@@ -150,11 +150,6 @@ export async function templateNames(): Promise<string[]> {
   return (await readIndex('strategies')).map((e) => e.name);
 }
 
-/** The names of the bundled example documents. */
-export async function exampleNames(): Promise<string[]> {
-  return (await readIndex('examples')).map((e) => e.name);
-}
-
 /** Templates first, then examples, with Danish titles and descriptions for the start screen. */
 export async function listTemplates(): Promise<TemplateSummary[]> {
   const [templates, examples] = await Promise.all([readIndex('strategies'), readIndex('examples')]);

@@ -8,7 +8,6 @@ import { crc32 } from './crc32';
 import { errorText, writeFileAtomic } from './fs-durable';
 import { StorageError, type PejlingFileContents, type PejlingFileHeader } from './types';
 
-export const PEJLING_FILE_EXTENSION = '.pejling';
 export const PEJLING_FILE_VERSION = 1;
 const MAGIC = new Uint8Array([0x50, 0x45, 0x4a, 0x4c, 0x49, 0x4e, 0x47, 0x00]); // "PEJLING\0"
 const PREFIX_BYTES = MAGIC.length + 8;

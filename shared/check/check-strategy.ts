@@ -1,7 +1,9 @@
 // Quality checks on a valid strategy. Pure and linear in the size of the strategy (the editor runs it live
 // on every change): one pass builds id indexes, one pass per collection emits findings in document order.
+import { endsBeforeStart, isReversedPeriod, periodMonths } from '../format/dates';
 import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../format/schema';
-import { type Lang, pick } from '../format/messages';
+import type { Lang } from '../format/messages';
+import { initiativeStatusLabel, t as message, type MessageKey, type MessageParams } from '../i18n';
 import { type Finding, type FindingCode, SEVERITY } from './finding';
 
 type Kind = 'section' | 'principle' | 'bearing' | 'perspective' | 'focusArea' | 'goal' | 'owner' | 'plan' | 'initiative';
@@ -14,16 +16,17 @@ interface Indexed {
   planIndex?: number;
 }
 
-const KIND_NAMES: Record<Kind, { da: string; en: string }> = {
-  section: { da: 'et afsnit', en: 'a section' },
-  principle: { da: 'et princip', en: 'a principle' },
-  bearing: { da: 'et pejlemærke', en: 'a bearing' },
-  perspective: { da: 'et perspektiv', en: 'a perspective' },
-  focusArea: { da: 'et indsatsområde', en: 'a focus area' },
-  goal: { da: 'en målsætning', en: 'a goal' },
-  owner: { da: 'en ansvarlig', en: 'an owner' },
-  plan: { da: 'en handlingsplan', en: 'an action plan' },
-  initiative: { da: 'et initiativ', en: 'an initiative' },
+// The catalog's words for a kind with its article ("et indsatsområde"), the same words as the app's.
+const KIND_NAMES: Record<Kind, MessageKey> = {
+  section: 'kind.article.section',
+  principle: 'kind.article.principle',
+  bearing: 'kind.article.bearing',
+  perspective: 'kind.article.perspective',
+  focusArea: 'kind.article.focusArea',
+  goal: 'kind.article.goal',
+  owner: 'kind.article.owner',
+  plan: 'kind.article.actionPlan',
+  initiative: 'kind.article.initiative',
 };
 
 function indexIds(s: StrategyFile): Map<string, Indexed> {
@@ -52,46 +55,33 @@ function indexIds(s: StrategyFile): Map<string, Indexed> {
   return index;
 }
 
-const STATUS_DA: Record<InitiativeStatus, string> = {
-  planned: 'planlagt',
-  active: 'i gang',
-  done: 'gennemført',
-  delayed: 'forsinket',
-  cancelled: 'aflyst',
-};
-
 const quote = (title: string): string => `"${title.trim() === '' ? '…' : title}"`;
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Runs every quality check; findings come in document order. Never throws on a schema-valid strategy. */
 export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Finding[] {
   const findings: Finding[] = [];
-  const t = (da: string, en: string): string => pick(lang, { da, en });
+  const m = (key: MessageKey, params?: MessageParams): string => message(lang, key, params);
+  const status = (s: InitiativeStatus): string => initiativeStatusLabel(s, lang);
   const add = (code: FindingCode, id: string, path: string, message: string): void => {
     findings.push({ code, severity: SEVERITY[code], id, path, message });
   };
   const index = indexIds(strategy);
   // The document's own labels (e.g. "Fokusområde") are words in its language; use them only in that language.
   const labels = lang === (strategy.meta.language ?? 'da') ? (strategy.labels ?? {}) : {};
-  const focusLabel = cap(labels.focusArea ?? t('indsatsområde', 'focus area'));
-  const perspectiveLabel = cap(labels.perspective ?? t('perspektiv', 'perspective'));
+  const focusLabel = cap(labels.focusArea ?? m('kind.focusArea'));
+  const perspectiveLabel = cap(labels.perspective ?? m('kind.perspective'));
   const plans = strategy.actionPlans ?? [];
 
   /** Checks one reference; reports a dangling one (missing, or naming an item of another kind). */
-  const reference = (holderId: string, path: string, ref: string, want: Kind, what: { da: string; en: string }): boolean => {
+  const reference = (holderId: string, path: string, ref: string, want: Kind, what: string): boolean => {
     const target = index.get(ref);
     if (target?.kind === want) return true;
-    const wantName = pick(lang, KIND_NAMES[want]);
-    const message = target
-      ? t(
-          `${what.da} peger på ${JSON.stringify(ref)}, som er ${pick(lang, KIND_NAMES[target.kind])} og ikke ${wantName}.`,
-          `${what.en} points at ${JSON.stringify(ref)}, which is ${pick(lang, KIND_NAMES[target.kind])}, not ${wantName}.`,
-        )
-      : t(
-          `${what.da} peger på ${JSON.stringify(ref)}, som ikke findes (slettet?); det skulle være ${wantName}.`,
-          `${what.en} points at ${JSON.stringify(ref)}, which does not exist (deleted?); it should be ${wantName}.`,
-        );
-    add('dangling-reference', holderId, path, message);
+    const want_ = m(KIND_NAMES[want]);
+    const text = target
+      ? m('check.danglingWrongKind', { what, ref: JSON.stringify(ref), actual: m(KIND_NAMES[target.kind]), want: want_ })
+      : m('check.danglingMissing', { what, ref: JSON.stringify(ref), want: want_ });
+    add('dangling-reference', holderId, path, text);
     return false;
   };
 
@@ -106,36 +96,33 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
 
   // Sections and vision.
   strategy.sections?.forEach((x, i) => {
-    if (x.title.trim() === '') add('empty-title', x.id, `/sections/${i}`, t('Et afsnit har ingen titel.', 'A section has no title.'));
+    if (x.title.trim() === '') add('empty-title', x.id, `/sections/${i}`, m('check.sectionNoTitle'));
   });
   strategy.vision.principles?.forEach((x, i) => {
-    if (x.title.trim() === '') add('empty-title', x.id, `/vision/principles/${i}`, t(`Princip nr. ${i + 1} under visionen har ingen titel.`, `Principle no. ${i + 1} of the vision has no title.`));
+    if (x.title.trim() === '') add('empty-title', x.id, `/vision/principles/${i}`, m('check.visionPrincipleNoTitle', { n: i + 1 }));
   });
   strategy.vision.bearings?.forEach((x, i) => {
-    if (x.title.trim() === '') add('empty-title', x.id, `/vision/bearings/${i}`, t(`Pejlemærke nr. ${i + 1} har ingen titel.`, `Bearing no. ${i + 1} has no title.`));
+    if (x.title.trim() === '') add('empty-title', x.id, `/vision/bearings/${i}`, m('check.bearingNoTitle', { n: i + 1 }));
   });
 
   // Perspectives and focus areas.
   strategy.perspectives.forEach((p, i) => {
     const pPath = `/perspectives/${i}`;
     if (!p.hidden && p.title.trim() === '') {
-      add('empty-title', p.id, pPath, t(`${perspectiveLabel} nr. ${i + 1} har ingen titel.`, `${perspectiveLabel} no. ${i + 1} has no title.`));
+      add('empty-title', p.id, pPath, m('check.perspectiveNoTitle', { label: perspectiveLabel, n: i + 1 }));
     }
     p.principles?.forEach((x, j) => {
-      if (x.title.trim() === '') add('empty-title', x.id, `${pPath}/principles/${j}`, t(`Et princip under ${quote(p.title)} har ingen titel.`, `A principle under ${quote(p.title)} has no title.`));
+      if (x.title.trim() === '') add('empty-title', x.id, `${pPath}/principles/${j}`, m('check.principleNoTitle', { parent: quote(p.title) }));
     });
     p.focusAreas.forEach((f, j) => {
       const fPath = `${pPath}/focusAreas/${j}`;
-      if (f.title.trim() === '') add('empty-title', f.id, fPath, t(`${focusLabel} nr. ${j + 1} under ${quote(p.title)} har ingen titel.`, `${focusLabel} no. ${j + 1} under ${quote(p.title)} has no title.`));
+      if (f.title.trim() === '') add('empty-title', f.id, fPath, m('check.focusAreaNoTitle', { label: focusLabel, n: j + 1, parent: quote(p.title) }));
       if (!served.get(f.id)) {
         add(
           'focus-area-without-initiative',
           f.id,
           fPath,
-          t(
-            `${focusLabel} ${quote(f.title)} har intet initiativ i nogen handlingsplan (aflyste tæller ikke).`,
-            `${focusLabel} ${quote(f.title)} has no initiative in any action plan (cancelled ones do not count).`,
-          ),
+          m('check.focusAreaWithoutInitiative', { label: focusLabel, title: quote(f.title), cancelled: status('cancelled') }),
         );
       }
     });
@@ -144,50 +131,60 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
   // Owners.
   strategy.owners?.forEach((o, i) => {
     const oPath = `/owners/${i}`;
-    if (o.name.trim() === '') add('empty-title', o.id, oPath, t(`Ansvarlig nr. ${i + 1} har intet navn.`, `Owner no. ${i + 1} has no name.`));
+    if (o.name.trim() === '') add('empty-title', o.id, oPath, m('check.ownerNoName', { n: i + 1 }));
     if (o.parentId !== undefined) {
-      reference(o.id, `${oPath}/parentId`, o.parentId, 'owner', { da: `Overordnet (parentId) for ${quote(o.name)}`, en: `The parent (parentId) of ${quote(o.name)}` });
+      reference(o.id, `${oPath}/parentId`, o.parentId, 'owner', m('check.refOwnerParent', { name: quote(o.name) }));
     }
   });
 
-  // Action plans and initiatives.
+  // The strategy's own period.
   const meta = strategy.meta.period;
+  if (isReversedPeriod(meta)) {
+    add(
+      'strategy-period-reversed',
+      'meta',
+      '/meta/period',
+      m('check.strategyPeriodReversed', { from: String(meta.from), to: String(meta.to) }),
+    );
+  }
+
+  // Action plans and initiatives.
   plans.forEach((plan, i) => checkPlan(plan, i));
 
   function checkPlan(plan: ActionPlan, i: number): void {
     const planPath = `/actionPlans/${i}`;
     const name = quote(plan.title);
-    if (plan.title.trim() === '') add('empty-title', plan.id, planPath, t(`Handlingsplan nr. ${i + 1} har ingen titel.`, `Action plan no. ${i + 1} has no title.`));
+    if (plan.title.trim() === '') add('empty-title', plan.id, planPath, m('check.planNoTitle', { n: i + 1 }));
     if (plan.ownerId !== undefined) {
-      reference(plan.id, `${planPath}/ownerId`, plan.ownerId, 'owner', { da: `Ansvarlig (ownerId) for handlingsplanen ${name}`, en: `The owner (ownerId) of action plan ${name}` });
+      reference(plan.id, `${planPath}/ownerId`, plan.ownerId, 'owner', m('check.refPlanOwner', { name }));
     }
     let parentIndex: number | undefined;
     if (plan.parentPlanId !== undefined) {
-      const ok = reference(plan.id, `${planPath}/parentPlanId`, plan.parentPlanId, 'plan', {
-        da: `Overordnet plan (parentPlanId) for handlingsplanen ${name}`,
-        en: `The parent plan (parentPlanId) of action plan ${name}`,
-      });
+      const ok = reference(plan.id, `${planPath}/parentPlanId`, plan.parentPlanId, 'plan', m('check.refPlanParent', { name }));
       if (ok) parentIndex = plans.findIndex((p) => p.id === plan.parentPlanId);
     } else if (plan.kind === 'local') {
       add(
         'local-plan-without-parent',
         plan.id,
         planPath,
-        t(
-          `Den lokale handlingsplan ${name} har ingen fælles plan, den støtter op om (parentPlanId).`,
-          `The local action plan ${name} names no common plan it supports (parentPlanId).`,
-        ),
+        m('check.localPlanWithoutParent', { name }),
       );
     }
-    if (plan.kind !== 'transition' && (plan.period.from < meta.from || plan.period.to > meta.to)) {
+    if (isReversedPeriod(plan.period)) {
+      add(
+        'plan-period-reversed',
+        plan.id,
+        `${planPath}/period`,
+        m('check.planPeriodReversed', { name, from: String(plan.period.from), to: String(plan.period.to) }),
+      );
+    }
+    // A reversed period is its own finding; measured against it, every plan would be "outside".
+    if (!isReversedPeriod(meta) && !isReversedPeriod(plan.period) && plan.kind !== 'transition' && (plan.period.from < meta.from || plan.period.to > meta.to)) {
       add(
         'plan-outside-strategy-period',
         plan.id,
         planPath,
-        t(
-          `Handlingsplanen ${name} (${plan.period.from}-${plan.period.to}) ligger uden for strategiens periode ${meta.from}-${meta.to}.`,
-          `Action plan ${name} (${plan.period.from}-${plan.period.to}) lies outside the strategy period ${meta.from}-${meta.to}.`,
-        ),
+        m('check.planOutsideStrategyPeriod', { name, planPeriod: `${plan.period.from}-${plan.period.to}`, period: `${meta.from}-${meta.to}` }),
       );
     }
     const parentIds = parentIndex === undefined ? undefined : new Set((plans[parentIndex]?.initiatives ?? []).map((x) => x.id));
@@ -196,53 +193,51 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
 
   function checkInitiative(it: Initiative, path: string, plan: ActionPlan, parentIds: Set<string> | undefined): void {
     const name = quote(it.title);
-    if (it.title.trim() === '') add('empty-title', it.id, path, t(`Et initiativ i ${quote(plan.title)} har ingen titel.`, `An initiative in ${quote(plan.title)} has no title.`));
+    if (it.title.trim() === '') add('empty-title', it.id, path, m('check.initiativeNoTitle', { plan: quote(plan.title) }));
     if (it.focusAreaIds.length === 0) {
-      add('initiative-without-focus-area', it.id, path, t(`Initiativet ${name} er ikke knyttet til noget ${focusLabel.toLowerCase()}.`, `Initiative ${name} serves no ${focusLabel.toLowerCase()}.`));
+      add('initiative-without-focus-area', it.id, path, m('check.initiativeWithoutFocusArea', { name, label: focusLabel.toLowerCase() }));
     }
     it.focusAreaIds.forEach((ref, k) =>
-      reference(it.id, `${path}/focusAreaIds/${k}`, ref, 'focusArea', { da: `${focusLabel} for initiativet ${name}`, en: `${focusLabel} of initiative ${name}` }),
+      reference(it.id, `${path}/focusAreaIds/${k}`, ref, 'focusArea', m('check.refInitiativeFocusArea', { label: focusLabel, name })),
     );
     if (it.ownerId === undefined) {
-      add('initiative-without-owner', it.id, path, t(`Initiativet ${name} har ingen ansvarlig.`, `Initiative ${name} has no owner.`));
+      add('initiative-without-owner', it.id, path, m('check.initiativeWithoutOwner', { name }));
     } else {
-      reference(it.id, `${path}/ownerId`, it.ownerId, 'owner', { da: `Ansvarlig (ownerId) for initiativet ${name}`, en: `The owner (ownerId) of initiative ${name}` });
+      reference(it.id, `${path}/ownerId`, it.ownerId, 'owner', m('check.refInitiativeOwner', { name }));
     }
     it.participantIds?.forEach((ref, k) =>
-      reference(it.id, `${path}/participantIds/${k}`, ref, 'owner', { da: `En deltager i initiativet ${name}`, en: `A participant of initiative ${name}` }),
+      reference(it.id, `${path}/participantIds/${k}`, ref, 'owner', m('check.refParticipant', { name })),
     );
     it.supportsInitiativeIds?.forEach((ref, k) => {
-      const ok = reference(it.id, `${path}/supportsInitiativeIds/${k}`, ref, 'initiative', {
-        da: `Initiativet ${name} støtter (supportsInitiativeIds) et initiativ, men referencen`,
-        en: `Initiative ${name} supports (supportsInitiativeIds) an initiative, but the reference`,
-      });
+      const ok = reference(it.id, `${path}/supportsInitiativeIds/${k}`, ref, 'initiative', m('check.refSupports', { name }));
       if (ok && parentIds && !parentIds.has(ref)) {
         const target = index.get(ref);
         add(
           'support-outside-parent-plan',
           it.id,
           `${path}/supportsInitiativeIds/${k}`,
-          t(
-            `Initiativet ${name} støtter ${quote(target?.title ?? ref)}, som ikke ligger i den overordnede handlingsplan.`,
-            `Initiative ${name} supports ${quote(target?.title ?? ref)}, which is not in the parent action plan.`,
-          ),
+          m('check.supportOutsideParentPlan', { name, target: quote(target?.title ?? ref) }),
         );
       }
     });
-    const from = `${plan.period.from}-01`;
-    const to = `${plan.period.to}-12`;
+    if (endsBeforeStart(it.start, it.end)) {
+      add(
+        'initiative-end-before-start',
+        it.id,
+        path,
+        m('check.initiativeEndBeforeStart', { name, start: it.start ?? '', end: it.end ?? '' }),
+      );
+    }
+    const { first: from, last: to } = periodMonths(plan.period);
     const early = it.start !== undefined && it.start < from;
     const late = it.end !== undefined && it.end > to;
-    if (early || late) {
+    if ((early || late) && !isReversedPeriod(plan.period)) {
       const span = `${it.start ?? '…'} – ${it.end ?? '…'}`;
       add(
         'initiative-outside-plan-period',
         it.id,
         path,
-        t(
-          `Initiativet ${name} (${span}) ${early ? 'starter før' : 'slutter efter'} handlingsplanens periode ${plan.period.from}-${plan.period.to}.`,
-          `Initiative ${name} (${span}) ${early ? 'starts before' : 'ends after'} its action plan's period ${plan.period.from}-${plan.period.to}.`,
-        ),
+        m('check.initiativeOutsidePlanPeriod', { name, span, edge: early ? 'start' : 'end', period: `${plan.period.from}-${plan.period.to}` }),
       );
     }
     if (it.status !== undefined && it.statusUpdates && it.statusUpdates.length > 0) {
@@ -253,10 +248,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
           'status-differs-from-latest-update',
           it.id,
           path,
-          t(
-            `Initiativet ${name} har status "${STATUS_DA[it.status]}", men den seneste statusopdatering (${latest.date}) siger "${STATUS_DA[latest.status]}".`,
-            `Initiative ${name} has status ${it.status}, but its latest status update (${latest.date}) says ${latest.status}.`,
-          ),
+          m('check.statusDiffers', { name, status: status(it.status), date: latest.date, latest: status(latest.status) }),
         );
       }
     }

@@ -1,4 +1,4 @@
-// The quality findings of a strategy (PRODUCT.md "check"): codes, severities, and the finding record.
+// The quality findings of a strategy (`pejling check`): codes, severities, and the finding record.
 
 export const FINDING_CODES = [
   // The five codes of the product contract:
@@ -13,6 +13,10 @@ export const FINDING_CODES = [
   'plan-outside-strategy-period',
   'status-differs-from-latest-update',
   'empty-title',
+  // Rules a person can break while editing (issue 11: findings, never reasons to refuse a file):
+  'strategy-period-reversed',
+  'plan-period-reversed',
+  'initiative-end-before-start',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -29,6 +33,9 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'plan-outside-strategy-period': 'warning',
   'status-differs-from-latest-update': 'warning',
   'empty-title': 'warning',
+  'strategy-period-reversed': 'error',
+  'plan-period-reversed': 'error',
+  'initiative-end-before-start': 'error',
 };
 
 export interface Finding {

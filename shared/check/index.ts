@@ -1,2 +1,2 @@
 export { checkStrategy } from './check-strategy';
-export { FINDING_CODES, SEVERITY, type Finding, type FindingCode, type Severity } from './finding';
+export { FINDING_CODES, type Finding, type FindingCode } from './finding';

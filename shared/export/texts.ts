@@ -1,6 +1,8 @@
-// The fixed words of the exported documents, in Danish and English. The document's own labels
-// (labels.perspective, labels.focusAreas, …) take precedence where the strategy gives them.
+// The fixed words of the exported documents, in Danish and English, from the one catalog
+// (shared/i18n). The document's own labels (labels.perspective, labels.focusAreas, …) take precedence
+// where the strategy gives them.
 import type { Labels, StrategyFile } from '../format/schema';
+import { translator } from '../i18n';
 import type { ExportLanguage } from './typography';
 
 export interface ExportTexts {
@@ -44,87 +46,55 @@ export interface ExportTexts {
   supports: string;
 }
 
-const DA: ExportTexts = {
-  contents: 'Indhold',
-  vision: 'Vision',
-  principles: 'Principper',
-  bearings: 'Pejlemærker',
-  perspectives: 'Perspektiver',
-  focusAreas: 'Indsatsområder',
-  goals: 'Målsætninger',
-  actionPlans: 'Handlingsplaner',
-  aboutDocument: 'Om strategien',
-  preparedBy: 'Udarbejdet af',
-  commissionedBy: 'Opdragsgiver',
-  contact: 'Kontakt',
-  version: 'Version',
-  date: 'Dato',
-  status: 'Status',
-  period: 'Periode',
-  page: 'Side',
-  of: 'af',
-  initiative: 'Initiativ',
-  focusAreaColumn: 'Indsatsområde(r)',
-  owner: 'Ansvarlig',
-  participants: 'Deltagere',
-  businessCase: 'Business case',
-  budget: 'Budget',
-  priority: 'Prioritet',
-  note: 'Seneste bemærkning',
-  noteDate: 'Dato',
-  count: 'Antal',
-  total: 'I alt',
-  otherInitiatives: 'Initiativer uden indsatsområde',
-  noInitiatives: 'Handlingsplanen har endnu ingen initiativer.',
-  statusReportTitle: 'Status på implementering',
-  statusAsOf: 'Opgjort pr.',
-  overview: 'Overblik',
-  // Danish genitive: an apostrophe after s, x and z ("Lars' logo"), otherwise -s.
-  logoAlt: (organisation) => `${organisation}${/[sxz]$/i.test(organisation) ? "'" : 's'} logo`,
-  supports: 'Understøtter',
-};
+// Where the exported document and the app name the same thing, they take the same key (meta.*, kind.*,
+// label.*), so Word and the app cannot drift apart; export.* holds the words only the document has.
+function textsIn(lang: ExportLanguage): ExportTexts {
+  const m = translator(lang);
+  return {
+    contents: m('export.contents'),
+    vision: m('export.vision'),
+    principles: m('label.principles'),
+    bearings: m('label.bearings'),
+    perspectives: m('label.perspectives'),
+    focusAreas: m('label.focusAreas'),
+    goals: m('export.goals'),
+    actionPlans: m('export.actionPlans'),
+    aboutDocument: m('export.aboutDocument'),
+    preparedBy: m('meta.preparedBy'),
+    commissionedBy: m('meta.commissionedBy'),
+    contact: m('meta.contact'),
+    version: m('export.version'),
+    date: m('export.date'),
+    status: m('meta.status'),
+    period: m('export.period'),
+    page: m('export.page'),
+    of: m('export.of'),
+    initiative: m('kind.initiative'),
+    focusAreaColumn: m('export.focusAreaColumn'),
+    owner: m('kind.owner'),
+    participants: m('export.participants'),
+    businessCase: m('plans.details.businessCase'),
+    budget: m('export.budget'),
+    priority: m('export.priority'),
+    note: m('export.note'),
+    noteDate: m('export.date'),
+    count: m('export.count'),
+    total: m('export.total'),
+    otherInitiatives: m('export.otherInitiatives'),
+    noInitiatives: m('export.noInitiatives'),
+    statusReportTitle: m('export.statusReportTitle'),
+    statusAsOf: m('export.statusAsOf'),
+    overview: m('export.overview'),
+    // Danish genitive: an apostrophe after s, x and z ("Lars' logo"), otherwise -s (the catalog's select).
+    logoAlt: (organisation) => m('export.logoAlt', { organisation, ending: /[sxz]$/i.test(organisation) ? 'sxz' : 'other' }),
+    supports: m('export.supports'),
+  };
+}
 
-const EN: ExportTexts = {
-  contents: 'Contents',
-  vision: 'Vision',
-  principles: 'Principles',
-  bearings: 'Bearings',
-  perspectives: 'Perspectives',
-  focusAreas: 'Focus areas',
-  goals: 'Goals',
-  actionPlans: 'Action plans',
-  aboutDocument: 'About this strategy',
-  preparedBy: 'Prepared by',
-  commissionedBy: 'Commissioned by',
-  contact: 'Contact',
-  version: 'Version',
-  date: 'Date',
-  status: 'Status',
-  period: 'Period',
-  page: 'Page',
-  of: 'of',
-  initiative: 'Initiative',
-  focusAreaColumn: 'Focus area(s)',
-  owner: 'Owner',
-  participants: 'Participants',
-  businessCase: 'Business case',
-  budget: 'Budget',
-  priority: 'Priority',
-  note: 'Latest note',
-  noteDate: 'Date',
-  count: 'Count',
-  total: 'Total',
-  otherInitiatives: 'Initiatives without a focus area',
-  noInitiatives: 'The action plan has no initiatives yet.',
-  statusReportTitle: 'Implementation status',
-  statusAsOf: 'As of',
-  overview: 'Overview',
-  logoAlt: (organisation) => `Logo of ${organisation}`,
-  supports: 'Supports',
-};
+const TEXTS: Record<ExportLanguage, ExportTexts> = { da: textsIn('da'), en: textsIn('en') };
 
 export function exportTexts(lang: ExportLanguage): ExportTexts {
-  return lang === 'en' ? EN : DA;
+  return TEXTS[lang];
 }
 
 /** The words of a strategy's own structure: its labels where it has them, the defaults otherwise. */

@@ -1,78 +1,33 @@
-// Danish (and English) typography for the published document: dates, months, amounts, quotes and
-// the words for statuses. Pure functions; no locale data from the runtime (Intl differs between
-// Node builds and Electron), so the output is the same everywhere.
+// Danish (and English) typography for the published document. Dates, months, periods, amounts and the
+// words for statuses and kinds come from the one catalog and formatting module in shared/i18n (so
+// Word reads exactly as the app); what is only typography, the quotes, is here.
 import type { BusinessCaseStatus, InitiativeStatus, PlanKind, StrategyStatus } from '../format/schema';
+import * as i18n from '../i18n';
 
-export type ExportLanguage = 'da' | 'en';
-
-const MONTHS: Record<ExportLanguage, readonly string[]> = {
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-const SHORT_MONTHS: Record<ExportLanguage, readonly string[]> = {
-  da: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
-
-function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) throw new Error(`Not a date (YYYY-MM-DD): '${iso}'`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
+export type ExportLanguage = i18n.Lang;
 
 /** "2010-06-02" → "2. juni 2010" (Danish) or "2 June 2010" (English). */
 export function formatDate(iso: string, lang: ExportLanguage = 'da'): string {
-  const { year, month, day } = parseIsoDate(iso);
-  const name = MONTHS[lang][month - 1];
-  if (!name) throw new Error(`Not a month: '${iso}'`);
-  return lang === 'da' ? `${day}. ${name} ${year}` : `${day} ${name} ${year}`;
+  return i18n.formatDate(iso, lang);
 }
 
-/** A Date as "YYYY-MM-DD" in local time (the date a person reading the document would say). */
-export function isoDateOf(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export const isoDateOf = i18n.isoDateOf;
 
 /** "2011-03" → "mar. 2011". */
 export function formatMonth(isoMonth: string, lang: ExportLanguage = 'da'): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(isoMonth);
-  const name = match ? SHORT_MONTHS[lang][Number(match[2]) - 1] : undefined;
-  if (!match || !name) throw new Error(`Not a month (YYYY-MM): '${isoMonth}'`);
-  return `${name} ${match[1]}`;
+  return i18n.formatMonth(isoMonth, lang);
 }
 
-/** A span of years with an en dash: "2010–2014"; one year alone when from = to. */
-export function formatYears(period: { from: number; to: number }): string {
-  return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
-}
+export const formatYears = i18n.formatYears;
 
 /** An initiative's months: "jan. 2011–dec. 2012", "fra mar. 2011", "til dec. 2012", or '' when neither is known. */
 export function formatMonthSpan(start: string | undefined, end: string | undefined, lang: ExportLanguage = 'da'): string {
-  if (start && end) return start === end ? formatMonth(start, lang) : `${formatMonth(start, lang)}–${formatMonth(end, lang)}`;
-  if (start) return `${lang === 'da' ? 'fra' : 'from'} ${formatMonth(start, lang)}`;
-  if (end) return `${lang === 'da' ? 'til' : 'until'} ${formatMonth(end, lang)}`;
-  return '';
+  return i18n.formatMonthSpan(start, end, lang);
 }
 
-/** Groups the digits of a whole number by three with a separator: 1500000 → "1.500.000". */
-function groupThousands(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
-/**
- * An amount in Danish kroner: 1500000 → "1.500.000 kr." (Danish) or "DKK 1,500,000" (English).
- * Øre are shown only when the amount has them: 1234.5 → "1.234,50 kr.".
- */
+/** An amount in Danish kroner: 1500000 → "1.500.000 kr." (Danish) or "DKK 1,500,000"; 1234.5 → "1.234,50 kr.". */
 export function formatAmountDkk(amount: number, lang: ExportLanguage = 'da'): string {
-  if (!Number.isFinite(amount)) throw new Error(`Not an amount: ${amount}`);
-  const negative = amount < 0;
-  const cents = Math.round(Math.abs(amount) * 100);
-  const whole = groupThousands(String(Math.floor(cents / 100)), lang === 'da' ? '.' : ',');
-  const fraction = cents % 100 === 0 ? '' : (lang === 'da' ? ',' : '.') + String(cents % 100).padStart(2, '0');
-  const sign = negative ? '−' : '';
-  return lang === 'da' ? `${sign}${whole}${fraction} kr.` : `${sign}DKK ${whole}${fraction}`;
+  return i18n.formatAmountDkk(amount, lang);
 }
 
 const QUOTES: Record<ExportLanguage, { open: string; close: string; openSingle: string; closeSingle: string }> = {
@@ -101,38 +56,18 @@ export function smartQuotes(text: string, lang: ExportLanguage = 'da', before = 
   return out;
 }
 
-const INITIATIVE_STATUS: Record<ExportLanguage, Record<InitiativeStatus, string>> = {
-  da: { planned: 'Planlagt', active: 'I gang', done: 'Gennemført', delayed: 'Forsinket', cancelled: 'Annulleret' },
-  en: { planned: 'Planned', active: 'In progress', done: 'Completed', delayed: 'Delayed', cancelled: 'Cancelled' },
-};
-
 export function initiativeStatusLabel(status: InitiativeStatus, lang: ExportLanguage = 'da'): string {
-  return INITIATIVE_STATUS[lang][status];
+  return i18n.initiativeStatusLabel(status, lang);
 }
-
-const STRATEGY_STATUS: Record<ExportLanguage, Record<StrategyStatus, string>> = {
-  da: { draft: 'Udkast', consultation: 'I høring', adopted: 'Vedtaget' },
-  en: { draft: 'Draft', consultation: 'In consultation', adopted: 'Adopted' },
-};
 
 export function strategyStatusLabel(status: StrategyStatus, lang: ExportLanguage = 'da'): string {
-  return STRATEGY_STATUS[lang][status];
+  return i18n.strategyStatusLabel(status, lang);
 }
-
-const BUSINESS_CASE_STATUS: Record<ExportLanguage, Record<BusinessCaseStatus, string>> = {
-  da: { none: 'Ingen', draft: 'Under udarbejdelse', approved: 'Godkendt' },
-  en: { none: 'None', draft: 'In preparation', approved: 'Approved' },
-};
 
 export function businessCaseStatusLabel(status: BusinessCaseStatus, lang: ExportLanguage = 'da'): string {
-  return BUSINESS_CASE_STATUS[lang][status];
+  return i18n.businessCaseStatusLabel(status, lang);
 }
 
-const PLAN_KIND: Record<ExportLanguage, Record<PlanKind, string>> = {
-  da: { common: 'Fælles handlingsplan', local: 'Lokal handlingsplan', transition: 'Overgangshandlingsplan' },
-  en: { common: 'Common action plan', local: 'Local action plan', transition: 'Transitional action plan' },
-};
-
 export function planKindLabel(kind: PlanKind, lang: ExportLanguage = 'da'): string {
-  return PLAN_KIND[lang][kind];
+  return i18n.planKindLabel(kind, lang);
 }

@@ -1,6 +1,12 @@
 // Rules of interchange format v1 that the zod schema cannot express: unique ids across the whole file,
-// periods that run forwards, dates that exist. They run on the raw input (not only on schema-valid data),
-// so a file with several kinds of mistakes gets all of them listed at once.
+// dates that exist. They run on the raw input (not only on schema-valid data), so a file with several kinds
+// of mistakes gets all of them listed at once.
+//
+// Only what no Pejling can write is refused here. Rules a person can break while editing (a period that runs
+// backwards, an initiative that ends before it starts, a plan outside the strategy's period) are check
+// findings in shared/check, so a document's own export always validates ("whatever Pejling writes, Pejling
+// reads", issue 11).
+import { DATE_SHAPE, isDate } from './dates';
 import { childPointer } from './json-pointer';
 import { type Lang, pick } from './messages';
 import type { Problem } from './problem';
@@ -9,8 +15,6 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Every place an id is declared in a v1 file, as [pointer of the id field, id]. */
 function declaredIds(root: Obj): [string, string][] {
@@ -62,44 +66,10 @@ function duplicateIds(root: Obj, lang: Lang): Problem[] {
   return problems;
 }
 
-function periodProblem(period: unknown, pointer: string, lang: Lang): Problem[] {
-  if (!isObj(period) || typeof period.from !== 'number' || typeof period.to !== 'number') return [];
-  if (period.from <= period.to) return [];
-  return [
-    {
-      path: pointer,
-      message: pick(lang, {
-        da: `perioden går baglæns: from (${period.from}) ligger efter to (${period.to})`,
-        en: `the period runs backwards: from (${period.from}) is after to (${period.to})`,
-      }),
-    },
-  ];
-}
-
-function initiativeSpan(initiative: unknown, pointer: string, lang: Lang): Problem[] {
-  if (!isObj(initiative)) return [];
-  const { start, end } = initiative;
-  if (typeof start !== 'string' || typeof end !== 'string' || !MONTH.test(start) || !MONTH.test(end)) return [];
-  if (start <= end) return [];
-  return [
-    {
-      path: pointer,
-      message: pick(lang, {
-        da: `initiativet slutter før det starter: start (${start}) ligger efter end (${end})`,
-        en: `the initiative ends before it starts: start (${start}) is after end (${end})`,
-      }),
-    },
-  ];
-}
-
 /** A date that matches YYYY-MM-DD but does not exist, such as 2010-02-30. */
 function impossibleDate(value: unknown, pointer: string, lang: Lang): Problem[] {
-  if (typeof value !== 'string') return [];
-  const m = DATE.exec(value);
-  if (!m) return [];
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return [];
+  // A value without the shape is the schema's problem; here only shaped dates that do not exist.
+  if (typeof value !== 'string' || !DATE_SHAPE.test(value) || isDate(value)) return [];
   return [
     {
       path: pointer,
@@ -112,16 +82,11 @@ function impossibleDate(value: unknown, pointer: string, lang: Lang): Problem[] 
 export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
   if (!isObj(root)) return [];
   const problems: Problem[] = [...duplicateIds(root, lang)];
-  if (isObj(root.meta)) {
-    problems.push(...periodProblem(root.meta.period, '/meta/period', lang));
-    problems.push(...impossibleDate(root.meta.date, '/meta/date', lang));
-  }
+  if (isObj(root.meta)) problems.push(...impossibleDate(root.meta.date, '/meta/date', lang));
   arr(root.actionPlans).forEach((plan, i) => {
     if (!isObj(plan)) return;
-    problems.push(...periodProblem(plan.period, `/actionPlans/${i}/period`, lang));
     arr(plan.initiatives).forEach((initiative, j) => {
       const pointer = `/actionPlans/${i}/initiatives/${j}`;
-      problems.push(...initiativeSpan(initiative, pointer, lang));
       if (isObj(initiative)) {
         arr(initiative.statusUpdates).forEach((u, k) => {
           if (isObj(u)) problems.push(...impossibleDate(u.date, `${pointer}/statusUpdates/${k}/date`, lang));

@@ -1,6 +1,8 @@
-// Small helpers for the two user languages of problems and findings.
+// Small helpers for the two user languages of problems and findings. The words themselves are in the
+// one catalog (shared/i18n); `pick` remains only for the callers not yet moved to catalog keys.
+import { t, type Lang } from '../i18n/messages';
 
-export type Lang = 'da' | 'en';
+export type { Lang };
 
 export interface Text {
   da: string;
@@ -30,18 +32,17 @@ export function showValue(value: unknown): string {
 
 /** Describes the JSON type of a value: "tekst", "et tal", "en liste", … */
 export function describeType(value: unknown, lang: Lang): string {
-  const t = (da: string, en: string): string => pick(lang, { da, en });
   if (value === null) return 'null';
-  if (Array.isArray(value)) return t('en liste', 'a list');
+  if (Array.isArray(value)) return t(lang, 'format.type.list');
   switch (typeof value) {
     case 'string':
-      return t('tekst', 'text');
+      return t(lang, 'format.type.text');
     case 'number':
-      return t('et tal', 'a number');
+      return t(lang, 'format.type.number');
     case 'boolean':
-      return t('true/false', 'true/false');
+      return t(lang, 'format.type.boolean');
     case 'object':
-      return t('et objekt', 'an object');
+      return t(lang, 'format.type.object');
     default:
       return typeof value;
   }

@@ -1,15 +1,17 @@
-// The interchange format, version 1 (PRODUCT.md): one JSON file holds one strategy.
+// The interchange format, version 1: one JSON file holds one strategy.
 // This zod schema is the single definition; the TypeScript types below are inferred from it.
 // Validation with readable, path-qualified messages lives in ./validate.ts.
 import { z } from 'zod';
+import { DATE_SHAPE, MONTH_SHAPE, YEAR_MAX, YEAR_MIN } from './dates';
 
 export const FORMAT_NAME = 'pejling-strategy';
 export const FORMAT_VERSION = 1;
 
 const id = z.string().min(1);
-const year = z.number().int().min(1900).max(2200);
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date:YYYY-MM-DD');
-const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month:YYYY-MM');
+const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+// The shape only; whether the day exists is one of ./extra-rules.ts (so the message can say so).
+const isoDate = z.string().regex(DATE_SHAPE, 'date:YYYY-MM-DD');
+const isoMonth = z.string().regex(MONTH_SHAPE, 'month:YYYY-MM');
 
 /** A ProseMirror JSON document; its content is checked against the editor schema on import. */
 export const proseMirrorDocSchema = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
@@ -145,7 +147,6 @@ export type Rich = z.infer<typeof richSchema>;
 export type ProseMirrorDocJSON = z.infer<typeof proseMirrorDocSchema>;
 export type Period = z.infer<typeof periodSchema>;
 export type Statement = z.infer<typeof statementSchema>;
-export type Goal = z.infer<typeof goalSchema>;
 export type FocusArea = z.infer<typeof focusAreaSchema>;
 export type Perspective = z.infer<typeof perspectiveSchema>;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
@@ -161,6 +162,5 @@ export type ActionPlan = z.infer<typeof actionPlanSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Meta = z.infer<typeof metaSchema>;
 export type Labels = z.infer<typeof labelsSchema>;
-export type Vision = z.infer<typeof visionSchema>;
 /** A strategy in interchange format v1. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

@@ -1,7 +1,8 @@
-// Validation of interchange format v1 with readable, path-qualified problems (PRODUCT.md): every problem is
+// Validation of interchange format v1 with readable, path-qualified problems: every problem is
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';
+import { inputLimitProblems } from './input-limits';
 import { findJsonSyntaxError, type JsonSyntaxError, lineColumn } from './json-syntax';
 import { toJsonPointer } from './json-pointer';
 import { type Lang, pick, showValue } from './messages';
@@ -97,8 +98,12 @@ function versionReason(input: Record<string, unknown>, lang: Lang): string {
 export function validateStrategyFile(input: unknown, lang: Lang = 'da'): ValidationResult {
   const identity = identityProblem(input, lang);
   if (identity) return { ok: false, problems: [identity] };
+  // Characters Word cannot store and too deep nesting; a too deep input goes no further (the steps
+  // below walk it recursively).
+  const limits = inputLimitProblems(input, lang);
+  if (limits.tooDeep) return { ok: false, problems: limits.problems };
   const parsed = strategyFileSchema.safeParse(input);
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...limits.problems];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = toJsonPointer(issue.path);

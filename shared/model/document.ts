@@ -2,23 +2,67 @@
 import * as Y from 'yjs';
 import type { Period } from '../format/schema';
 import { INIT_ORIGIN, MIGRATION_ORIGIN } from './model-constants';
-import { ITEM_KINDS, collection, labelsMap, metaMap, visionFragment } from './layout';
+import { COLLECTIONS, ITEM_KINDS, LABEL_KEYS, META_TEXT_KEYS, collection, labelsMap, metaMap, visionFragment } from './layout';
+import { hasPlainText, readText, upgradeTextKeys, writeText } from './text-fields';
 import type { StrategySummary } from './types';
 import { clearFragment } from './yfragment';
 
 /** Version of the Yjs layout written by this build (see ./layout.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** A step that turns a document of version n into version n + 1; it runs inside the migration transaction. */
 export type MigrationStep = (doc: Y.Doc) => void;
 
 /**
- * Steps by the version they migrate from. Version 1 is the first layout, so there are none yet.
- * A step must give the same result when two replicas run it on the same state concurrently
- * (write keys deterministically; do not insert into sequences).
+ * Schema 1 → 2: every typed text field (META_TEXT_KEYS, the labels, each kind's `text` keys) that
+ * holds a plain string becomes a Y.Text with the same content; nothing else changes.
+ *
+ * Replicas and the migration (decided here, tested in test/unit/model/migration.test.ts):
+ * - Where it runs: where a stored document is loaded, before anyone is served it (the sync rooms of
+ *   the host and the server call `migrate` after loading), and on copies that are read (`.pejling`
+ *   files, exports). Renderers never migrate the live document.
+ * - Per field and idempotent: a field that already holds a Y.Text is left alone, so running it
+ *   again (or on a half-migrated state) changes nothing. Two replicas that migrate the same state
+ *   concurrently write the same content under the same keys; the map keeps one of the two Y.Texts,
+ *   the same one on every replica, so they converge on equal text.
+ * - An old (schema 1) replica that reconnects afterwards may write a plain string into a migrated
+ *   key. Its write competes with the migration as two writes of one schema-1 field always did
+ *   (one wins, the same on every replica). A plain string that wins is read as the field's text
+ *   (readers accept both shapes), the model's next write to the field makes it a Y.Text again, and
+ *   `migrate` converts every such string whenever the document is loaded (UPGRADE_PASS).
  */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+export function textFieldsToYText(doc: Y.Doc): number {
+  let converted = upgradeTextKeys(metaMap(doc), META_TEXT_KEYS);
+  converted += upgradeTextKeys(labelsMap(doc), LABEL_KEYS);
+  for (const kind of ITEM_KINDS) {
+    const keys = COLLECTIONS[kind].text;
+    collection(doc, kind).forEach((item) => {
+      if (item instanceof Y.Map) converted += upgradeTextKeys(item, keys);
+    });
+  }
+  return converted;
+}
+
+/** True when a typed text field still holds a plain string (schema 1, or an old replica's write). */
+export function hasPlainTextFields(doc: Y.Doc): boolean {
+  if (hasPlainText(metaMap(doc), META_TEXT_KEYS) || hasPlainText(labelsMap(doc), LABEL_KEYS)) return true;
+  return ITEM_KINDS.some((kind) => {
+    let found = false;
+    collection(doc, kind).forEach((item) => {
+      if (!found && item instanceof Y.Map && hasPlainText(item, COLLECTIONS[kind].text)) found = true;
+    });
+    return found;
+  });
+}
+
+/**
+ * Steps by the version they migrate from. A step must give the same result when two replicas run
+ * it on the same state concurrently (write keys deterministically; do not insert into sequences).
+ */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  1: (doc) => void textFieldsToYText(doc),
+};
 
 /** A document this build cannot read. The message is for the user (Danish). */
 export class SchemaVersionError extends Error {
@@ -47,8 +91,8 @@ export function createStrategyDoc(init?: NewStrategyInit, doc: Y.Doc = new Y.Doc
     const meta = metaMap(doc);
     meta.set(SCHEMA_VERSION_KEY, SCHEMA_VERSION);
     if (init) {
-      meta.set('title', init.title);
-      meta.set('organisation', init.organisation);
+      writeText(meta, 'title', init.title);
+      writeText(meta, 'organisation', init.organisation);
       meta.set('periodFrom', init.period.from);
       meta.set('periodTo', init.period.to);
       clearFragment(visionFragment(doc, 'statement'));
@@ -106,7 +150,14 @@ export function migrate(doc: Y.Doc, options: MigrateOptions = {}): { from: numbe
       target,
     );
   }
-  if (found === target) return { from: found, to: target, migrated: false };
+  if (found === target) {
+    // UPGRADE_PASS: plain strings an old replica wrote into text fields after the migration.
+    if (options.steps === undefined && target === SCHEMA_VERSION && hasPlainTextFields(doc)) {
+      doc.transact(() => textFieldsToYText(doc), MIGRATION_ORIGIN);
+      return { from: found, to: target, migrated: true };
+    }
+    return { from: found, to: target, migrated: false };
+  }
   for (let v = found; v < target; v++) {
     if (!steps[v]) throw new Error(`migrate: no migration step from schema version ${v} to ${v + 1}`);
   }
@@ -122,12 +173,22 @@ export function migrate(doc: Y.Doc, options: MigrateOptions = {}): { from: numbe
 /** Title, organisation and (when recorded) modification time, read without building a model. */
 export function readSummary(doc: Y.Doc): StrategySummary {
   const meta = metaMap(doc);
-  const str = (key: string): string => {
-    const v = meta.get(key);
-    return typeof v === 'string' ? v : '';
-  };
+  const str = (key: string): string => readText(meta, key) ?? '';
   const summary: StrategySummary = { title: str('title'), organisation: str('organisation') };
   const modified = meta.get('modified');
   if (typeof modified === 'string') summary.modified = modified;
   return summary;
+}
+
+/**
+ * For the places that load a stored document before serving it (the sync rooms): brings an older
+ * layout up to date, and re-migrates plain strings an old replica wrote. A document newer than this
+ * build is left as it is (opening it reports the SchemaVersionError).
+ */
+export function prepareLoadedDocument(doc: Y.Doc): void {
+  try {
+    migrate(doc);
+  } catch (error) {
+    if (!(error instanceof SchemaVersionError)) throw error;
+  }
 }

@@ -17,7 +17,7 @@
 // UndoManager with `trackedOrigins: new Set([LOCAL_ORIGIN, ySyncPluginKey])` undoes local changes only.
 export * from './model-constants';
 export type * from './types';
-export { StrategyModel, RECOVERED_TITLES, type StrategyModelOptions } from './strategy-model';
+export { StrategyModel } from './strategy-model';
 export {
   SCHEMA_VERSION,
   createStrategyDoc,
@@ -25,13 +25,13 @@ export {
   migrate,
   readSummary,
   SchemaVersionError,
-  MIGRATIONS,
-  isEmptyDocument,
   type MigrationStep,
-  type MigrateOptions,
-  type NewStrategyInit,
 } from './document';
 export { importStrategy, exportStrategy, ImportError } from './interchange';
 export { keyBetween, keysAfter, isValidKey } from './fractional-index';
 /** Y.XmlFragment ⇄ ProseMirror node (editor schema), without going through Markdown/JSON. */
 export { readFragment, writeFragment, clearFragment } from './yfragment';
+/** Typed text fields (Y.Text since schema version 2): minimal diffs and the input binding. */
+export { diffText, readText, type TextChange } from './text-fields';
+export { TextFieldHandle } from './text-binding';
+export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './document';

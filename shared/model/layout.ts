@@ -1,4 +1,4 @@
-// The Yjs layout of a strategy document (schema version 1). Renaming anything here needs a
+// The Yjs layout of a strategy document (schema version 2). Renaming anything here needs a
 // migration step (./document.ts).
 //
 //   meta             Y.Map   schemaVersion, title, organisation, periodFrom, periodTo, subtitle,
@@ -6,6 +6,11 @@
 //                            style, modified (each field its own key: concurrent edits of
 //                            different fields merge)
 //   labels           Y.Map   perspective, perspectives, focusArea, focusAreas, principles, bearings
+//
+// Every field people type into (META_TEXT_KEYS, every label, each kind's `text` keys below) is a
+// Y.Text, so concurrent typing in one field merges (./text-fields.ts). Numbers, enums, dates, ids
+// and order keys stay plain values (last writer wins per key). Schema version 1 held the typed
+// fields as plain strings; ./document.ts migrates them.
 //   visionStatement  Y.XmlFragment   (root types never conflict when two replicas create them)
 //   visionBody       Y.XmlFragment
 //   sections, principles, bearings, perspectives, focusAreas, goals, owners, actionPlans,
@@ -39,18 +44,20 @@ export interface CollectionSpec {
   parentKind?: ItemKind;
   /** The rich-text field of the item, if any, and whether the interchange format requires it. */
   rich?: { field: Exclude<RichField, 'statement'>; required: boolean };
+  /** Keys of the item's typed text fields (Y.Text since schema version 2). */
+  text: readonly string[];
 }
 
 export const COLLECTIONS: Record<ItemKind, CollectionSpec> = {
-  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true } },
-  principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', parentKind: 'perspective', rich: { field: 'body', required: false } },
-  bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false } },
-  perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false } },
-  focusArea: { kind: 'focusArea', root: 'focusAreas', idPrefix: 'fa', parentKind: 'perspective', rich: { field: 'body', required: true } },
-  goal: { kind: 'goal', root: 'goals', idPrefix: 'go' , parentKind: 'focusArea' },
-  owner: { kind: 'owner', root: 'owners', idPrefix: 'ow' },
-  actionPlan: { kind: 'actionPlan', root: 'actionPlans', idPrefix: 'hp', rich: { field: 'intro', required: false } },
-  initiative: { kind: 'initiative', root: 'initiatives', idPrefix: 'in', parentKind: 'actionPlan', rich: { field: 'description', required: false } },
+  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'] },
+  principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', parentKind: 'perspective', rich: { field: 'body', required: false }, text: ['title'] },
+  bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false }, text: ['title'] },
+  perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false }, text: ['title'] },
+  focusArea: { kind: 'focusArea', root: 'focusAreas', idPrefix: 'fa', parentKind: 'perspective', rich: { field: 'body', required: true }, text: ['title'] },
+  goal: { kind: 'goal', root: 'goals', idPrefix: 'go' , parentKind: 'focusArea', text: ['text'] },
+  owner: { kind: 'owner', root: 'owners', idPrefix: 'ow', text: ['name', 'email'] },
+  actionPlan: { kind: 'actionPlan', root: 'actionPlans', idPrefix: 'hp', rich: { field: 'intro', required: false }, text: ['title'] },
+  initiative: { kind: 'initiative', root: 'initiatives', idPrefix: 'in', parentKind: 'actionPlan', rich: { field: 'description', required: false }, text: ['title', 'businessCaseBenefit', 'budgetSource'] },
 };
 
 export const ITEM_KINDS = Object.keys(COLLECTIONS) as ItemKind[];
@@ -65,8 +72,8 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META);
 }
 
-export function labelsMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap<string>(LABELS);
+export function labelsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(LABELS);
 }
 
 export function visionFragment(doc: Y.Doc, field: 'statement' | 'body'): Y.XmlFragment {
@@ -101,6 +108,10 @@ export const META_OPTIONAL = [
   'style',
 ] as const;
 
+/** Meta fields people type into (Y.Text since schema version 2). */
+export const META_TEXT_KEYS = ['title', 'organisation', 'subtitle', 'version', 'preparedBy', 'commissionedBy', 'contact'] as const;
+
+/** Every label is typed text. */
 export const LABEL_KEYS = ['perspective', 'perspectives', 'focusArea', 'focusAreas', 'principles', 'bearings'] as const;
 
 /** Reads a string list stored as Y.Array, without duplicates (concurrent adds of one id). */

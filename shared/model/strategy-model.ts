@@ -11,7 +11,9 @@ import * as Y from 'yjs';
 import type { Labels, Meta, Rich, StatusUpdate } from '../format/schema';
 import { isEmptyDoc, proseMirrorToRich, richToProseMirror } from '../richtext/rich';
 import {
+  LABELS_ID,
   LOCAL_ORIGIN,
+  META_ID,
   RECOVERED_FOCUS_AREA_ID,
   RECOVERED_PERSPECTIVE_ID,
   RECOVERED_PLAN_ID,
@@ -24,6 +26,7 @@ import {
   ITEM_KINDS,
   LABEL_KEYS,
   META_OPTIONAL,
+  META_TEXT_KEYS,
   ORDER,
   PARENT,
   STATUS_UPDATES,
@@ -69,6 +72,8 @@ import type {
   StatementPatch,
 } from './types';
 import { clearFragment, emptyDoc, readFragment, writeFragment } from './yfragment';
+import { readText, writeText } from './text-fields';
+import { TextFieldHandle } from './text-binding';
 
 export interface StrategyModelOptions {
   /** Transaction origin of mutations (default LOCAL_ORIGIN). Each method also takes an origin. */
@@ -99,9 +104,9 @@ interface Entry {
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
+/** A string field; typed text fields read the same whether stored as Y.Text or (schema 1) as a plain string. */
 function str(item: Y.Map<unknown>, key: string): string | undefined {
-  const v = item.get(key);
-  return typeof v === 'string' ? v : undefined;
+  return readText(item, key);
 }
 
 function num(item: Y.Map<unknown>, key: string): number | undefined {
@@ -278,8 +283,10 @@ export class StrategyModel {
     collection(this.doc, kind).set(id, item);
     item.set(ORDER, order);
     if (parent !== undefined && kind !== 'bearing') item.set(PARENT, parent);
+    const textKeys = COLLECTIONS[kind].text;
     for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined && value !== null) item.set(key, value);
+      if (value === undefined || value === null) continue;
+      item.set(key, textKeys.includes(key) ? new Y.Text(String(value)) : value);
     }
     const richSpec = COLLECTIONS[kind].rich;
     if (richSpec) {
@@ -341,12 +348,14 @@ export class StrategyModel {
         if (value === undefined) continue;
         if (key === 'title' || key === 'organisation') {
           if (typeof value !== 'string') throw new Error(`meta.${key} is required and must be a string`);
-          setOrDelete(meta, key, value);
+          writeText(meta, key, value);
         } else if (key === 'period') {
           if (value === null) throw new Error('meta.period is required');
           const period = value as Meta['period'];
           setOrDelete(meta, 'periodFrom', period.from);
           setOrDelete(meta, 'periodTo', period.to);
+        } else if ((META_TEXT_KEYS as readonly string[]).includes(key)) {
+          writeText(meta, key, value as string | null);
         } else if ((META_OPTIONAL as readonly string[]).includes(key)) {
           setOrDelete(meta, key, value);
         } else {
@@ -360,8 +369,8 @@ export class StrategyModel {
     const labels = labelsMap(this.doc);
     const out: Labels = {};
     for (const key of LABEL_KEYS) {
-      const v = labels.get(key);
-      if (typeof v === 'string') out[key] = v;
+      const v = readText(labels, key);
+      if (v !== undefined) out[key] = v;
     }
     return out;
   }
@@ -370,7 +379,7 @@ export class StrategyModel {
     this.tx(origin, () => {
       for (const [key, value] of Object.entries(patch)) {
         if (!(LABEL_KEYS as readonly string[]).includes(key)) throw new Error(`unknown label "${key}"`);
-        if (value !== undefined) setOrDelete(labelsMap(this.doc) as Y.Map<unknown>, key, value);
+        if (value !== undefined) writeText(labelsMap(this.doc), key, value);
       }
     });
   }
@@ -378,6 +387,40 @@ export class StrategyModel {
   /** Records the modification time shown in document lists (`readSummary`). */
   touch(iso: string = new Date().toISOString(), origin?: unknown): void {
     this.tx(origin, () => metaMap(this.doc).set('modified', iso));
+  }
+
+  // ---- typed text fields -----------------------------------------------------------------------
+
+  private readonly textHandles = new Map<string, TextFieldHandle>();
+
+  /**
+   * A typed text field (an item's title, a goal's text, an owner's name, a meta field with META_ID,
+   * a label with LABELS_ID) to bind an input to: its value, the user's edits as deltas, and the
+   * changes from elsewhere. One handle per field and model.
+   */
+  textField(id: string, key: string): TextFieldHandle {
+    const cacheKey = `${id}\u0000${key}`;
+    const cached = this.textHandles.get(cacheKey);
+    if (cached) return cached;
+    let map: () => Y.Map<unknown> | undefined;
+    if (id === META_ID) {
+      if (!(META_TEXT_KEYS as readonly string[]).includes(key)) throw new Error(`meta has no text field "${key}"`);
+      map = () => metaMap(this.doc);
+    } else if (id === LABELS_ID) {
+      if (!(LABEL_KEYS as readonly string[]).includes(key)) throw new Error(`unknown label "${key}"`);
+      map = () => labelsMap(this.doc);
+    } else {
+      const kind = this.kindOf(id);
+      if (!kind) throw new Error(`no item with id "${id}"`);
+      if (!COLLECTIONS[kind].text.includes(key)) throw new Error(`a ${kind} has no text field "${key}"`);
+      map = () => {
+        const item = collection(this.doc, kind).get(id);
+        return item instanceof Y.Map ? item : undefined;
+      };
+    }
+    const handle = new TextFieldHandle(this.doc, map, key, () => this.origin);
+    this.textHandles.set(cacheKey, handle);
+    return handle;
   }
 
   // ---- rich text ---------------------------------------------------------------------------------
@@ -457,7 +500,7 @@ export class StrategyModel {
   updateSection(id: string, patch: SectionPatch, origin?: unknown): void {
     const item = this.item('section', id);
     this.tx(origin, () => {
-      if (patch.title !== undefined) setOrDelete(item, 'title', patch.title ?? '');
+      if (patch.title !== undefined) writeText(item, 'title', patch.title ?? '');
       if (patch.placement !== undefined) setOrDelete(item, 'placement', patch.placement);
     });
   }
@@ -522,7 +565,7 @@ export class StrategyModel {
     const kind = this.statementKind(id);
     const item = this.item(kind, id);
     this.tx(origin, () => {
-      if (patch.title !== undefined) setOrDelete(item, 'title', patch.title ?? '');
+      if (patch.title !== undefined) writeText(item, 'title', patch.title ?? '');
     });
   }
 
@@ -591,7 +634,7 @@ export class StrategyModel {
   updatePerspective(id: string, patch: PerspectivePatch, origin?: unknown): void {
     const item = this.item('perspective', id);
     this.tx(origin, () => {
-      if (patch.title !== undefined) setOrDelete(item, 'title', patch.title ?? '');
+      if (patch.title !== undefined) writeText(item, 'title', patch.title ?? '');
       if (patch.hidden !== undefined) setOrDelete(item, 'hidden', patch.hidden);
     });
   }
@@ -646,7 +689,7 @@ export class StrategyModel {
   updateFocusArea(id: string, patch: FocusAreaPatch, origin?: unknown): void {
     const item = this.item('focusArea', id);
     this.tx(origin, () => {
-      if (patch.title !== undefined) setOrDelete(item, 'title', patch.title ?? '');
+      if (patch.title !== undefined) writeText(item, 'title', patch.title ?? '');
     });
   }
 
@@ -692,7 +735,7 @@ export class StrategyModel {
   updateGoal(id: string, patch: GoalPatch, origin?: unknown): void {
     const item = this.item('goal', id);
     this.tx(origin, () => {
-      if (patch.text !== undefined) setOrDelete(item, 'text', patch.text ?? '');
+      if (patch.text !== undefined) writeText(item, 'text', patch.text ?? '');
     });
   }
 
@@ -745,13 +788,13 @@ export class StrategyModel {
   updateOwner(id: string, patch: OwnerPatch, origin?: unknown): void {
     const item = this.item('owner', id);
     this.tx(origin, () => {
-      if (patch.name !== undefined) setOrDelete(item, 'name', patch.name ?? '');
+      if (patch.name !== undefined) writeText(item, 'name', patch.name ?? '');
       if (patch.kind !== undefined) {
         if (patch.kind === null) throw new Error('owner.kind is required');
         setOrDelete(item, 'kind', patch.kind);
       }
       if (patch.parentId !== undefined) setOrDelete(item, 'parentId', patch.parentId);
-      if (patch.email !== undefined) setOrDelete(item, 'email', patch.email);
+      if (patch.email !== undefined) writeText(item, 'email', patch.email);
     });
   }
 
@@ -876,7 +919,7 @@ export class StrategyModel {
   updateActionPlan(id: string, patch: ActionPlanPatch, origin?: unknown): void {
     const item = this.item('actionPlan', id);
     this.tx(origin, () => {
-      if (patch.title !== undefined) setOrDelete(item, 'title', patch.title ?? '');
+      if (patch.title !== undefined) writeText(item, 'title', patch.title ?? '');
       if (patch.kind !== undefined) {
         if (patch.kind === null) throw new Error('actionPlan.kind is required');
         setOrDelete(item, 'kind', patch.kind);
@@ -980,7 +1023,7 @@ export class StrategyModel {
   updateInitiative(id: string, patch: InitiativePatch, origin?: unknown): void {
     const item = this.item('initiative', id);
     this.tx(origin, () => {
-      if (patch.title !== undefined) setOrDelete(item, 'title', patch.title ?? '');
+      if (patch.title !== undefined) writeText(item, 'title', patch.title ?? '');
       for (const key of ['ownerId', 'start', 'end', 'status', 'priority'] as const) {
         if (patch[key] !== undefined) setOrDelete(item, key, patch[key]);
       }
@@ -1155,10 +1198,10 @@ function readStatusUpdates(item: ItemMap): StatusUpdate[] {
 
 function writeBusinessCase(item: ItemMap, value: InitiativeData['businessCase'] | undefined): void {
   setOrDelete(item, 'businessCaseStatus', value?.status);
-  setOrDelete(item, 'businessCaseBenefit', value?.benefit);
+  writeText(item, 'businessCaseBenefit', value?.benefit);
 }
 
 function writeBudget(item: ItemMap, value: InitiativeData['budget'] | undefined): void {
   setOrDelete(item, 'budgetAmountDkk', value?.amountDkk);
-  setOrDelete(item, 'budgetSource', value?.source);
+  writeText(item, 'budgetSource', value?.source);
 }

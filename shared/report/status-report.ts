@@ -1,6 +1,7 @@
 // The yearly status report ("status på implementering") as data: each initiative's status and
 // latest note as of a date, grouped by perspective and focus area, and counts per status. Pure, so
 // the Word export and the app's status-report view show the same numbers.
+import { isDate } from '../format/dates';
 import {
   INITIATIVE_STATUSES,
   type ActionPlan,
@@ -80,7 +81,7 @@ export function emptyCounts(): Record<InitiativeStatus, number> {
 
 export function buildStatusReport(strategy: StrategyFile, options: StatusReportOptions = {}): StatusReport {
   const { asOf, planIds, includeEmpty = false } = options;
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`Status report date must be YYYY-MM-DD, got '${asOf}'`);
+  if (asOf !== undefined && !isDate(asOf)) throw new Error(`Status report date must be a real date YYYY-MM-DD, got '${asOf}'`);
   const plans = (strategy.actionPlans ?? []).filter((plan) => !planIds || planIds.includes(plan.id));
 
   // Each initiative is listed once, under the first focus area it serves in the strategy's order.

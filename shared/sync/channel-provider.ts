@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocumentChannel } from '../bridge';
 import { PendingTracker } from './pending-tracker';
+import { ChangeGroups } from './change-groups';
 import {
   type ConnectionRole,
   type RemoteStateInfo,
@@ -25,8 +26,12 @@ export interface ChannelProviderState {
   status: ChannelStatus;
   /** The document has received the other side's state (sync step 2) on the current connection. */
   synced: boolean;
-  /** Local edits not yet durable on the other side (0 = "Gemt"). */
+  /** Local edits (Yjs updates) not yet durable on the other side (0 = "Gemt"). */
   pending: number;
+  /** The same edits counted as a person counts changes (one field, typed without a pause, is one). */
+  changes: number;
+  /** Whether this window's own durable copy (browser mode: IndexedDB) holds every edit; absent without one. */
+  local?: LocalReplicaState;
   /** The role the other side gave this connection, when it said so. */
   role?: ConnectionRole;
   /**
@@ -34,6 +39,15 @@ export interface ChannelProviderState {
    * (as last known) while this channel is down.
    */
   remote?: RemoteStateInfo;
+}
+
+/** 'stored': every edit is committed in the local copy; 'storing': being written; 'unavailable': no copy. */
+export type LocalReplicaState = 'stored' | 'storing' | 'unavailable';
+
+/** A durable copy of the document kept by this window (browser mode: IndexedDB), as the status needs it. */
+export interface LocalReplica {
+  readonly state: LocalReplicaState;
+  onChange(listener: (state: LocalReplicaState) => void): () => void;
 }
 
 export interface ChannelProviderOptions {
@@ -48,6 +62,8 @@ export interface ChannelProviderOptions {
    * local database loading its copy: those edits are counted by `carryOverPending`, not per load).
    */
   untrackedOrigins?: ReadonlySet<unknown>;
+  /** This window's own durable copy, whose state becomes part of `state.local`. */
+  local?: LocalReplica;
 }
 
 interface AwarenessChange {
@@ -60,7 +76,8 @@ export class ChannelProvider {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly ownsAwareness: boolean;
   private readonly tracker = new PendingTracker();
-  private current: ChannelProviderState = { status: 'connecting', synced: false, pending: 0 };
+  private readonly changeGroups = new ChangeGroups();
+  private current: ChannelProviderState = { status: 'connecting', synced: false, pending: 0, changes: 0 };
   private readonly listeners = new Set<(state: ChannelProviderState) => void>();
   private readonly unsubscribe: (() => void)[] = [];
   private destroyed = false;
@@ -73,13 +90,19 @@ export class ChannelProvider {
     this.ownsAwareness = !options.awareness;
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
 
-    const onUpdate = (update: Uint8Array, origin: unknown) => this.onLocalUpdate(update, origin);
+    const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => this.onLocalUpdate(update, origin, transaction);
     doc.on('update', onUpdate);
     this.unsubscribe.push(() => doc.off('update', onUpdate));
 
     const onAwareness = (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin);
     this.awareness.on('update', onAwareness);
     this.unsubscribe.push(() => this.awareness.off('update', onAwareness));
+
+    const local = options.local;
+    if (local) {
+      this.current.local = local.state;
+      this.unsubscribe.push(local.onChange((state) => this.setState({ local: state })));
+    }
 
     this.unsubscribe.push(channel.onMessage((message) => this.onMessage(message)));
     this.unsubscribe.push(channel.onStatus((status) => this.onStatus(status)));
@@ -97,7 +120,7 @@ export class ChannelProvider {
   }
 
   /**
-   * Counts `count` edits as not yet durable on the other side, e.g. edits a previous session made offline
+   * Counts `count` changes as not yet durable on the other side, e.g. changes a previous session made offline
    * and kept locally: they are settled like edits made offline now, by the next acknowledged sync step 2.
    */
   carryOverPending(count: number): void {
@@ -148,12 +171,14 @@ export class ChannelProvider {
   }
 
   private setState(patch: Partial<ChannelProviderState>): void {
-    const next = { ...this.current, ...patch, pending: this.tracker.pending };
+    const next = { ...this.current, ...patch, pending: this.tracker.pending, changes: this.tracker.changes };
     const prev = this.current;
     if (
       next.status === prev.status &&
       next.synced === prev.synced &&
       next.pending === prev.pending &&
+      next.changes === prev.changes &&
+      next.local === prev.local &&
       next.role === prev.role &&
       JSON.stringify(next.remote) === JSON.stringify(prev.remote)
     ) {
@@ -224,9 +249,9 @@ export class ChannelProvider {
     }
   }
 
-  private onLocalUpdate(update: Uint8Array, origin: unknown): void {
+  private onLocalUpdate(update: Uint8Array, origin: unknown, transaction: Y.Transaction | undefined): void {
     if (origin === this || this.destroyed) return;
-    if (!this.options.untrackedOrigins?.has(origin)) this.tracker.localEdit();
+    if (!this.options.untrackedOrigins?.has(origin)) this.tracker.localEdit(this.changeGroups.startsNewChange(transaction));
     if (this.current.status === 'open') {
       this.channel.send(encodeUpdate(update));
       this.tracker.messageSent('update');

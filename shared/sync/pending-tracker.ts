@@ -5,6 +5,9 @@
 // were sent on the connection. A step 2 reply carries every edit the client had when it wrote it; a
 // plain update carries one new edit. Edits made while offline are only covered by the next step 2, so
 // until that step 2 is acknowledged, acknowledged plain updates prove nothing about older edits.
+//
+// Edits are counted per Yjs update (so "saved" is exact) and grouped into changes as a person counts them
+// (shared/sync/change-groups.ts), for the numbers shown.
 
 interface SentMessage {
   /** Local edits made up to the moment this message was sent. */
@@ -19,10 +22,14 @@ export class PendingTracker {
   /** How many of this connection's sent messages were acknowledged already. */
   private acked = 0;
   private fullSyncAcked = false;
+  /** Number (1-based) of the first edit of each change that may still have pending edits; the last is kept. */
+  private changeStarts: number[] = [];
 
-  /** A local edit was made (whether or not it could be sent). */
-  localEdit(): void {
+  /** A local edit was made (whether or not it could be sent); `newChange` false: it continues the last change. */
+  localEdit(newChange = true): void {
     this.edits++;
+    if (newChange || this.changeStarts.length === 0) this.changeStarts.push(this.edits);
+    this.dropSavedChanges();
   }
 
   /** A new connection starts: the server counts its messages from zero. */
@@ -50,11 +57,22 @@ export class PendingTracker {
       if (message.coversAll) this.fullSyncAcked = true;
       if (this.fullSyncAcked) this.durable = Math.max(this.durable, message.editsUpTo);
     }
+    this.dropSavedChanges();
     return this.pending !== before;
+  }
+
+  /** Changes whose every edit is durable are done (the last one stays: typing may continue it). */
+  private dropSavedChanges(): void {
+    while (this.changeStarts.length > 1 && this.changeStarts[1]! - 1 <= this.durable) this.changeStarts.shift();
   }
 
   /** Local edits not yet known to be durable on the server. */
   get pending(): number {
     return this.edits - this.durable;
+  }
+
+  /** Changes (as a person counts them) with edits not yet known to be durable. */
+  get changes(): number {
+    return this.pending === 0 ? 0 : this.changeStarts.length;
   }
 }

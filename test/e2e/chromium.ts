@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 
-/** Flags for Debian's Chromium on machines with no network but loopback (see DEVELOPERS.md). */
+/** Flags for Debian's Chromium on machines with no network but loopback (README.md, "Troubleshooting"). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

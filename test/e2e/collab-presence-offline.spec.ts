@@ -2,8 +2,10 @@
 // colours) against a real `pejling server`: each sees the other in the header, in the navigator, as a named
 // cursor in the rich-text editor and on the structured field they are typing in. Then one of them loses
 // the network (Chromium's offline mode blocks loopback HTTP and WebSockets too): the status says "Offline"
-// with the edits waiting, the edits survive a reload while still offline (app shell from the service worker,
-// document from IndexedDB), and they reach the other person once the network is back.
+// and, once the browser has committed them to IndexedDB, that the edits are saved in the browser and wait
+// for the server (counted as a person counts changes); what was shown as saved survives a reload while still
+// offline (app shell from the service worker, document from IndexedDB), and it reaches the other person once
+// the network is back.
 import { test, expect, startServer, stopServer, createDocument, openAsUser } from './fixtures';
 
 const VIEWPORT = { width: 1360, height: 820 };
@@ -82,7 +84,10 @@ test('presence, remote cursors and field editing; offline edits survive a reload
   await boVision.click();
   await bo.keyboard.press('Control+End');
   await bo.keyboard.type(' Skrevet uden net.');
-  await expect(bo.getByTestId('save-state')).toHaveText(/^Offline – \d+ ændringer? venter$/);
+  // One sentence typed in one field is one change (not one per keystroke), and the status says it is kept
+  // in the browser only once IndexedDB has committed it.
+  await expect(bo.getByTestId('save-state')).toHaveText('Offline – 1 ændring gemt i browseren (venter på serveren)');
+  await expect(bo.getByTestId('save-state')).toHaveAttribute('data-kind', 'offline-stored');
   await expect(annaVision).not.toContainText('Skrevet uden net.');
 
   // Reloading (still offline) asks first, then brings back the app and Bo's text from the browser.
@@ -94,12 +99,13 @@ test('presence, remote cursors and field editing; offline edits survive a reload
   const reloaded = await bo.reload();
   expect(dialogs).toEqual(['beforeunload']);
   expect(reloaded?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
-  await expect(boVision).toContainText('Borgerne møder én digital kommune. Skrevet uden net.');
-  await expect(bo.getByTestId('save-state')).toHaveText(/^Offline – \d+ ændringer? venter$/);
-  // Bo keeps working offline after the reload.
+  await expect(boVision).toHaveText('Borgerne møder én digital kommune. Skrevet uden net.');
+  await expect(bo.getByTestId('save-state')).toHaveText('Offline – 1 ændring gemt i browseren (venter på serveren)');
+  // Bo keeps working offline after the reload: a second change (plural wording).
   await boVision.click();
   await bo.keyboard.press('Control+End');
   await bo.keyboard.type(' Og efter genindlæsning.');
+  await expect(bo.getByTestId('save-state')).toHaveText('Offline – 2 ændringer gemt i browseren (venter på serveren)');
 
   // The network returns: everything reaches Anna, and Bo's status settles on "Gemt".
   await bo.context().setOffline(false);
@@ -148,7 +154,7 @@ test('with the local server down, a document opens from its link and its edits w
   await offlineVision.click();
   await tab.keyboard.press('Control+End');
   await tab.keyboard.type(' I toget.');
-  await expect(tab.getByTestId('save-state')).toHaveText(/^Offline – \d+ ændringer? venter$/);
+  await expect(tab.getByTestId('save-state')).toHaveText('Offline – 1 ændring gemt i browseren (venter på serveren)');
 
   // The server is back (same data, same address): the edits reach it.
   const restarted = await startServer({ dataDir: server.dataDir, args: ['--port', port] });
@@ -162,6 +168,39 @@ test('with the local server down, a document opens from its link and its edits w
     await page.context().close();
     await stopServer(restarted, { keepData: true });
   }
+});
+
+test('offline, the counter says what a person would count, plural-correct, in English too', async ({ browser, server }) => {
+  const id = await createDocument(server.url, blank('Strategy on the road'));
+  const context = await browser.newContext({ locale: 'en-GB', viewport: VIEWPORT });
+  await context.addInitScript(() =>
+    localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Dana Dale', userColor: '#067647', language: 'en' })),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  collectErrors(page, errors);
+  await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/meta`);
+  const state = page.getByTestId('save-state');
+  await expect(state).toHaveText('Saved');
+
+  await context.setOffline(true);
+  await expect(state).toHaveText('Offline', { timeout: 8_000 });
+  // A whole title typed in one go is one change; a second field is a second one.
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  await title.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' 2027');
+  await expect(state).toHaveText('Offline – 1 change saved in this browser (waiting for the server)');
+  await page.getByRole('textbox', { name: 'Subtitle', exact: true }).click();
+  await page.keyboard.type('Written without a network');
+  await expect(state).toHaveText('Offline – 2 changes saved in this browser (waiting for the server)');
+  await expect(state).toHaveAttribute('title', 'The changes are saved in this browser and sent to the server when the connection is back. They survive reloading or closing the tab.');
+
+  await context.setOffline(false);
+  await expect(state).toHaveText('Saved', { timeout: 15_000 });
+  await expect(title).toHaveValue('Strategy on the road 2027');
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test('a user without a name is asked once, inline; the name reaches the others', async ({ browser, server }) => {

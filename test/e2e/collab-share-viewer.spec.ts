@@ -40,7 +40,7 @@ async function openDocument(page: Page, baseUrl: string): Promise<string> {
   await page.addInitScript(() =>
     localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Dorte Dahl', userColor: '#8e44ad', language: 'da' })),
   );
-  const response = await page.request.post(`${baseUrl}/api/documents`, { data: { from: 'template', name: 'kk', title: 'It-strategi 2026-2029', organisation: 'Testrup Kommune' } });
+  const response = await page.request.post(`${baseUrl}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'template', name: 'kk', title: 'It-strategi 2026-2029', organisation: 'Testrup Kommune' } });
   expect(response.ok()).toBe(true);
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(id)}/edit/vision`);
@@ -144,10 +144,11 @@ test('connect via the Del dialog: errors in Danish, editor syncs, viewer is read
   const exported = JSON.parse(readFileSync((await (await json).path())!, 'utf8')) as { meta: { title: string } };
   expect(exported.meta.title).toBe('It-strategi 2026-2029');
 
-  // Disconnecting: the document is on this computer only, and editable again.
+  // Disconnecting: the document is back on the local Pejling server only (browser mode: not "only on this
+  // computer", since everyone who opens that server's address shares it), and editable again.
   dialog = await openShare(page);
   await dialog.getByRole('button', { name: 'Afbryd forbindelsen' }).click();
-  await expect(dialog.getByText('Forbindelsen til serveren er afbrudt. Strategien findes nu kun på denne computer.')).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText(`Forbindelsen til den anden server er afbrudt. Strategien ligger stadig på Pejling-serveren ${new URL(server.url).host}.`);
   await dialog.getByRole('button', { name: 'Luk' }).click();
   await expect(page.getByTestId('readonly-banner')).toHaveCount(0);
   await expect(page.getByTestId('remote-state')).toHaveCount(0);

@@ -86,11 +86,6 @@ export async function mammothHeadings(docx: string): Promise<[number, string][]>
   return [...value.matchAll(/<h([1-6])[^>]*>(.*?)<\/h\1>/g)].map((m) => [Number(m[1]), decodeHtml(stripTags(m[2] ?? ''))]);
 }
 
-export async function mammothHtml(docx: string): Promise<string> {
-  const mammoth = (await import('mammoth')).default;
-  return (await mammoth.convertToHtml({ buffer: await readFile(docx) })).value;
-}
-
 const stripTags = (html: string) => html.replace(/<[^>]+>/g, '');
 const decodeHtml = (text: string) =>
   text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();

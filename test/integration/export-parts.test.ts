@@ -153,7 +153,7 @@ describe('house styles and language', () => {
     expect((await pejling(['export', file, '--docx', out, '--page-numbers', 'quick'])).code).toBe(0);
     const text = await pandocText(out);
     expect(text).toContain('„én indgang“');
-    expect(text).toContain('1.500.000 kr. (anlægsbudgettet)');
+    expect(text).toMatch(/1\.500\.000\s+kr\. \(anlægsbudgettet\)/); // a no-break space before kr.
     expect(text).toContain('2. juni 2010');
     expect(text).toContain('Forsinket');
     expect(text).toContain('Bornholms Regionskommune');

@@ -112,17 +112,17 @@ describe('Danish typography', () => {
     expect(formatDate('2010-06-02')).toBe('2. juni 2010');
     expect(formatDate('2011-12-31')).toBe('31. december 2011');
     expect(formatDate('2010-06-02', 'en')).toBe('2 June 2010');
-    expect(formatMonthSpan('2011-01', '2012-12')).toBe('jan. 2011–dec. 2012');
-    expect(formatMonthSpan('2011-05', undefined)).toBe('fra maj 2011');
+    expect(formatMonthSpan('2011-01', '2012-12')).toBe('jan.\u00a02011–dec.\u00a02012');
+    expect(formatMonthSpan('2011-05', undefined)).toBe('fra maj\u00a02011');
     expect(formatYears({ from: 2010, to: 2014 })).toBe('2010–2014');
     expect(() => formatDate('2. juni 2010')).toThrow(/YYYY-MM-DD/);
   });
 
   it('amounts with thousands separators', () => {
-    expect(formatAmountDkk(1500000)).toBe('1.500.000 kr.');
-    expect(formatAmountDkk(950)).toBe('950 kr.');
-    expect(formatAmountDkk(1234.5)).toBe('1.234,50 kr.');
-    expect(formatAmountDkk(1500000, 'en')).toBe('DKK 1,500,000');
+    expect(formatAmountDkk(1500000)).toBe('1.500.000\u00a0kr.');
+    expect(formatAmountDkk(950)).toBe('950\u00a0kr.');
+    expect(formatAmountDkk(1234.5)).toBe('1.234,50\u00a0kr.');
+    expect(formatAmountDkk(1500000, 'en')).toBe('DKK\u00a01,500,000');
   });
 
   it('quotes and apostrophes', () => {

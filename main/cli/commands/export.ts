@@ -4,6 +4,7 @@
 // failed export never leaves a partial OUT.docx.
 import path from 'node:path';
 import { ExportError, parsePart, type ExportPart } from '../../../shared/export/docx/export-docx';
+import { isDate } from '../../../shared/format/dates';
 import type { Lang } from '../../../shared/format/messages';
 import { formatProblem } from '../../../shared/format/validate';
 import { exportStrategyDocument } from '../../export/export-document';
@@ -69,8 +70,8 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError(t(lang, `ukendt del '${partValue}': brug strategy, status eller plan:<id>`, `unknown part '${partValue}': use strategy, status or plan:<id>`), 2);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
-    throw new CliError(t(lang, `--as-of skal være en dato (ÅÅÅÅ-MM-DD), ikke '${String(asOf)}'`, `--as-of must be a date (YYYY-MM-DD), not '${String(asOf)}'`), 2);
+  if (asOf !== undefined && !isDate(asOf)) {
+    throw new CliError(t(lang, `--as-of skal være en dato, der findes (ÅÅÅÅ-MM-DD), ikke '${String(asOf)}'`, `--as-of must be a real date (YYYY-MM-DD), not '${String(asOf)}'`), 2);
   }
   const pageNumbers = parsePageNumbers(values['page-numbers']);
 
@@ -130,6 +131,22 @@ export async function run(args: string[]): Promise<number> {
         `pejling: dokumentets husstil '${result.missingDocumentStyle}' findes ikke her; '${result.styleName}' er brugt`,
         `pejling: the document's house style '${result.missingDocumentStyle}' is not installed; '${result.styleName}' was used`,
       ),
+    );
+  }
+  if (result.estimateFallback) {
+    const { reason, length, limit } = result.estimateFallback;
+    console.error(
+      reason === 'long-running-text'
+        ? t(
+            lang,
+            `pejling: titlen eller organisationen er ${length} tegn lang (over ${limit}; den står på hver side), så sidetallene er anslået hurtigt i stedet for med layoutberegningen`,
+            `pejling: the title or organisation is ${length} characters long (over ${limit}; it is repeated on every page), so the page numbers were estimated quickly instead of with the layout estimate`,
+          )
+        : t(
+            lang,
+            `pejling: strategien er for stor til layoutberegningen (${length} tegn JSON, over ${limit}), så sidetallene er anslået hurtigt`,
+            `pejling: the strategy is too large for the layout estimate (${length} characters of JSON, over ${limit}), so the page numbers were estimated quickly`,
+          ),
     );
   }
   if (result.fallbackReason && pageNumbers === 'auto') {

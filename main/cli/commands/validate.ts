@@ -3,8 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../../../shared/format/messages';
 import { formatProblem, type Problem } from '../../../shared/format/validate';
-import { readStrategyInput, StrategyInputError } from '../../host/strategy-input';
 import { CliError } from '../cli-error';
+import { readCliInput } from '../read-input';
 
 export const help = `Usage: pejling validate FILE [--lang da|en]
 
@@ -60,14 +60,9 @@ export function printProblems(file: string, problems: Problem[], out: (line: str
   for (const problem of problems) out(`${file}: ${formatProblem(problem)}`);
 }
 
-/** Reads FILE; an unreadable file is reported as "FILE: reason" with exit 1 (a CliError). */
-export async function readInput(file: string, lang: Lang) {
-  try {
-    return await readStrategyInput(file, lang);
-  } catch (error) {
-    if (error instanceof StrategyInputError) throw new CliError(error.message, 1);
-    throw error;
-  }
+/** Reads FILE; an unreadable file is reported as "FILE: reason" with exit 1 (a CliError). See ../read-input.ts. */
+export function readInput(file: string, lang: Lang) {
+  return readCliInput(file, lang);
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -66,11 +66,11 @@ export function SettingsDialog({ onClose, dataDir }: { onClose: () => void; data
             <div class="radio-row">
               <label>
                 <input type="radio" name="language" value="da" checked={language === 'da'} onChange={() => setLanguage('da')} />
-                Dansk
+                {t('settings.language.da')}
               </label>
               <label>
                 <input type="radio" name="language" value="en" checked={language === 'en'} onChange={() => setLanguage('en')} />
-                English
+                {t('settings.language.en')}
               </label>
             </div>
           </fieldset>

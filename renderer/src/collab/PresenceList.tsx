@@ -1,6 +1,6 @@
 // Who is in the document, in the header: this user first, then the others as coloured initials. Each
 // colleague's avatar opens the part they have open ("follow").
-import type { PresenceState } from '../doc/document-session';
+import type { PresenceState } from './presence';
 import { t } from '../i18n/i18n';
 import { initials, safeColor } from './presence';
 import './collab.css';

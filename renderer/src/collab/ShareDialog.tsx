@@ -8,13 +8,25 @@ import { getBridge } from '../bridge/get-bridge';
 import { errorMessage } from '../bridge/bridge-error';
 import { t } from '../i18n/i18n';
 import { activeRemote, remoteLabel } from './connection-status';
+import { isBrowserMode } from './local-copy';
 
 interface Props {
   documentId: string;
   state: ChannelProviderState;
   /** The server address the host's document list knows (a fallback while no live state arrived). */
   knownUrl?: string | undefined;
+  /** Names of the others in the document right now (presence). */
+  coEditors?: readonly string[] | undefined;
   onClose: () => void;
+}
+
+/**
+ * Where the document is without a remote server, truthfully: in browser mode on the Pejling server this page
+ * came from (everyone who opens its address edits the same document), else on this computer only.
+ */
+function whereText(afterDisconnect: boolean): string {
+  if (isBrowserMode()) return afterDisconnect ? t('share.disconnectedServer', { host: location.host }) : t('share.onServer', { host: location.host });
+  return afterDisconnect ? t('share.disconnected') : t('share.notConnected');
 }
 
 /** Checks a server address typed by the user; returns the problem in the UI language, or null. */
@@ -33,7 +45,7 @@ export function serverAddressProblem(value: string): string | null {
   return null;
 }
 
-export function ShareDialog({ documentId, state, knownUrl, onClose }: Props) {
+export function ShareDialog({ documentId, state, knownUrl, coEditors = [], onClose }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const remote = activeRemote(state);
   const [editing, setEditing] = useState(!remote);
@@ -98,7 +110,7 @@ export function ShareDialog({ documentId, state, knownUrl, onClose }: Props) {
     setBusy(true);
     try {
       await getBridge().setRemote(documentId, null);
-      setNotice(t('share.disconnected'));
+      setNotice(whereText(true));
       setEditing(true);
     } catch (error) {
       setFailure(t('share.failed', { reason: errorMessage(error) }));
@@ -177,7 +189,16 @@ export function ShareDialog({ documentId, state, knownUrl, onClose }: Props) {
               {t('share.waiting')}
             </p>
           )}
-          {!remote && editing && !notice && <p class="small">{t('share.notConnected')}</p>}
+          {!remote && editing && !notice && (
+            <p class="small" data-testid="share-where">
+              {whereText(false)}
+            </p>
+          )}
+          {coEditors.length > 0 && (
+            <p class="small" data-testid="share-co-editors">
+              {t('share.coEditing', { names: coEditors.join(', ') })}
+            </p>
+          )}
           {notice && (
             <p class="small" role="status">
               {notice}
@@ -193,7 +214,7 @@ export function ShareDialog({ documentId, state, knownUrl, onClose }: Props) {
                   class="input"
                   type="url"
                   value={url}
-                  placeholder="https://pejling.kommune.dk"
+                  placeholder={t('share.urlPlaceholder')}
                   autoComplete="url"
                   spellcheck={false}
                   autoFocus

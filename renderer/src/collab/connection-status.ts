@@ -11,18 +11,31 @@ export interface StatusLabel {
   text: string;
   tone: StatusTone;
   /** Machine-readable state for tests and styling. */
-  kind: 'saved' | 'saving' | 'opening' | 'offline' | 'connecting' | 'syncing' | 'synced';
+  kind: 'saved' | 'saving' | 'opening' | 'offline' | 'offline-storing' | 'offline-stored' | 'connecting' | 'syncing' | 'synced';
 }
 
+/** "1 ændring venter" / "2 ændringer venter": `count` is changes as a person counts them (ChannelProviderState.changes). */
 export function pendingText(count: number): string {
   return count === 1 ? t('collab.pendingOne') : t('collab.pendingMany', { count });
 }
 
-/** Level (a): are this window's edits safely with the host? */
+/** "1 ændring gemt i browseren (venter på serveren)" / "… gemmes i browseren…". */
+export function browserCopyText(count: number, stored: boolean): string {
+  return t(stored ? 'collab.stored' : 'collab.storing', { count });
+}
+
+/**
+ * Level (a): are this window's edits safely with the host? Offline in browser mode, the edits are kept in
+ * IndexedDB: "gemt i browseren (venter på serveren)" only once the browser has committed them, "gemmes i
+ * browseren…" until then; "Gemt" always means the host has them.
+ */
 export function channelLabel(state: ChannelProviderState): StatusLabel {
   if (state.status !== 'open') {
-    const text = state.pending > 0 ? `${t('sync.offline')} – ${pendingText(state.pending)}` : t('sync.offline');
-    return { text, tone: 'warn', kind: 'offline' };
+    if (state.pending <= 0) return { text: t('sync.offline'), tone: 'warn', kind: 'offline' };
+    const count = Math.max(1, state.changes);
+    if (state.local === 'stored') return { text: `${t('sync.offline')} – ${browserCopyText(count, true)}`, tone: 'warn', kind: 'offline-stored' };
+    if (state.local === 'storing') return { text: `${t('sync.offline')} – ${browserCopyText(count, false)}`, tone: 'busy', kind: 'offline-storing' };
+    return { text: `${t('sync.offline')} – ${pendingText(count)}`, tone: 'warn', kind: 'offline' };
   }
   if (!state.synced) return { text: t('status.opening'), tone: 'busy', kind: 'opening' };
   if (state.pending > 0) return { text: t('status.saving'), tone: 'busy', kind: 'saving' };
@@ -34,7 +47,11 @@ export function activeRemote(state: ChannelProviderState): RemoteStateInfo | nul
   return state.remote && state.remote.state.kind !== 'local' ? state.remote : null;
 }
 
-/** Level (b): "Offline / Forbinder / Synkroniserer / Synkroniseret", with the edits not yet on the server. */
+/**
+ * Level (b): "Offline / Forbinder / Synkroniserer / Synkroniseret", and "ikke sendt endnu" while edits are not
+ * on the server: the host counts those per Yjs update (one per keystroke), not as a person counts changes,
+ * so no number is shown.
+ */
 export function remoteLabel(remote: RemoteStateInfo): StatusLabel {
   const state = remote.state;
   // A viewer's link only receives: the server never takes (or acknowledges) its edits, so a count of
@@ -48,14 +65,14 @@ export function remoteLabel(remote: RemoteStateInfo): StatusLabel {
     case 'synced':
       return { text: t('sync.synced'), tone: 'ok', kind: 'synced' };
     case 'syncing':
-      return { text: state.pending > 0 ? `${t('sync.syncing')} – ${pendingText(state.pending)}` : t('sync.syncing'), tone: 'busy', kind: 'syncing' };
+      return { text: state.pending > 0 ? `${t('sync.syncing')} – ${t('sync.notSentYet')}` : t('sync.syncing'), tone: 'busy', kind: 'syncing' };
     case 'connecting':
-      return { text: state.pending > 0 ? `${t('sync.connecting')} – ${pendingText(state.pending)}` : t('sync.connecting'), tone: 'busy', kind: 'connecting' };
+      return { text: state.pending > 0 ? `${t('sync.connecting')} – ${t('sync.notSentYet')}` : t('sync.connecting'), tone: 'busy', kind: 'connecting' };
     case 'offline':
     case 'local':
     default:
       return {
-        text: 'pending' in state && state.pending > 0 ? `${t('sync.offline')} – ${pendingText(state.pending)}` : t('sync.offline'),
+        text: 'pending' in state && state.pending > 0 ? `${t('sync.offline')} – ${t('sync.notSentYet')}` : t('sync.offline'),
         tone: 'warn',
         kind: 'offline',
       };

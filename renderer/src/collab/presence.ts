@@ -11,3 +11,12 @@ export function initials(name: string): string {
 export function safeColor(color: unknown): string {
   return typeof color === 'string' && /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#475467';
 }
+
+/** What other users see of this user: name, colour and the part of the document they are in. */
+export interface PresenceState {
+  user: { name: string; color: string };
+  /** Navigator key of the part this user has open. */
+  location?: string | null;
+  /** Key of the structured field this user is typing in (see collab/field-presence). */
+  editing?: string | null;
+}

@@ -5,21 +5,21 @@ import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
 import type { ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
-import { useSessionState, useWholeSessionState } from './use-session-state';
-import { errorMessage } from '../bridge/bridge-error';
-import { navigate } from '../app/route';
+import { useSessionState, useWholeSessionState } from '../session/use-session-state';
+import { BridgeError, errorMessage } from '../bridge/bridge-error';
+import { navigate } from '../route/route';
 import { t } from '../i18n/i18n';
 import { Navigator, redoStructure, undoStructure } from '../navigator/Navigator';
-import { buildNavTree, findNode, META_KEY } from '../navigator/nav-tree';
-import { resolveLabels } from '../navigator/labels';
-import type { NavContext } from '../navigator/nav-actions';
+import { buildNavTree, findNode, META_KEY } from '../session/nav-tree';
+import { resolveLabels } from '../session/labels';
+import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
 import { dismissToast, showToast } from '../ui/toasts';
-import { getView, listViews } from '../views/registry';
-import '../views/builtin-views';
-import { DocumentSession } from './document-session';
-import { useDocVersion, usePresence } from './use-doc';
+import { getView, listViews } from '../session/view-registry';
+import './builtin-views';
+import { DocumentSession } from '../session/document-session';
+import { useDocVersion, usePresence } from '../session/use-doc';
 import { ExportMenu } from './ExportMenu';
 import { focusedEditorCommand } from '../editor/editor-registry';
 import { isReadOnly } from '../collab/connection-status';
@@ -27,8 +27,8 @@ import { FieldPresenceProvider } from '../collab/field-presence';
 import { PresenceList } from '../collab/PresenceList';
 import { ReadOnlyBanner } from '../collab/ReadOnlyBanner';
 import { ShareButton, ShareDialog } from '../collab/ShareDialog';
-import { useUnsyncedWarning } from '../collab/use-unsynced-warning';
-import { useMyPresence } from '../collab/use-my-presence';
+import { useUnsyncedWarning } from '../session/use-unsynced-warning';
+import { useMyPresence } from '../session/use-my-presence';
 
 interface Props {
   documentId: string;
@@ -43,29 +43,30 @@ export function DocumentScreen({ documentId, view, item, menuCommand, onOpenSett
   /** 'checking' until the host's list says whether the document exists. */
   const [phase, setPhase] = useState<'checking' | 'missing' | 'found'>('checking');
 
-  // The document's summary (title, remote, sync state). With a remote, its sync state is polled.
+  // The document's summary (title, remote, sync state): asked for once, then kept current by what the host pushes.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const load = async () => {
-      try {
-        const docs = await getBridge().listDocuments();
-        if (stopped) return;
-        const found = docs.find((d) => d.id === documentId) ?? null;
-        setSummary(found);
-        setPhase((prev) => (found ? 'found' : prev === 'found' ? 'found' : 'missing'));
-        if (found?.remote) timer = setTimeout(() => void load(), 4000);
-      } catch {
-        if (stopped) return;
-        // The list is unavailable: open anyway (the channel reports its own trouble).
-        setPhase((prev) => (prev === 'checking' ? 'found' : prev));
-        timer = setTimeout(() => void load(), 10_000);
-      }
-    };
-    void load();
+    const off = getBridge().subscribe('documentChanged', (change) => {
+      if (change.id === documentId && change.summary) setSummary(change.summary);
+    });
+    getBridge()
+      .getDocument(documentId)
+      .then(
+        (found) => {
+          if (stopped) return;
+          setSummary(found);
+          setPhase('found');
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          // A document the host does not have is not opened; any other trouble opens anyway (the channel reports it).
+          const missing = error instanceof BridgeError && error.code === 'document-not-found';
+          setPhase((prev) => (prev === 'checking' ? (missing ? 'missing' : 'found') : prev));
+        },
+      );
     return () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      off();
     };
   }, [documentId]);
 
@@ -295,7 +296,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
         </div>
       </FieldPresenceProvider>
       <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
-      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} onClose={() => setShareOpen(false)} />}
+      {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} coEditors={others.map((o) => o.state.user.name)} onClose={() => setShareOpen(false)} />}
     </div>
   );
 }

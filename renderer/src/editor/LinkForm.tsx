@@ -48,7 +48,7 @@ export function LinkForm({ initialHref, hasSelection, canRemove, onApply, onCanc
           type="text"
           inputMode="url"
           value={href}
-          placeholder="https://"
+          placeholder={t('editor.linkAddressPlaceholder')}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'link-error' : undefined}
           onInput={(e) => {

@@ -62,10 +62,6 @@ export function setHeading(level: number): Command {
   return level === 0 ? setBlockType(nodes.paragraph!) : setBlockType(nodes.heading!, { level });
 }
 
-export function toggleHeading(level: number): Command {
-  return (state, dispatch) => (headingLevel(state) === level ? setHeading(0)(state, dispatch) : setHeading(level)(state, dispatch));
-}
-
 export const toggleBlockquote: Command = (state, dispatch) => {
   const { $from } = state.selection;
   for (let depth = $from.depth; depth > 0; depth--) {

@@ -1,19 +1,11 @@
-// UI strings: every visible text goes through t(key, params). Danish is the default; English is a
-// full translation (the type of `en` requires every Danish key).
+// UI strings: every visible text goes through t(key, params), a thin wrapper over the one catalog in
+// shared/i18n bound to the current UI language (settings). Danish is the default.
 import { useEffect, useState } from 'preact/hooks';
-import { da, type MessageKey } from './da';
-import { en } from './en';
+import { t as translate, formatDateTime as formatMoment, formatNumber as formatNumberIn, type MessageKey, type MessageParams } from '../../../shared/i18n';
 import { getSettings, onSettingsChange, type Language } from '../settings/settings';
 
 export type { MessageKey };
-export type Params = Record<string, string | number>;
-
-const catalogs: Record<Language, Record<MessageKey, string>> = { da, en };
-
-function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export type Params = MessageParams;
 
 export function currentLanguage(): Language {
   return getSettings().language;
@@ -21,19 +13,17 @@ export function currentLanguage(): Language {
 
 /** The text of a message in the current language. */
 export function t(key: MessageKey, params?: Params): string {
-  return format(catalogs[currentLanguage()][key], params);
+  return translate(currentLanguage(), key, params);
 }
 
 /** A number with Danish or English grouping. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(currentLanguage() === 'da' ? 'da-DK' : 'en-GB').format(value);
+  return formatNumberIn(value, currentLanguage());
 }
 
 /** A timestamp as "21. november 2025 kl. 14.05" (Danish) or "21 November 2025 at 14:05". */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLanguage() === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return formatMoment(iso, currentLanguage());
 }
 
 /** Re-renders the calling component when the language changes; returns the language. */

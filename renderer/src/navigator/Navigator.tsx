@@ -2,13 +2,14 @@
 // F2 renames, Delete deletes (with an undo toast), Alt+↑/↓ reorders (announced), Insert adds,
 // Ctrl+Z / Ctrl+Shift+Z undo and redo navigator operations. Rows can also be dragged and dropped.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DocumentSession, PresenceState } from '../doc/document-session';
+import type { DocumentSession } from '../session/document-session';
+import type { PresenceState } from '../collab/presence';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { announce } from '../ui/announcer';
 import { PresenceBadges } from '../collab/PresenceList';
-import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from './nav-tree';
-import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from './nav-actions';
+import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
+import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
 
 interface Props {
   ctx: NavContext;
@@ -321,7 +322,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               type="button"
               class="icon-button"
               aria-label={t('nav.undo')}
-              title={`${t('nav.undo')} (Ctrl+Z)`}
+              title={t('common.withShortcut', { action: t('nav.undo'), keys: 'Ctrl+Z' })}
               disabled={!session.structureUndo.canUndo()}
               onClick={() => undoStructure(session)}
             >
@@ -331,7 +332,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               type="button"
               class="icon-button"
               aria-label={t('nav.redo')}
-              title={`${t('nav.redo')} (Ctrl+Shift+Z)`}
+              title={t('common.withShortcut', { action: t('nav.redo'), keys: 'Ctrl+Shift+Z' })}
               disabled={!session.structureUndo.canRedo()}
               onClick={() => redoStructure(session)}
             >

@@ -6,11 +6,11 @@ import { useEffect, useRef } from 'preact/hooks';
 import { VISION_ID, type StrategyModel } from '../../../shared/model';
 import type { RichField, SectionData } from '../../../shared/model/types';
 import type { SectionPlacement } from '../../../shared/format/schema';
-import { useDocVersion } from '../doc/use-doc';
+import { useDocVersion } from '../session/use-doc';
 import { formatNumber, t } from '../i18n/i18n';
-import { BEARINGS_KEY, META_KEY, OWNERS_KEY, PERSPECTIVES_KEY, PLANS_KEY, VISION_KEY, VISION_PRINCIPLES_KEY } from '../navigator/nav-tree';
-import type { DocumentViewProps } from '../views/registry';
-import { resolveLabels } from '../navigator/labels';
+import { BEARINGS_KEY, META_KEY, OWNERS_KEY, PERSPECTIVES_KEY, PLANS_KEY, VISION_KEY, VISION_PRINCIPLES_KEY } from '../session/nav-tree';
+import type { DocumentViewProps } from '../session/view-registry';
+import { resolveLabels } from '../session/labels';
 import { RichView } from './RichView';
 
 type Select = (key: string) => void;

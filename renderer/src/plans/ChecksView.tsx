@@ -3,12 +3,12 @@
 // the finding is about focused.
 import type { Finding, FindingCode } from '../../../shared/check';
 import { t } from '../i18n/i18n';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { findingTarget } from './plan-data';
 import { tp, type PlansKey } from './plans-i18n';
 import { openInEditor, useLiveFindings, type FieldLabels } from './use-plans';
 import { announce } from '../ui/announcer';
-import type { ResolvedLabels } from '../navigator/labels';
+import type { ResolvedLabels } from '../session/labels';
 
 const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'focus-area-without-initiative': 'code.focus-area-without-initiative',
@@ -21,6 +21,9 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'plan-outside-strategy-period': 'code.plan-outside-strategy-period',
   'status-differs-from-latest-update': 'code.status-differs-from-latest-update',
   'empty-title': 'code.empty-title',
+  'strategy-period-reversed': 'code.strategy-period-reversed',
+  'plan-period-reversed': 'code.plan-period-reversed',
+  'initiative-end-before-start': 'code.initiative-end-before-start',
 };
 
 /** The labels of the shell's editor fields, by model field (to focus the field a finding is about). */
@@ -29,6 +32,7 @@ export function shellFieldLabels(labels: ResolvedLabels): FieldLabels {
     ownerId: t('initiative.owner'),
     status: t('initiative.status'),
     start: t('initiative.start'),
+    end: t('initiative.end'),
     focusAreaIds: t('initiative.focusAreas', { label: labels.focusAreas }),
     parentPlanId: t('plan.parent'),
     period: t('meta.periodFrom'),

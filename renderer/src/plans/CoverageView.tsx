@@ -2,10 +2,10 @@
 // A focus area no initiative serves is marked by colour, an icon and the words "Ingen initiativer".
 // A count opens the initiatives table filtered to that plan and focus area.
 import { useMemo } from 'preact/hooks';
-import { navigate } from '../app/route';
-import { useDocVersion } from '../doc/use-doc';
+import { navigate } from '../route/route';
+import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { filterStateKey } from './InitiativesView';
 import { coverageMatrix } from './plan-data';
 import { tp } from './plans-i18n';

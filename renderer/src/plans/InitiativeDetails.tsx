@@ -5,8 +5,8 @@
 // users editing different fields of the same initiative never lose each other's changes.
 import { useState } from 'preact/hooks';
 import { BUSINESS_CASE_STATUSES, INITIATIVE_STATUSES, type BusinessCaseStatus, type InitiativeStatus } from '../../../shared/format/schema';
-import type { DocumentSession } from '../doc/document-session';
-import { useDocVersion } from '../doc/use-doc';
+import type { DocumentSession } from '../session/document-session';
+import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { BoundInput } from '../ui/BoundInput';
@@ -52,7 +52,7 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
               <option value="">{tp('details.notGiven')}</option>
               {BUSINESS_CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {tp(`businessCase.${s}`)}
+                  {t(`businessCase.${s}`)}
                 </option>
               ))}
             </select>

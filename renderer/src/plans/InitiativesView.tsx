@@ -1,14 +1,15 @@
 // "Initiativer": every initiative of every action plan in one table. Sort by a column, filter by plan,
 // owner ("Mine" too), status, perspective and focus area; change status and owner in the cells;
 // click a row or press Enter on it to open the initiative's editor. Only the rows in view are
-// rendered, so 1,000 initiatives scroll and filter without delay.
-import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+// rendered (@tanstack/virtual-core), so 1,000 initiatives scroll and filter without delay.
+import type { ComponentChildren, RefObject } from 'preact';
+import { useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/format/schema';
-import { useDocVersion } from '../doc/use-doc';
+import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { formatAmount, formatPeriod, statusLabel } from './format';
 import { indented, ownerOptions } from './owner-options';
 import {
@@ -27,8 +28,38 @@ import {
 import { tp, type PlansKey } from './plans-i18n';
 import { openInEditor, useMe, useStickyState } from './use-plans';
 
+/** Every row has this height (CSS and the virtualizer agree), so rows are never measured. */
 const ROW_HEIGHT = 52;
 const OVERSCAN = 10;
+
+/**
+ * The rows of a table inside `scrollRef` that are in view, with @tanstack/virtual-core (the framework-free core;
+ * this is what its React adapter does: options set on every render, mount and update in layout effects). The sticky
+ * header above the rows is both the list's offset in the scrolling element and the padding kept when a row is
+ * scrolled into view, so a row never ends up under the header.
+ */
+function useRowVirtualizer(scrollRef: RefObject<HTMLDivElement | null>, count: number, headHeight: number): Virtualizer<HTMLDivElement, HTMLTableRowElement> {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const options = {
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    // Before the first measurement: a screenful, so the first paint already shows rows.
+    initialRect: { width: 0, height: 800 },
+    scrollToFn: elementScroll,
+    observeElementRect,
+    observeElementOffset,
+    onChange: () => rerender(0),
+  };
+  const [virtualizer] = useState(() => new Virtualizer<HTMLDivElement, HTMLTableRowElement>(options));
+  virtualizer.setOptions({ ...virtualizer.options, ...options });
+  useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  useLayoutEffect(() => virtualizer._willUpdate());
+  return virtualizer;
+}
 
 export const filterStateKey = (documentId: string) => `initiatives.filter.${documentId}`;
 
@@ -54,7 +85,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
   const [sort, setSort] = useStickyState<SortState>(`initiatives.sort.${documentId}`, { key: null, direction: 'ascending' });
   const [me, setMe] = useMe(documentId);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const [headHeight, setHeadHeight] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const focusActive = useRef(false);
@@ -72,39 +103,28 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
   const hiddenPerspectives = perspectives.some((p) => p.hidden);
   const baseOwnerOptions = useMemo(() => ownerOptions(model, undefined), [model, version]);
 
-  // Follow the scroll position and the size of the scrolling area.
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-    };
-    const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
-    };
-    measure();
-    el.addEventListener('scroll', onScroll, { passive: true });
-    const observer = new ResizeObserver(onScroll);
-    observer.observe(el);
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, []);
+  const virtualizer = useRowVirtualizer(scrollRef, shown.length, headHeight);
+  useLayoutEffect(() => {
+    const height = headRef.current?.offsetHeight ?? 0;
+    if (height !== headHeight) setHeadHeight(height);
+  });
 
   const activeIndex = Math.max(0, shown.findIndex((r) => r.id === activeId));
 
+  // After a keyboard move: focus the row once it is rendered (scrolling there may take a frame).
   useLayoutEffect(() => {
     if (!focusActive.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    if (!row) return;
     focusActive.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`)?.focus({ preventScroll: true });
+    row.focus({ preventScroll: true });
   });
 
-  const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(shown.length, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.length > 0 ? items[items.length - 1]!.index + 1 : 0;
+  const spaceAbove = items[0] ? items[0].start - headHeight : 0;
+  const spaceBelow = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - headHeight) : 0;
   const visible = shown.slice(first, last);
 
   const updateFilter = (change: Partial<InitiativeFilter>) => {
@@ -125,15 +145,10 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
 
   /** Moves the keyboard focus to a row, scrolling it into view (it may not be rendered yet). */
   const moveTo = (index: number) => {
-    const row = shown[Math.max(0, Math.min(shown.length - 1, index))];
-    const el = scrollRef.current;
-    if (!row || !el) return;
-    const at = shown.indexOf(row);
-    const head = headRef.current?.offsetHeight ?? 0;
-    const top = at * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT + head > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT + head - el.clientHeight;
-    setViewport({ top: el.scrollTop, height: el.clientHeight });
+    const at = Math.max(0, Math.min(shown.length - 1, index));
+    const row = shown[at];
+    if (!row) return;
+    virtualizer.scrollToIndex(at, { align: 'auto' });
     setActiveId(row.id);
     focusActive.current = true;
   };
@@ -141,7 +156,8 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
   const onBodyKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
     if (target.closest('select, input, button')) return;
-    const page = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
+    const viewHeight = (virtualizer.scrollRect?.height ?? 0) - headHeight;
+    const page = Math.max(1, Math.floor(viewHeight / ROW_HEIGHT) - 1);
     const keys: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,
@@ -285,8 +301,8 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
             </tr>
           </thead>
           <tbody onKeyDown={onBodyKeyDown}>
-            {first > 0 && (
-              <tr class="plans-spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }}>
+            {spaceAbove > 0 && (
+              <tr class="plans-spacer" aria-hidden="true" style={{ height: `${spaceAbove}px` }}>
                 <td colSpan={COLUMNS.length} />
               </tr>
             )}
@@ -363,8 +379,8 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                 </tr>
               );
             })}
-            {last < shown.length && (
-              <tr class="plans-spacer" aria-hidden="true" style={{ height: `${(shown.length - last) * ROW_HEIGHT}px` }}>
+            {spaceBelow > 0 && (
+              <tr class="plans-spacer" aria-hidden="true" style={{ height: `${spaceBelow}px` }}>
                 <td colSpan={COLUMNS.length} />
               </tr>
             )}

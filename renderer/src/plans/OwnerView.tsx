@@ -4,9 +4,9 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { InitiativeData } from '../../../shared/model/types';
-import { useDocVersion } from '../doc/use-doc';
+import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { formatPeriod, statusLabel, statusTone } from './format';
 import { indented } from './owner-options';
 import { ownerResponsibilities, ownerTree } from './plan-data';

@@ -7,17 +7,17 @@ import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/form
 import { buildStatusReport, type StatusReport, type StatusReportInitiative } from '../../../shared/report/status-report';
 import { errorMessage } from '../bridge/bridge-error';
 import { getBridge } from '../bridge/get-bridge';
-import { STRUCTURE_ORIGIN } from '../doc/structure-ops';
+import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { showToast } from '../ui/toasts';
-import type { DocumentViewProps } from '../views/registry';
+import type { DocumentViewProps } from '../session/view-registry';
 import { formatDate, statusLabel, statusTone } from './format';
 import { isDate, today } from './plan-data';
 import { tp } from './plans-i18n';
 import { recordStatusRound, statusRoundDraft, StatusRoundError, type StatusRoundRow } from './status-round';
 import { openInEditor, useStickyState, useStrategySnapshot } from './use-plans';
-import { useDocVersion } from '../doc/use-doc';
+import { useDocVersion } from '../session/use-doc';
 
 export function StatusView(props: DocumentViewProps) {
   const { session } = props;

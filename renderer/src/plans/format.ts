@@ -1,5 +1,7 @@
-// Display formats of the plan views, in the UI language: statuses, months, periods, amounts.
+// Display formats of the plan views, in the UI language: statuses, months, periods, amounts. The
+// formatting itself is shared/i18n/format, the same as the Word export's.
 import type { InitiativeStatus } from '../../../shared/format/schema';
+import { formatDate as formatIsoDate, formatMonth as formatIsoMonth, formatMonthSpan, parseIsoDate, parseIsoMonth } from '../../../shared/i18n/format';
 import { currentLanguage, t } from '../i18n/i18n';
 import { formatDkk } from './plan-data';
 
@@ -10,24 +12,19 @@ export function statusLabel(status: InitiativeStatus | undefined): string {
 /** "2011-03" → "mar. 2011" (Danish) or "Mar 2011". Anything else is shown as it is. */
 export function formatMonth(value: string | undefined): string {
   if (!value) return '';
-  const match = /^(\d{4})-(\d{2})$/.exec(value);
-  if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  return new Intl.DateTimeFormat(currentLanguage() === 'da' ? 'da-DK' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return parseIsoMonth(value) ? formatIsoMonth(value, currentLanguage()) : value;
 }
 
+/** "jan. 2011–jun. 2012", "fra mar. 2011", "til dec. 2012" (as in Word); a value that is not a month is shown as it is. */
 export function formatPeriod(start: string | undefined, end: string | undefined): string {
-  if (!start && !end) return '';
-  return `${formatMonth(start) || '…'}–${formatMonth(end) || '…'}`;
+  if ((start && !parseIsoMonth(start)) || (end && !parseIsoMonth(end))) return `${start ?? '…'}–${end ?? '…'}`;
+  return formatMonthSpan(start, end, currentLanguage());
 }
 
 /** "2025-11-20" → "20. november 2025" (Danish) or "20 November 2025". */
 export function formatDate(value: string | undefined): string {
   if (!value) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(currentLanguage() === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return parseIsoDate(value) ? formatIsoDate(value, currentLanguage()) : value;
 }
 
 export function formatAmount(amount: number | undefined): string {

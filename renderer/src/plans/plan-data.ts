@@ -1,9 +1,10 @@
 // The plan views' data, read from the model: initiative rows (filter, sort), the coverage matrix,
 // what an owner is responsible for, and where a check finding leads. Pure (no DOM, no i18n), so it
 // is unit-tested directly against shared/model and cheap to recompute on every change.
-import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../shared/format/schema';
+import type { InitiativeStatus, PlanKind } from '../../../shared/format/schema';
 import type { StrategyModel } from '../../../shared/model';
 import type { ActionPlanData, FocusAreaData, InitiativeData, OwnerData, PerspectiveData } from '../../../shared/model/types';
+import { formatAmountDkk } from '../../../shared/i18n/format';
 
 /** Whether an initiative's owner is set and names an owner that exists. */
 export type OwnerState = 'ok' | 'none' | 'missing';
@@ -343,8 +344,6 @@ export function possibleParents(owners: OwnerData[], id: string): OwnerData[] {
   return owners.filter((o) => !below.has(o.id));
 }
 
-export const OWNER_KIND_ORDER: OwnerKind[] = ['unit', 'forum', 'person'];
-
 // ---- findings -----------------------------------------------------------------------------------------
 
 /** Where a finding leads: the navigator key of the item's editor, and the field to focus if known. */
@@ -362,12 +361,15 @@ const FIELD_BY_CODE: Record<string, string> = {
   'status-differs-from-latest-update': 'status',
   'local-plan-without-parent': 'parentPlanId',
   'plan-outside-strategy-period': 'period',
+  'plan-period-reversed': 'period',
+  'initiative-end-before-start': 'end',
 };
 
 /** The navigator key the shell uses for the owners register. */
 export const OWNERS_NAV_KEY = 'owners';
 
 export function findingTarget(model: StrategyModel, finding: { code: string; id: string; path: string }): FindingTarget | undefined {
+  if (finding.code === 'strategy-period-reversed') return { key: 'meta', field: 'period' };
   const kind = model.kindOf(finding.id);
   if (!kind) return undefined;
   // A referring field from the path ("/…/initiatives/0/supportsInitiativeIds/1" → supportsInitiativeIds).
@@ -384,10 +386,9 @@ export function findingTarget(model: StrategyModel, finding: { code: string; id:
 
 // ---- numbers ------------------------------------------------------------------------------------------
 
-/** An amount in Danish kroner: "1.500.000 kr." (Danish) or "DKK 1,500,000" (English). */
+/** An amount in Danish kroner, as in Word (shared/i18n/format): "1.500.000 kr.", "1.234,50 kr." or "DKK 1,500,000". */
 export function formatDkk(amount: number, lang: 'da' | 'en' = 'da'): string {
-  const digits = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 }).format(amount);
-  return lang === 'da' ? `${digits} kr.` : `DKK ${digits}`;
+  return formatAmountDkk(amount, lang);
 }
 
 /**
@@ -413,17 +414,8 @@ export function parseDkk(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
-/** "2026-03" → true; months 01-12. */
-export function isMonth(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-}
-
-/** "2026-03-31" → true for a real calendar date. */
-export function isDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/** Months and dates: one rule for the whole app (shared/format/dates.ts). */
+export { isMonth, isDate } from '../../../shared/format/dates';
 
 /** Today as YYYY-MM-DD in local time. */
 export function today(now = new Date()): string {

@@ -1,6 +1,6 @@
-// Registers the plan views as tabs of an open document (see ../views/registry.ts): the initiatives
+// Registers the plan views as tabs of an open document (see ../session/view-registry.ts): the initiatives
 // table, the coverage matrix, the per-owner view, the strategy checks and the yearly status.
-import { registerView } from '../views/registry';
+import { registerView } from '../session/view-registry';
 import { ChecksView } from './ChecksView';
 import { CoverageView } from './CoverageView';
 import { InitiativesView } from './InitiativesView';

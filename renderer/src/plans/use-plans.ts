@@ -5,8 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { checkStrategy, type Finding } from '../../../shared/check';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { exportStrategy } from '../../../shared/model';
-import type { DocumentSession } from '../doc/document-session';
-import { onlyRichTextChanged } from '../doc/use-doc';
+import type { DocumentSession } from '../session/document-session';
+import { onlyRichTextChanged } from '../session/use-doc';
 import { currentLanguage } from '../i18n/i18n';
 import type { FindingTarget } from './plan-data';
 

@@ -1,12 +1,19 @@
 // "Ny strategi": pick a template (radio cards), optionally give title and organisation, create.
 import { useState } from 'preact/hooks';
 import type { TemplateSummary } from '../../../shared/bridge';
+import { isMessageKey } from '../../../shared/i18n';
 import { t } from '../i18n/i18n';
 
 interface Props {
   templates: TemplateSummary[];
   busy: boolean;
   onCreate: (templateName: string, title: string, organisation: string) => void;
+}
+
+/** A template's name or description in the UI language: the catalog's words for the bundled templates, the host's otherwise. */
+function templateText(template: TemplateSummary, field: 'title' | 'description'): string {
+  const key = `template.${template.name}.${field}`;
+  return isMessageKey(key) ? t(key) : template[field];
 }
 
 export function NewStrategyForm({ templates, busy, onCreate }: Props) {
@@ -36,9 +43,9 @@ export function NewStrategyForm({ templates, busy, onCreate }: Props) {
               onChange={() => setSelected(template.name)}
             />
             <span class="template-card-text">
-              <span class="template-title">{template.title}</span>
+              <span class="template-title">{templateText(template, 'title')}</span>
               <span class="template-organisation">{template.organisation}</span>
-              <span class="template-description">{template.description}</span>
+              <span class="template-description">{templateText(template, 'description')}</span>
             </span>
           </label>
         ))}

@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, TemplateSummary } from '../../../shared/bridge';
 import { getBridge } from '../bridge/get-bridge';
-import { errorMessage, errorProblems } from '../bridge/bridge-error';
+import { BridgeError, errorMessage, errorProblems } from '../bridge/bridge-error';
 import { pickFile } from '../bridge/file-picker';
-import { formatDateTime, t } from '../i18n/i18n';
-import { navigate } from '../app/route';
+import { currentLanguage, formatDateTime, t } from '../i18n/i18n';
+import { navigate } from '../route/route';
 import { showToast } from '../ui/toasts';
 import { syncLabel } from './sync-label';
 import { NewStrategyForm } from './NewStrategyForm';
@@ -70,7 +70,13 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
         const file = await pickFile('.json,application/json');
         if (!file) return null;
         name = file.name;
-        return getBridge().createDocument({ from: 'json', text: await file.text(), fileName: file.name });
+        const text = await file.text();
+        // Checked here first, so the problems are in the UI language (the host checks again, in Danish).
+        // Loaded on demand: the schema (zod) is not needed to start the app.
+        const { parseStrategyText, formatProblem } = await import('./import-check');
+        const checked = parseStrategyText(text, currentLanguage());
+        if (!checked.ok) throw new BridgeError(t('start.fileRefusedNamed', { name: file.name }), { problems: checked.problems.map(formatProblem) });
+        return getBridge().createDocument({ from: 'json', text, fileName: file.name });
       },
       () => name,
     );
@@ -118,7 +124,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
       <header class="app-header" role="banner">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true" />
-          <span class="brand-name">Pejling</span>
+          <span class="brand-name">{t('app.name')}</span>
           <span class="brand-tagline">{t('start.tagline')}</span>
         </div>
         <div class="header-actions">
@@ -164,7 +170,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                         <span class="document-meta" id={`doc-meta-${summary.id}`}>
                           <span class="document-organisation">{summary.organisation}</span>
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
-                          <span class={`badge badge-${sync.tone}`}>{sync.text}</span>
+                          <span class={`badge badge-${sync.tone}`} title={sync.title}>{sync.text}</span>
                         </span>
                         {summary.notice && <span class="document-notice" role="note">{summary.notice}</span>}
                       </a>

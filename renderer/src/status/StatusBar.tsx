@@ -1,10 +1,10 @@
 // The status bar, always visible: whether this window's edits are with the host ("Gemt", "Gemmer…",
-// "Offline – 3 ændringer venter"), how the host's link to the sync server is doing when the document is
+// "Offline – 3 ændringer gemt i browseren (venter på serveren)"), how the host's link to the sync server is doing when the document is
 // shared ("Server: Synkroniseret" …), read-only access, who else is here, and (once) a prompt for the
 // user's name. The labels live in collab/connection-status.ts.
 import type { DocumentSummary } from '../../../shared/bridge';
 import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
-import type { PresenceState } from '../doc/document-session';
+import type { PresenceState } from '../collab/presence';
 import { t } from '../i18n/i18n';
 import { syncLabel } from '../start/sync-label';
 import { activeRemote, channelLabel, remoteLabel } from '../collab/connection-status';
@@ -15,11 +15,6 @@ interface Props {
   summary: DocumentSummary | null;
   others: { clientId: number; state: PresenceState }[];
   readOnly: boolean;
-}
-
-/** Level (a): this window's edits and the host. */
-export function saveLabel(state: ChannelProviderState): { text: string; tone: 'ok' | 'busy' | 'warn' | 'neutral' } {
-  return channelLabel(state);
 }
 
 export function StatusBar({ state, summary, others, readOnly }: Props) {
@@ -33,7 +28,7 @@ export function StatusBar({ state, summary, others, readOnly }: Props) {
         class={`status-item status-${save.tone}`}
         data-testid="save-state"
         data-kind={save.kind}
-        title={save.kind === 'offline' ? t('collab.offlineHint') : t('collab.channelTitle')}
+        title={save.kind === 'offline-stored' ? t('collab.storedHint') : save.kind.startsWith('offline') ? t('collab.offlineHint') : t('collab.channelTitle')}
       >
         <span class="status-dot" aria-hidden="true" />
         {save.text}

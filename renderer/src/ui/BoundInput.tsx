@@ -1,7 +1,7 @@
 // Inputs bound to a model field, collaboratively: typing commits after a short pause (and on blur);
 // another user's change shows up at once unless this user is typing in the field (focused and
 // not yet committed), so nobody's keystrokes are overwritten mid-word.
-import type { InputHTMLAttributes, PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'preact';
+import type { InputHTMLAttributes, PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTMLAttributes } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FieldPresenceChip, fieldPresenceProps, useFieldPresence } from '../collab/field-presence';
 
@@ -98,30 +98,6 @@ export function BoundInput({ value, onCommit, debounceMs = DEBOUNCE_MS, onKeyDow
           if (e.key === 'Enter') bound.commitNow();
           onKeyDown?.(e);
         }}
-      />
-      <FieldPresenceChip editors={presence.editors} field={ref} />
-    </>
-  );
-}
-
-type TextareaProps = Omit<TextareaHTMLAttributes, 'value' | 'onInput' | 'onBlur' | 'onFocus'> & {
-  value: string;
-  onCommit: (value: string) => void;
-  debounceMs?: number;
-  presenceKey?: string;
-};
-
-export function BoundTextarea({ value, onCommit, debounceMs = DEBOUNCE_MS, presenceKey, ...rest }: TextareaProps) {
-  const bound = useBoundValue(value, onCommit, debounceMs);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const presence = useFieldPresence(ref, presenceKey);
-  const editable = !rest.readOnly && !rest.disabled;
-  return (
-    <>
-      <textarea
-        {...rest}
-        {...textFieldBinding(bound, presence, editable)}
-        ref={ref}
       />
       <FieldPresenceChip editors={presence.editors} field={ref} />
     </>

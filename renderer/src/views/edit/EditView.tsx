@@ -2,9 +2,9 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
-import { findNode, META_KEY, type NavKind } from '../../navigator/nav-tree';
-import type { NavContext } from '../../navigator/nav-actions';
-import type { DocumentViewProps } from '../registry';
+import { findNode, META_KEY, type NavKind } from '../../session/nav-tree';
+import type { NavContext } from '../../session/nav-actions';
+import type { DocumentViewProps, EditorProps } from '../../session/view-registry';
 import { ItemHeader } from './ItemHeader';
 import { MetaEditor } from './MetaEditor';
 import { ActionPlanEditor, InitiativeEditor } from './PlanEditors';
@@ -16,9 +16,8 @@ import {
   SectionEditor,
   StatementEditor,
   VisionEditor,
-  type EditorProps,
 } from './StrategyEditors';
-import { useDocVersion } from '../../doc/use-doc';
+import { useDocVersion } from '../../session/use-doc';
 
 const EDITORS: Record<Exclude<NavKind, 'meta'>, ComponentType<EditorProps>> = {
   sectionsGroup: GroupOverview,

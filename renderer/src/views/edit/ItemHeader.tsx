@@ -3,9 +3,9 @@
 import { t } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
 import { focusWhenReady } from '../../ui/focus-when-ready';
-import { kindNoun, lowerFirst } from '../../doc/structure-ops';
-import { addChild, moveBy, remove, type NavContext } from '../../navigator/nav-actions';
-import { MOVABLE_KINDS, findNode, type NavNode } from '../../navigator/nav-tree';
+import { kindNoun, lowerFirst } from '../../session/structure-ops';
+import { addChild, moveBy, remove, type NavContext } from '../../session/nav-actions';
+import { MOVABLE_KINDS, findNode, type NavNode } from '../../session/nav-tree';
 
 interface Props {
   ctx: NavContext;
@@ -48,7 +48,7 @@ export function ItemHeader({ ctx, node, readOnly }: Props) {
                 type="button"
                 class="icon-button"
                 aria-label={t('edit.moveUp')}
-                title={`${t('edit.moveUp')} (Alt+↑)`}
+                title={t('common.withShortcut', { action: t('edit.moveUp'), keys: 'Alt+↑' })}
                 disabled={index <= 0}
                 onClick={() => moveBy(ctx, node, -1)}
               >
@@ -58,7 +58,7 @@ export function ItemHeader({ ctx, node, readOnly }: Props) {
                 type="button"
                 class="icon-button"
                 aria-label={t('edit.moveDown')}
-                title={`${t('edit.moveDown')} (Alt+↓)`}
+                title={t('common.withShortcut', { action: t('edit.moveDown'), keys: 'Alt+↓' })}
                 disabled={index < 0 || index >= siblings.length - 1}
                 onClick={() => moveBy(ctx, node, 1)}
               >

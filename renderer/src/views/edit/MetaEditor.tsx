@@ -1,12 +1,13 @@
 // Forside: the strategy's metadata and the names it uses for its levels.
 import type { Labels, Meta } from '../../../../shared/format/schema';
 import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
-import type { DocumentSession } from '../../doc/document-session';
+import { parseDate, parseYear } from '../../../../shared/format/dates';
+import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
-import { defaultLabels } from '../../navigator/labels';
+import { defaultLabels } from '../../session/labels';
 
 interface Props {
   session: DocumentSession;
@@ -28,11 +29,6 @@ const LABEL_FIELDS: { key: keyof Labels; label: () => string }[] = [
   { key: 'principles', label: () => t('labels.principles') },
   { key: 'bearings', label: () => t('labels.bearings') },
 ];
-
-function parseYear(value: string): number | null {
-  const year = Number(value.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
-}
 
 export function MetaEditor({ session, readOnly }: Props) {
   const { model } = session;
@@ -101,7 +97,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             type="date"
             value={meta.date ?? ''}
             readOnly={readOnly}
-            onCommit={(value) => update({ date: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null })}
+            onCommit={(value) => update({ date: parseDate(value) })}
           />
         </Field>
         <Field label={t('meta.language')}>

@@ -1,9 +1,9 @@
 // "No perspective level" (as in Bornholm's strategy): the focus areas stand directly under the strategy. In the
 // model that is one hidden perspective, so the switch is possible while the strategy has at most one perspective.
 // Runs with the navigator's origin, so the navigator's undo takes it back like any other structural change.
-import type { DocumentSession } from '../../doc/document-session';
-import { STRUCTURE_ORIGIN } from '../../doc/structure-ops';
-import { useDocVersion } from '../../doc/use-doc';
+import type { DocumentSession } from '../../session/document-session';
+import { STRUCTURE_ORIGIN } from '../../session/structure-ops';
+import { useDocVersion } from '../../session/use-doc';
 import { t } from '../../i18n/i18n';
 
 export function PerspectiveLevelToggle({ session, readOnly }: { session: DocumentSession; readOnly: boolean }) {

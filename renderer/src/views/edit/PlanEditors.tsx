@@ -1,22 +1,16 @@
-// Editors of action plans, initiatives and the owners list. (The plan views — initiatives table,
+// Editors of action plans and initiatives (the owners register is plans/OwnersRegister.tsx). (The plan views — initiatives table,
 // coverage matrix, per-owner view, status report — are separate views in the view registry.)
-import { INITIATIVE_STATUSES, OWNER_KINDS, PLAN_KINDS } from '../../../../shared/format/schema';
-import type { InitiativeStatus, OwnerKind, PlanKind } from '../../../../shared/format/schema';
-import { addItem, deleteItem, moveItem } from '../../doc/structure-ops';
+import { INITIATIVE_STATUSES, PLAN_KINDS } from '../../../../shared/format/schema';
+import type { InitiativeStatus, PlanKind } from '../../../../shared/format/schema';
+import { parseMonth, parseYear } from '../../../../shared/format/dates';
 import { t } from '../../i18n/i18n';
-import { announce } from '../../ui/announcer';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
-import { Icon } from '../../ui/Icon';
 import { Field } from './Field';
 import { RichField } from './RichField';
-import { ChildList, type EditorProps } from './StrategyEditors';
+import { ChildList } from './StrategyEditors';
+import type { EditorProps } from '../../session/view-registry';
 import { InitiativeDetails } from '../../plans/InitiativeDetails';
 import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
-
-function parseYear(value: string): number | null {
-  const year = Number(value.trim());
-  return Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : null;
-}
 
 export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
@@ -101,7 +95,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   // The owner hierarchy, and "Mangler ansvarlig" for an owner that was removed (see plans/).
   const ownerOptions = planOwnerOptions(model, initiative.ownerId);
   const perspectives = model.perspectives();
-  const month = (value: string) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : null);
+  const month = parseMonth;
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
@@ -127,10 +121,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder="ÅÅÅÅ-MM" onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
         </Field>
       </div>
       <RichField
@@ -172,124 +166,6 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         </div>
       </fieldset>
       <InitiativeDetails session={session} initiativeId={initiative.id} readOnly={readOnly} />
-    </div>
-  );
-}
-
-export function OwnersEditor({ ctx, readOnly }: EditorProps) {
-  const { session, labels } = ctx;
-  const { model } = session;
-  const owners = model.owners();
-  return (
-    <div class="editor-form">
-      <h1 class="pane-title">{t('nav.owners')}</h1>
-      <p class="field-hint">{t('owners.hint')}</p>
-      {owners.length === 0 ? (
-        <p class="empty-state">{t('owners.none')}</p>
-      ) : (
-        <table class="data-table owners-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('owners.name')}</th>
-              <th scope="col">{t('owners.kind')}</th>
-              <th scope="col">{t('owners.parent')}</th>
-              <th scope="col">{t('owners.email')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('owners.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {owners.map((owner, index) => (
-              <tr key={owner.id}>
-                <td>
-                  <BoundInput
-                    class="input"
-                    value={owner.name}
-                    readOnly={readOnly}
-                    aria-label={t('owners.nameOf', { n: index + 1 })}
-                    onCommit={(name) => name.trim() && model.updateOwner(owner.id, { name })}
-                  />
-                </td>
-                <td>
-                  <BoundSelect
-                    class="select"
-                    disabled={readOnly}
-                    aria-label={t('owners.kindOf', { name: owner.name })}
-                    value={owner.kind}
-                    options={OWNER_KINDS.map((k) => ({ value: k, label: t(`owners.kind.${k}`) }))}
-                    onCommit={(kind) => model.updateOwner(owner.id, { kind: kind as OwnerKind })}
-                  />
-                </td>
-                <td>
-                  <BoundSelect
-                    class="select"
-                    disabled={readOnly}
-                    aria-label={t('owners.parentOf', { name: owner.name })}
-                    value={owner.parentId ?? ''}
-                    options={[{ value: '', label: t('common.none') }, ...owners.filter((o) => o.id !== owner.id).map((o) => ({ value: o.id, label: o.name }))]}
-                    onCommit={(parentId) => model.updateOwner(owner.id, { parentId: parentId || null })}
-                  />
-                </td>
-                <td>
-                  <BoundInput
-                    class="input"
-                    type="email"
-                    value={owner.email ?? ''}
-                    readOnly={readOnly}
-                    aria-label={t('owners.emailOf', { name: owner.name })}
-                    onCommit={(email) => model.updateOwner(owner.id, { email: email.trim() ? email.trim() : null })}
-                  />
-                </td>
-                <td class="row-actions">
-                  {!readOnly && (
-                    <>
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={t('owners.moveUp', { name: owner.name })}
-                        disabled={index === 0}
-                        onClick={() => {
-                          const prev = owners[index - 1];
-                          if (!prev) return;
-                          session.structureUndo.stopCapturing();
-                          moveItem(model, 'owner', owner.id, { before: prev.id });
-                          announce(t('nav.moved', { name: owner.name, position: index, count: owners.length }));
-                        }}
-                      >
-                        <Icon name="up" />
-                      </button>
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={t('common.deleteNamed', { name: owner.name })}
-                        onClick={() => {
-                          session.structureUndo.stopCapturing();
-                          deleteItem(model, 'owner', owner.id);
-                        }}
-                      >
-                        <Icon name="trash" />
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {!readOnly && (
-        <button
-          type="button"
-          class="button button-small"
-          onClick={() => {
-            session.structureUndo.stopCapturing();
-            addItem(model, 'owner', undefined, labels);
-          }}
-        >
-          <Icon name="plus" size={14} /> {t('owners.add')}
-        </button>
-      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // A labelled rich-text field of an item, bound to the model's Y.XmlFragment for (id, field).
 import { useMemo } from 'preact/hooks';
 import type { RichField as RichFieldName } from '../../../../shared/model/types';
-import type { DocumentSession } from '../../doc/document-session';
+import type { DocumentSession } from '../../session/document-session';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 
 interface Props {

@@ -3,23 +3,17 @@
 import { SECTION_PLACEMENTS } from '../../../../shared/format/schema';
 import { VISION_ID } from '../../../../shared/model';
 import type { SectionData } from '../../../../shared/model/types';
-import type { DocumentSession } from '../../doc/document-session';
-import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../doc/structure-ops';
+import type { DocumentSession } from '../../session/document-session';
+import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { announce } from '../../ui/announcer';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { Icon } from '../../ui/Icon';
-import type { NavContext } from '../../navigator/nav-actions';
-import type { NavNode } from '../../navigator/nav-tree';
+import type { NavContext } from '../../session/nav-actions';
+import type { NavNode } from '../../session/nav-tree';
+import type { EditorProps } from '../../session/view-registry';
 import { Field } from './Field';
 import { RichField } from './RichField';
-
-export interface EditorProps {
-  ctx: NavContext;
-  node: NavNode;
-  readOnly: boolean;
-  version: number;
-}
 
 function TitleField({ label, value, readOnly, onCommit }: { label: string; value: string; readOnly: boolean; onCommit: (value: string) => void }) {
   return (

@@ -1,0 +1,225 @@
+// Issue 11, "whatever Pejling writes, Pejling reads": random sequences of model operations, including
+// the ones that break rules a person can break while editing (an initiative that ends before it starts,
+// reversed periods, references to deleted items, empty titles), must always export to a file that
+// `validate` accepts and that imports back to the same strategy.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { checkStrategy } from '../../../shared/check';
+import { INITIATIVE_STATUSES, OWNER_KINDS, PLAN_KINDS, STRATEGY_STATUSES, type StrategyFile } from '../../../shared/format/schema';
+import { formatProblem, parseStrategyText } from '../../../shared/format/validate';
+import { exportStrategy, importStrategy, StrategyModel, VISION_ID } from '../../../shared/model';
+
+// ---- the one adapter to the model API ----------------------------------------------------------------
+// Every call into shared/model goes through here, so a change of the model's API is a change in this
+// block only.
+
+type Kind = 'perspective' | 'focusArea' | 'goal' | 'owner' | 'plan' | 'initiative' | 'section' | 'principle';
+
+interface Adapter {
+  ids(kind: Kind): string[];
+  setMeta(patch: Record<string, unknown>): void;
+  setLabel(key: string, value: string | null): void;
+  add(kind: Kind, fields: Record<string, unknown>): void;
+  update(kind: Kind, id: string, fields: Record<string, unknown>): void;
+  remove(kind: Kind, id: string): void;
+  addStatusUpdate(id: string, update: { date: string; status: string; note?: string }): void;
+  setRich(id: string, field: 'body' | 'intro' | 'description' | 'statement', markdown: string): void;
+}
+
+/** The id of the vision's rich fields. */
+const VISION = VISION_ID;
+
+function adapter(doc: Y.Doc): Adapter {
+  const model = new StrategyModel(doc);
+  const any = model as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const list: Record<Kind, () => { id: string; virtual?: true }[]> = {
+    perspective: () => model.perspectives(),
+    focusArea: () => model.focusAreas(),
+    goal: () => model.focusAreas().flatMap((f) => (f.virtual ? [] : model.goals(f.id))),
+    owner: () => model.owners(),
+    plan: () => model.actionPlans(),
+    initiative: () => model.initiatives(),
+    section: () => model.sections(),
+    principle: () => model.principles(),
+  };
+  const add: Record<Kind, string> = {
+    perspective: 'addPerspective',
+    focusArea: 'addFocusArea',
+    goal: 'addGoal',
+    owner: 'addOwner',
+    plan: 'addActionPlan',
+    initiative: 'addInitiative',
+    section: 'addSection',
+    principle: 'addPrinciple',
+  };
+  const update: Record<Kind, string> = {
+    perspective: 'updatePerspective',
+    focusArea: 'updateFocusArea',
+    goal: 'updateGoal',
+    owner: 'updateOwner',
+    plan: 'updateActionPlan',
+    initiative: 'updateInitiative',
+    section: 'updateSection',
+    principle: 'updateStatement',
+  };
+  const remove: Record<Kind, string> = {
+    perspective: 'deletePerspective',
+    focusArea: 'deleteFocusArea',
+    goal: 'deleteGoal',
+    owner: 'deleteOwner',
+    plan: 'deleteActionPlan',
+    initiative: 'deleteInitiative',
+    section: 'deleteSection',
+    principle: 'deleteStatement',
+  };
+  return {
+    ids: (kind) => list[kind]().filter((x) => !x.virtual).map((x) => x.id),
+    setMeta: (patch) => model.updateMeta(patch),
+    setLabel: (key, value) => model.updateLabels({ [key]: value }),
+    add: (kind, fields) => void any[add[kind]]!.call(model, fields),
+    update: (kind, id, fields) => void any[update[kind]]!.call(model, id, fields),
+    remove: (kind, id) => void any[remove[kind]]!.call(model, id),
+    addStatusUpdate: (id, u) => model.addStatusUpdate(id, u as Parameters<StrategyModel['addStatusUpdate']>[1]),
+    setRich: (id, field, markdown) => model.setRich(id, field, markdown),
+  };
+}
+
+/** A new document as the app starts one: from the blank template. */
+const blank = JSON.parse(readFileSync(join(import.meta.dirname, '../../../templates/strategies/blank.json'), 'utf8')) as StrategyFile;
+const newDoc = (): Y.Doc => importStrategy(structuredClone(blank));
+
+// ---- operations ---------------------------------------------------------------------------------------
+
+/** Text a person can type: letters, digits, Danish letters, punctuation, emoji, line breaks and tabs. */
+const text = fc.string({
+  unit: fc.constantFrom(...'aæøåAÆØÅ z09.,;:-–"\'*_#[]()!?<>&/\\\n\t€😀'.split(/(?:)/u)),
+  maxLength: 12,
+});
+const year = fc.integer({ min: 1990, max: 2040 });
+const month = fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+const date = fc.date({ min: new Date('1995-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const period = fc.record({ from: year, to: year }); // reversed periods included on purpose
+const pick = fc.nat(); // an index into whatever exists when the operation runs
+const kinds: Kind[] = ['perspective', 'focusArea', 'goal', 'owner', 'plan', 'initiative', 'section', 'principle'];
+
+type Op = (a: Adapter) => void;
+
+const at = <T,>(items: T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+
+const ops: fc.Arbitrary<Op>[] = [
+  fc.record({ title: text.filter((s) => s.trim() !== ''), organisation: text.filter((s) => s.trim() !== '') }).map((m) => (a: Adapter) => a.setMeta(m)),
+  period.map((p) => (a: Adapter) => a.setMeta({ period: p })),
+  fc.record({ date: fc.option(date), status: fc.option(fc.constantFrom(...STRATEGY_STATUSES)), subtitle: fc.option(text), language: fc.constantFrom('da', 'en') }).map(
+    (m) => (a: Adapter) => a.setMeta(m),
+  ),
+  fc.tuple(fc.constantFrom('perspective', 'focusArea', 'focusAreas', 'principles'), fc.option(text)).map(([k, v]) => (a: Adapter) => a.setLabel(k, v)),
+  fc.record({ title: text, hidden: fc.boolean() }).map((p) => (a: Adapter) => a.add('perspective', p)),
+  fc.record({ title: text, n: pick }).map(({ title, n }) => (a: Adapter) => {
+    const perspectiveId = at(a.ids('perspective'), n);
+    if (perspectiveId) a.add('focusArea', { perspectiveId, title });
+  }),
+  fc.record({ text, n: pick }).map(({ text: t, n }) => (a: Adapter) => {
+    const focusAreaId = at(a.ids('focusArea'), n);
+    if (focusAreaId) a.add('goal', { focusAreaId, text: t });
+  }),
+  fc.record({ name: text, kind: fc.constantFrom(...OWNER_KINDS), n: fc.option(pick) }).map(({ name, kind, n }) => (a: Adapter) => {
+    const parentId = n === null ? undefined : at(a.ids('owner'), n);
+    a.add('owner', parentId ? { name, kind, parentId } : { name, kind });
+  }),
+  fc.record({ title: text, kind: fc.constantFrom(...PLAN_KINDS), period }).map((p) => (a: Adapter) => a.add('plan', p)),
+  fc.record({ title: text, n: pick, start: fc.option(month), end: fc.option(month), status: fc.option(fc.constantFrom(...INITIATIVE_STATUSES)) }).map(
+    ({ title, n, start, end, status }) =>
+      (a: Adapter) => {
+        const planId = at(a.ids('plan'), n);
+        if (!planId) return;
+        const focusAreaIds = a.ids('focusArea').slice(0, n % 3);
+        a.add('initiative', { planId, title, focusAreaIds, ...(start ? { start } : {}), ...(end ? { end } : {}), ...(status ? { status } : {}) });
+      },
+  ),
+  // The initiative's dates typed one after the other, in any order: the rule-breaking case of issue 11.
+  fc.record({ n: pick, start: fc.option(month), end: fc.option(month) }).map(({ n, start, end }) => (a: Adapter) => {
+    const id = at(a.ids('initiative'), n);
+    if (id) a.update('initiative', id, { start, end });
+  }),
+  fc.record({ n: pick, o: pick, priority: fc.option(fc.integer({ min: -5, max: 100 })), amount: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true })) }).map(
+    ({ n, o, priority, amount }) =>
+      (a: Adapter) => {
+        const id = at(a.ids('initiative'), n);
+        if (!id) return;
+        a.update('initiative', id, {
+          ownerId: at(a.ids('owner'), o) ?? null,
+          priority,
+          budget: amount === null ? null : { amountDkk: Math.round(amount * 100) / 100 },
+          supportsInitiativeIds: a.ids('initiative').filter((x) => x !== id).slice(0, o % 2),
+          participantIds: a.ids('owner').slice(0, o % 3),
+        });
+      },
+  ),
+  fc.record({ n: pick, d: date, status: fc.constantFrom(...INITIATIVE_STATUSES), note: fc.option(text) }).map(({ n, d, status, note }) => (a: Adapter) => {
+    const id = at(a.ids('initiative'), n);
+    if (id) a.addStatusUpdate(id, note === null ? { date: d, status } : { date: d, status, note });
+  }),
+  fc.record({ n: pick, p: period, title: text }).map(({ n, p, title }) => (a: Adapter) => {
+    const id = at(a.ids('plan'), n);
+    if (id) a.update('plan', id, { period: p, title });
+  }),
+  fc.record({ title: text }).map((s) => (a: Adapter) => a.add('section', s)),
+  fc.record({ title: text }).map((s) => (a: Adapter) => a.add('principle', s)),
+  fc.record({ n: pick, k: fc.constantFrom(...kinds), title: text }).map(({ n, k, title }) => (a: Adapter) => {
+    const id = at(a.ids(k), n);
+    if (!id || k === 'plan' || k === 'initiative') return;
+    a.update(k, id, k === 'goal' ? { text: title } : k === 'owner' ? { name: title } : { title });
+  }),
+  fc.record({ n: pick, k: fc.constantFrom(...kinds) }).map(({ n, k }) => (a: Adapter) => {
+    const id = at(a.ids(k), n);
+    if (id) a.remove(k, id);
+  }),
+  fc.record({ n: pick, body: text }).map(({ n, body }) => (a: Adapter) => {
+    const id = at(a.ids('focusArea'), n);
+    if (id) a.setRich(id, 'body', body);
+  }),
+  text.map((statement) => (a: Adapter) => a.setRich(VISION, 'statement', statement)),
+];
+
+const program = fc.array(fc.oneof(...ops), { minLength: 1, maxLength: 40 });
+
+describe('export → validate → import gives the same strategy (property, issue 11)', () => {
+  it('for any sequence of model operations, including rule-breaking ones', () => {
+    fc.assert(
+      fc.property(program, (steps) => {
+        const doc = newDoc();
+        const a = adapter(doc);
+        for (const step of steps) step(a);
+        const exported = exportStrategy(doc);
+        const json = JSON.stringify(exported, null, 2);
+        const validated = parseStrategyText(json);
+        if (!validated.ok) throw new Error(`the export was refused:\n${validated.problems.map(formatProblem).join('\n')}`);
+        expect(validated.warnings).toEqual([]);
+        expect(validated.strategy).toEqual(JSON.parse(json));
+        expect(() => checkStrategy(validated.strategy)).not.toThrow();
+        const again = exportStrategy(importStrategy(validated.strategy));
+        expect(again).toEqual(exported);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the case of issue 11: end 2011-04, start 2012-01 exports, validates and is a check finding', () => {
+    const doc = newDoc();
+    const a = adapter(doc);
+    a.setMeta({ period: { from: 2010, to: 2014 } });
+    a.add('perspective', { title: 'Borgerne', hidden: false });
+    a.add('focusArea', { perspectiveId: a.ids('perspective')[0], title: 'Selvbetjening' });
+    a.add('plan', { title: 'Handlingsplan 2011-2012', kind: 'common', period: { from: 2011, to: 2012 } });
+    a.add('initiative', { planId: a.ids('plan')[0], title: 'Digital post', focusAreaIds: a.ids('focusArea') });
+    const id = a.ids('initiative')[0]!;
+    a.update('initiative', id, { end: '2011-04' });
+    a.update('initiative', id, { start: '2012-01' });
+    const validated = parseStrategyText(JSON.stringify(exportStrategy(doc)));
+    if (!validated.ok) throw new Error(validated.problems.map(formatProblem).join('\n'));
+    expect(checkStrategy(validated.strategy).filter((f) => f.code === 'initiative-end-before-start').map((f) => f.id)).toEqual([id]);
+  });
+});
