@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { FileDocumentLog, LOG_FILE } from '../../../main/storage/document-log';
 import { encodeRecords } from '../../../main/storage/log-records';
-import { baseUpdates, isPoison, poisonUpdate } from './helpers/poison';
+import { baseUpdates, isPoison, poisonUpdate, searchPoison } from './helpers/poison';
 import { StorageError } from '../../../main/storage/types';
 import { TextEditor, removeTempDirs, tempDir, textOf } from './helpers/fixtures';
 
@@ -127,6 +127,8 @@ describe('FileDocumentLog', () => {
     const base = baseUpdates();
     const poison = poisonUpdate();
     expect(isPoison(base, poison)).toBe(true); // the fixture: applyUpdate accepts it, mergeUpdates throws
+    const found = searchPoison(300); // the search that found it (bounded here; it took 13 s to find this one)
+    if (found) expect(isPoison(base, found)).toBe(true);
     const expected = new Y.Doc();
     for (const u of base) Y.applyUpdate(expected, u);
     for (const position of ['middle', 'first'] as const) {
