@@ -61,8 +61,9 @@ function compile(lang: Lang, key: MessageKey): Compiled {
 }
 
 /**
- * The text of `key` in `lang` with `params` filled in. A number used by a plural is formatted for the
- * language ("1.234 ændringer"); a number used plainly (a year, an id) is shown as written ("2026").
+ * The text of `key` in `lang` with `params` filled in. A number picks the plural form by the
+ * language's rules; shown as {count} it is plain digits ("1022 initiativer", "2026"), as the UI has always
+ * shown counts and years (a `#` or `{n, number}` would group them: "1.022").
  */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const { format, numeric } = compile(lang, key);

@@ -1,6 +1,6 @@
 // Danish messages: the one catalog of every user-facing text in Pejling (app, host, CLI, checks, Word export).
 // ICU MessageFormat syntax (https://unicode-org.github.io/icu/userguide/format_parse/messages/):
-// `{name}` is a parameter, `{count, plural, one {…} other {…}}` picks by number (`#` is the number),
+// `{name}` is a parameter, `{count, plural, one {…} other {…}}` picks by number (write the number as {count}: plain digits, as everywhere in the UI),
 // `{x, select, a {…} other {…}}` picks by a word. An apostrophe before { or } quotes it ('{' is a brace).
 // The English catalog (./en.ts) must have exactly these keys; the typecheck and
 // test/unit/i18n/vocabulary.test.ts fail otherwise.
@@ -255,7 +255,7 @@ export const da = {
   'status.saving': 'Gemmer…',
   'status.opening': 'Henter…',
   'status.hostOffline': 'Ingen forbindelse til Pejling – prøver igen',
-  'status.hostOfflinePending': 'Ingen forbindelse til Pejling – {count, plural, one {# ændring venter} other {# ændringer venter}} på at blive gemt',
+  'status.hostOfflinePending': 'Ingen forbindelse til Pejling – {count, plural, one {{count} ændring venter} other {{count} ændringer venter}} på at blive gemt',
   'status.server': 'Synkroniseringsserver',
   'status.serverShort': 'Server:',
   'status.readOnly': 'Kun læseadgang',
@@ -341,7 +341,7 @@ export const da = {
   'plans.table.col.priority': 'Prioritet',
   'plans.table.col.budget': 'Budget',
   'plans.table.count': '{total, plural, one {{total} initiativ i alle handlingsplaner} other {{total} initiativer i alle handlingsplaner}}',
-  'plans.table.countFiltered': 'Viser {shown} af {total, plural, one {# initiativ} other {# initiativer}}',
+  'plans.table.countFiltered': 'Viser {shown} af {total, plural, one {{total} initiativ} other {{total} initiativer}}',
   'plans.table.noFocusArea': 'Intet {label}',
   'plans.table.noneAtAll': 'Der er ingen initiativer endnu. Tilføj dem under en handlingsplan i Redigér.',
   'plans.table.noneMatch': 'Ingen initiativer passer til filtrene.',
@@ -357,9 +357,9 @@ export const da = {
   'plans.coverage.summaryMissing': '{missing} af {total} {focusAreas} har ingen initiativer',
   'plans.coverage.total': 'I alt',
   'plans.coverage.none': 'Ingen initiativer',
-  'plans.coverage.cellLabel': '{count, plural, one {# initiativ} other {# initiativer}} for {area} i {plan}; vis dem',
+  'plans.coverage.cellLabel': '{count, plural, one {{count} initiativ} other {{count} initiativer}} for {area} i {plan}; vis dem',
   'plans.coverage.cellNone': 'Ingen initiativer for {area} i {plan}',
-  'plans.coverage.totalLabel': '{count, plural, one {# initiativ} other {# initiativer}} for {area} i alt; vis dem',
+  'plans.coverage.totalLabel': '{count, plural, one {{count} initiativ} other {{count} initiativer}} for {area} i alt; vis dem',
   'plans.coverage.cancelled': '+ {count} annulleret',
   'plans.coverage.initiativesPerPlan': 'Initiativer i planen',
   'plans.coverage.noFocusAreas': 'Strategien har ingen {focusAreas} endnu.',
@@ -575,7 +575,7 @@ export const da = {
   'check.statusDiffers': 'Initiativet {name} har status »{status}«, men den seneste statusopdatering ({date}) siger »{latest}«.',
   'check.severity.error': 'fejl',
   'check.severity.warning': 'advarsel',
-  'check.summary': '{errors} fejl, {warnings, plural, one {# advarsel} other {# advarsler}}',
+  'check.summary': '{errors} fejl, {warnings, plural, one {{warnings} advarsel} other {{warnings} advarsler}}',
   'check.noFindings': '{file}: ingen fund',
   'check.notChecked': '{file}: ikke en gyldig strategifil; intet er tjekket',
 
@@ -687,12 +687,12 @@ export const da = {
   'host.error.too-large': 'Filen er for stor (højst {limit} MB).',
   'host.error.bad-json': 'Forespørgslen er ikke gyldig JSON.',
   'host.error.cross-origin': 'Afvist: forespørgsel fra en anden oprindelse.',
-  'host.notice.unknownFields': '{name} blev åbnet, men {count, plural, one {# ukendt felt blev ignoreret} other {# ukendte felter blev ignoreret}}: {fields}.',
+  'host.notice.unknownFields': '{name} blev åbnet, men {count, plural, one {{count} ukendt felt blev ignoreret} other {{count} ukendte felter blev ignoreret}}: {fields}.',
   'sync.notSentYet': 'ikke sendt endnu',
   'sync.server': 'Delt via serveren',
   'sync.coEditing': 'Redigeres også af {names}',
-  'collab.stored': '{count, plural, one {# ændring gemt} other {# ændringer gemt}} i browseren (venter på serveren)',
-  'collab.storing': '{count, plural, one {# ændring gemmes} other {# ændringer gemmes}} i browseren…',
+  'collab.stored': '{count, plural, one {{count} ændring gemt} other {{count} ændringer gemt}} i browseren (venter på serveren)',
+  'collab.storing': '{count, plural, one {{count} ændring gemmes} other {{count} ændringer gemmes}} i browseren…',
   'collab.storedHint': 'Ændringerne er gemt i denne browser og sendes til serveren, når forbindelsen er tilbage. De overlever at fanen genindlæses eller lukkes.',
   'share.onServer': 'Strategien ligger på Pejling-serveren {host}: alle, der åbner den adresse, kan skrive med.',
   'share.coEditing': 'Skriver med lige nu: {names}.',
