@@ -19,8 +19,15 @@ export interface ServerLimits {
   maxMessageBytes?: number;
   /** Connections per document (default 50); more are closed with 4429. */
   maxConnectionsPerDocument?: number;
-  /** Bytes queued towards one slow client before it is disconnected (default 64 MiB). */
+  /**
+   * Unsent bytes towards one slow client before it is disconnected (1013; default 48 MiB). With `rooms`
+   * given, the rooms' own limits apply instead (this and the two below).
+   */
   maxBufferedBytes?: number;
+  /** Unsent bytes towards all clients of one document; past it the slowest are disconnected (default 128 MiB). */
+  maxBufferedBytesPerDocument?: number;
+  /** Largest document clients may grow (its encoded state; default 32 MiB); past it 4413. */
+  maxDocumentBytes?: number;
   /** How long a document stays loaded without connections (default 10 s). */
   unloadAfterMs?: number;
   /** Interval of WebSocket pings; a peer that misses one is dropped (default 30 s). */
@@ -71,7 +78,9 @@ export class ServerStartError extends Error {
 const DEFAULT_LIMITS: Required<ServerLimits> = {
   maxMessageBytes: 16 * 1024 * 1024,
   maxConnectionsPerDocument: 50,
-  maxBufferedBytes: 64 * 1024 * 1024,
+  maxBufferedBytes: 48 * 1024 * 1024,
+  maxBufferedBytesPerDocument: 128 * 1024 * 1024,
+  maxDocumentBytes: 32 * 1024 * 1024,
   unloadAfterMs: 10_000,
   heartbeatMs: 30_000,
 };
@@ -130,6 +139,9 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       unloadAfterMs: limits.unloadAfterMs,
       maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
       prepare: prepareLoadedDocument,
+      maxBufferedBytesPerConnection: limits.maxBufferedBytes,
+      maxBufferedBytesPerDocument: limits.maxBufferedBytesPerDocument,
+      maxDocumentBytes: limits.maxDocumentBytes,
     });
   const staticDir = options.staticDir;
   let closing = false;
@@ -235,15 +247,15 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       name,
       {
         send: (message) => {
-          if (ws.readyState !== ws.OPEN) return;
-          if (ws.bufferedAmount > limits.maxBufferedBytes) {
-            log({ event: 'error', doc: name, peer, reason: 'client too slow: send buffer over limit' });
-            ws.close(1013, 'client too slow');
-            return;
-          }
-          ws.send(message);
+          if (ws.readyState === ws.OPEN) ws.send(message);
         },
-        close: (code, reason) => ws.close(code, reason),
+        // The rooms account for unsent bytes and close slow readers (room.ts).
+        bufferedAmount: () => ws.bufferedAmount,
+        close: (code, reason) => {
+          ws.close(code, reason);
+          // A reader that does not read would never answer the close handshake; its buffers go now.
+          if (code === 1013) setTimeout(() => ws.terminate(), 1000).unref();
+        },
       },
       { role, pejling, peer },
     );

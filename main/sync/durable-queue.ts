@@ -17,8 +17,14 @@ export class DurableQueue {
 
   constructor(
     private readonly write: (update: Uint8Array) => Promise<void>,
-    /** Called once, on the first failed write; nothing queued runs after it. */
-    private readonly onFailure: (error: unknown) => void,
+    /**
+     * Called once, on the first failure; nothing queued runs after it. `phase` 'write': the persistence
+     * refused the append; 'merge': the queued updates could not be merged into one (nothing was written);
+     * 'internal': anything else that went wrong while draining.
+     */
+    private readonly onFailure: (error: unknown, phase: 'write' | 'merge' | 'internal') => void,
+    /** An action threw: reported here, the queue goes on with the next one. */
+    private readonly onActionError: (error: unknown) => void = () => undefined,
   ) {}
 
   /** Queues an update for writing. */
@@ -58,7 +64,26 @@ export class DurableQueue {
     if (this.writing) return;
     this.writing = true;
     // A microtask lets the updates of one burst (e.g. one incoming message) join the same write.
-    queueMicrotask(() => void this.drain());
+    queueMicrotask(() => {
+      // No error on the write path may escape as an unhandled rejection (it would end the server).
+      this.drain().catch((error: unknown) => this.stop(error, 'internal'));
+    });
+  }
+
+  private stop(error: unknown, phase: 'write' | 'merge' | 'internal'): void {
+    if (this.failure === null) {
+      this.failure = error ?? new Error(`${phase} failed`);
+      this.next = { updates: [], actions: [] };
+      try {
+        this.onFailure(error, phase);
+      } catch {
+        // the failure handler's own trouble must not stop the waiters below
+      }
+    }
+    this.writing = false;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private async drain(): Promise<void> {
@@ -66,17 +91,27 @@ export class DurableQueue {
       const batch = this.next;
       this.next = { updates: [], actions: [] };
       if (batch.updates.length > 0) {
-        const update = batch.updates.length === 1 ? batch.updates[0]! : Y.mergeUpdates(batch.updates);
+        let update: Uint8Array;
+        try {
+          update = batch.updates.length === 1 ? batch.updates[0]! : Y.mergeUpdates(batch.updates);
+        } catch (error) {
+          this.stop(error, 'merge');
+          return;
+        }
         try {
           await this.write(update);
         } catch (error) {
-          this.failure = error ?? new Error('write failed');
-          this.next = { updates: [], actions: [] };
-          this.onFailure(error);
-          break;
+          this.stop(error, 'write');
+          return;
         }
       }
-      for (const action of batch.actions) action();
+      for (const action of batch.actions) {
+        try {
+          action();
+        } catch (error) {
+          this.onActionError(error);
+        }
+      }
     }
     this.writing = false;
     const waiters = this.idleWaiters;

@@ -27,13 +27,26 @@ import {
   ProtocolError,
 } from '../../shared/sync/protocol';
 import { DurableQueue } from './durable-queue';
+import { checkUpdate } from './update-check';
 import { silentLogger, type SyncLogger } from './sync-log';
 
 /** The one thing a room needs from a connection's transport. */
 export interface Transport {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Bytes handed to `send` that the peer has not taken yet (WebSocket: `ws.bufferedAmount`); 0 if unknown. */
+  bufferedAmount?(): number;
 }
+
+/** Close codes of the rooms' limits (besides CLOSE_CODES). */
+export const LIMIT_CLOSE_CODES = {
+  /** The connection does not read what it is sent (retry later: 1013 "Try Again Later"). */
+  tooSlow: 1013,
+  /** The document would grow past its size limit (final: resending the same changes will not help). */
+  documentTooLarge: 4413,
+  /** An internal error in the room (retry: the document is reloaded from storage). */
+  internalError: 1011,
+} as const;
 
 export interface ConnectOptions {
   role: ConnectionRole;
@@ -64,7 +77,16 @@ export interface RoomsOptions {
   maxBufferedMessages?: number;
   /** Runs on a loaded document before anyone is served it (e.g. a layout migration); its changes are stored. */
   prepare?: (doc: Y.Doc) => void;
+  /** Largest document (its encoded Yjs state) a client may grow it to (default 32 MiB); larger: 4413. */
+  maxDocumentBytes?: number;
+  /** Unsent bytes towards one connection before it is closed as too slow (default 48 MiB). */
+  maxBufferedBytesPerConnection?: number;
+  /** Unsent bytes towards all connections of one document; past it the slowest reader is closed (default 128 MiB). */
+  maxBufferedBytesPerDocument?: number;
 }
+
+/** State vectors (of sync step 1 requests) remembered per connection, to answer each only once. */
+const ANSWERED_VECTORS_KEPT = 32;
 
 /** A loaded document kept open by the host (e.g. for a remote link); release it when done. */
 export interface RoomHandle {
@@ -93,6 +115,13 @@ class Connection implements RoomConnection {
   buffered: Uint8Array[] | null = [];
   room: Room | null = null;
   viewerWriteLogged = false;
+  /** Replies computed for this connection that wait for durability before they are sent (bytes). */
+  pendingBytes = 0;
+  /** Sync step 1 state vectors already answered on this connection (most recent last). */
+  readonly answeredVectors: string[] = [];
+  repeatLogged = false;
+  /** The document's state vector as of the last sync step 2 sent here: the peer has at least this. */
+  sentState: Map<number, number> | null = null;
 
   constructor(
     readonly documentName: string,
@@ -115,14 +144,30 @@ class Connection implements RoomConnection {
     this.room?.remove(this);
   }
 
+  /** Bytes this connection was given (or is about to be given) that its peer has not read yet. */
+  unsentBytes(): number {
+    let buffered = 0;
+    try {
+      buffered = this.transport.bufferedAmount?.() ?? 0;
+    } catch {
+      // a transport that cannot tell counts as empty
+    }
+    return buffered + this.pendingBytes;
+  }
+
   send(message: Uint8Array): void {
     if (this.closed) return;
+    // A single message larger than the limit still goes out to a connection that has read everything
+    // (the initial sync of a large document); what piles up behind it does not.
+    if (this.room && !this.room.mayBuffer(this, message.length)) return;
     try {
       this.transport.send(message);
     } catch (error) {
       this.log({ event: 'error', doc: this.documentName, peer: this.peer, reason: `send failed: ${describe(error)}` });
       this.close(1011, 'send failed');
+      return;
     }
+    this.room?.checkDocumentBuffers(this);
   }
 
   sendSaved(count: number): void {
@@ -155,6 +200,11 @@ class Room {
   private unloadTimer: ReturnType<typeof setTimeout> | null = null;
   readonly queue: DurableQueue;
   readonly loaded: Promise<void>;
+  /**
+   * Upper estimate of the document's encoded size: the loaded state plus every change since (changes that
+   * overlap count twice). Recomputed exactly when it would pass the limit.
+   */
+  private approxBytes = 0;
 
   constructor(
     readonly name: string,
@@ -165,7 +215,8 @@ class Room {
     this.awareness.setLocalState(null);
     this.queue = new DurableQueue(
       (update) => ctx.persistence.append(name, update),
-      (error) => this.fail(error, 'write'),
+      (error, phase) => (phase === 'write' ? this.fail(error, 'write') : this.abort(`${phase} error on the write path: ${describe(error)}`)),
+      (error) => ctx.log({ event: 'internal-error', doc: name, reason: `after a durable write: ${describe(error)}` }),
     );
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
@@ -187,6 +238,7 @@ class Room {
       } catch (error) {
         this.ctx.log({ event: 'error', level: 'warn', doc: this.name, reason: `prepare: ${describe(error)}` });
       }
+      this.approxBytes = update.length;
       if (recovery) {
         this.ctx.log({
           event: 'room-recovered',
@@ -264,16 +316,38 @@ class Room {
     }
     switch (decoded.type) {
       case 'sync-step1': {
+        // Answered once per state vector per connection, and never with what this connection was already
+        // sent: 500 repeated requests from a client that does not read cost one reply, not 500 copies of
+        // the document (issue 20, item 5). The connection receives every later change anyway.
+        const key = Buffer.from(decoded.stateVector).toString('base64');
+        if (connection.answeredVectors.includes(key)) {
+          if (!connection.repeatLogged) {
+            connection.repeatLogged = true;
+            this.ctx.log({ event: 'sync-repeat-ignored', doc: this.name, role: connection.role, peer: connection.peer });
+          }
+          return;
+        }
         let missing: Uint8Array;
         try {
-          missing = Y.encodeStateAsUpdate(this.doc, decoded.stateVector);
+          const target = Y.decodeStateVector(decoded.stateVector);
+          for (const [client, clock] of connection.sentState ?? []) {
+            if (clock > (target.get(client) ?? 0)) target.set(client, clock);
+          }
+          missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target));
         } catch {
           this.malformed(connection, 'sync step 1: invalid state vector');
           return;
         }
-        // Computed now, sent once everything it contains is durable.
+        connection.answeredVectors.push(key);
+        if (connection.answeredVectors.length > ANSWERED_VECTORS_KEPT) connection.answeredVectors.shift();
+        connection.sentState = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+        // Computed now, sent once everything it contains is durable; counted as unsent meanwhile.
         const reply = encodeSyncStep2(missing);
-        this.queue.afterDurable(() => connection.send(reply));
+        connection.pendingBytes += reply.length;
+        this.queue.afterDurable(() => {
+          connection.pendingBytes -= reply.length;
+          connection.send(reply);
+        });
         return;
       }
       case 'sync-step2':
@@ -285,11 +359,33 @@ class Room {
           }
           return;
         }
+        // Checked before it touches the document: an update that applies but does not merge with the
+        // stored state would make the document unloadable once stored (see update-check.ts).
+        const verdict = checkUpdate(this.doc, decoded.update);
+        if (!verdict.ok) {
+          this.refuseUpdate(connection, decoded.update.length, verdict.reason ?? 'invalid');
+          return;
+        }
+        if (!this.fits(decoded.update.length)) {
+          const limit = this.ctx.maxDocumentBytes;
+          this.ctx.log({
+            event: 'limit',
+            limit: 'document-size',
+            doc: this.name,
+            role: connection.role,
+            peer: connection.peer,
+            bytes: this.approxBytes,
+            update: decoded.update.length,
+            max: limit,
+          });
+          connection.close(LIMIT_CLOSE_CODES.documentTooLarge, `document too large: over ${mib(limit)} MiB`);
+          return;
+        }
         const count = ++connection.received;
         try {
           Y.applyUpdate(this.doc, decoded.update, connection);
-        } catch {
-          this.malformed(connection, 'invalid document update');
+        } catch (error) {
+          this.refuseUpdate(connection, decoded.update.length, `does not apply (${describe(error)})`);
           return;
         }
         // Structs waiting for missing dependencies are not in any update event yet; keep them durable too.
@@ -316,6 +412,66 @@ class Room {
     }
   }
 
+  /** Whether the document may grow by `bytes` (recomputes its real size when the estimate says no). */
+  private fits(bytes: number): boolean {
+    const limit = this.ctx.maxDocumentBytes;
+    if (this.approxBytes + bytes <= limit) return true;
+    this.approxBytes = Y.encodeStateAsUpdate(this.doc).length;
+    return this.approxBytes + bytes <= limit;
+  }
+
+  /** Whether `bytes` more may be queued towards `connection`; closes it as too slow if not. */
+  mayBuffer(connection: Connection, bytes: number): boolean {
+    const unsent = connection.unsentBytes();
+    const limit = this.ctx.maxBufferedBytesPerConnection;
+    if (unsent === 0 || unsent + bytes <= limit) return true;
+    this.closeSlow(connection, 'connection-buffer', unsent, limit);
+    return false;
+  }
+
+  /** After a send that left bytes unsent: past the document's total, the slowest readers are closed. */
+  checkDocumentBuffers(sender: Connection): void {
+    if (sender.closed || sender.unsentBytes() === 0) return;
+    const limit = this.ctx.maxBufferedBytesPerDocument;
+    const unsent = [...this.connections].map((connection) => ({ connection, bytes: connection.unsentBytes() }));
+    let total = unsent.reduce((sum, entry) => sum + entry.bytes, 0);
+    if (total <= limit) return;
+    unsent.sort((a, b) => b.bytes - a.bytes);
+    for (const { connection, bytes } of unsent) {
+      if (total <= limit || bytes === 0) break;
+      this.closeSlow(connection, 'document-buffer', bytes, limit, total);
+      total -= bytes;
+    }
+  }
+
+  private closeSlow(connection: Connection, limit: 'connection-buffer' | 'document-buffer', bytes: number, max: number, total?: number): void {
+    this.ctx.log({
+      event: 'limit',
+      limit,
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      bytes,
+      max,
+      ...(total !== undefined ? { total } : {}),
+    });
+    const what = limit === 'connection-buffer' ? 'unsent to this connection' : "unsent to this document's connections";
+    connection.close(LIMIT_CLOSE_CODES.tooSlow, `client too slow: over ${mib(max)} MiB ${what}`);
+  }
+
+  /** A document update that must not be stored: logged with the peer, the connection closed (4400), nothing kept. */
+  private refuseUpdate(connection: Connection, bytes: number, reason: string): void {
+    this.ctx.log({
+      event: 'update-refused',
+      doc: this.name,
+      role: connection.role,
+      peer: connection.peer,
+      bytes,
+      reason,
+    });
+    connection.close(CLOSE_CODES.malformed, `invalid document update: ${reason}`.slice(0, 120));
+  }
+
   private malformed(connection: Connection, reason: string): void {
     this.ctx.log({ event: 'malformed', doc: this.name, role: connection.role, peer: connection.peer, reason });
     connection.close(CLOSE_CODES.malformed, `malformed message: ${reason}`.slice(0, 120));
@@ -323,6 +479,7 @@ class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN || this.state === 'failed') return;
+    this.approxBytes += update.length;
     this.queue.enqueue(update);
     const message = encodeUpdate(update);
     this.queue.afterDurable(() => {
@@ -367,7 +524,7 @@ class Room {
     if (this.state !== 'ready' || this.connectionCount > 0 || this.holds > 0 || this.unloadTimer) return;
     this.unloadTimer = setTimeout(() => {
       this.unloadTimer = null;
-      void this.unloadIfUnused();
+      this.unloadIfUnused().catch((error: unknown) => this.abort(`unloading failed: ${describe(error)}`));
     }, this.ctx.unloadAfterMs);
     this.unloadTimer.unref?.();
   }
@@ -411,6 +568,19 @@ class Room {
     this.state = 'failed';
   }
 
+  /**
+   * Something went wrong in the room's own code (not the storage): close its connections with 1011 (clients
+   * reconnect and resend what was not acknowledged) and unload it without writing what is not durable yet;
+   * the next connection loads the document afresh from storage. The rest of the server keeps serving.
+   */
+  abort(reason: string): void {
+    if (this.state === 'failed' || this.state === 'unloaded') return;
+    this.ctx.log({ event: 'room-aborted', level: 'error', doc: this.name, reason });
+    const connections = [...this.connections, ...this.waiting];
+    this.dispose();
+    for (const connection of connections) connection.close(LIMIT_CLOSE_CODES.internalError, 'internal error: the document is reloaded');
+  }
+
   dispose(): void {
     this.cancelUnload();
     if (this.state !== 'failed') this.state = 'unloaded';
@@ -429,6 +599,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function mib(bytes: number): string {
+  return String(Math.round((bytes / 2 ** 20) * 10) / 10);
+}
+
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly failed = new Set<string>();
@@ -445,6 +619,9 @@ export class Rooms {
       maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
       maxBufferedMessages: options.maxBufferedMessages ?? 1000,
       prepare: options.prepare ?? (() => undefined),
+      maxDocumentBytes: options.maxDocumentBytes ?? 32 * 2 ** 20,
+      maxBufferedBytesPerConnection: options.maxBufferedBytesPerConnection ?? 48 * 2 ** 20,
+      maxBufferedBytesPerDocument: options.maxBufferedBytesPerDocument ?? 128 * 2 ** 20,
     };
   }
 
@@ -581,6 +758,14 @@ export class Rooms {
   /** @internal The sticky announcement of a document, sent to joining `pejling` connections. */
   announcementFor(name: string): Uint8Array | undefined {
     return this.announcements.get(name);
+  }
+
+  /** Closes and unloads a document after an internal error (see Room.abort); false if it was not loaded. */
+  abortDocument(name: string, reason: string): boolean {
+    const room = this.rooms.get(name);
+    if (!room) return false;
+    room.abort(reason);
+    return true;
   }
 
   /** @internal */

@@ -8,6 +8,11 @@ export type SyncLogEvent =
   | 'malformed' // a client sent bytes that are not a valid message; its connection is closed
   | 'error' // transport errors, oversize frames
   | 'viewer-write-ignored' // a viewer sent document changes; they were dropped
+  | 'update-refused' // an editor's update would have damaged the stored document; refused, its connection closed
+  | 'room-aborted' // an internal error in a room: its connections closed (1011), reloaded from storage on demand
+  | 'limit' // a limit was hit (field `limit`: document-size, connection-buffer, document-buffer); the connection closed
+  | 'sync-repeat-ignored' // a connection repeated a sync step 1 already answered; logged once per connection
+  | 'internal-error' // an error no handler caught; logged, the server keeps serving
   | 'room-load'
   | 'room-recovered' // storage repaired a torn log while loading
   | 'room-unload'
@@ -39,7 +44,8 @@ export function jsonLineLogger(write: (line: string) => void): SyncLogger {
 }
 
 function defaultLevel(event: SyncLogEvent): 'info' | 'warn' | 'error' {
-  if (event === 'storage-failure') return 'error';
+  if (event === 'storage-failure' || event === 'room-aborted' || event === 'internal-error') return 'error';
+  if (event === 'update-refused' || event === 'limit') return 'warn';
   if (event === 'malformed' || event === 'error' || event === 'refused' || event === 'room-recovered') return 'warn';
   return 'info';
 }

@@ -10,6 +10,7 @@ import { createHost, type Host } from '../../host/host';
 import { createHttpApi } from '../../host/http-api';
 import { StorageError, type DocumentPersistence } from '../../storage/types';
 import { jsonLineLogger } from '../../sync/sync-log';
+import { installProcessGuards } from '../../server/process-guards';
 
 export const DEFAULT_PORT = 4455;
 
@@ -89,6 +90,8 @@ export async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
+  // An error no handler caught is logged (and its room closed), never the end of the server.
+  installProcessGuards(log, host.rooms);
   console.log(`Pejling server listening on ${server.url} (data: ${options.dataDir})`);
 
   return new Promise<number>((resolveExit) => {

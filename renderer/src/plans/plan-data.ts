@@ -360,8 +360,8 @@ const FIELD_BY_CODE: Record<string, string> = {
   'initiative-outside-plan-period': 'start',
   'status-differs-from-latest-update': 'status',
   'local-plan-without-parent': 'parentPlanId',
-  'plan-outside-strategy-period': 'period',
-  'plan-period-reversed': 'period',
+  'plan-outside-strategy-period': 'periodFrom',
+  'plan-period-reversed': 'periodFrom',
   'initiative-end-before-start': 'end',
 };
 
@@ -415,7 +415,7 @@ export function parseDkk(text: string): number | null {
 }
 
 /** Months and dates: one rule for the whole app (shared/format/dates.ts). */
-export { isMonth, isDate } from '../../../shared/format/dates';
+export { isDate } from '../../../shared/format/dates';
 
 /** Today as YYYY-MM-DD in local time. */
 export function today(now = new Date()): string {

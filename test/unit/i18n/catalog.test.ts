@@ -42,7 +42,7 @@ describe('message catalogs', () => {
 
   it('fill in parameters, plurals and selects', () => {
     expect(t('da', 'status.hostOfflinePending', { count: 1 })).toBe('Ingen forbindelse til Pejling – 1 ændring venter på at blive gemt');
-    expect(t('da', 'status.hostOfflinePending', { count: 1234 })).toBe('Ingen forbindelse til Pejling – 1234 ændringer venter på at blive gemt');
+    expect(t('da', 'status.hostOfflinePending', { count: 1234 })).toBe('Ingen forbindelse til Pejling – 1.234 ændringer venter på at blive gemt');
     expect(t('en', 'status.hostOfflinePending', { count: 2 })).toBe('No connection to Pejling – 2 changes waiting to be saved');
     // a year is a plain argument: shown as written, not as "2.026"
     expect(t('da', 'new.actionPlan', { from: 2026, to: 2027 })).toBe('Handlingsplan 2026-2027');
