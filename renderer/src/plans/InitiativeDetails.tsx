@@ -40,6 +40,7 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
           <label class="field" data-field="businessCase">
             <span class="field-label">{tp('details.businessCase')}</span>
             <select
+              data-field="businessCase.status"
               class="select"
               disabled={readOnly}
               value={initiative.businessCase?.status ?? ''}
@@ -61,6 +62,7 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
         <label class="field" data-field="benefit">
           <span class="field-label">{tp('details.benefit')}</span>
           <BoundInput
+            data-field="businessCase.benefit"
             class="input"
             value={initiative.businessCase?.benefit ?? ''}
             readOnly={readOnly}
@@ -130,6 +132,7 @@ function Participants({
         <label class="field field-inline">
           <span class="field-label">{tp('details.addParticipant')}</span>
           <select
+            data-field="participantIds.add"
             class="select"
             value=""
             onChange={(e) => {
@@ -287,6 +290,7 @@ function Supports({ session, initiativeId, readOnly }: Props) {
         <label class="field field-inline">
           <span class="field-label">{tp('details.addSupport')}</span>
           <select
+            data-field="supportsInitiativeIds.add"
             class="select"
             value=""
             onChange={(e) => {
@@ -358,11 +362,11 @@ function StatusHistory({ session, initiativeId, readOnly }: Props) {
         <div class="status-history-add" role="group" aria-label={tp('details.addUpdate')}>
           <label class="field">
             <span class="field-label">{tp('round.date')}</span>
-            <input class="input" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={error !== null} />
+            <input data-field="statusUpdate.date" class="input" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={error !== null} />
           </label>
           <label class="field">
             <span class="field-label">{tp('round.newStatus')}</span>
-            <select class="select" value={status} onChange={(e) => setStatus(e.currentTarget.value as InitiativeStatus)}>
+            <select data-field="statusUpdate.status" class="select" value={status} onChange={(e) => setStatus(e.currentTarget.value as InitiativeStatus)}>
               {INITIATIVE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {statusLabel(s)}
@@ -373,6 +377,7 @@ function StatusHistory({ session, initiativeId, readOnly }: Props) {
           <label class="field status-history-note-field">
             <span class="field-label">{tp('status.note')}</span>
             <input
+              data-field="statusUpdate.note"
               class="input"
               type="text"
               value={note}

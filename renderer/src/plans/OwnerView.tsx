@@ -48,7 +48,7 @@ export function OwnerView({ session, select }: DocumentViewProps) {
         </div>
         <label class="plans-filter">
           <span class="field-label">{tp('owner.choose')}</span>
-          <select class="select" value={owner.id} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="owner-select">
+          <select data-field="filter.owner" class="select" value={owner.id} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="owner-select">
             {ownerTree(owners).map(({ owner: o, depth }) => (
               <option key={o.id} value={o.id}>
                 {indented(o.name, depth)}

@@ -96,6 +96,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                         </span>
                       )}
                       <BoundInput
+                        data-field="name"
                         class="input"
                         value={owner.name}
                         readOnly={readOnly}
@@ -106,6 +107,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                   </td>
                   <td>
                     <BoundSelect
+                      data-field="kind"
                       class="select"
                       disabled={readOnly}
                       aria-label={t('owners.kindOf', { name })}
@@ -116,6 +118,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                   </td>
                   <td>
                     <BoundSelect
+                      data-field="parentId"
                       class="select"
                       disabled={readOnly}
                       aria-label={t('owners.parentOf', { name })}
@@ -127,6 +130,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                   <td>
                     {owner.kind === 'person' || owner.email ? (
                       <BoundInput
+                        data-field="email"
                         class="input"
                         type="email"
                         value={owner.email ?? ''}
@@ -208,6 +212,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                 </button>
                 {!readOnly && (
                   <select
+                    data-field="ownerId"
                     class="select select-inline"
                     aria-label={tp('table.ownerOf', { name: row.title || t('doc.untitled') })}
                     value={row.ownerId ?? ''}
@@ -333,9 +338,9 @@ function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSess
       <fieldset class="remove-choices">
         <legend class="visually-hidden">{tp('remove.question')}</legend>
         <label class="remove-choice">
-          <input type="radio" name={`remove-${owner.id}`} checked={mode === 'reassign'} disabled={!canReassign} onChange={() => setMode('reassign')} />
+          <input data-field="remove.reassign" type="radio" name={`remove-${owner.id}`} checked={mode === 'reassign'} disabled={!canReassign} onChange={() => setMode('reassign')} />
           <span>{tp('remove.reassign')}</span>
-          <select class="select select-inline" aria-label={tp('remove.reassignTo')} value={target} disabled={mode !== 'reassign' || !canReassign} onChange={(e) => setTarget(e.currentTarget.value)}>
+          <select data-field="remove.reassignTo" class="select select-inline" aria-label={tp('remove.reassignTo')} value={target} disabled={mode !== 'reassign' || !canReassign} onChange={(e) => setTarget(e.currentTarget.value)}>
             <option value="">{tp('remove.chooseOwner')}</option>
             {others.map(({ owner: o, depth }) => (
               <option key={o.id} value={o.id}>
@@ -345,7 +350,7 @@ function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSess
           </select>
         </label>
         <label class="remove-choice">
-          <input type="radio" name={`remove-${owner.id}`} checked={mode === 'leave'} onChange={() => setMode('leave')} />
+          <input data-field="remove.leave" type="radio" name={`remove-${owner.id}`} checked={mode === 'leave'} onChange={() => setMode('leave')} />
           <span>{tp('remove.leave')}</span>
         </label>
       </fieldset>

@@ -360,8 +360,8 @@ const FIELD_BY_CODE: Record<string, string> = {
   'initiative-outside-plan-period': 'start',
   'status-differs-from-latest-update': 'status',
   'local-plan-without-parent': 'parentPlanId',
-  'plan-outside-strategy-period': 'period',
-  'plan-period-reversed': 'period',
+  'plan-outside-strategy-period': 'periodFrom',
+  'plan-period-reversed': 'periodFrom',
   'initiative-end-before-start': 'end',
 };
 

@@ -42,6 +42,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <h1 class="pane-title">{t('nav.meta')}</h1>
       <Field label={t('meta.title')}>
         <BoundInput
+          data-field="title"
           class="input input-title"
           value={meta.title}
           readOnly={readOnly}
@@ -50,14 +51,15 @@ export function MetaEditor({ session, readOnly }: Props) {
         />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
+        <BoundInput data-field="subtitle" class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
-          <BoundInput class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
+          <BoundInput data-field="organisation" class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
+            data-field="periodFrom"
             class="input"
             inputMode="numeric"
             value={String(meta.period.from || '')}
@@ -70,6 +72,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.periodTo')}>
           <BoundInput
+            data-field="periodTo"
             class="input"
             inputMode="numeric"
             value={String(meta.period.to || '')}
@@ -84,6 +87,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         <Field label={t('meta.status')}>
           <BoundSelect
+            data-field="status"
             class="select"
             disabled={readOnly}
             value={meta.status ?? ''}
@@ -93,6 +97,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.date')}>
           <BoundInput
+            data-field="date"
             class="input"
             type="date"
             value={meta.date ?? ''}
@@ -102,6 +107,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         </Field>
         <Field label={t('meta.language')}>
           <BoundSelect
+            data-field="language"
             class="select"
             disabled={readOnly}
             value={meta.language ?? 'da'}
@@ -116,7 +122,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (
           <Field key={key} label={label()}>
-            <BoundInput class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
+            <BoundInput data-field={key} class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
           </Field>
         ))}
       </div>
@@ -130,6 +136,7 @@ export function MetaEditor({ session, readOnly }: Props) {
           {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
               <BoundInput
+                data-field={`labels.${key}`}
                 class="input"
                 value={labels[key] ?? ''}
                 placeholder={defaults[key]}

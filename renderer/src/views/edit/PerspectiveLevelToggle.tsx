@@ -27,6 +27,7 @@ export function PerspectiveLevelToggle({ session, readOnly }: { session: Documen
     <div class="field">
       <label class="checkbox-label">
         <input
+          data-field="perspective.hidden"
           type="checkbox"
           checked={hidden}
           disabled={readOnly || !possible}

@@ -22,11 +22,12 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" value={plan.title} readOnly={readOnly} onCommit={(title) => model.updateActionPlan(plan.id, { title })} />
+        <BoundInput data-field="title" class="input input-title" value={plan.title} readOnly={readOnly} onCommit={(title) => model.updateActionPlan(plan.id, { title })} />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
           <BoundSelect
+            data-field="kind"
             class="select"
             disabled={readOnly}
             value={plan.kind}
@@ -36,6 +37,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
+            data-field="periodFrom"
             class="input"
             inputMode="numeric"
             value={String(plan.period.from)}
@@ -48,6 +50,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('meta.periodTo')}>
           <BoundInput
+            data-field="periodTo"
             class="input"
             inputMode="numeric"
             value={String(plan.period.to)}
@@ -62,6 +65,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
       <div class="field-row">
         <Field label={t('plan.owner')}>
           <BoundSelect
+            data-field="ownerId"
             class="select"
             disabled={readOnly}
             value={plan.ownerId ?? ''}
@@ -72,6 +76,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
         {plan.kind === 'local' && (
           <Field label={t('plan.parent')}>
             <BoundSelect
+              data-field="parentPlanId"
               class="select"
               disabled={readOnly}
               value={plan.parentPlanId ?? ''}
@@ -99,11 +104,12 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput class="input input-title" value={initiative.title} readOnly={readOnly} onCommit={(title) => model.updateInitiative(initiative.id, { title })} />
+        <BoundInput data-field="title" class="input input-title" value={initiative.title} readOnly={readOnly} onCommit={(title) => model.updateInitiative(initiative.id, { title })} />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>
           <BoundSelect
+            data-field="ownerId"
             class="select"
             disabled={readOnly}
             value={initiative.ownerId ?? ''}
@@ -113,6 +119,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         </Field>
         <Field label={t('initiative.status')}>
           <BoundSelect
+            data-field="status"
             class="select"
             disabled={readOnly}
             value={initiative.status ?? ''}
@@ -121,10 +128,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput data-field="start" class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput data-field="end" class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
         </Field>
       </div>
       <RichField
@@ -136,7 +143,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
         readOnly={readOnly}
         version={version}
       />
-      <fieldset class="form-section">
+      <fieldset class="form-section" data-field="focusAreaIds">
         <legend class="form-section-title">{t('initiative.focusAreas', { label: labels.focusAreas })}</legend>
         <div class="check-columns">
           {perspectives.map((p) => {
@@ -148,6 +155,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
                 {areas.map((fa) => (
                   <label key={fa.id} class="check-row">
                     <input
+                      data-field={`focusAreaIds.${fa.id}`}
                       type="checkbox"
                       disabled={readOnly}
                       checked={initiative.focusAreaIds.includes(fa.id)}

@@ -18,7 +18,7 @@ import { RichField } from './RichField';
 function TitleField({ label, value, readOnly, onCommit }: { label: string; value: string; readOnly: boolean; onCommit: (value: string) => void }) {
   return (
     <Field label={label}>
-      <BoundInput class="input input-title" value={value} readOnly={readOnly} onCommit={onCommit} data-testid="item-title" />
+      <BoundInput class="input input-title" value={value} readOnly={readOnly} onCommit={onCommit} data-testid="item-title" data-field="title" />
     </Field>
   );
 }
@@ -64,6 +64,7 @@ export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
       <TitleField label={t('edit.title')} value={section.title} readOnly={readOnly} onCommit={(title) => session.model.updateSection(section.id, { title })} />
       <Field label={t('section.placement')}>
         <BoundSelect
+          data-field="placement"
           class="select"
           disabled={readOnly}
           value={section.placement ?? 'afterVision'}
@@ -134,6 +135,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
         {principles.map((p, index) => (
           <li key={p.id} class="inline-list-row">
             <BoundInput
+              data-field="principle.title"
               class="input"
               value={p.title}
               readOnly={readOnly}
@@ -185,6 +187,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
       {showPerspective && (
         <Field label={labels.perspective}>
           <BoundSelect
+            data-field="perspectiveId"
             class="select"
             disabled={readOnly}
             value={area.perspectiveId}
@@ -206,6 +209,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
           {goals.map((goal, index) => (
             <li key={goal.id} class="inline-list-row">
               <BoundInput
+                data-field="goal.text"
                 class="input"
                 value={goal.text}
                 readOnly={readOnly}
