@@ -40,7 +40,6 @@ import { clearFragment, emptyDoc, readFragment, writeFragment } from './yfragmen
 import { readText, writeText } from './text-fields';
 import { TextFieldHandle } from './text-binding';
 
-export { RECOVERED_TITLES } from './recovery';
 
 export interface StrategyModelOptions {
   /** Transaction origin of mutations (default LOCAL_ORIGIN). Each method also takes an origin. */

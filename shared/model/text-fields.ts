@@ -14,12 +14,6 @@ export function readText(map: Y.Map<unknown>, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The Y.Text of a field, for binding an input to it; undefined when the field is absent or not yet migrated. */
-export function textOf(map: Y.Map<unknown>, key: string): Y.Text | undefined {
-  const value = map.get(key);
-  return value instanceof Y.Text ? value : undefined;
-}
-
 /** The change that turns `from` into `to`: delete `remove` code units at `index`, then insert `insert`. */
 export interface TextChange {
   index: number;
