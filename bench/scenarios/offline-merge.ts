@@ -29,10 +29,10 @@ function editReplica(doc: Y.Doc, seed: number, count: number): number {
   const rnd = seededRandom(seed);
   const model = new StrategyModel(doc, { random: rnd });
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const focusAreas = model.focusAreas().map((f) => f.id);
-  const perspectives = model.perspectives().map((p) => p.id);
-  const plans = model.actionPlans().map((p) => p.id);
-  const initiatives = model.initiatives().map((i) => i.id);
+  const focusAreas = model.list('focusArea').map((f) => f.id);
+  const perspectives = model.list('perspective').map((p) => p.id);
+  const plans = model.list('actionPlan').map((p) => p.id);
+  const initiatives = model.list('initiative').map((i) => i.id);
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const roll = rnd();
@@ -46,17 +46,17 @@ function editReplica(doc: Y.Doc, seed: number, count: number): number {
         else text.delete(Math.min(at, text.length - 5), 1 + Math.floor(rnd() * 4));
       }, LOCAL_ORIGIN);
     } else if (roll < 0.7) {
-      model.updateFocusArea(pick(focusAreas), { title: `Indsatsområde ${i} ${pick(WORDS)}` });
+      model.update('focusArea', pick(focusAreas), { title: `Indsatsområde ${i} ${pick(WORDS)}` });
     } else if (roll < 0.78) {
-      model.addGoal({ focusAreaId: pick(focusAreas), text: `Målsætning ${i}: mere ${pick(WORDS)}` });
+      model.add('goal', { focusAreaId: pick(focusAreas), text: `Målsætning ${i}: mere ${pick(WORDS)}` });
     } else if (roll < 0.83) {
-      model.moveFocusArea(pick(focusAreas), { parentId: pick(perspectives), index: Math.floor(rnd() * 10) });
+      model.move(pick(focusAreas), { parentId: pick(perspectives), index: Math.floor(rnd() * 10) });
     } else if (roll < 0.9) {
-      model.updateInitiative(pick(initiatives), { status: pick(STATUSES) });
+      model.update('initiative', pick(initiatives), { status: pick(STATUSES) });
     } else if (roll < 0.95) {
-      initiatives.push(model.addInitiative({ planId: pick(plans), title: `Nyt initiativ ${i}`, focusAreaIds: [pick(focusAreas)] }));
+      initiatives.push(model.add('initiative', { planId: pick(plans), title: `Nyt initiativ ${i}`, focusAreaIds: [pick(focusAreas)] }));
     } else {
-      model.moveInitiative(pick(initiatives), { index: Math.floor(rnd() * 50) });
+      model.move(pick(initiatives), { index: Math.floor(rnd() * 50) });
     }
   }
   return performance.now() - started;

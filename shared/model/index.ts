@@ -3,9 +3,12 @@
 //
 //   const doc = createStrategyDoc({ title, organisation, period });   // or importStrategy(file)
 //   const model = new StrategyModel(doc);
-//   const paId = model.addActionPlan({ title: 'Handlingsplan 2025-26', kind: 'common', period });
-//   const inId = model.addInitiative({ planId: paId, title: 'Fælles login', focusAreaIds: [faId] });
-//   model.moveInitiative(inId, { parentId: otherPlanId, index: 0 });   // one field change
+//   const paId = model.add('actionPlan', { title: 'Handlingsplan 2025-26', kind: 'common', period });
+//   const inId = model.add('initiative', { planId: paId, title: 'Fælles login', focusAreaIds: [faId] });
+//   model.update('initiative', inId, { title: 'Fælles MitID-login' });   // text fields: minimal changes
+//   model.move(inId, { parentId: otherPlanId, index: 0 });   // one field change
+//   model.list('initiative', paId); model.get('initiative', inId); model.delete(inId);
+//   model.textField(inId, 'title');        // what an input binds to (Y.Text since schema 2)
 //   model.fragment(inId, 'description');   // Y.XmlFragment to bind with y-prosemirror's ySyncPlugin
 //   exportStrategy(doc);                   // StrategyFile (interchange v1)
 //
@@ -32,6 +35,6 @@ export { keyBetween, keysAfter, isValidKey } from './fractional-index';
 /** Y.XmlFragment ⇄ ProseMirror node (editor schema), without going through Markdown/JSON. */
 export { readFragment, writeFragment, clearFragment } from './yfragment';
 /** Typed text fields (Y.Text since schema version 2): minimal diffs and the input binding. */
-export { diffText, readText, type TextChange } from './text-fields';
+export { diffText, mapPosition, readText, type TextChange } from './text-fields';
 export { TextFieldHandle } from './text-binding';
 export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './document';

@@ -54,25 +54,25 @@ export function importStrategy(file: StrategyFile, doc: Y.Doc = new Y.Doc()): Y.
     model.updateMeta(file.meta);
     if (file.labels) model.updateLabels(file.labels);
     for (const section of file.sections ?? []) {
-      model.addSection({ id: section.id, title: section.title, body: section.body, placement: section.placement });
+      model.add('section', { id: section.id, title: section.title, body: section.body, placement: section.placement });
     }
     model.setRich(VISION_ID, 'statement', file.vision.statement);
     model.setRich(VISION_ID, 'body', file.vision.body ?? null);
-    for (const p of file.vision.principles ?? []) model.addPrinciple({ id: p.id, title: p.title, body: p.body, parentId: VISION_ID });
-    for (const b of file.vision.bearings ?? []) model.addBearing({ id: b.id, title: b.title, body: b.body });
+    for (const p of file.vision.principles ?? []) model.add('principle', { id: p.id, title: p.title, body: p.body, parentId: VISION_ID });
+    for (const b of file.vision.bearings ?? []) model.add('bearing', { id: b.id, title: b.title, body: b.body });
     for (const perspective of file.perspectives) {
-      model.addPerspective({ id: perspective.id, title: perspective.title, hidden: perspective.hidden, intro: perspective.intro });
+      model.add('perspective', { id: perspective.id, title: perspective.title, hidden: perspective.hidden, intro: perspective.intro });
       for (const p of perspective.principles ?? []) {
-        model.addPrinciple({ id: p.id, title: p.title, body: p.body, parentId: perspective.id });
+        model.add('principle', { id: p.id, title: p.title, body: p.body, parentId: perspective.id });
       }
       for (const fa of perspective.focusAreas) {
-        model.addFocusArea({ id: fa.id, perspectiveId: perspective.id, title: fa.title, body: fa.body });
-        for (const goal of fa.goals ?? []) model.addGoal({ id: goal.id, focusAreaId: fa.id, text: goal.text });
+        model.add('focusArea', { id: fa.id, perspectiveId: perspective.id, title: fa.title, body: fa.body });
+        for (const goal of fa.goals ?? []) model.add('goal', { id: goal.id, focusAreaId: fa.id, text: goal.text });
       }
     }
-    for (const owner of file.owners ?? []) model.addOwner(owner);
+    for (const owner of file.owners ?? []) model.add('owner', owner);
     for (const plan of file.actionPlans ?? []) {
-      model.addActionPlan({
+      model.add('actionPlan', {
         id: plan.id,
         title: plan.title,
         kind: plan.kind,
@@ -83,7 +83,7 @@ export function importStrategy(file: StrategyFile, doc: Y.Doc = new Y.Doc()): Y.
       });
       for (const initiative of plan.initiatives) {
         const { statusUpdates, ...rest } = initiative;
-        model.addInitiative({ ...rest, planId: plan.id });
+        model.add('initiative', { ...rest, planId: plan.id });
         if (statusUpdates && statusUpdates.length > 0) {
           const history = collection(doc, 'initiative').get(initiative.id)!.get(STATUS_UPDATES) as Y.Array<unknown>;
           history.push(statusUpdates.map((u) => (u.note === undefined ? { date: u.date, status: u.status } : { ...u })));
@@ -159,7 +159,7 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   const labels = model.getLabels();
   if (Object.keys(labels).length > 0) file.labels = labels;
 
-  const sections: Section[] = model.sections().map((s) => {
+  const sections: Section[] = model.list('section').map((s) => {
     const out: Section = { id: s.id, title: s.title, body: model.getRich(s.id, 'body') ?? '' };
     if (s.placement !== undefined) out.placement = s.placement;
     return out;
@@ -175,34 +175,34 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   file.vision = { statement: model.getRich(VISION_ID, 'statement') ?? '' };
   const visionBody = model.getRich(VISION_ID, 'body');
   if (visionBody !== undefined) file.vision.body = visionBody;
-  const visionPrinciples = model.principles(VISION_ID).map(statement);
+  const visionPrinciples = model.list('principle', VISION_ID).map(statement);
   if (visionPrinciples.length > 0) file.vision.principles = visionPrinciples;
-  const bearings = model.bearings().map(statement);
+  const bearings = model.list('bearing').map(statement);
   if (bearings.length > 0) file.vision.bearings = bearings;
 
-  file.perspectives = model.perspectives().map((p) => {
+  file.perspectives = model.list('perspective').map((p) => {
     const out: Perspective = { id: p.id, title: p.title } as Perspective;
     if (p.hidden) out.hidden = true;
     if (!p.virtual) {
       const intro = model.getRich(p.id, 'intro');
       if (intro !== undefined) out.intro = intro;
-      const principles = model.principles(p.id).map(statement);
+      const principles = model.list('principle', p.id).map(statement);
       if (principles.length > 0) out.principles = principles;
     }
-    out.focusAreas = model.focusAreas(p.id).map((fa) => {
+    out.focusAreas = model.list('focusArea', p.id).map((fa) => {
       const body = fa.virtual ? '' : (model.getRich(fa.id, 'body') ?? '');
       const area: FocusArea = { id: fa.id, title: fa.title, body };
-      const goals = model.goals(fa.virtual ? RECOVERED_FOCUS_AREA_ID : fa.id).map((g) => ({ id: g.id, text: g.text }));
+      const goals = model.list('goal', fa.virtual ? RECOVERED_FOCUS_AREA_ID : fa.id).map((g) => ({ id: g.id, text: g.text }));
       if (goals.length > 0) area.goals = goals;
       return area;
     });
     return out;
   });
 
-  const owners = model.owners();
+  const owners = model.list('owner');
   if (owners.length > 0) file.owners = owners;
 
-  const plans: ActionPlan[] = model.actionPlans().map((plan) => {
+  const plans: ActionPlan[] = model.list('actionPlan').map((plan) => {
     const out = { id: plan.id, title: plan.title, kind: plan.kind, period: { from: plan.period.from, to: plan.period.to } } as ActionPlan;
     if (plan.ownerId !== undefined) out.ownerId = plan.ownerId;
     if (plan.parentPlanId !== undefined) out.parentPlanId = plan.parentPlanId;
@@ -210,7 +210,7 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
       const intro = model.getRich(plan.id, 'intro');
       if (intro !== undefined) out.intro = intro;
     }
-    out.initiatives = model.initiatives(plan.id).map((i) => exportInitiative(model, i));
+    out.initiatives = model.list('initiative', plan.id).map((i) => exportInitiative(model, i));
     return out;
   });
   if (plans.length > 0) file.actionPlans = plans;

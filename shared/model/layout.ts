@@ -24,6 +24,7 @@
 // Y.XmlFragments inside the item, created with it. Id lists of an initiative are Y.Arrays of ids
 // (read without duplicates); statusUpdates is an append-only Y.Array of plain objects.
 import * as Y from 'yjs';
+import { RECOVERED_FOCUS_AREA_ID, RECOVERED_PERSPECTIVE_ID, RECOVERED_PLAN_ID, VISION_ID } from './model-constants';
 import type { ItemKind, RichField } from './types';
 
 export const META = 'meta';
@@ -34,30 +35,51 @@ export const VISION_BODY = 'visionBody';
 export const ORDER = 'order';
 export const PARENT = 'parent';
 
+/** Where items of a kind hang (stored in their PARENT key), and where they are read when that parent is gone. */
+export interface ParentRule {
+  /** The kind of a stored parent; absent for kinds that only hang under the vision. */
+  kind?: ItemKind;
+  /** VISION_ID is a parent too (principles of the vision, bearings). */
+  vision?: boolean;
+  /** Where an item whose parent is gone is read: VISION_ID, or a stand-in container (./recovery.ts). */
+  orphanedUnder: string;
+  /** The field of the item's view and input that names the parent. */
+  field: 'parentId' | 'perspectiveId' | 'focusAreaId' | 'planId';
+}
+
 export interface CollectionSpec {
   kind: ItemKind;
   /** Root Y.Map name. */
   root: string;
   /** Prefix of generated ids. */
   idPrefix: string;
-  /** The kind of the parent, when items belong to a parent (principles: a perspective or the vision). */
-  parentKind?: ItemKind;
+  /** The parent rule of items that belong to a parent (see ParentRule). */
+  parent?: ParentRule;
+  /** Keys of plain values (numbers, enums, dates, ids), written as they are. */
+  plain: readonly string[];
+  /** Keys of id lists (Y.Array of ids, read without duplicates). */
+  idLists?: readonly string[];
   /** The rich-text field of the item, if any, and whether the interchange format requires it. */
   rich?: { field: Exclude<RichField, 'statement'>; required: boolean };
   /** Keys of the item's typed text fields (Y.Text since schema version 2). */
   text: readonly string[];
 }
 
+/** Id-list fields of an initiative (Y.Array<string>). */
+export const INITIATIVE_ID_LISTS = ['focusAreaIds', 'participantIds', 'supportsInitiativeIds'] as const;
+
+// Adding a kind: an entry here (its keys and parent rule), its view/input types (./types.ts), and its
+// read and write rules (./kinds.ts); cascades and references of its own in ./cascade.ts, ./references.ts.
 export const COLLECTIONS: Record<ItemKind, CollectionSpec> = {
-  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'] },
-  principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', parentKind: 'perspective', rich: { field: 'body', required: false }, text: ['title'] },
-  bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false }, text: ['title'] },
-  perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false }, text: ['title'] },
-  focusArea: { kind: 'focusArea', root: 'focusAreas', idPrefix: 'fa', parentKind: 'perspective', rich: { field: 'body', required: true }, text: ['title'] },
-  goal: { kind: 'goal', root: 'goals', idPrefix: 'go' , parentKind: 'focusArea', text: ['text'] },
-  owner: { kind: 'owner', root: 'owners', idPrefix: 'ow', text: ['name', 'email'] },
-  actionPlan: { kind: 'actionPlan', root: 'actionPlans', idPrefix: 'hp', rich: { field: 'intro', required: false }, text: ['title'] },
-  initiative: { kind: 'initiative', root: 'initiatives', idPrefix: 'in', parentKind: 'actionPlan', rich: { field: 'description', required: false }, text: ['title', 'businessCaseBenefit', 'budgetSource'] },
+  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement'] },
+  principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { kind: 'perspective', vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
+  bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
+  perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false }, text: ['title'], plain: ['hidden'] },
+  focusArea: { kind: 'focusArea', root: 'focusAreas', idPrefix: 'fa', rich: { field: 'body', required: true }, text: ['title'], plain: [], parent: { kind: 'perspective', orphanedUnder: RECOVERED_PERSPECTIVE_ID, field: 'perspectiveId' } },
+  goal: { kind: 'goal', root: 'goals', idPrefix: 'go', text: ['text'], plain: [], parent: { kind: 'focusArea', orphanedUnder: RECOVERED_FOCUS_AREA_ID, field: 'focusAreaId' } },
+  owner: { kind: 'owner', root: 'owners', idPrefix: 'ow', text: ['name', 'email'], plain: ['kind', 'parentId'] },
+  actionPlan: { kind: 'actionPlan', root: 'actionPlans', idPrefix: 'hp', rich: { field: 'intro', required: false }, text: ['title'], plain: ['kind', 'periodFrom', 'periodTo', 'ownerId', 'parentPlanId'] },
+  initiative: { kind: 'initiative', root: 'initiatives', idPrefix: 'in', rich: { field: 'description', required: false }, text: ['title', 'businessCaseBenefit', 'budgetSource'], plain: ['ownerId', 'start', 'end', 'status', 'priority', 'businessCaseStatus', 'budgetAmountDkk'], parent: { kind: 'actionPlan', orphanedUnder: RECOVERED_PLAN_ID, field: 'planId' }, idLists: INITIATIVE_ID_LISTS },
 };
 
 export const ITEM_KINDS = Object.keys(COLLECTIONS) as ItemKind[];
@@ -91,8 +113,6 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
   ] as Y.AbstractType<unknown>[];
 }
 
-/** Id-list fields of an initiative (Y.Array<string>). */
-export const INITIATIVE_ID_LISTS = ['focusAreaIds', 'participantIds', 'supportsInitiativeIds'] as const;
 export const STATUS_UPDATES = 'statusUpdates';
 
 /** Optional scalar meta fields, in interchange key order. */

@@ -202,3 +202,51 @@ export type ActionPlanPatch = Patch<Omit<ActionPlanData, 'id' | 'virtual'>>;
 export type InitiativePatch = Patch<Omit<InitiativeData, 'id' | 'planId' | 'statusUpdates'>>;
 /** The id-list fields of an initiative. */
 export type InitiativeRefField = 'focusAreaIds' | 'participantIds' | 'supportsInitiativeIds';
+
+// ---- by kind (the generic model API: model.add(kind, input), model.get(kind, id), …) ----------------
+
+/** The view of an item of each kind. */
+export interface KindData {
+  section: SectionData;
+  principle: StatementData;
+  bearing: StatementData;
+  perspective: PerspectiveData;
+  focusArea: FocusAreaData;
+  goal: GoalData;
+  owner: OwnerData;
+  actionPlan: ActionPlanData;
+  initiative: InitiativeData;
+}
+
+/** What adding an item of each kind takes. */
+export interface KindInput {
+  section: SectionInput;
+  /** A principle of the vision (parentId omitted or VISION_ID) or of a perspective. */
+  principle: StatementInput & { parentId?: string };
+  bearing: StatementInput;
+  perspective: PerspectiveInput;
+  focusArea: FocusAreaInput;
+  goal: GoalInput;
+  owner: OwnerInput;
+  actionPlan: ActionPlanInput;
+  initiative: InitiativeInput;
+}
+
+/** What updating an item of each kind takes (moving to another parent is `move`). */
+export interface KindPatch {
+  section: SectionPatch;
+  principle: StatementPatch;
+  bearing: StatementPatch;
+  perspective: PerspectivePatch;
+  focusArea: FocusAreaPatch;
+  goal: GoalPatch;
+  owner: OwnerPatch;
+  actionPlan: ActionPlanPatch;
+  initiative: InitiativePatch;
+}
+
+/** Options of `model.delete`. */
+export interface DeleteOptions {
+  /** Owners only: what the deleted owner owned passes to this owner in the same transaction. */
+  reassignTo?: string;
+}

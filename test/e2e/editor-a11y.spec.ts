@@ -2,6 +2,7 @@
 // violations), keyboard reachability of the main controls, and the screenshots in docs/screenshots.
 import { seriousViolations, settle } from './a11y';
 import { test, expect } from './fixtures';
+import { richText } from './fields';
 
 test('start screen, editor and outline have no serious accessibility violations', async ({ page, server, consoleErrors }) => {
   await page.setViewportSize({ width: 1360, height: 860 });
@@ -27,8 +28,10 @@ test('start screen, editor and outline have no serious accessibility violations'
   await expect(tree).toBeVisible();
   const area = tree.locator('[data-kind="focusArea"]').first();
   await area.click();
-  await expect(page.getByRole('textbox', { name: 'Beskrivelse' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Beskrivelse' }).click();
+  const description = richText(page, `${await area.getAttribute('data-key')}:body`);
+  await expect(description).toBeVisible();
+  await expect(description).toHaveAccessibleName('Beskrivelse');
+  await description.click();
   await settle(page);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'docs/screenshots/editor-editor.png' });

@@ -1,6 +1,7 @@
 // Two people in one document (two browser contexts = two users with their own settings): text typed
 // by one appears for the other without reload, structure changes too, and undo undoes only one's own.
 import { test, expect, createDocument, openAsUser } from './fixtures';
+import { richText } from './fields';
 
 test('two pages: typing appears in the other; undo undoes only my own text', async ({ browser, server }) => {
   const id = await createDocument(server.url, { from: 'template', name: 'blank', title: 'Fælles strategi', organisation: 'Testkommune' });
@@ -10,8 +11,8 @@ test('two pages: typing appears in the other; undo undoes only my own text', asy
   const errors: string[] = [];
   for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
 
-  const annaVision = anna.getByRole('textbox', { name: 'Vision', exact: true });
-  const boVision = bo.getByRole('textbox', { name: 'Vision', exact: true });
+  const annaVision = richText(anna, '@vision:statement');
+  const boVision = richText(bo, '@vision:statement');
 
   await annaVision.click();
   await anna.keyboard.type('Annas sætning.');

@@ -1,6 +1,7 @@
 // Rich-text editing, navigator operations beyond the main workflow (delete with undo toast, drag and
 // drop), and the language switch — each checked through what the user sees, against a real server.
 import { test, expect } from './fixtures';
+import { richText } from './fields';
 import type { Page } from '@playwright/test';
 
 async function newBlankDocument(page: Page, baseUrl: string, template = 'blank'): Promise<string> {
@@ -14,7 +15,7 @@ async function newBlankDocument(page: Page, baseUrl: string, template = 'blank')
 test('input rules, shortcuts, links and tables in a rich-text field', async ({ page, server, consoleErrors }) => {
   const id = await newBlankDocument(page, server.url);
   await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`);
-  const body = page.getByRole('textbox', { name: 'Uddybning af visionen' });
+  const body = richText(page, '@vision:body');
   await body.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');

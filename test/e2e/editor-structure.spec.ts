@@ -1,6 +1,7 @@
 // A strategy without a perspective level (as Bornholm's) can also be chosen for a blank strategy, from the front
 // page; it persists, and it can be switched back.
 import { test, expect } from './fixtures';
+import { field } from './fields';
 
 test('a blank strategy switches to "no perspective level" and back', async ({ page, server, consoleErrors }) => {
   await page.goto(server.url);
@@ -10,7 +11,7 @@ test('a blank strategy switches to "no perspective level" and back', async ({ pa
   await expect(tree).toBeVisible();
   await tree.getByRole('treeitem', { name: 'Forside' }).click();
 
-  const toggle = page.getByRole('checkbox', { name: /Ingen perspektiver/ });
+  const toggle = field(page, 'perspective.hidden');
   await toggle.check();
   await expect(tree.getByRole('treeitem', { name: 'Indsatsområder', exact: true })).toBeVisible();
   await expect(tree.getByRole('treeitem', { name: 'Perspektiver', exact: true })).toHaveCount(0);
@@ -18,10 +19,10 @@ test('a blank strategy switches to "no perspective level" and back', async ({ pa
   await expect(page.getByTestId('save-state')).toHaveText('Gemt');
 
   await page.reload();
-  await expect(page.getByRole('checkbox', { name: /Ingen perspektiver/ })).toBeChecked();
+  await expect(field(page, 'perspective.hidden')).toBeChecked();
   await expect(tree.locator('[data-kind="perspective"]')).toHaveCount(0);
 
-  await page.getByRole('checkbox', { name: /Ingen perspektiver/ }).uncheck();
+  await field(page, 'perspective.hidden').uncheck();
   await expect(tree.getByRole('treeitem', { name: 'Perspektiver', exact: true })).toBeVisible();
   await expect(tree.locator('[data-kind="perspective"]')).toHaveCount(1);
   expect(consoleErrors).toEqual([]);

@@ -2,6 +2,7 @@
 // template, format the vision, add a perspective and a focus area, reorder by keyboard, undo,
 // reload and find everything as left; the Odder and Bornholm examples use their own levels.
 import { test, expect } from './fixtures';
+import { richText } from './fields';
 import type { Locator, Page } from '@playwright/test';
 
 const tree = (page: Page) => page.getByRole('tree');
@@ -25,7 +26,7 @@ test('create from kk, edit, restructure, undo, reload: everything is as left', a
 
   // Vision: bold text and a bullet list, typed with shortcuts and input rules.
   await treeItem(page, 'Vision').locator(':scope > .nav-row').click();
-  const vision = page.getByRole('textbox', { name: 'Vision', exact: true });
+  const vision = richText(page, '@vision:statement');
   await vision.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
@@ -82,7 +83,7 @@ test('create from kk, edit, restructure, undo, reload: everything is as left', a
   await expect.poll(() => focusAreaTitles(treeItem(page, 'Borgere, virksomheder og brugere'))).toEqual(before);
   await expect(treeItem(page, 'Data og deling').getByRole('treeitem', { name: 'Åbne data' })).toBeVisible();
   await treeItem(page, 'Vision').locator(':scope > .nav-row').click();
-  const visionAfter = page.getByRole('textbox', { name: 'Vision', exact: true });
+  const visionAfter = richText(page, '@vision:statement');
   await expect(visionAfter.locator('strong', { hasText: 'digitale' })).toBeVisible();
   await expect(visionAfter.locator('ul > li')).toHaveText(['Første pejling', 'Anden pejling']);
   expect(consoleErrors).toEqual([]);

@@ -2,6 +2,7 @@
 // example, and the screenshots in docs/screenshots/plans-*.png (1440×900).
 import { seriousViolations, settle } from './a11y';
 import { test, expect } from './fixtures';
+import { field } from './fields';
 import type { Page } from '@playwright/test';
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
@@ -21,7 +22,7 @@ test('the plan views have no serious accessibility violations; screenshots', asy
   await settle(page);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('columnheader', { name: 'Handlingsplan' }).getByRole('button').click();
-  await page.getByRole('combobox', { name: 'Status for Borgerens indsigt i egne sager' }).hover();
+  await field(page.locator('tr[data-id="i-egne-sager"]'), 'status').hover();
   await settle(page);
   await page.screenshot({ path: 'docs/screenshots/plans-initiatives.png' });
 

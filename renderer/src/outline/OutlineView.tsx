@@ -85,7 +85,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
   const perspectivesLabel = labels.perspectives;
   const focusAreasLabel = labels.focusAreas;
 
-  const sections = model.sections();
+  const sections = model.list('section');
   const sectionsAt = (placement: SectionPlacement) => sections.filter((s) => (s.placement ?? 'afterVision') === placement);
   let chapter = 0;
   const next = () => String(++chapter);
@@ -96,17 +96,17 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
     </Part>
   );
 
-  const perspectives = model.perspectives();
+  const perspectives = model.list('perspective');
   const hidden = perspectives.some((p) => p.hidden);
-  const visionPrinciples = model.principles(VISION_ID);
-  const bearings = model.bearings();
-  const plans = model.actionPlans();
-  const owners = model.owners();
-  const ownerName = (id: string | undefined) => (id ? (model.resolveOwner(id)?.name ?? '') : '');
-  const focusAreaTitle = new Map(model.focusAreas().map((fa) => [fa.id, fa.title]));
+  const visionPrinciples = model.list('principle', VISION_ID);
+  const bearings = model.list('bearing');
+  const plans = model.list('actionPlan');
+  const owners = model.list('owner');
+  const ownerName = (id: string | undefined) => (id ? (model.get('owner', id)?.name ?? '') : '');
+  const focusAreaTitle = new Map(model.list('focusArea').map((fa) => [fa.id, fa.title]));
 
   const focusAreaPart = (fa: { id: string; title: string }, number: string, level: 3 | 4) => {
-    const goals = model.goals(fa.id);
+    const goals = model.list('goal', fa.id);
     return (
       <Part key={fa.id} itemKey={fa.id} select={jump} level={level} number={number} title={fa.title}>
         <Rich model={model} id={fa.id} field="body" level={level} />
@@ -184,7 +184,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
         {(() => {
           const number = next();
           if (hidden) {
-            const areas = perspectives.flatMap((p) => (p.hidden ? model.focusAreas(p.id) : []));
+            const areas = perspectives.flatMap((p) => (p.hidden ? model.list('focusArea', p.id) : []));
             return (
               <Part itemKey={PERSPECTIVES_KEY} select={jump} level={2} number={number} title={focusAreasLabel}>
                 {areas.map((fa, i) => focusAreaPart(fa, `${number}.${i + 1}`, 3))}
@@ -195,7 +195,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
             <Part itemKey={PERSPECTIVES_KEY} select={jump} level={2} number={number} title={perspectivesLabel}>
               {perspectives.map((p, i) => {
                 const pNumber = `${number}.${i + 1}`;
-                const own = model.principles(p.id);
+                const own = model.list('principle', p.id);
                 return (
                   <Part key={p.id} itemKey={p.id} select={jump} level={3} number={pNumber} title={p.title}>
                     <Rich model={model} id={p.id} field="intro" level={3} />
@@ -209,7 +209,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
                         </ol>
                       </div>
                     )}
-                    {model.focusAreas(p.id).map((fa, j) => focusAreaPart(fa, `${pNumber}.${j + 1}`, 4))}
+                    {model.list('focusArea', p.id).map((fa, j) => focusAreaPart(fa, `${pNumber}.${j + 1}`, 4))}
                   </Part>
                 );
               })}
@@ -225,7 +225,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
             return (
               <Part itemKey={PLANS_KEY} select={jump} level={2} number={number} title={t('nav.actionPlans')}>
                 {plans.map((plan, i) => {
-                  const initiatives = model.initiatives(plan.id);
+                  const initiatives = model.list('initiative', plan.id);
                   return (
                     <Part key={plan.id} itemKey={plan.id} select={jump} level={3} number={`${number}.${i + 1}`} title={plan.title}>
                       <p class="outline-meta">
@@ -278,7 +278,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
         )}
 
         {sectionsAt('end').map(sectionPart)}
-        <p class="outline-footnote muted small">{t('outline.count', { count: formatNumber(model.focusAreas().length), label: focusAreasLabel.toLowerCase() })}</p>
+        <p class="outline-footnote muted small">{t('outline.count', { count: formatNumber(model.list('focusArea').length), label: focusAreasLabel.toLowerCase() })}</p>
       </article>
     </div>
   );

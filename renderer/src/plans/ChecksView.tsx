@@ -6,9 +6,8 @@ import { t } from '../i18n/i18n';
 import type { DocumentViewProps } from '../session/view-registry';
 import { findingTarget } from './plan-data';
 import { tp, type PlansKey } from './plans-i18n';
-import { openInEditor, useLiveFindings, type FieldLabels } from './use-plans';
+import { openInEditor, useLiveFindings } from './use-plans';
 import { announce } from '../ui/announcer';
-import type { ResolvedLabels } from '../session/labels';
 
 const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'focus-area-without-initiative': 'code.focus-area-without-initiative',
@@ -24,22 +23,10 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'strategy-period-reversed': 'code.strategy-period-reversed',
   'plan-period-reversed': 'code.plan-period-reversed',
   'initiative-end-before-start': 'code.initiative-end-before-start',
+  'illegal-character': 'code.illegal-character',
 };
 
-/** The labels of the shell's editor fields, by model field (to focus the field a finding is about). */
-export function shellFieldLabels(labels: ResolvedLabels): FieldLabels {
-  return {
-    ownerId: t('initiative.owner'),
-    status: t('initiative.status'),
-    start: t('initiative.start'),
-    end: t('initiative.end'),
-    focusAreaIds: t('initiative.focusAreas', { label: labels.focusAreas }),
-    parentPlanId: t('plan.parent'),
-    period: t('meta.periodFrom'),
-  };
-}
-
-export function ChecksView({ session, select, labels }: DocumentViewProps) {
+export function ChecksView({ session, select }: DocumentViewProps) {
   const live = useLiveFindings(session);
   const findings = live?.findings ?? [];
   const errors = findings.filter((f) => f.severity === 'error');
@@ -51,7 +38,7 @@ export function ChecksView({ session, select, labels }: DocumentViewProps) {
       announce(tp('checks.gone'));
       return;
     }
-    openInEditor(select, target, shellFieldLabels(labels));
+    openInEditor(select, target);
   };
 
   return (

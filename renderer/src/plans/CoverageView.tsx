@@ -14,7 +14,7 @@ import { openInEditor, setStickyState } from './use-plans';
 export function CoverageView({ session, select, labels }: DocumentViewProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const matrix = useMemo(() => coverageMatrix(session.model), [session, version]);
-  const hidden = session.model.perspectives().some((p) => p.hidden);
+  const hidden = session.model.list('perspective').some((p) => p.hidden);
 
   const showInitiatives = (planId: string | undefined, focusAreaId: string) => {
     setStickyState(filterStateKey(session.documentId), { ...(planId ? { planId } : {}), focusAreaId });

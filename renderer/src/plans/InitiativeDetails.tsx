@@ -26,7 +26,7 @@ interface Props {
 export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
   useDocVersion(session, { structureOnly: true });
   const { model } = session;
-  const initiative = model.getInitiative(initiativeId);
+  const initiative = model.get('initiative', initiativeId);
   if (!initiative) return null;
   return (
     <div class="plans-initiative-details">
@@ -40,13 +40,14 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
           <label class="field" data-field="businessCase">
             <span class="field-label">{tp('details.businessCase')}</span>
             <select
+              data-field="businessCase.status"
               class="select"
               disabled={readOnly}
               value={initiative.businessCase?.status ?? ''}
               onChange={(e) => {
                 const status = e.currentTarget.value as BusinessCaseStatus | '';
                 const benefit = initiative.businessCase?.benefit;
-                model.updateInitiative(initiativeId, { businessCase: status ? { status, ...(benefit ? { benefit } : {}) } : null });
+                model.update('initiative', initiativeId, { businessCase: status ? { status, ...(benefit ? { benefit } : {}) } : null });
               }}
             >
               <option value="">{tp('details.notGiven')}</option>
@@ -61,15 +62,16 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
         <label class="field" data-field="benefit">
           <span class="field-label">{tp('details.benefit')}</span>
           <BoundInput
+            data-field="businessCase.benefit"
             class="input"
             value={initiative.businessCase?.benefit ?? ''}
             readOnly={readOnly}
             placeholder={tp('details.benefitPlaceholder')}
             onCommit={(value) => {
               const benefit = value.trim();
-              const current = model.getInitiative(initiativeId)?.businessCase;
+              const current = model.get('initiative', initiativeId)?.businessCase;
               if (!benefit && !current) return;
-              model.updateInitiative(initiativeId, { businessCase: { status: current?.status ?? 'none', ...(benefit ? { benefit } : {}) } });
+              model.update('initiative', initiativeId, { businessCase: { status: current?.status ?? 'none', ...(benefit ? { benefit } : {}) } });
             }}
           />
         </label>
@@ -89,7 +91,7 @@ function Participants({
   readOnly,
 }: Props & { participantIds: string[]; ownerId: string | undefined }) {
   const { model } = session;
-  const owners = model.owners();
+  const owners = model.list('owner');
   const byId = new Map(owners.map((o) => [o.id, o]));
   const candidates = ownerTree(owners).filter(({ owner }) => !participantIds.includes(owner.id) && owner.id !== ownerId);
   return (
@@ -130,6 +132,7 @@ function Participants({
         <label class="field field-inline">
           <span class="field-label">{tp('details.addParticipant')}</span>
           <select
+            data-field="participantIds.add"
             class="select"
             value=""
             onChange={(e) => {
@@ -153,8 +156,16 @@ function Participants({
   );
 }
 
+const validPriority = (value: string): string | null => {
+  const text = value.trim();
+  if (text === '') return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? null : tp('details.priorityInvalid');
+};
+
+const validBudget = (value: string): string | null => (value.trim() === '' || parseDkk(value) !== null ? null : tp('details.budgetInvalid'));
+
 function PriorityField({ session, initiativeId, priority, readOnly }: Props & { priority: number | undefined }) {
-  const [error, setError] = useState(false);
   return (
     <label class="field" data-field="priority">
       <span class="field-label">{tp('details.priority')}</span>
@@ -163,33 +174,21 @@ function PriorityField({ session, initiativeId, priority, readOnly }: Props & { 
         inputMode="numeric"
         value={priority === undefined ? '' : String(priority)}
         readOnly={readOnly}
-        aria-invalid={error}
         aria-describedby={`priority-hint-${initiativeId}`}
+        validate={validPriority}
         onCommit={(value) => {
           const text = value.trim();
-          if (text === '') {
-            setError(false);
-            session.model.updateInitiative(initiativeId, { priority: null });
-            return;
-          }
-          const n = Number(text);
-          if (!Number.isInteger(n) || n < 0) {
-            setError(true);
-            return;
-          }
-          setError(false);
-          session.model.updateInitiative(initiativeId, { priority: n });
+          session.model.update('initiative', initiativeId, { priority: text === '' ? null : Number(text) });
         }}
       />
-      <span class={error ? 'field-hint inline-error' : 'field-hint'} id={`priority-hint-${initiativeId}`}>
-        {error ? tp('details.priorityInvalid') : tp('details.priorityHint')}
+      <span class="field-hint" id={`priority-hint-${initiativeId}`}>
+        {tp('details.priorityHint')}
       </span>
     </label>
   );
 }
 
 function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { budget: { amountDkk: number; source?: string } | undefined }) {
-  const [error, setError] = useState(false);
   const { model } = session;
   return (
     <div class="field-row">
@@ -200,26 +199,21 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
           value={budget ? formatAmount(budget.amountDkk) : ''}
           readOnly={readOnly}
           placeholder={tp('details.budgetPlaceholder')}
-          aria-invalid={error}
           aria-describedby={`budget-hint-${initiativeId}`}
+          validate={validBudget}
           onCommit={(value) => {
             if (value.trim() === '') {
-              setError(false);
-              model.updateInitiative(initiativeId, { budget: null });
+              model.update('initiative', initiativeId, { budget: null });
               return;
             }
             const amount = parseDkk(value);
-            if (amount === null) {
-              setError(true);
-              return;
-            }
-            setError(false);
-            const source = model.getInitiative(initiativeId)?.budget?.source;
-            model.updateInitiative(initiativeId, { budget: { amountDkk: amount, ...(source ? { source } : {}) } });
+            if (amount === null) return; // validBudget refused it already
+            const source = model.get('initiative', initiativeId)?.budget?.source;
+            model.update('initiative', initiativeId, { budget: { amountDkk: amount, ...(source ? { source } : {}) } });
           }}
         />
-        <span class={error ? 'field-hint inline-error' : 'field-hint'} id={`budget-hint-${initiativeId}`}>
-          {error ? tp('details.budgetInvalid') : tp('details.budgetHint')}
+        <span class="field-hint" id={`budget-hint-${initiativeId}`}>
+          {tp('details.budgetHint')}
         </span>
       </label>
       <label class="field" data-field="budgetSource">
@@ -230,10 +224,10 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
           readOnly={readOnly || !budget}
           placeholder={budget ? tp('details.budgetSourcePlaceholder') : tp('details.budgetSourceFirst')}
           onCommit={(value) => {
-            const current = model.getInitiative(initiativeId)?.budget;
+            const current = model.get('initiative', initiativeId)?.budget;
             if (!current) return;
             const source = value.trim();
-            model.updateInitiative(initiativeId, { budget: { amountDkk: current.amountDkk, ...(source ? { source } : {}) } });
+            model.update('initiative', initiativeId, { budget: { amountDkk: current.amountDkk, ...(source ? { source } : {}) } });
           }}
         />
       </label>
@@ -243,15 +237,15 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
 
 function Supports({ session, initiativeId, readOnly }: Props) {
   const { model } = session;
-  const initiative = model.getInitiative(initiativeId);
+  const initiative = model.get('initiative', initiativeId);
   if (!initiative) return null;
-  const plan = model.getActionPlan(initiative.planId);
+  const plan = model.get('actionPlan', initiative.planId);
   const supports = initiative.supportsInitiativeIds;
   // Only local plans support a common one; show the field elsewhere only when it holds something.
   if (plan?.kind !== 'local' && supports.length === 0) return null;
-  const parent = plan?.parentPlanId ? model.getActionPlan(plan.parentPlanId) : undefined;
-  const candidatePlans = parent ? [parent] : model.actionPlans().filter((p) => p.kind === 'common');
-  const titles = new Map(model.initiatives().map((i) => [i.id, i.title]));
+  const parent = plan?.parentPlanId ? model.get('actionPlan', plan.parentPlanId) : undefined;
+  const candidatePlans = parent ? [parent] : model.list('actionPlan').filter((p) => p.kind === 'common');
+  const titles = new Map(model.list('initiative').map((i) => [i.id, i.title]));
   return (
     <section class="form-section" aria-labelledby={`details-supports-${initiativeId}`} data-field="supportsInitiativeIds">
       <h2 class="form-section-title" id={`details-supports-${initiativeId}`}>
@@ -287,6 +281,7 @@ function Supports({ session, initiativeId, readOnly }: Props) {
         <label class="field field-inline">
           <span class="field-label">{tp('details.addSupport')}</span>
           <select
+            data-field="supportsInitiativeIds.add"
             class="select"
             value=""
             onChange={(e) => {
@@ -300,7 +295,7 @@ function Supports({ session, initiativeId, readOnly }: Props) {
             {candidatePlans.map((p) => (
               <optgroup key={p.id} label={p.title || t('doc.untitled')}>
                 {model
-                  .initiatives(p.id)
+                  .list('initiative', p.id)
                   .filter((i) => i.id !== initiativeId && !supports.includes(i.id))
                   .map((i) => (
                     <option key={i.id} value={i.id}>
@@ -318,7 +313,7 @@ function Supports({ session, initiativeId, readOnly }: Props) {
 
 function StatusHistory({ session, initiativeId, readOnly }: Props) {
   const { model } = session;
-  const initiative = model.getInitiative(initiativeId);
+  const initiative = model.get('initiative', initiativeId);
   const [date, setDate] = useState(today());
   const [status, setStatus] = useState<InitiativeStatus>(initiative?.status ?? 'planned');
   const [note, setNote] = useState('');
@@ -358,11 +353,11 @@ function StatusHistory({ session, initiativeId, readOnly }: Props) {
         <div class="status-history-add" role="group" aria-label={tp('details.addUpdate')}>
           <label class="field">
             <span class="field-label">{tp('round.date')}</span>
-            <input class="input" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={error !== null} />
+            <input data-field="statusUpdate.date" class="input" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={error !== null} />
           </label>
           <label class="field">
             <span class="field-label">{tp('round.newStatus')}</span>
-            <select class="select" value={status} onChange={(e) => setStatus(e.currentTarget.value as InitiativeStatus)}>
+            <select data-field="statusUpdate.status" class="select" value={status} onChange={(e) => setStatus(e.currentTarget.value as InitiativeStatus)}>
               {INITIATIVE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {statusLabel(s)}
@@ -373,6 +368,7 @@ function StatusHistory({ session, initiativeId, readOnly }: Props) {
           <label class="field status-history-note-field">
             <span class="field-label">{tp('status.note')}</span>
             <input
+              data-field="statusUpdate.note"
               class="input"
               type="text"
               value={note}

@@ -90,16 +90,16 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
   const headRef = useRef<HTMLTableSectionElement>(null);
   const focusActive = useRef(false);
 
-  const owners = model.owners();
+  const owners = model.list('owner');
   const meExists = me !== undefined && owners.some((o) => o.id === me);
   const rows = useMemo(() => initiativeRows(model), [model, version]);
   const shown = useMemo(() => {
     const filtered = filterRows(rows, filter, meExists ? me : undefined);
     return sort.key ? sortRows(filtered, sort.key, sort.direction) : filtered;
   }, [rows, filter, sort, me, meExists]);
-  const focusAreaTitles = useMemo(() => new Map(model.focusAreas().map((fa) => [fa.id, fa.title])), [model, version]);
-  const plans = model.actionPlans();
-  const perspectives = model.perspectives();
+  const focusAreaTitles = useMemo(() => new Map(model.list('focusArea').map((fa) => [fa.id, fa.title])), [model, version]);
+  const plans = model.list('actionPlan');
+  const perspectives = model.list('perspective');
   const hiddenPerspectives = perspectives.some((p) => p.hidden);
   const baseOwnerOptions = useMemo(() => ownerOptions(model, undefined), [model, version]);
 
@@ -201,6 +201,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
         <label class="plans-filter plans-filter-text">
           <span class="field-label">{tp('filter.text')}</span>
           <input
+            data-field="filter.text"
             class="input"
             type="search"
             value={filter.text ?? ''}
@@ -208,7 +209,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
             onInput={(e) => updateFilter({ text: e.currentTarget.value })}
           />
         </label>
-        <FilterSelect label={tp('filter.plan')} value={filter.planId ?? ''} onChange={(planId) => updateFilter({ planId })}>
+        <FilterSelect field="filter.planId" label={tp('filter.plan')} value={filter.planId ?? ''} onChange={(planId) => updateFilter({ planId })}>
           <option value="">{tp('filter.allPlans')}</option>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
@@ -216,7 +217,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect label={tp('filter.owner')} value={filter.owner ?? ''} onChange={(owner) => updateFilter({ owner })}>
+        <FilterSelect field="filter.owner" label={tp('filter.owner')} value={filter.owner ?? ''} onChange={(owner) => updateFilter({ owner })}>
           {ownerFilterOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -224,7 +225,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
           ))}
         </FilterSelect>
         {filter.owner === OWNER_FILTER_ME && !meExists && (
-          <FilterSelect label={tp('me.whoAmI')} value="" onChange={(id) => setMe(id || undefined)} highlight>
+          <FilterSelect field="me" label={tp('me.whoAmI')} value="" onChange={(id) => setMe(id || undefined)} highlight>
             <option value="">{tp('me.choose')}</option>
             {ownerTree(owners).map(({ owner, depth }) => (
               <option key={owner.id} value={owner.id}>
@@ -233,7 +234,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
             ))}
           </FilterSelect>
         )}
-        <FilterSelect label={tp('filter.status')} value={filter.status ?? ''} onChange={(status) => updateFilter({ status })}>
+        <FilterSelect field="filter.status" label={tp('filter.status')} value={filter.status ?? ''} onChange={(status) => updateFilter({ status })}>
           <option value="">{tp('filter.allStatuses')}</option>
           {INITIATIVE_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -243,7 +244,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
           <option value={STATUS_FILTER_NONE}>{tp('filter.noStatus')}</option>
         </FilterSelect>
         {!hiddenPerspectives && (
-          <FilterSelect label={labels.perspective} value={filter.perspectiveId ?? ''} onChange={(perspectiveId) => updateFilter({ perspectiveId })}>
+          <FilterSelect field="filter.perspectiveId" label={labels.perspective} value={filter.perspectiveId ?? ''} onChange={(perspectiveId) => updateFilter({ perspectiveId })}>
             <option value="">{tp('filter.all')}</option>
             {perspectives.map((p) => (
               <option key={p.id} value={p.id}>
@@ -252,10 +253,10 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
             ))}
           </FilterSelect>
         )}
-        <FilterSelect label={labels.focusArea} value={filter.focusAreaId ?? ''} onChange={(focusAreaId) => updateFilter({ focusAreaId })}>
+        <FilterSelect field="filter.focusAreaId" label={labels.focusArea} value={filter.focusAreaId ?? ''} onChange={(focusAreaId) => updateFilter({ focusAreaId })}>
           <option value="">{tp('filter.all')}</option>
           {perspectives.map((p) => {
-            const areas = model.focusAreas(p.id);
+            const areas = model.list('focusArea', p.id);
             if (areas.length === 0) return null;
             const options = areas.map((fa) => (
               <option key={fa.id} value={fa.id}>
@@ -337,13 +338,14 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                   </td>
                   <td class={`cell-owner${row.ownerState === 'missing' ? ' is-missing' : ''}`}>
                     <select
+                      data-field="ownerId"
                       class="select plans-cell-select"
                       aria-label={tp('table.ownerOf', { name })}
                       disabled={readOnly}
                       value={row.ownerId ?? ''}
                       onChange={(e) => {
                         const ownerId = e.currentTarget.value;
-                        model.updateInitiative(row.id, { ownerId: ownerId || null });
+                        model.update('initiative', row.id, { ownerId: ownerId || null });
                       }}
                     >
                       {(row.ownerState === 'missing' ? ownerOptions(model, row.ownerId) : baseOwnerOptions).map((o) => (
@@ -355,13 +357,14 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                   </td>
                   <td class="cell-status">
                     <select
+                      data-field="status"
                       class={`select plans-cell-select plans-status-select status-${row.status ?? 'none'}`}
                       aria-label={tp('table.statusOf', { name })}
                       disabled={readOnly}
                       value={row.status ?? ''}
                       onChange={(e) => {
                         const status = e.currentTarget.value as InitiativeStatus | '';
-                        model.updateInitiative(row.id, { status: status || null });
+                        model.update('initiative', row.id, { status: status || null });
                         announce(tp('table.statusChanged', { name, status: statusLabel(status || undefined) }));
                       }}
                     >
@@ -403,12 +406,15 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
 }
 
 function FilterSelect({
+  field,
   label,
   value,
   onChange,
   children,
   highlight,
 }: {
+  /** The data-field of the select (tests and jump targets find it by this, not by its label). */
+  field: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -421,7 +427,7 @@ function FilterSelect({
       <label class="field-label" for={id}>
         {label}
       </label>
-      <select id={id} class="select" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <select id={id} class="select" data-field={field} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {children}
       </select>
     </div>

@@ -17,11 +17,11 @@ export function OwnerView({ session, select }: DocumentViewProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const { model, documentId } = session;
   const [me, setMe] = useMe(documentId);
-  const owners = model.owners();
+  const owners = model.list('owner');
   const [chosen, setChosen] = useStickyState<string | undefined>(`owner.selected.${documentId}`, undefined);
   const ownerId = [chosen, me, owners[0]?.id].find((id) => id !== undefined && owners.some((o) => o.id === id));
   const data = useMemo(() => (ownerId ? ownerResponsibilities(model, ownerId) : undefined), [model, ownerId, version]);
-  const planTitles = useMemo(() => new Map(model.actionPlans().map((p) => [p.id, p.title])), [model, version]);
+  const planTitles = useMemo(() => new Map(model.list('actionPlan').map((p) => [p.id, p.title])), [model, version]);
 
   if (owners.length === 0 || !data) {
     return (
@@ -48,7 +48,7 @@ export function OwnerView({ session, select }: DocumentViewProps) {
         </div>
         <label class="plans-filter">
           <span class="field-label">{tp('owner.choose')}</span>
-          <select class="select" value={owner.id} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="owner-select">
+          <select data-field="filter.owner" class="select" value={owner.id} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="owner-select">
             {ownerTree(owners).map(({ owner: o, depth }) => (
               <option key={o.id} value={o.id}>
                 {indented(o.name, depth)}

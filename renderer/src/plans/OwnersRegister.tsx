@@ -13,6 +13,7 @@ import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { BoundInput, BoundSelect } from '../ui/BoundInput';
+import { required } from '../ui/field-validators';
 import { Icon } from '../ui/Icon';
 import { showToast } from '../ui/toasts';
 import type { EditorProps } from '../session/view-registry';
@@ -28,7 +29,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
   const [removing, setRemoving] = useState<string | null>(null);
   const [focusNew, setFocusNew] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  const owners = model.owners();
+  const owners = model.list('owner');
   const tree = ownerTree(owners);
   const missing = initiativeRows(model).filter((r) => r.ownerState === 'missing');
 
@@ -58,7 +59,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
       return;
     }
     session.structureUndo.stopCapturing();
-    model.moveOwner(owner.id, { before: previous.id }, STRUCTURE_ORIGIN);
+    model.move(owner.id, { before: previous.id }, STRUCTURE_ORIGIN);
     announce(t('nav.moved', { name: owner.name, position: at, count: siblings.length }));
   };
 
@@ -96,44 +97,47 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                         </span>
                       )}
                       <BoundInput
+                        data-field="name"
                         class="input"
-                        value={owner.name}
+                        field={model.textField(owner.id, 'name')}
                         readOnly={readOnly}
                         aria-label={t('owners.nameOf', { n: index + 1 })}
-                        onCommit={(value) => value.trim() && model.updateOwner(owner.id, { name: value })}
+                        validate={required}
                       />
                     </div>
                   </td>
                   <td>
                     <BoundSelect
+                      data-field="kind"
                       class="select"
                       disabled={readOnly}
                       aria-label={t('owners.kindOf', { name })}
                       value={owner.kind}
                       options={OWNER_KINDS.map((k) => ({ value: k, label: t(`owners.kind.${k}`) }))}
-                      onCommit={(kind) => model.updateOwner(owner.id, { kind: kind as OwnerKind })}
+                      onCommit={(kind) => model.update('owner', owner.id, { kind: kind as OwnerKind })}
                     />
                   </td>
                   <td>
                     <BoundSelect
+                      data-field="parentId"
                       class="select"
                       disabled={readOnly}
                       aria-label={t('owners.parentOf', { name })}
                       value={owner.parentId ?? ''}
                       options={parentOptions(model, owner)}
-                      onCommit={(parentId) => model.updateOwner(owner.id, { parentId: parentId || null })}
+                      onCommit={(parentId) => model.update('owner', owner.id, { parentId: parentId || null })}
                     />
                   </td>
                   <td>
                     {owner.kind === 'person' || owner.email ? (
                       <BoundInput
+                        data-field="email"
                         class="input"
                         type="email"
-                        value={owner.email ?? ''}
+                        field={model.textField(owner.id, 'email')}
                         readOnly={readOnly}
                         placeholder={owner.kind === 'person' ? tp('register.emailPlaceholder') : ''}
                         aria-label={t('owners.emailOf', { name })}
-                        onCommit={(email) => model.updateOwner(owner.id, { email: email.trim() ? email.trim() : null })}
                       />
                     ) : (
                       <span class="muted" title={tp('register.emailPeopleOnly')}>
@@ -208,10 +212,11 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                 </button>
                 {!readOnly && (
                   <select
+                    data-field="ownerId"
                     class="select select-inline"
                     aria-label={tp('table.ownerOf', { name: row.title || t('doc.untitled') })}
                     value={row.ownerId ?? ''}
-                    onChange={(e) => model.updateInitiative(row.id, { ownerId: e.currentTarget.value || null })}
+                    onChange={(e) => model.update('initiative', row.id, { ownerId: e.currentTarget.value || null })}
                   >
                     {ownerOptions(model, row.ownerId).map((o) => (
                       <option key={o.value} value={o.value}>
@@ -230,10 +235,10 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
 }
 
 function parentOptions(model: StrategyModel, owner: OwnerData): { value: string; label: string }[] {
-  const allowed = new Set(possibleParents(model.owners(), owner.id).map((o) => o.id));
+  const allowed = new Set(possibleParents(model.list('owner'), owner.id).map((o) => o.id));
   const options = [{ value: '', label: t('common.none') }];
-  if (owner.parentId !== undefined && !model.getOwner(owner.parentId)) options.push({ value: owner.parentId, label: tp('owner.missing') });
-  for (const { owner: o, depth } of ownerTree(model.owners())) if (allowed.has(o.id)) options.push({ value: o.id, label: indented(o.name, depth) });
+  if (owner.parentId !== undefined && !model.get('owner', owner.parentId)) options.push({ value: owner.parentId, label: tp('owner.missing') });
+  for (const { owner: o, depth } of ownerTree(model.list('owner'))) if (allowed.has(o.id)) options.push({ value: o.id, label: indented(o.name, depth) });
   return options;
 }
 
@@ -257,16 +262,16 @@ export function deleteOwnerUndoably(session: DocumentSession, owner: OwnerData, 
   const undo = session.structureUndo;
   undo.stopCapturing();
   model.doc.transact(() => {
-    model.deleteOwner(owner.id, reassignTo ? { reassignTo } : {}, STRUCTURE_ORIGIN);
+    model.delete(owner.id, reassignTo ? { reassignTo } : {}, STRUCTURE_ORIGIN);
     // Reassigning to an owner that stood under the removed one must not make it its own parent.
-    if (reassignTo && model.getOwner(reassignTo)?.parentId === reassignTo) {
-      model.updateOwner(reassignTo, { parentId: owner.parentId ?? null }, STRUCTURE_ORIGIN);
+    if (reassignTo && model.get('owner', reassignTo)?.parentId === reassignTo) {
+      model.update('owner', reassignTo, { parentId: owner.parentId ?? null }, STRUCTURE_ORIGIN);
     }
   }, STRUCTURE_ORIGIN);
   undo.stopCapturing();
   const undoItem = undo.undoStack[undo.undoStack.length - 1];
   const name = owner.name || t('doc.untitled');
-  const to = reassignTo ? model.getOwner(reassignTo)?.name : undefined;
+  const to = reassignTo ? model.get('owner', reassignTo)?.name : undefined;
   const message = to ? tp('remove.doneReassigned', { name, to }) : tp('remove.done', { name });
   showToast({
     message,
@@ -287,8 +292,8 @@ export function deleteOwnerUndoably(session: DocumentSession, owner: OwnerData, 
 
 function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSession; owner: OwnerData; usage: OwnerUsage; onClose: () => void }) {
   const { model } = session;
-  const [mode, setMode] = useState<'reassign' | 'leave'>(() => (model.owners().length > 1 ? 'reassign' : 'leave'));
-  const others = ownerTree(model.owners()).filter((e) => e.owner.id !== owner.id);
+  const [mode, setMode] = useState<'reassign' | 'leave'>(() => (model.list('owner').length > 1 ? 'reassign' : 'leave'));
+  const others = ownerTree(model.list('owner')).filter((e) => e.owner.id !== owner.id);
   // No owner is preselected: handing everything to the wrong one is worse than one more click.
   const [target, setTarget] = useState<string>('');
   const panelRef = useRef<HTMLDivElement>(null);
@@ -333,9 +338,9 @@ function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSess
       <fieldset class="remove-choices">
         <legend class="visually-hidden">{tp('remove.question')}</legend>
         <label class="remove-choice">
-          <input type="radio" name={`remove-${owner.id}`} checked={mode === 'reassign'} disabled={!canReassign} onChange={() => setMode('reassign')} />
+          <input data-field="remove.reassign" type="radio" name={`remove-${owner.id}`} checked={mode === 'reassign'} disabled={!canReassign} onChange={() => setMode('reassign')} />
           <span>{tp('remove.reassign')}</span>
-          <select class="select select-inline" aria-label={tp('remove.reassignTo')} value={target} disabled={mode !== 'reassign' || !canReassign} onChange={(e) => setTarget(e.currentTarget.value)}>
+          <select data-field="remove.reassignTo" class="select select-inline" aria-label={tp('remove.reassignTo')} value={target} disabled={mode !== 'reassign' || !canReassign} onChange={(e) => setTarget(e.currentTarget.value)}>
             <option value="">{tp('remove.chooseOwner')}</option>
             {others.map(({ owner: o, depth }) => (
               <option key={o.id} value={o.id}>
@@ -345,7 +350,7 @@ function RemovePanel({ session, owner, usage, onClose }: { session: DocumentSess
           </select>
         </label>
         <label class="remove-choice">
-          <input type="radio" name={`remove-${owner.id}`} checked={mode === 'leave'} onChange={() => setMode('leave')} />
+          <input data-field="remove.leave" type="radio" name={`remove-${owner.id}`} checked={mode === 'leave'} onChange={() => setMode('leave')} />
           <span>{tp('remove.leave')}</span>
         </label>
       </fieldset>

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/format/schema';
 import { buildStatusReport, type StatusReport, type StatusReportInitiative } from '../../../shared/report/status-report';
-import { errorMessage } from '../bridge/bridge-error';
+import { errorMessage } from '../i18n/errors';
 import { getBridge } from '../bridge/get-bridge';
 import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { t } from '../i18n/i18n';
@@ -81,11 +81,11 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
       <div class="plans-filters" role="group" aria-label={tp('status.options')}>
         <label class="plans-filter">
           <span class="field-label">{tp('status.asOf')}</span>
-          <input class="input" type="date" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} data-testid="status-as-of" />
+          <input data-field="filter.asOf" class="input" type="date" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} data-testid="status-as-of" />
         </label>
         <label class="plans-filter">
           <span class="field-label">{tp('filter.plan')}</span>
-          <select class="select" value={planId} onChange={(e) => setPlanId(e.currentTarget.value)}>
+          <select data-field="filter.planId" class="select" value={planId} onChange={(e) => setPlanId(e.currentTarget.value)}>
             <option value="">{tp('filter.allPlans')}</option>
             {(snapshot?.actionPlans ?? []).map((p) => (
               <option key={p.id} value={p.id}>
@@ -222,7 +222,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
   const base = useMemo(() => statusRoundDraft(model, draft.planId || undefined), [model, version, draft.planId]);
   const rows: StatusRoundRow[] = base.map((row) => ({ ...row, ...(draft.rows[row.initiative.id] ?? {}) }));
   const included = rows.filter((r) => r.included);
-  const plans = model.actionPlans();
+  const plans = model.list('actionPlan');
 
   const change = (id: string, patch: Partial<RoundDraft['rows'][string]>) => {
     const row = rows.find((r) => r.initiative.id === id);
@@ -299,6 +299,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
           <label class="plans-filter">
             <span class="field-label">{tp('round.date')}</span>
             <input
+              data-field="round.date"
               id="round-date"
               class="input"
               type="date"
@@ -310,7 +311,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
           </label>
           <label class="plans-filter">
             <span class="field-label">{tp('filter.plan')}</span>
-            <select class="select" value={draft.planId} onChange={(e) => setDraft({ ...draft, planId: e.currentTarget.value })}>
+            <select data-field="round.planId" class="select" value={draft.planId} onChange={(e) => setDraft({ ...draft, planId: e.currentTarget.value })}>
               <option value="">{tp('filter.allPlans')}</option>
               {plans.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -349,6 +350,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
                     <tr key={row.initiative.id} class={row.included ? '' : 'is-excluded'} data-id={row.initiative.id}>
                       <td>
                         <input
+                          data-field="round.included"
                           type="checkbox"
                           checked={row.included}
                           aria-label={tp('round.includeNamed', { name })}
@@ -364,6 +366,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
                       </td>
                       <td>
                         <select
+                          data-field="round.status"
                           class="select"
                           aria-label={tp('round.statusOf', { name })}
                           value={row.status}
@@ -379,6 +382,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
                       </td>
                       <td>
                         <input
+                          data-field="round.note"
                           class="input"
                           type="text"
                           aria-label={tp('round.noteOf', { name })}

@@ -1,18 +1,12 @@
 // Display formats of the plan views, in the UI language: statuses, months, periods, amounts. The
 // formatting itself is shared/i18n/format, the same as the Word export's.
 import type { InitiativeStatus } from '../../../shared/format/schema';
-import { formatDate as formatIsoDate, formatMonth as formatIsoMonth, formatMonthSpan, parseIsoDate, parseIsoMonth } from '../../../shared/i18n/format';
+import { formatDate as formatIsoDate, formatMonthSpan, parseIsoDate, parseIsoMonth } from '../../../shared/i18n/format';
 import { currentLanguage, t } from '../i18n/i18n';
 import { formatDkk } from './plan-data';
 
 export function statusLabel(status: InitiativeStatus | undefined): string {
   return status ? t(`initiative.status.${status}`) : t('common.none');
-}
-
-/** "2011-03" → "mar. 2011" (Danish) or "Mar 2011". Anything else is shown as it is. */
-export function formatMonth(value: string | undefined): string {
-  if (!value) return '';
-  return parseIsoMonth(value) ? formatIsoMonth(value, currentLanguage()) : value;
 }
 
 /** "jan. 2011–jun. 2012", "fra mar. 2011", "til dec. 2012" (as in Word); a value that is not a month is shown as it is. */

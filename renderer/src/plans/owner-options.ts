@@ -17,7 +17,7 @@ export function indented(name: string, depth: number): string {
 }
 
 export function ownerOptions(model: StrategyModel, currentId: string | undefined, { none = t('common.none') }: { none?: string } = {}): Option[] {
-  const owners = model.owners();
+  const owners = model.list('owner');
   const options: Option[] = [{ value: '', label: none }];
   if (currentId !== undefined && !owners.some((o) => o.id === currentId)) {
     options.push({ value: currentId, label: tp('owner.missing') });

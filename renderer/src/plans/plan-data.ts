@@ -5,6 +5,7 @@ import type { InitiativeStatus, PlanKind } from '../../../shared/format/schema';
 import type { StrategyModel } from '../../../shared/model';
 import type { ActionPlanData, FocusAreaData, InitiativeData, OwnerData, PerspectiveData } from '../../../shared/model/types';
 import { formatAmountDkk } from '../../../shared/i18n/format';
+import { ownerAncestorIds } from '../../../shared/model/owner-hierarchy';
 
 /** Whether an initiative's owner is set and names an owner that exists. */
 export type OwnerState = 'ok' | 'none' | 'missing';
@@ -35,11 +36,11 @@ export interface InitiativeRow {
 
 /** One row per initiative, in document order. */
 export function initiativeRows(model: StrategyModel): InitiativeRow[] {
-  const owners = new Map(model.owners().map((o) => [o.id, o]));
-  const perspectiveOf = new Map(model.focusAreas().map((fa) => [fa.id, fa.perspectiveId]));
+  const owners = new Map(model.list('owner').map((o) => [o.id, o]));
+  const perspectiveOf = new Map(model.list('focusArea').map((fa) => [fa.id, fa.perspectiveId]));
   const rows: InitiativeRow[] = [];
-  model.actionPlans().forEach((plan, planIndex) => {
-    for (const it of model.initiatives(plan.id)) {
+  model.list('actionPlan').forEach((plan, planIndex) => {
+    for (const it of model.list('initiative', plan.id)) {
       const owner = it.ownerId === undefined ? undefined : owners.get(it.ownerId);
       const perspectives = new Set<string>();
       for (const fa of it.focusAreaIds) {
@@ -184,14 +185,14 @@ export interface CoverageMatrix {
 }
 
 export function coverageMatrix(model: StrategyModel): CoverageMatrix {
-  const plans = model.actionPlans();
+  const plans = model.list('actionPlan');
   const column = new Map(plans.map((p, i) => [p.id, i]));
   const live = new Map<string, number[]>();
   const cancelled = new Map<string, number>();
   const planTotals = plans.map(() => 0);
   for (const plan of plans) {
     const col = column.get(plan.id) ?? 0;
-    for (const it of model.initiatives(plan.id)) {
+    for (const it of model.list('initiative', plan.id)) {
       if (it.status === 'cancelled') {
         for (const fa of new Set(it.focusAreaIds)) cancelled.set(fa, (cancelled.get(fa) ?? 0) + 1);
         continue;
@@ -207,8 +208,8 @@ export function coverageMatrix(model: StrategyModel): CoverageMatrix {
   let focusAreaCount = 0;
   let uncovered = 0;
   const groups: CoverageGroup[] = [];
-  for (const perspective of model.perspectives()) {
-    const rows = model.focusAreas(perspective.id).map((focusArea): CoverageRow => {
+  for (const perspective of model.list('perspective')) {
+    const rows = model.list('focusArea', perspective.id).map((focusArea): CoverageRow => {
       const counts = live.get(focusArea.id) ?? plans.map(() => 0);
       const total = counts.reduce((a, b) => a + b, 0);
       focusAreaCount += 1;
@@ -245,17 +246,7 @@ export function descendantIds(owners: OwnerData[], id: string): Set<string> {
 /** The chain of owners above one (its unit, that unit's unit, …), nearest first; stops at a cycle or a missing parent. */
 export function ancestorsOf(owners: OwnerData[], id: string): OwnerData[] {
   const byId = new Map(owners.map((o) => [o.id, o]));
-  const out: OwnerData[] = [];
-  const seen = new Set([id]);
-  let parentId = byId.get(id)?.parentId;
-  while (parentId !== undefined && !seen.has(parentId)) {
-    const parent = byId.get(parentId);
-    if (!parent) break;
-    out.push(parent);
-    seen.add(parentId);
-    parentId = parent.parentId;
-  }
-  return out;
+  return ownerAncestorIds(id, (ownerId) => byId.get(ownerId)?.parentId, (ownerId) => byId.has(ownerId)).map((ownerId) => byId.get(ownerId)!);
 }
 
 /** Owners in hierarchy order (each followed by those under it), with their depth. */
@@ -298,12 +289,12 @@ export interface OwnerUsage {
 }
 
 export function ownerUsage(model: StrategyModel, ownerId: string): OwnerUsage {
-  const all = model.initiatives();
+  const all = model.list('initiative');
   return {
     initiatives: all.filter((i) => i.ownerId === ownerId),
     participations: all.filter((i) => i.participantIds.includes(ownerId)),
-    plans: model.actionPlans().filter((p) => p.ownerId === ownerId),
-    subOwners: model.owners().filter((o) => o.parentId === ownerId && o.id !== ownerId),
+    plans: model.list('actionPlan').filter((p) => p.ownerId === ownerId),
+    subOwners: model.list('owner').filter((o) => o.parentId === ownerId && o.id !== ownerId),
   };
 }
 
@@ -320,11 +311,11 @@ export interface OwnerResponsibilities extends OwnerUsage {
 }
 
 export function ownerResponsibilities(model: StrategyModel, ownerId: string): OwnerResponsibilities | undefined {
-  const owners = model.owners();
+  const owners = model.list('owner');
   const owner = owners.find((o) => o.id === ownerId);
   if (!owner) return undefined;
   const usage = ownerUsage(model, ownerId);
-  const all = model.initiatives();
+  const all = model.list('initiative');
   const below: OwnerResponsibilities['below'] = [];
   const subtree = ownerTree(owners);
   const start = subtree.findIndex((e) => e.owner.id === ownerId);
@@ -360,8 +351,8 @@ const FIELD_BY_CODE: Record<string, string> = {
   'initiative-outside-plan-period': 'start',
   'status-differs-from-latest-update': 'status',
   'local-plan-without-parent': 'parentPlanId',
-  'plan-outside-strategy-period': 'period',
-  'plan-period-reversed': 'period',
+  'plan-outside-strategy-period': 'periodFrom',
+  'plan-period-reversed': 'periodFrom',
   'initiative-end-before-start': 'end',
 };
 
@@ -369,7 +360,7 @@ const FIELD_BY_CODE: Record<string, string> = {
 export const OWNERS_NAV_KEY = 'owners';
 
 export function findingTarget(model: StrategyModel, finding: { code: string; id: string; path: string }): FindingTarget | undefined {
-  if (finding.code === 'strategy-period-reversed') return { key: 'meta', field: 'period' };
+  if (finding.id === 'meta' || finding.id === 'vision') return { key: finding.id, ...(finding.code === 'strategy-period-reversed' ? { field: 'period' } : {}) };
   const kind = model.kindOf(finding.id);
   if (!kind) return undefined;
   // A referring field from the path ("/…/initiatives/0/supportsInitiativeIds/1" → supportsInitiativeIds).
@@ -378,7 +369,7 @@ export function findingTarget(model: StrategyModel, finding: { code: string; id:
   const field = FIELD_BY_CODE[finding.code] ?? fieldFromPath;
   if (kind === 'owner') return { key: OWNERS_NAV_KEY, ownerId: finding.id, ...(field ? { field } : {}) };
   if (kind === 'goal') {
-    const goal = model.getGoal(finding.id);
+    const goal = model.get('goal', finding.id);
     return goal ? { key: goal.focusAreaId } : undefined;
   }
   return { key: finding.id, ...(field ? { field } : {}) };
@@ -414,8 +405,8 @@ export function parseDkk(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
-/** Months and dates: one rule for the whole app (shared/format/dates.ts). */
-export { isMonth, isDate } from '../../../shared/format/dates';
+/** Dates: one rule for the whole app (shared/format/dates.ts). */
+export { isDate } from '../../../shared/format/dates';
 
 /** Today as YYYY-MM-DD in local time. */
 export function today(now = new Date()): string {

@@ -26,9 +26,9 @@ export interface StatusRoundRow {
 /** The rows of a new round: every initiative of the chosen plan (or of all plans), in document order. */
 export function statusRoundDraft(model: StrategyModel, planId?: string): StatusRoundRow[] {
   const rows: StatusRoundRow[] = [];
-  for (const plan of model.actionPlans()) {
+  for (const plan of model.list('actionPlan')) {
     if (planId && plan.id !== planId) continue;
-    for (const initiative of model.initiatives(plan.id)) {
+    for (const initiative of model.list('initiative', plan.id)) {
       const status = initiative.status ?? 'planned';
       rows.push({ initiative, planTitle: plan.title, status, note: '', included: status !== 'done' && status !== 'cancelled' });
     }
@@ -45,7 +45,7 @@ export class StatusRoundError extends Error {}
 export function recordStatusRound(model: StrategyModel, date: string, entries: StatusRoundEntry[], origin?: unknown): number {
   if (!isDate(date)) throw new StatusRoundError(`status round date must be a date YYYY-MM-DD, got "${date}"`);
   if (entries.length === 0) throw new StatusRoundError('a status round needs at least one initiative');
-  const missing = entries.filter((e) => !model.getInitiative(e.initiativeId)).map((e) => e.initiativeId);
+  const missing = entries.filter((e) => !model.get('initiative', e.initiativeId)).map((e) => e.initiativeId);
   if (missing.length > 0) throw new StatusRoundError(`initiatives no longer exist: ${missing.join(', ')}`);
   model.doc.transact(() => {
     for (const entry of entries) {

@@ -137,25 +137,22 @@ export function setStickyState(key: string, value: unknown): void {
 
 type Select = (key: string, view?: string) => void;
 
-/** Label texts of the shell's editor fields, to find a field the shell's editors do not mark. */
-export type FieldLabels = Partial<Record<string, string>>;
-
 /**
  * Opens the item's editor ("Redigér") and focuses the field the target names (or the title), once
  * the editor is on screen. Returns at once; the focus follows within a few frames.
  */
-export function openInEditor(select: Select, target: FieldTarget, labels: FieldLabels = {}): void {
+export function openInEditor(select: Select, target: FieldTarget): void {
   select(target.key, 'edit');
-  focusWhenShown(target, labels);
+  focusWhenShown(target);
 }
 
 type FieldTarget = Pick<FindingTarget, 'key'> & Partial<Pick<FindingTarget, 'field' | 'ownerId'>>;
 
-export function focusWhenShown(target: FieldTarget, labels: FieldLabels = {}, timeoutMs = 3000): void {
+export function focusWhenShown(target: FieldTarget, timeoutMs = 3000): void {
   const started = performance.now();
   const attempt = () => {
     const pane = document.querySelector<HTMLElement>(`.edit-view[data-selected="${CSS.escape(target.key)}"]`);
-    const element = pane ? fieldElement(pane, target, labels) : null;
+    const element = pane ? fieldElement(pane, target) : null;
     if (element) {
       element.scrollIntoView({ block: 'center' });
       element.focus();
@@ -168,27 +165,18 @@ export function focusWhenShown(target: FieldTarget, labels: FieldLabels = {}, ti
 
 const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, [contenteditable="true"], button';
 
-function fieldElement(pane: HTMLElement, target: FieldTarget, labels: FieldLabels): HTMLElement | null {
+function fieldElement(pane: HTMLElement, target: FieldTarget): HTMLElement | null {
   if (target.ownerId) {
     const row = pane.querySelector<HTMLElement>(`[data-owner-id="${CSS.escape(target.ownerId)}"]`);
     return row?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
   }
   if (target.field) {
-    // Fields of the plan editors carry data-field; the shell's fields are found by their label.
+    // Every field of the editors carries data-field="<field key>" (never found by its label text).
     const marked = pane.querySelector<HTMLElement>(`[data-field="${CSS.escape(target.field)}"]`);
     // A list field with a reference to something deleted: its entry is what the user must fix.
     const missingEntry = marked?.querySelector<HTMLElement>('.chip-missing button');
     const markedControl = missingEntry ?? (marked?.matches(FOCUSABLE) ? marked : marked?.querySelector<HTMLElement>(FOCUSABLE));
     if (markedControl) return markedControl;
-    const label = labels[target.field];
-    if (label) {
-      for (const heading of pane.querySelectorAll<HTMLElement>('.field-label, legend')) {
-        if (heading.textContent?.trim() !== label) continue;
-        const holder = heading.closest('label, fieldset, .field') ?? heading.parentElement;
-        const control = holder?.querySelector<HTMLElement>(FOCUSABLE);
-        if (control) return control;
-      }
-    }
   }
   return pane.querySelector<HTMLElement>('.editor-form .input-title') ?? pane.querySelector<HTMLElement>(`.editor-form ${FOCUSABLE.split(', ').join(', .editor-form ')}`);
 }

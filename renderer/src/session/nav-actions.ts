@@ -56,7 +56,7 @@ export function remove(ctx: NavContext, node: NavNode): void {
   const siblings = entry?.parent?.children ?? ctx.tree;
   const index = siblings.findIndex((n) => n.key === node.key);
   const next = siblings[index + 1] ?? siblings[index - 1] ?? entry?.parent;
-  step(session, () => deleteItem(session.model, kind, node.key));
+  step(session, () => deleteItem(session.model, node.key));
   const undoItem = session.structureUndo.undoStack[session.structureUndo.undoStack.length - 1];
   if (next) ctx.select(next.key);
   const noun = kindNoun(kind, ctx.labels);
@@ -95,7 +95,7 @@ export function moveBy(ctx: NavContext, node: NavNode, delta: -1 | 1): boolean {
   }
   const to: MoveTarget = delta < 0 ? { before: target.key } : { after: target.key };
   if (node.parentId) to.parentId = node.parentId;
-  step(ctx.session, () => moveItem(ctx.session.model, kind, node.key, to));
+  step(ctx.session, () => moveItem(ctx.session.model, node.key, to));
   announce(t('nav.moved', { name: node.label || t('doc.untitled'), position: index + delta + 1, count: siblings.length }));
   return true;
 }
@@ -121,7 +121,7 @@ export function dropOn(ctx: NavContext, dragged: NavNode, target: NavNode, posit
     to = position === 'before' ? { before: target.key } : { after: target.key };
     if (target.parentId) to.parentId = target.parentId;
   }
-  step(ctx.session, () => moveItem(ctx.session.model, kind, dragged.key, to));
+  step(ctx.session, () => moveItem(ctx.session.model, dragged.key, to));
   announce(t('nav.movedDrop', { name: dragged.label || t('doc.untitled') }));
   return true;
 }

@@ -57,7 +57,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
 
   tree.push({ key: META_KEY, kind: 'meta', label: t('nav.meta'), children: [] });
 
-  const sections = model.sections();
+  const sections = model.list('section');
   tree.push({
     key: SECTIONS_KEY,
     kind: 'sectionsGroup',
@@ -67,8 +67,8 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     children: sections.map((s) => ({ key: s.id, kind: 'section', itemKind: 'section', label: s.title, placeholder: untitled, children: [] })),
   });
 
-  const principles = model.principles(VISION_ID);
-  const bearings = model.bearings();
+  const principles = model.list('principle', VISION_ID);
+  const bearings = model.list('bearing');
   tree.push({
     key: VISION_KEY,
     kind: 'vision',
@@ -102,7 +102,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     ],
   });
 
-  const perspectives = model.perspectives();
+  const perspectives = model.list('perspective');
   const hidden = perspectives.some((p) => p.hidden);
   const focusAreaNode = (perspectiveId: string) => (fa: { id: string; title: string }): NavNode => ({
     key: fa.id,
@@ -115,7 +115,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
   });
   const perspectiveChildren: NavNode[] = [];
   for (const perspective of perspectives) {
-    const areas = model.focusAreas(perspective.id).map(focusAreaNode(perspective.id));
+    const areas = model.list('focusArea', perspective.id).map(focusAreaNode(perspective.id));
     if (perspective.hidden) {
       perspectiveChildren.push(...areas);
     } else {
@@ -142,7 +142,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     children: perspectiveChildren,
   });
 
-  const plans = model.actionPlans();
+  const plans = model.list('actionPlan');
   tree.push({
     key: PLANS_KEY,
     kind: 'plansGroup',
@@ -150,7 +150,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     adds: 'actionPlan',
     detail: String(plans.length),
     children: plans.map((plan) => {
-      const initiatives = model.initiatives(plan.id);
+      const initiatives = model.list('initiative', plan.id);
       return {
         key: plan.id,
         kind: 'actionPlan',
@@ -172,7 +172,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     }),
   });
 
-  tree.push({ key: OWNERS_KEY, kind: 'owners', label: t('nav.owners'), detail: String(model.owners().length), children: [] });
+  tree.push({ key: OWNERS_KEY, kind: 'owners', label: t('nav.owners'), detail: String(model.list('owner').length), children: [] });
   return tree;
 }
 

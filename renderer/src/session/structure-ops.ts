@@ -2,7 +2,8 @@
 // which the document's structural UndoManager tracks: "Fortryd" in the navigator undoes exactly
 // these, never another user's work and never text typed in an editor.
 import { VISION_ID, type StrategyModel } from '../../../shared/model';
-import type { ItemKind, MoveTarget } from '../../../shared/model/types';
+import { COLLECTIONS } from '../../../shared/model/layout';
+import type { ItemKind, KindInput, KindPatch, MoveTarget } from '../../../shared/model/types';
 import { t } from '../i18n/i18n';
 import type { NavNode } from './nav-tree';
 import type { ResolvedLabels } from './labels';
@@ -26,118 +27,60 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase() + text.slice(1);
 }
 
+/** What a new item of each kind holds when the navigator adds it under `parent`. */
+type NewInput = { [K in ItemKind]: (model: StrategyModel, parent: NavNode | undefined, labels: ResolvedLabels) => KindInput[K] };
+
+const NEW_ITEM: NewInput = {
+  section: () => ({ title: t('new.section') }),
+  principle: (_model, parent) => ({ title: t('new.principle'), parentId: parent?.parentId ?? parent?.key ?? VISION_ID }),
+  bearing: () => ({ title: t('new.bearing') }),
+  perspective: (_model, _parent, labels) => ({ title: t('new.named', { noun: lowerFirst(labels.perspective) }) }),
+  focusArea: (model, parent, labels) => ({
+    perspectiveId: parent?.kind === 'perspective' ? parent.key : (parent?.parentId ?? firstPerspective(model, labels)),
+    title: t('new.named', { noun: lowerFirst(labels.focusArea) }),
+  }),
+  actionPlan: (model) => {
+    const period = model.getMeta().period;
+    const from = Math.max(period.from, new Date().getFullYear());
+    return { title: t('new.actionPlan', { from, to: from + 1 }), kind: 'common', period: { from, to: from + 1 } };
+  },
+  initiative: (_model, parent) => {
+    if (!parent) throw new Error('An initiative needs its action plan');
+    return { planId: parent.kind === 'actionPlan' ? parent.key : (parent.parentId ?? parent.key), title: t('new.initiative'), focusAreaIds: [] };
+  },
+  goal: (_model, parent) => {
+    if (!parent) throw new Error('A goal needs its focus area');
+    return { focusAreaId: parent.key, text: '' };
+  },
+  owner: () => ({ name: t('new.owner'), kind: 'unit' }),
+};
+
 /** Adds an item of `kind` under `parent` (after `after` when given); returns the new id. */
-export function addItem(model: StrategyModel, kind: ItemKind, parent: NavNode | undefined, labels: ResolvedLabels, after?: string): string {
+export function addItem<K extends ItemKind>(model: StrategyModel, kind: K, parent: NavNode | undefined, labels: ResolvedLabels, after?: string): string {
   const at: MoveTarget | undefined = after ? { after } : undefined;
-  const o = STRUCTURE_ORIGIN;
-  switch (kind) {
-    case 'section':
-      return model.addSection({ title: t('new.section') }, at, o);
-    case 'principle':
-      return model.addPrinciple({ title: t('new.principle'), parentId: parent?.parentId ?? parent?.key ?? VISION_ID }, at, o);
-    case 'bearing':
-      return model.addBearing({ title: t('new.bearing') }, at, o);
-    case 'perspective':
-      return model.addPerspective({ title: t('new.named', { noun: lowerFirst(labels.perspective) }) }, at, o);
-    case 'focusArea': {
-      const perspectiveId = parent?.kind === 'perspective' ? parent.key : (parent?.parentId ?? firstPerspective(model, labels));
-      return model.addFocusArea({ perspectiveId, title: t('new.named', { noun: lowerFirst(labels.focusArea) }) }, at, o);
-    }
-    case 'actionPlan': {
-      const period = model.getMeta().period;
-      const from = Math.max(period.from, new Date().getFullYear());
-      return model.addActionPlan({ title: t('new.actionPlan', { from, to: from + 1 }), kind: 'common', period: { from, to: from + 1 } }, at, o);
-    }
-    case 'initiative':
-      if (!parent) throw new Error('An initiative needs its action plan');
-      return model.addInitiative({ planId: parent.kind === 'actionPlan' ? parent.key : (parent.parentId ?? parent.key), title: t('new.initiative'), focusAreaIds: [] }, at, o);
-    case 'goal':
-      if (!parent) throw new Error('A goal needs its focus area');
-      return model.addGoal({ focusAreaId: parent.key, text: '' }, at, o);
-    case 'owner':
-      return model.addOwner({ name: t('new.owner'), kind: 'unit' }, at, o);
-  }
+  const input = (NEW_ITEM[kind] as NewInput[K])(model, parent, labels);
+  return model.add(kind, input, at, STRUCTURE_ORIGIN);
 }
 
 /** A focus area added while there is no perspective at all gets one to live in. */
 function firstPerspective(model: StrategyModel, labels: ResolvedLabels): string {
-  const first = model.perspectives()[0];
+  const first = model.list('perspective')[0];
   if (first) return first.id;
-  return model.addPerspective({ title: labels.focusAreas, hidden: true }, undefined, STRUCTURE_ORIGIN);
+  return model.add('perspective', { title: labels.focusAreas, hidden: true }, undefined, STRUCTURE_ORIGIN);
 }
 
+/** Renames an item: its title (a goal's text, an owner's name), the first text field of its kind. */
 export function renameItem(model: StrategyModel, node: NavNode, title: string): void {
-  const o = STRUCTURE_ORIGIN;
-  switch (node.itemKind) {
-    case 'section':
-      return model.updateSection(node.key, { title }, o);
-    case 'principle':
-    case 'bearing':
-      return model.updateStatement(node.key, { title }, o);
-    case 'perspective':
-      return model.updatePerspective(node.key, { title }, o);
-    case 'focusArea':
-      return model.updateFocusArea(node.key, { title }, o);
-    case 'actionPlan':
-      return model.updateActionPlan(node.key, { title }, o);
-    case 'initiative':
-      return model.updateInitiative(node.key, { title }, o);
-    default:
-      return;
-  }
+  const kind = node.itemKind;
+  if (!kind) return;
+  const key = COLLECTIONS[kind].text[0]!;
+  model.update(kind, node.key, { [key]: title } as KindPatch[typeof kind], STRUCTURE_ORIGIN);
 }
 
-export function deleteItem(model: StrategyModel, kind: ItemKind, id: string): void {
-  const o = STRUCTURE_ORIGIN;
-  switch (kind) {
-    case 'section':
-      model.deleteSection(id, o);
-      return;
-    case 'principle':
-    case 'bearing':
-      model.deleteStatement(id, o);
-      return;
-    case 'perspective':
-      model.deletePerspective(id, o);
-      return;
-    case 'focusArea':
-      model.deleteFocusArea(id, o);
-      return;
-    case 'actionPlan':
-      model.deleteActionPlan(id, o);
-      return;
-    case 'initiative':
-      model.deleteInitiative(id, o);
-      return;
-    case 'goal':
-      model.deleteGoal(id, o);
-      return;
-    case 'owner':
-      model.deleteOwner(id, undefined, o);
-      return;
-  }
+export function deleteItem(model: StrategyModel, id: string): void {
+  model.delete(id, {}, STRUCTURE_ORIGIN);
 }
 
-export function moveItem(model: StrategyModel, kind: ItemKind, id: string, to: MoveTarget): void {
-  const o = STRUCTURE_ORIGIN;
-  switch (kind) {
-    case 'section':
-      return model.moveSection(id, to, o);
-    case 'principle':
-      return model.movePrinciple(id, to, o);
-    case 'bearing':
-      return model.moveBearing(id, to, o);
-    case 'perspective':
-      return model.movePerspective(id, to, o);
-    case 'focusArea':
-      return model.moveFocusArea(id, to, o);
-    case 'actionPlan':
-      return model.moveActionPlan(id, to, o);
-    case 'initiative':
-      return model.moveInitiative(id, to, o);
-    case 'goal':
-      return model.moveGoal(id, to, o);
-    case 'owner':
-      return model.moveOwner(id, to, o);
-  }
+export function moveItem(model: StrategyModel, id: string, to: MoveTarget): void {
+  model.move(id, to, STRUCTURE_ORIGIN);
 }

@@ -13,16 +13,16 @@ import { Replicas, canonicalState, idsInFile } from './replicas';
 function base() {
   const doc = createStrategyDoc({ title: 'S', organisation: 'K', period: { from: 2025, to: 2028 } });
   const m = new StrategyModel(doc);
-  const pa = m.addPerspective({ id: 'pe-a', title: 'A' });
-  const pb = m.addPerspective({ id: 'pe-b', title: 'B' });
-  const pc = m.addPerspective({ id: 'pe-c', title: 'C' });
-  for (const n of [1, 2, 3, 4]) m.addFocusArea({ id: `fa-${n}`, perspectiveId: pa, title: `F${n}` });
-  m.addGoal({ id: 'go-1', focusAreaId: 'fa-1', text: 'Mål' });
-  m.addOwner({ id: 'ow-1', name: 'IT', kind: 'unit' });
-  m.addOwner({ id: 'ow-2', name: 'Forum', kind: 'forum' });
-  m.addActionPlan({ id: 'hp-1', title: 'H1', kind: 'common', period: { from: 2025, to: 2026 } });
-  m.addActionPlan({ id: 'hp-2', title: 'H2', kind: 'local', period: { from: 2025, to: 2026 } });
-  m.addInitiative({ id: 'in-1', planId: 'hp-1', title: 'I1', ownerId: 'ow-1', focusAreaIds: ['fa-1'] });
+  const pa = m.add('perspective', { id: 'pe-a', title: 'A' });
+  const pb = m.add('perspective', { id: 'pe-b', title: 'B' });
+  const pc = m.add('perspective', { id: 'pe-c', title: 'C' });
+  for (const n of [1, 2, 3, 4]) m.add('focusArea', { id: `fa-${n}`, perspectiveId: pa, title: `F${n}` });
+  m.add('goal', { id: 'go-1', focusAreaId: 'fa-1', text: 'Mål' });
+  m.add('owner', { id: 'ow-1', name: 'IT', kind: 'unit' });
+  m.add('owner', { id: 'ow-2', name: 'Forum', kind: 'forum' });
+  m.add('actionPlan', { id: 'hp-1', title: 'H1', kind: 'common', period: { from: 2025, to: 2026 } });
+  m.add('actionPlan', { id: 'hp-2', title: 'H2', kind: 'local', period: { from: 2025, to: 2026 } });
+  m.add('initiative', { id: 'in-1', planId: 'hp-1', title: 'I1', ownerId: 'ow-1', focusAreaIds: ['fa-1'] });
   return { doc, pa, pb, pc };
 }
 
@@ -40,8 +40,8 @@ describe('concurrent moves', () => {
   it('the same item moved to two different perspectives ends in exactly one', () => {
     const { doc } = base();
     const r = new Replicas(doc, 2);
-    r.models[0]!.moveFocusArea('fa-2', { parentId: 'pe-b' });
-    r.models[1]!.moveFocusArea('fa-2', { parentId: 'pe-c', index: 0 });
+    r.models[0]!.move('fa-2', { parentId: 'pe-b' });
+    r.models[1]!.move('fa-2', { parentId: 'pe-c', index: 0 });
     r.syncAll();
     const file = expectConverged(r);
     const homes = file.perspectives.filter((p) => p.focusAreas.some((f) => f.id === 'fa-2')).map((p) => p.id);
@@ -52,8 +52,8 @@ describe('concurrent moves', () => {
   it('the same item moved to two different places in its list appears once', () => {
     const { doc } = base();
     const r = new Replicas(doc, 2);
-    r.models[0]!.moveFocusArea('fa-3', { index: 0 });
-    r.models[1]!.moveFocusArea('fa-3', { after: 'fa-4' });
+    r.models[0]!.move('fa-3', { index: 0 });
+    r.models[1]!.move('fa-3', { after: 'fa-4' });
     r.syncAll();
     const file = expectConverged(r);
     expect(file.perspectives[0]!.focusAreas.map((f) => f.id).sort()).toEqual(['fa-1', 'fa-2', 'fa-3', 'fa-4']);
@@ -62,10 +62,10 @@ describe('concurrent moves', () => {
   it('different items reordered on three replicas are all present, once', () => {
     const { doc } = base();
     const r = new Replicas(doc, 3);
-    r.models[0]!.moveFocusArea('fa-4', { index: 0 });
-    r.models[1]!.moveFocusArea('fa-1', { index: 3 });
-    r.models[2]!.moveFocusArea('fa-2', { after: 'fa-3' });
-    r.models[2]!.movePerspective('pe-c', { index: 0 });
+    r.models[0]!.move('fa-4', { index: 0 });
+    r.models[1]!.move('fa-1', { index: 3 });
+    r.models[2]!.move('fa-2', { after: 'fa-3' });
+    r.models[2]!.move('pe-c', { index: 0 });
     r.syncAll();
     const file = expectConverged(r);
     expect(file.perspectives.find((p) => p.id === 'pe-a')!.focusAreas.map((f) => f.id).sort()).toEqual(['fa-1', 'fa-2', 'fa-3', 'fa-4']);
@@ -75,8 +75,8 @@ describe('concurrent moves', () => {
   it('two replicas inserting at the same spot keep both items', () => {
     const { doc } = base();
     const r = new Replicas(doc, 2);
-    const x = r.models[0]!.addFocusArea({ perspectiveId: 'pe-a', title: 'X' }, { after: 'fa-1' });
-    const y = r.models[1]!.addFocusArea({ perspectiveId: 'pe-a', title: 'Y' }, { after: 'fa-1' });
+    const x = r.models[0]!.add('focusArea', { perspectiveId: 'pe-a', title: 'X' }, { after: 'fa-1' });
+    const y = r.models[1]!.add('focusArea', { perspectiveId: 'pe-a', title: 'Y' }, { after: 'fa-1' });
     r.syncAll();
     const file = expectConverged(r);
     const order = file.perspectives[0]!.focusAreas.map((f) => f.id);
@@ -89,40 +89,40 @@ describe('concurrent deletion', () => {
   it('an owner deleted while another replica assigns it: a dangling reference, reported, no crash', () => {
     const { doc } = base();
     const r = new Replicas(doc, 2);
-    r.models[0]!.deleteOwner('ow-2', { reassignTo: 'ow-1' });
-    const added = r.models[1]!.addInitiative({ planId: 'hp-1', title: 'Ny', ownerId: 'ow-2', participantIds: ['ow-1', 'ow-2'] });
+    r.models[0]!.delete('ow-2', { reassignTo: 'ow-1' });
+    const added = r.models[1]!.add('initiative', { planId: 'hp-1', title: 'Ny', ownerId: 'ow-2', participantIds: ['ow-1', 'ow-2'] });
     r.syncAll();
     expectConverged(r);
     const m = r.models[0]!;
-    const initiative = m.getInitiative(added)!;
+    const initiative = m.get('initiative', added)!;
     expect(initiative.ownerId).toBe('ow-2');
-    expect(m.resolveOwner(initiative.ownerId)).toBeUndefined();
+    expect(m.get('owner', initiative.ownerId)).toBeUndefined();
     expect(m.danglingReferences()).toEqual([
       { fromId: added, field: 'ownerId', missingId: 'ow-2' },
       { fromId: added, field: 'participantIds', missingId: 'ow-2' },
     ]);
-    expect(m.initiativesOwnedBy('ow-2').map((i) => i.id)).toEqual([added]);
+    expect(m.list('initiative').filter((i) => i.ownerId === 'ow-2').map((i) => i.id)).toEqual([added]);
   });
 
   it('children added to a parent deleted concurrently are kept under stand-ins, and survive a round trip', () => {
     const { doc } = base();
     const r = new Replicas(doc, 2);
     const deleted = [...r.models[0]!.idsDeletedWith('pe-a'), ...r.models[0]!.idsDeletedWith('hp-1')];
-    r.models[0]!.deletePerspective('pe-a');
-    r.models[0]!.deleteActionPlan('hp-1');
+    r.models[0]!.delete('pe-a');
+    r.models[0]!.delete('hp-1');
     expect(deleted).toEqual(expect.arrayContaining(['pe-a', 'fa-1', 'fa-2', 'fa-3', 'fa-4', 'go-1', 'hp-1', 'in-1']));
-    const fa = r.models[1]!.addFocusArea({ perspectiveId: 'pe-a', title: 'Ny' });
-    const goal = r.models[1]!.addGoal({ focusAreaId: 'fa-2', text: 'Nyt mål' });
-    const initiative = r.models[1]!.addInitiative({ planId: 'hp-1', title: 'Nyt initiativ' });
+    const fa = r.models[1]!.add('focusArea', { perspectiveId: 'pe-a', title: 'Ny' });
+    const goal = r.models[1]!.add('goal', { focusAreaId: 'fa-2', text: 'Nyt mål' });
+    const initiative = r.models[1]!.add('initiative', { planId: 'hp-1', title: 'Nyt initiativ' });
     r.syncAll();
     const file = expectConverged(r);
     const ids = idsInFile(file);
     for (const id of [fa, goal, initiative]) expect(ids).toContain(id);
     const m = r.models[0]!;
-    expect(m.perspectives().at(-1)).toMatchObject({ id: RECOVERED_PERSPECTIVE_ID, virtual: true });
-    expect(m.focusAreas(RECOVERED_PERSPECTIVE_ID).map((f) => f.id)).toEqual([fa, RECOVERED_FOCUS_AREA_ID]);
-    expect(m.goals(RECOVERED_FOCUS_AREA_ID).map((g) => g.id)).toEqual([goal]);
-    expect(m.initiatives(RECOVERED_PLAN_ID).map((i) => i.id)).toEqual([initiative]);
+    expect(m.list('perspective').at(-1)).toMatchObject({ id: RECOVERED_PERSPECTIVE_ID, virtual: true });
+    expect(m.list('focusArea', RECOVERED_PERSPECTIVE_ID).map((f) => f.id)).toEqual([fa, RECOVERED_FOCUS_AREA_ID]);
+    expect(m.list('goal', RECOVERED_FOCUS_AREA_ID).map((g) => g.id)).toEqual([goal]);
+    expect(m.list('initiative', RECOVERED_PLAN_ID).map((i) => i.id)).toEqual([initiative]);
     expect(m.danglingReferences()).toEqual(
       expect.arrayContaining([
         { fromId: fa, field: 'perspectiveId', missingId: 'pe-a' },
@@ -134,15 +134,15 @@ describe('concurrent deletion', () => {
     const again = exportStrategy(importStrategy(file));
     expect(again).toEqual(file);
     // moving a rescued item out of the stand-in is a normal move
-    m.moveFocusArea(fa, { parentId: 'pe-b' });
-    expect(m.focusAreas('pe-b').map((f) => f.id)).toEqual([fa]);
+    m.move(fa, { parentId: 'pe-b' });
+    expect(m.list('focusArea', 'pe-b').map((f) => f.id)).toEqual([fa]);
   });
 
   it('an item deleted on one replica and edited on another stays deleted', () => {
     const { doc } = base();
     const r = new Replicas(doc, 2);
-    r.models[0]!.deleteFocusArea('fa-3');
-    r.models[1]!.updateFocusArea('fa-3', { title: 'Ændret' });
+    r.models[0]!.delete('fa-3');
+    r.models[1]!.update('focusArea', 'fa-3', { title: 'Ændret' });
     r.models[1]!.setRich('fa-3', 'body', 'Ny tekst');
     r.syncAll();
     const file = expectConverged(r);

@@ -28,10 +28,10 @@ function pick<T>(list: readonly T[], n: number): T | undefined {
 function baseDoc(): Y.Doc {
   const doc = createStrategyDoc({ title: 'S', organisation: 'K', period: { from: 2025, to: 2028 } });
   const m = new StrategyModel(doc, { random: seeded(1) });
-  const pe = m.addPerspective({ id: 'pe-0', title: 'P0' });
-  m.addFocusArea({ id: 'fa-0', perspectiveId: pe, title: 'F0', body: 'Start' });
-  m.addOwner({ id: 'ow-0', name: 'O0', kind: 'unit' });
-  m.addActionPlan({ id: 'hp-0', title: 'H0', kind: 'common', period: { from: 2025, to: 2026 } });
+  const pe = m.add('perspective', { id: 'pe-0', title: 'P0' });
+  m.add('focusArea', { id: 'fa-0', perspectiveId: pe, title: 'F0', body: 'Start' });
+  m.add('owner', { id: 'ow-0', name: 'O0', kind: 'unit' });
+  m.add('actionPlan', { id: 'hp-0', title: 'H0', kind: 'common', period: { from: 2025, to: 2026 } });
   return doc;
 }
 
@@ -40,13 +40,13 @@ const BASE_IDS = ['pe-0', 'fa-0', 'ow-0', 'hp-0'];
 /** Applies one random operation, recording the ids it creates and deletes. */
 function applyOp(m: StrategyModel, step: Extract<Step, { kind: 'op' }>, created: Set<string>, deleted: Set<string>): void {
   const { op, a, b, c } = step;
-  const perspectives = m.perspectives();
-  const focusAreas = m.focusAreas();
-  const plans = m.actionPlans();
-  const owners = m.owners();
-  const initiatives = m.initiatives();
-  const goals = focusAreas.flatMap((f) => m.goals(f.id));
-  const principles = [VISION_ID, ...perspectives.filter((p) => !p.virtual).map((p) => p.id)].flatMap((p) => m.principles(p));
+  const perspectives = m.list('perspective');
+  const focusAreas = m.list('focusArea');
+  const plans = m.list('actionPlan');
+  const owners = m.list('owner');
+  const initiatives = m.list('initiative');
+  const goals = focusAreas.flatMap((f) => m.list('goal', f.id));
+  const principles = [VISION_ID, ...perspectives.filter((p) => !p.virtual).map((p) => p.id)].flatMap((p) => m.list('principle', p));
   const add = (id: string) => created.add(id);
   /** Records what the deletion removes as this replica sees it, then deletes. */
   const del = (id: string, run: () => void) => {
@@ -55,34 +55,34 @@ function applyOp(m: StrategyModel, step: Extract<Step, { kind: 'op' }>, created:
   };
   switch (op) {
     case 0:
-      add(m.addPerspective({ title: `P${a % 100}`, hidden: b % 5 === 0 }, { index: c % 4 }));
+      add(m.add('perspective', { title: `P${a % 100}`, hidden: b % 5 === 0 }, { index: c % 4 }));
       break;
     case 1: {
       const pe = pick(perspectives, a);
-      if (pe) add(m.addFocusArea({ perspectiveId: pe.id, title: `F${b % 100}`, body: pick(RICH, c) }, { index: c % 3 }));
+      if (pe) add(m.add('focusArea', { perspectiveId: pe.id, title: `F${b % 100}`, body: pick(RICH, c) }, { index: c % 3 }));
       break;
     }
     case 2: {
       const fa = pick(focusAreas, a);
-      if (fa) add(m.addGoal({ focusAreaId: fa.id, text: `G${b % 100}` }, { index: c % 3 }));
+      if (fa) add(m.add('goal', { focusAreaId: fa.id, text: `G${b % 100}` }, { index: c % 3 }));
       break;
     }
     case 3: {
       const parent = pick([VISION_ID, ...perspectives.filter((p) => !p.virtual).map((p) => p.id)], a)!;
-      add(m.addPrinciple({ title: `Pr${b % 100}`, parentId: parent, body: pick(RICH, c) }));
+      add(m.add('principle', { title: `Pr${b % 100}`, parentId: parent, body: pick(RICH, c) }));
       break;
     }
     case 4:
-      add(m.addOwner({ name: `O${a % 100}`, kind: (['person', 'unit', 'forum'] as const)[b % 3]!, parentId: pick(owners, c)?.id }));
+      add(m.add('owner', { name: `O${a % 100}`, kind: (['person', 'unit', 'forum'] as const)[b % 3]!, parentId: pick(owners, c)?.id }));
       break;
     case 5:
-      add(m.addActionPlan({ title: `H${a % 100}`, kind: 'local', period: { from: 2025, to: 2026 }, parentPlanId: pick(plans, b)?.id }));
+      add(m.add('actionPlan', { title: `H${a % 100}`, kind: 'local', period: { from: 2025, to: 2026 }, parentPlanId: pick(plans, b)?.id }));
       break;
     case 6: {
       const plan = pick(plans, a);
       if (plan) {
         add(
-          m.addInitiative(
+          m.add('initiative', 
             { planId: plan.id, title: `I${b % 100}`, ownerId: pick(owners, c)?.id, focusAreaIds: focusAreas.filter((_, i) => (b >> i) & 1).map((f) => f.id) },
             { index: c % 3 },
           ),
@@ -93,13 +93,13 @@ function applyOp(m: StrategyModel, step: Extract<Step, { kind: 'op' }>, created:
     case 7: {
       // edit a title or text
       const targets: [string, () => void][] = [
-        ...perspectives.filter((p) => !p.virtual).map((p): [string, () => void] => [p.id, () => m.updatePerspective(p.id, { title: `P*${b}`, hidden: c % 2 === 0 })]),
-        ...focusAreas.filter((f) => !f.virtual).map((f): [string, () => void] => [f.id, () => m.updateFocusArea(f.id, { title: `F*${b}` })]),
-        ...goals.map((g): [string, () => void] => [g.id, () => m.updateGoal(g.id, { text: `G*${b}` })]),
-        ...owners.map((o): [string, () => void] => [o.id, () => m.updateOwner(o.id, { name: `O*${b}`, email: c % 2 ? `o${c}@x.dk` : null })]),
+        ...perspectives.filter((p) => !p.virtual).map((p): [string, () => void] => [p.id, () => m.update('perspective', p.id, { title: `P*${b}`, hidden: c % 2 === 0 })]),
+        ...focusAreas.filter((f) => !f.virtual).map((f): [string, () => void] => [f.id, () => m.update('focusArea', f.id, { title: `F*${b}` })]),
+        ...goals.map((g): [string, () => void] => [g.id, () => m.update('goal', g.id, { text: `G*${b}` })]),
+        ...owners.map((o): [string, () => void] => [o.id, () => m.update('owner', o.id, { name: `O*${b}`, email: c % 2 ? `o${c}@x.dk` : null })]),
         ...initiatives.map((i): [string, () => void] => [
           i.id,
-          () => m.updateInitiative(i.id, { title: `I*${b}`, priority: c % 5, budget: c % 3 ? { amountDkk: c } : null, participantIds: owners.filter((_, k) => (c >> k) & 1).map((o) => o.id) }),
+          () => m.update('initiative', i.id, { title: `I*${b}`, priority: c % 5, budget: c % 3 ? { amountDkk: c } : null, participantIds: owners.filter((_, k) => (c >> k) & 1).map((o) => o.id) }),
         ]),
       ];
       pick(targets, a)?.[1]();
@@ -120,77 +120,77 @@ function applyOp(m: StrategyModel, step: Extract<Step, { kind: 'op' }>, created:
     }
     case 9: {
       const fa = pick(focusAreas.filter((f) => !f.virtual), a);
-      if (fa) m.moveFocusArea(fa.id, { index: b % 5 }); // within its perspective
+      if (fa) m.move(fa.id, { index: b % 5 }); // within its perspective
       break;
     }
     case 10: {
       const fa = pick(focusAreas.filter((f) => !f.virtual), a);
       const pe = pick(perspectives, b);
-      if (fa && pe) m.moveFocusArea(fa.id, { parentId: pe.id, index: c % 4 }); // across perspectives
+      if (fa && pe) m.move(fa.id, { parentId: pe.id, index: c % 4 }); // across perspectives
       break;
     }
     case 11: {
       const i = pick(initiatives, a);
       const plan = pick(plans, b);
-      if (i && plan) m.moveInitiative(i.id, { parentId: plan.id, index: c % 4 });
+      if (i && plan) m.move(i.id, { parentId: plan.id, index: c % 4 });
       break;
     }
     case 12: {
       const g = pick(goals, a);
       const fa = pick(focusAreas, b);
-      if (g && fa) m.moveGoal(g.id, { parentId: fa.id, index: c % 3 });
+      if (g && fa) m.move(g.id, { parentId: fa.id, index: c % 3 });
       break;
     }
     case 13: {
       const pe = pick(perspectives.filter((p) => !p.virtual), a);
-      if (pe) m.movePerspective(pe.id, { index: b % 4 });
+      if (pe) m.move(pe.id, { index: b % 4 });
       const o = pick(owners, b);
-      if (o) m.moveOwner(o.id, { index: c % 3 });
+      if (o) m.move(o.id, { index: c % 3 });
       const pr = pick(principles, c);
-      if (pr) m.movePrinciple(pr.id, { parentId: pick([VISION_ID, ...perspectives.filter((p) => !p.virtual).map((p) => p.id)], a), index: b % 2 });
+      if (pr) m.move(pr.id, { parentId: pick([VISION_ID, ...perspectives.filter((p) => !p.virtual).map((p) => p.id)], a), index: b % 2 });
       break;
     }
     case 14: {
       const pe = pick(perspectives, a);
-      if (pe) del(pe.id, () => m.deletePerspective(pe.id));
+      if (pe) del(pe.id, () => m.delete(pe.id));
       break;
     }
     case 15: {
       const fa = pick(focusAreas, a);
-      if (fa && b % 3 !== 0) del(fa.id, () => m.deleteFocusArea(fa.id)); // the stand-in too
+      if (fa && b % 3 !== 0) del(fa.id, () => m.delete(fa.id)); // the stand-in too
       else {
         const g = pick(goals, b);
-        if (g) del(g.id, () => m.deleteGoal(g.id));
+        if (g) del(g.id, () => m.delete(g.id));
       }
       break;
     }
     case 16: {
       const plan = pick(plans, a);
-      if (plan && b % 2 === 0) del(plan.id, () => m.deleteActionPlan(plan.id));
+      if (plan && b % 2 === 0) del(plan.id, () => m.delete(plan.id));
       else {
         const i = pick(initiatives, b);
-        if (i) del(i.id, () => m.deleteInitiative(i.id));
+        if (i) del(i.id, () => m.delete(i.id));
       }
       break;
     }
     case 17: {
       const o = pick(owners, a);
       const to = pick(owners.filter((x) => x.id !== o?.id), b);
-      if (o) del(o.id, () => m.deleteOwner(o.id, c % 2 && to ? { reassignTo: to.id } : {}));
+      if (o) del(o.id, () => m.delete(o.id, c % 2 && to ? { reassignTo: to.id } : {}));
       break;
     }
     case 18: {
       const i = pick(initiatives, a);
       if (i) m.addStatusUpdate(i.id, { date: `2025-0${(b % 9) + 1}-1${c % 10}`, status: INITIATIVE_STATUSES[b % 5]!, note: c % 2 ? `Note ${c}` : undefined });
       const pr = pick(principles, b);
-      if (pr && c % 3 === 0) del(pr.id, () => m.deleteStatement(pr.id));
+      if (pr && c % 3 === 0) del(pr.id, () => m.delete(pr.id));
       break;
     }
     case 19: {
-      if (a % 2) add(m.addSection({ title: `S${b}`, body: pick(RICH, c), placement: c % 2 ? 'end' : undefined }, { index: b % 3 }));
-      else add(m.addBearing({ title: `B${b}` }, { index: c % 3 }));
-      const s = pick(m.sections(), c);
-      if (s && b % 4 === 0) del(s.id, () => m.deleteSection(s.id));
+      if (a % 2) add(m.add('section', { title: `S${b}`, body: pick(RICH, c), placement: c % 2 ? 'end' : undefined }, { index: b % 3 }));
+      else add(m.add('bearing', { title: `B${b}` }, { index: c % 3 }));
+      const s = pick(m.list('section'), c);
+      if (s && b % 4 === 0) del(s.id, () => m.delete(s.id));
       break;
     }
   }

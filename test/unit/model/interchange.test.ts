@@ -94,9 +94,9 @@ describe('interchange round trip', () => {
 
   it('keeps imported ids and reads them through the model', () => {
     const model = new StrategyModel(importStrategy(richStrategy()));
-    expect(model.focusAreas('pe-borger').map((f) => f.id)).toEqual(['fa-selvbetjening', 'fa-kommunikation']);
-    expect(model.principles(VISION_ID).map((p) => p.title)).toEqual(['Digitalt først', 'Genbrug før nyt']);
-    expect(model.getInitiative('in-login')!.statusUpdates).toHaveLength(2);
+    expect(model.list('focusArea', 'pe-borger').map((f) => f.id)).toEqual(['fa-selvbetjening', 'fa-kommunikation']);
+    expect(model.list('principle', VISION_ID).map((p) => p.title)).toEqual(['Digitalt først', 'Genbrug før nyt']);
+    expect(model.get('initiative', 'in-login')!.statusUpdates).toHaveLength(2);
     expect(model.danglingReferences()).toEqual([]);
   });
 });

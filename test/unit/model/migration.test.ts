@@ -161,11 +161,11 @@ describe('schema 1 → 2 (typed fields become collaborative text)', () => {
     expect(exportStrategy(r.docs[0]!)).toEqual(schema1Strategy());
     expect(exportStrategy(r.docs[1]!)).toEqual(schema1Strategy());
     expect([...textShapes(r.docs[0]!).values()].every((s) => s === 'text')).toBe(true);
-    a.updateInitiative('in-mitid', { title: 'Ny: MitID-login på alle selvbetjeningsløsninger' });
-    b.updateInitiative('in-mitid', { title: 'MitID-login på alle selvbetjeningsløsninger i 2026' });
+    a.update('initiative', 'in-mitid', { title: 'Ny: MitID-login på alle selvbetjeningsløsninger' });
+    b.update('initiative', 'in-mitid', { title: 'MitID-login på alle selvbetjeningsløsninger i 2026' });
     r.syncAll();
-    expect(a.getInitiative('in-mitid')!.title).toBe('Ny: MitID-login på alle selvbetjeningsløsninger i 2026');
-    expect(b.getInitiative('in-mitid')!.title).toBe(a.getInitiative('in-mitid')!.title);
+    expect(a.get('initiative', 'in-mitid')!.title).toBe('Ny: MitID-login på alle selvbetjeningsløsninger i 2026');
+    expect(b.get('initiative', 'in-mitid')!.title).toBe(a.get('initiative', 'in-mitid')!.title);
   });
 
   it('an old replica writing a plain string into a migrated field: read by everyone, then re-migrated', () => {
@@ -179,7 +179,7 @@ describe('schema 1 → 2 (typed fields become collaborative text)', () => {
     r.syncAll();
     const [, b] = r.models as [StrategyModel, StrategyModel];
     expect(b.getMeta().title).toBe('Titel skrevet af en gammel udgave');
-    expect(b.getGoal('go-opkald')!.text).toBe('Mål skrevet af en gammel udgave');
+    expect(b.get('goal', 'go-opkald')!.text).toBe('Mål skrevet af en gammel udgave');
     expect(hasPlainTextFields(r.docs[1]!)).toBe(true);
     // the next load re-migrates; the version stays 2
     expect(migrate(r.docs[1]!)).toEqual({ from: 2, to: 2, migrated: true });
@@ -190,10 +190,10 @@ describe('schema 1 → 2 (typed fields become collaborative text)', () => {
     }
     // and typing merges again
     const [a] = r.models as [StrategyModel];
-    a.updateGoal('go-opkald', { text: 'Mål skrevet af en gammel udgave (2026)' });
-    b.updateGoal('go-opkald', { text: 'Nyt mål skrevet af en gammel udgave' });
+    a.update('goal', 'go-opkald', { text: 'Mål skrevet af en gammel udgave (2026)' });
+    b.update('goal', 'go-opkald', { text: 'Nyt mål skrevet af en gammel udgave' });
     r.syncAll();
-    expect(b.getGoal('go-opkald')!.text).toBe('Nyt mål skrevet af en gammel udgave (2026)');
+    expect(b.get('goal', 'go-opkald')!.text).toBe('Nyt mål skrevet af en gammel udgave (2026)');
   });
 
   it('a plain string written concurrently with the migration ends the same on both replicas', () => {

@@ -2,7 +2,7 @@
 // the same time both keep what they typed.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LABELS_ID, META_ID, StrategyModel, diffText, importStrategy, type TextChange } from '../../../shared/model';
+import { LABELS_ID, META_ID, StrategyModel, diffText, importStrategy, mapPosition, type TextChange } from '../../../shared/model';
 import { Replicas } from './replicas';
 import { richStrategy } from './rich-strategy';
 
@@ -12,12 +12,12 @@ function base(): Y.Doc {
   doc.transact(() => {
     model.updateMeta({ title: 'Digital strategi', organisation: 'Havbjerg Kommune', period: { from: 2025, to: 2028 } });
     model.updateLabels({ focusArea: 'Tema' });
-    const pe = model.addPerspective({ id: 'pe', title: 'Borgeren' });
-    const fa = model.addFocusArea({ id: 'fa', perspectiveId: pe, title: 'Selvbetjening' });
-    model.addGoal({ id: 'go', focusAreaId: fa, text: 'Færre opkald' });
-    model.addOwner({ id: 'ow', name: 'Borgerservice', kind: 'unit' });
-    const plan = model.addActionPlan({ id: 'hp', title: 'Handlingsplan', kind: 'common', period: { from: 2025, to: 2026 } });
-    model.addInitiative({ id: 'in', planId: plan, title: 'Fælles login', businessCase: { status: 'draft', benefit: 'Tid' } });
+    const pe = model.add('perspective', { id: 'pe', title: 'Borgeren' });
+    const fa = model.add('focusArea', { id: 'fa', perspectiveId: pe, title: 'Selvbetjening' });
+    model.add('goal', { id: 'go', focusAreaId: fa, text: 'Færre opkald' });
+    model.add('owner', { id: 'ow', name: 'Borgerservice', kind: 'unit' });
+    const plan = model.add('actionPlan', { id: 'hp', title: 'Handlingsplan', kind: 'common', period: { from: 2025, to: 2026 } });
+    model.add('initiative', { id: 'in', planId: plan, title: 'Fælles login', businessCase: { status: 'draft', benefit: 'Tid' } });
   });
   return doc;
 }
@@ -41,11 +41,11 @@ describe('concurrent typing in one field', () => {
   it('two replicas typing at the end of the same initiative title keep both texts', () => {
     const r = new Replicas(base(), 2);
     const [a, b] = r.models as [StrategyModel, StrategyModel];
-    a.updateInitiative('in', { title: 'Fælles login fase 1' });
-    b.updateInitiative('in', { title: 'Fælles login (MitID)' });
+    a.update('initiative', 'in', { title: 'Fælles login fase 1' });
+    b.update('initiative', 'in', { title: 'Fælles login (MitID)' });
     r.syncAll();
-    const title = a.getInitiative('in')!.title;
-    expect(b.getInitiative('in')!.title).toBe(title);
+    const title = a.get('initiative', 'in')!.title;
+    expect(b.get('initiative', 'in')!.title).toBe(title);
     expect(title).toContain(' fase 1');
     expect(title).toContain(' (MitID)');
     expect(title.startsWith('Fælles login')).toBe(true);
@@ -55,33 +55,33 @@ describe('concurrent typing in one field', () => {
   it('typing at different places of one title merges to exactly both edits', () => {
     const r = new Replicas(base(), 2);
     const [a, b] = r.models as [StrategyModel, StrategyModel];
-    a.updateInitiative('in', { title: 'Nyt: Fælles login' });
-    b.updateInitiative('in', { title: 'Fælles login fase 2' });
+    a.update('initiative', 'in', { title: 'Nyt: Fælles login' });
+    b.update('initiative', 'in', { title: 'Fælles login fase 2' });
     r.syncAll();
-    expect(a.getInitiative('in')!.title).toBe('Nyt: Fælles login fase 2');
-    expect(b.getInitiative('in')!.title).toBe('Nyt: Fælles login fase 2');
+    expect(a.get('initiative', 'in')!.title).toBe('Nyt: Fælles login fase 2');
+    expect(b.get('initiative', 'in')!.title).toBe('Nyt: Fælles login fase 2');
   });
 
   it('goals, owner names, meta fields, labels and business-case text merge the same way', () => {
     const r = new Replicas(base(), 2);
     const [a, b] = r.models as [StrategyModel, StrategyModel];
-    a.updateGoal('go', { text: 'Markant færre opkald' });
-    b.updateGoal('go', { text: 'Færre opkald om sager' });
-    a.updateOwner('ow', { name: 'Borgerservice Nord' });
-    b.updateOwner('ow', { name: 'Afd. Borgerservice' });
+    a.update('goal', 'go', { text: 'Markant færre opkald' });
+    b.update('goal', 'go', { text: 'Færre opkald om sager' });
+    a.update('owner', 'ow', { name: 'Borgerservice Nord' });
+    b.update('owner', 'ow', { name: 'Afd. Borgerservice' });
     a.updateMeta({ title: 'Digital strategi 2025' });
     b.updateMeta({ title: 'Ny digital strategi' });
     a.updateLabels({ focusArea: 'Tema (spor)' });
     b.updateLabels({ focusArea: 'Vores tema' });
-    a.updateInitiative('in', { businessCase: { status: 'draft', benefit: 'Tid sparet' } });
-    b.updateInitiative('in', { businessCase: { status: 'draft', benefit: 'Mere tid' } });
+    a.update('initiative', 'in', { businessCase: { status: 'draft', benefit: 'Tid sparet' } });
+    b.update('initiative', 'in', { businessCase: { status: 'draft', benefit: 'Mere tid' } });
     r.syncAll();
     for (const m of [a, b]) {
-      expect(m.getGoal('go')!.text).toBe('Markant færre opkald om sager');
-      expect(m.getOwner('ow')!.name).toBe('Afd. Borgerservice Nord');
+      expect(m.get('goal', 'go')!.text).toBe('Markant færre opkald om sager');
+      expect(m.get('owner', 'ow')!.name).toBe('Afd. Borgerservice Nord');
       expect(m.getMeta().title).toBe('Ny digital strategi 2025');
       expect(m.getLabels().focusArea).toBe('Vores tema (spor)');
-      expect(m.getInitiative('in')!.businessCase).toEqual({ status: 'draft', benefit: 'Mere tid sparet' });
+      expect(m.get('initiative', 'in')!.businessCase).toEqual({ status: 'draft', benefit: 'Mere tid sparet' });
     }
   });
 
@@ -143,7 +143,33 @@ describe('text field handles (what an input binds to)', () => {
     expect(seen).toEqual([null]);
     expect(field.value()).toBe('Skrevet af en gammel udgave');
     field.edit({ index: 0, remove: 0, insert: '» ' });
-    expect(model.getInitiative('in')!.title).toBe('» Skrevet af en gammel udgave');
+    expect(model.get('initiative', 'in')!.title).toBe('» Skrevet af en gammel udgave');
     expect(doc.getMap<Y.Map<unknown>>('initiatives').get('in')!.get('title')).toBeInstanceOf(Y.Text);
+  });
+});
+
+describe('caret hints and positions', () => {
+  it('a caret settles where a repeated character was typed', () => {
+    expect(diffText('banana', 'baanana', 2)).toEqual({ index: 1, remove: 0, insert: 'a' });
+    expect(diffText('banana', 'baanana')).toEqual({ index: 2, remove: 0, insert: 'a' });
+    expect(diffText('ab  c', 'ab c', 2)).toEqual({ index: 2, remove: 1, insert: '' });
+  });
+
+  it('maps a caret through a change', () => {
+    const change = { index: 4, remove: 2, insert: 'xyz' };
+    expect(mapPosition(3, change)).toBe(3);
+    expect(mapPosition(4, change)).toBe(4);
+    expect(mapPosition(5, change)).toBe(7);
+    expect(mapPosition(8, change)).toBe(9);
+  });
+});
+
+describe('optional text fields', () => {
+  it('emptied through a handle, an optional field is removed (the file keeps leaving it out)', () => {
+    const model = new StrategyModel(base());
+    model.textField(LABELS_ID, 'focusArea').edit({ index: 0, remove: 4, insert: '' });
+    expect(model.getLabels().focusArea).toBeUndefined();
+    model.textField(META_ID, 'title').edit({ index: 0, remove: 16, insert: '' });
+    expect(model.getMeta().title).toBe(''); // required: stays (the input refuses to save it empty)
   });
 });

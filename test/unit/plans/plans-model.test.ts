@@ -39,26 +39,26 @@ describe('removing an owner who still owns initiatives', () => {
   it('reassign: initiatives, plans, participations and sub-units pass to the other owner, and nothing dangles', () => {
     const { doc, model } = kk();
     // Koncernservice (o-ks) owns initiatives and has units under it; give it a plan and a participation too.
-    model.updateActionPlan('ap-faelles-2011-2012', { ownerId: 'o-ks' });
+    model.update('actionPlan', 'ap-faelles-2011-2012', { ownerId: 'o-ks' });
     model.addReference('i-selvbetjening', 'participantIds', 'o-ks');
     const before = ownerUsage(model, 'o-ks');
     expect(before.initiatives.map((i) => i.id)).toEqual(['i-ov-systemoverblik', 'i-egne-sager', 'i-digital-post', 'i-intranet-institutioner', 'i-referencearkitektur']);
     expect(before.subOwners.map((o) => o.id).sort()).toEqual(['o-ks-drift', 'o-sit']);
 
-    model.deleteOwner('o-ks', { reassignTo: 'o-okf' });
+    model.delete('o-ks', { reassignTo: 'o-okf' });
 
-    expect(model.getOwner('o-ks')).toBeUndefined();
-    expect(model.initiativesOwnedBy('o-okf').map((i) => i.id)).toEqual(expect.arrayContaining(before.initiatives.map((i) => i.id)));
-    expect(model.getActionPlan('ap-faelles-2011-2012')?.ownerId).toBe('o-okf');
-    expect(model.getInitiative('i-selvbetjening')?.participantIds).toEqual(['o-bif', 'o-sit', 'o-okf']);
-    expect(model.getOwner('o-sit')?.parentId).toBe('o-okf');
+    expect(model.get('owner', 'o-ks')).toBeUndefined();
+    expect(model.list('initiative').filter((i) => i.ownerId === 'o-okf').map((i) => i.id)).toEqual(expect.arrayContaining(before.initiatives.map((i) => i.id)));
+    expect(model.get('actionPlan', 'ap-faelles-2011-2012')?.ownerId).toBe('o-okf');
+    expect(model.get('initiative', 'i-selvbetjening')?.participantIds).toEqual(['o-bif', 'o-sit', 'o-okf']);
+    expect(model.get('owner', 'o-sit')?.parentId).toBe('o-okf');
     expect(findings(doc).filter((f) => f.code === 'dangling-reference')).toEqual([]);
   });
 
   it('leave missing: the references dangle, `check` reports each as an error on the item, and the table shows them as missing', () => {
     const { doc, model } = kk();
     expect(findings(doc).filter((f) => f.code === 'dangling-reference')).toEqual([]);
-    model.deleteOwner('o-sit');
+    model.delete('o-sit');
 
     const dangling = findings(doc).filter((f) => f.code === 'dangling-reference');
     expect(dangling.every((f) => f.severity === 'error' && f.message.includes('o-sit'))).toBe(true);
@@ -83,8 +83,8 @@ describe('removing an owner who still owns initiatives', () => {
     const { doc, model } = kk();
     const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([UNDOABLE]), captureTimeout: 0 });
     const exported = exportStrategy(doc);
-    model.deleteOwner('o-ks', { reassignTo: 'o-okf' }, UNDOABLE);
-    expect(model.getOwner('o-ks')).toBeUndefined();
+    model.delete('o-ks', { reassignTo: 'o-okf' }, UNDOABLE);
+    expect(model.get('owner', 'o-ks')).toBeUndefined();
     expect(undo.undoStack).toHaveLength(1);
     undo.undo();
     expect(exportStrategy(doc)).toEqual(exported);
@@ -96,7 +96,7 @@ describe('a local initiative supporting a common initiative', () => {
     const { docs, models, sync } = twoReplicas();
     const [central, buf] = models;
     // The strategy unit deletes a common initiative while BUF's it-chef links a local one to it.
-    central.deleteInitiative('i-mobil-adgang');
+    central.delete('i-mobil-adgang');
     buf.addReference('i-buf-kompetencer', 'supportsInitiativeIds', 'i-mobil-adgang');
     sync();
 
@@ -123,8 +123,8 @@ describe('a local initiative supporting a common initiative', () => {
 
   it('deleted by this user, the link is removed with it (no finding, nothing dangles)', () => {
     const { doc, model } = kk();
-    model.deleteInitiative('i-selvbetjening');
-    expect(model.getInitiative('i-buf-pladsanvisning')?.supportsInitiativeIds).toEqual([]);
+    model.delete('i-selvbetjening');
+    expect(model.get('initiative', 'i-buf-pladsanvisning')?.supportsInitiativeIds).toEqual([]);
     expect(findings(doc).filter((f) => f.code === 'dangling-reference')).toEqual([]);
   });
 });
@@ -142,7 +142,7 @@ describe('status rounds', () => {
       'i-intranet-institutioner',
       'i-referencearkitektur',
     ]);
-    const before = model.getInitiative('i-egne-sager')!.statusUpdates;
+    const before = model.get('initiative', 'i-egne-sager')!.statusUpdates;
     expect(before).toHaveLength(2);
 
     recordStatusRound(model, '2013-11-15', [
@@ -151,12 +151,12 @@ describe('status rounds', () => {
     ]);
     recordStatusRound(model, '2014-11-14', [{ initiativeId: 'i-egne-sager', status: 'done', note: 'I drift' }]);
 
-    const egne = model.getInitiative('i-egne-sager')!;
+    const egne = model.get('initiative', 'i-egne-sager')!;
     expect(egne.status).toBe('done');
     expect(egne.statusUpdates).toEqual([...before, { date: '2013-11-15', status: 'active', note: 'Pilot i tre borgerservicecentre' }, { date: '2014-11-14', status: 'done', note: 'I drift' }]);
     expect(historyNewestFirst(egne)[0]).toEqual({ date: '2014-11-14', status: 'done', note: 'I drift' });
     // A blank note is not stored.
-    expect(model.getInitiative('i-workflow')!.statusUpdates.at(-1)).toEqual({ date: '2013-11-15', status: 'delayed' });
+    expect(model.get('initiative', 'i-workflow')!.statusUpdates.at(-1)).toEqual({ date: '2013-11-15', status: 'delayed' });
 
     // The status report (same function as the Word export) as of the first round still says "active".
     const find = (asOf?: string) =>
@@ -191,7 +191,7 @@ describe('status rounds', () => {
     recordStatusRound(models[1], '2012-11-02', [{ initiativeId: 'i-itil', status: 'done', note: 'Alle processer' }]);
     sync();
     for (const m of models) {
-      const updates = m.getInitiative('i-itil')!.statusUpdates.slice(-2).map((u) => u.date).sort();
+      const updates = m.get('initiative', 'i-itil')!.statusUpdates.slice(-2).map((u) => u.date).sort();
       expect(updates).toEqual(['2012-11-01', '2012-11-02']);
     }
   });
@@ -201,15 +201,15 @@ describe('two users editing the same initiative', () => {
   it('different fields at the same time: both changes are kept on both replicas', () => {
     const { docs, models, sync } = twoReplicas();
     const [a, b] = models;
-    a.updateInitiative('i-kompetenceloeft', { status: 'delayed', priority: 1 });
+    a.update('initiative', 'i-kompetenceloeft', { status: 'delayed', priority: 1 });
     a.addReference('i-kompetenceloeft', 'participantIds', 'o-buf');
-    b.updateInitiative('i-kompetenceloeft', { ownerId: 'o-sit', budget: { amountDkk: 1_500_000, source: 'Fælles it-pulje' } });
-    b.updateInitiative('i-kompetenceloeft', { businessCase: { status: 'approved', benefit: 'Færre fejlslagne projekter' } });
+    b.update('initiative', 'i-kompetenceloeft', { ownerId: 'o-sit', budget: { amountDkk: 1_500_000, source: 'Fælles it-pulje' } });
+    b.update('initiative', 'i-kompetenceloeft', { businessCase: { status: 'approved', benefit: 'Færre fejlslagne projekter' } });
     b.addReference('i-kompetenceloeft', 'participantIds', 'o-tmf');
     sync();
 
     for (const m of models) {
-      const it = m.getInitiative('i-kompetenceloeft')!;
+      const it = m.get('initiative', 'i-kompetenceloeft')!;
       expect(it).toMatchObject({
         status: 'delayed',
         priority: 1,
@@ -224,14 +224,14 @@ describe('two users editing the same initiative', () => {
 
   it('different initiatives of the same plan: nobody loses anything', () => {
     const { models, sync } = twoReplicas();
-    models[0].updateInitiative('i-selvbetjening', { title: 'Selvbetjening på de 20 mest efterspurgte ydelser' });
-    models[1].updateInitiative('i-egne-sager', { status: 'active' });
-    models[1].addInitiative({ planId: 'ap-faelles-2011-2012', title: 'Nyt initiativ fra BUF', focusAreaIds: ['fa-kompetencer'] });
+    models[0].update('initiative', 'i-selvbetjening', { title: 'Selvbetjening på de 20 mest efterspurgte ydelser' });
+    models[1].update('initiative', 'i-egne-sager', { status: 'active' });
+    models[1].add('initiative', { planId: 'ap-faelles-2011-2012', title: 'Nyt initiativ fra BUF', focusAreaIds: ['fa-kompetencer'] });
     sync();
     for (const m of models) {
-      expect(m.getInitiative('i-selvbetjening')?.title).toBe('Selvbetjening på de 20 mest efterspurgte ydelser');
-      expect(m.getInitiative('i-egne-sager')?.status).toBe('active');
-      expect(m.initiatives('ap-faelles-2011-2012').map((i) => i.title)).toContain('Nyt initiativ fra BUF');
+      expect(m.get('initiative', 'i-selvbetjening')?.title).toBe('Selvbetjening på de 20 mest efterspurgte ydelser');
+      expect(m.get('initiative', 'i-egne-sager')?.status).toBe('active');
+      expect(m.list('initiative', 'ap-faelles-2011-2012').map((i) => i.title)).toContain('Nyt initiativ fra BUF');
     }
   });
 });

@@ -9,17 +9,17 @@ import { t } from '../../i18n/i18n';
 export function PerspectiveLevelToggle({ session, readOnly }: { session: DocumentSession; readOnly: boolean }) {
   useDocVersion(session, { structureOnly: true });
   const { model } = session;
-  const perspectives = model.perspectives().filter((p) => !p.virtual);
+  const perspectives = model.list('perspective').filter((p) => !p.virtual);
   const hidden = perspectives.some((p) => p.hidden);
   const possible = hidden || perspectives.length <= 1;
 
   const toggle = (noLevel: boolean) => {
     if (noLevel) {
       const only = perspectives[0];
-      if (only) model.updatePerspective(only.id, { hidden: true }, STRUCTURE_ORIGIN);
-      else model.addPerspective({ title: t('structure.hiddenPerspectiveTitle'), hidden: true }, undefined, STRUCTURE_ORIGIN);
+      if (only) model.update('perspective', only.id, { hidden: true }, STRUCTURE_ORIGIN);
+      else model.add('perspective', { title: t('structure.hiddenPerspectiveTitle'), hidden: true }, undefined, STRUCTURE_ORIGIN);
     } else {
-      for (const p of perspectives) if (p.hidden) model.updatePerspective(p.id, { hidden: false }, STRUCTURE_ORIGIN);
+      for (const p of perspectives) if (p.hidden) model.update('perspective', p.id, { hidden: false }, STRUCTURE_ORIGIN);
     }
   };
 
@@ -27,6 +27,7 @@ export function PerspectiveLevelToggle({ session, readOnly }: { session: Documen
     <div class="field">
       <label class="checkbox-label">
         <input
+          data-field="perspective.hidden"
           type="checkbox"
           checked={hidden}
           disabled={readOnly || !possible}

@@ -1,7 +1,7 @@
 // Editors of the strategy's parts: sections, vision, principles and bearings, perspectives, focus
 // areas (with goals), and the overview of a group. Every field is bound to the model.
 import { SECTION_PLACEMENTS } from '../../../../shared/format/schema';
-import { VISION_ID } from '../../../../shared/model';
+import { VISION_ID, type TextFieldHandle } from '../../../../shared/model';
 import type { SectionData } from '../../../../shared/model/types';
 import type { DocumentSession } from '../../session/document-session';
 import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../session/structure-ops';
@@ -15,10 +15,10 @@ import type { EditorProps } from '../../session/view-registry';
 import { Field } from './Field';
 import { RichField } from './RichField';
 
-function TitleField({ label, value, readOnly, onCommit }: { label: string; value: string; readOnly: boolean; onCommit: (value: string) => void }) {
+function TitleField({ label, field, readOnly }: { label: string; field: TextFieldHandle; readOnly: boolean }) {
   return (
     <Field label={label}>
-      <BoundInput class="input input-title" value={value} readOnly={readOnly} onCommit={onCommit} data-testid="item-title" />
+      <BoundInput data-field="title" class="input input-title" field={field} readOnly={readOnly} data-testid="item-title" />
     </Field>
   );
 }
@@ -57,18 +57,19 @@ export function GroupOverview({ ctx, node }: EditorProps) {
 
 export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
-  const section = session.model.getSection(node.key);
+  const section = session.model.get('section', node.key);
   if (!section) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={section.title} readOnly={readOnly} onCommit={(title) => session.model.updateSection(section.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(section.id, 'title')} readOnly={readOnly} />
       <Field label={t('section.placement')}>
         <BoundSelect
+          data-field="placement"
           class="select"
           disabled={readOnly}
           value={section.placement ?? 'afterVision'}
           options={SECTION_PLACEMENTS.map((p) => ({ value: p, label: t(`section.placement.${p}`) }))}
-          onCommit={(value) => session.model.updateSection(section.id, { placement: value as SectionData['placement'] })}
+          onCommit={(value) => session.model.update('section', section.id, { placement: value as SectionData['placement'] })}
         />
       </Field>
       <RichField session={session} id={section.id} field="body" label={t('edit.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
@@ -100,11 +101,11 @@ export function VisionEditor({ ctx, node, readOnly, version }: EditorProps) {
 
 export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session } = ctx;
-  const statement = session.model.getStatement(node.key);
+  const statement = session.model.get('principle', node.key) ?? session.model.get('bearing', node.key);
   if (!statement) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={statement.title} readOnly={readOnly} onCommit={(title) => session.model.updateStatement(statement.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(statement.id, 'title')} readOnly={readOnly} />
       <RichField session={session} id={statement.id} field="body" label={t('edit.explanation')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
     </div>
   );
@@ -112,11 +113,11 @@ export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
 
 export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session, labels } = ctx;
-  const perspective = session.model.getPerspective(node.key);
+  const perspective = session.model.get('perspective', node.key);
   if (!perspective) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={perspective.title} readOnly={readOnly} onCommit={(title) => session.model.updatePerspective(perspective.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(perspective.id, 'title')} readOnly={readOnly} />
       <RichField session={session} id={perspective.id} field="intro" label={t('edit.intro')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
       <StatementList session={session} parentId={perspective.id} heading={labels.principles} readOnly={readOnly} />
       <ChildList ctx={ctx} node={node} heading={labels.focusAreas} />
@@ -126,20 +127,14 @@ export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps)
 
 /** A perspective's own principles ("arkitekturprincipper" in Odder), edited in place. */
 function StatementList({ session, parentId, heading, readOnly }: { session: DocumentSession; parentId: string; heading: string; readOnly: boolean }) {
-  const principles = session.model.principles(parentId);
+  const principles = session.model.list('principle', parentId);
   return (
     <section class="form-section" aria-label={heading}>
       <h2 class="form-section-title">{heading}</h2>
       <ol class="inline-list">
         {principles.map((p, index) => (
           <li key={p.id} class="inline-list-row">
-            <BoundInput
-              class="input"
-              value={p.title}
-              readOnly={readOnly}
-              aria-label={t('edit.principleN', { n: index + 1 })}
-              onCommit={(title) => session.model.updateStatement(p.id, { title })}
-            />
+            <BoundInput data-field="principle.title" class="input" field={session.model.textField(p.id, 'title')} readOnly={readOnly} aria-label={t('edit.principleN', { n: index + 1 })} />
             {!readOnly && (
               <button
                 type="button"
@@ -147,7 +142,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
                 aria-label={t('edit.deleteNamed', { name: p.title || t('doc.untitled') })}
                 onClick={() => {
                   session.structureUndo.stopCapturing();
-                  deleteItem(session.model, 'principle', p.id);
+                  deleteItem(session.model, p.id);
                 }}
               >
                 <Icon name="trash" />
@@ -162,7 +157,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
           class="button button-small"
           onClick={() => {
             session.structureUndo.stopCapturing();
-            session.model.addPrinciple({ title: '', parentId }, undefined, STRUCTURE_ORIGIN);
+            session.model.add('principle', { title: '', parentId }, undefined, STRUCTURE_ORIGIN);
           }}
         >
           <Icon name="plus" size={14} /> {t('edit.addPrinciple')}
@@ -174,24 +169,25 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
 
 export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session, labels } = ctx;
-  const area = session.model.getFocusArea(node.key);
+  const area = session.model.get('focusArea', node.key);
   if (!area) return null;
-  const perspectives = session.model.perspectives().filter((p) => !p.virtual);
+  const perspectives = session.model.list('perspective').filter((p) => !p.virtual);
   const showPerspective = perspectives.length > 1 || perspectives.some((p) => !p.hidden);
-  const goals = session.model.goals(area.id);
+  const goals = session.model.list('goal', area.id);
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={area.title} readOnly={readOnly} onCommit={(title) => session.model.updateFocusArea(area.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(area.id, 'title')} readOnly={readOnly} />
       {showPerspective && (
         <Field label={labels.perspective}>
           <BoundSelect
+            data-field="perspectiveId"
             class="select"
             disabled={readOnly}
             value={area.perspectiveId}
             options={perspectives.map((p) => ({ value: p.id, label: p.title || t('doc.untitled') }))}
             onCommit={(perspectiveId) => {
               session.structureUndo.stopCapturing();
-              moveItem(session.model, 'focusArea', area.id, { parentId: perspectiveId });
+              moveItem(session.model, area.id, { parentId: perspectiveId });
             }}
           />
         </Field>
@@ -206,18 +202,18 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
           {goals.map((goal, index) => (
             <li key={goal.id} class="inline-list-row">
               <BoundInput
+                data-field="goal.text"
                 class="input"
-                value={goal.text}
+                field={session.model.textField(goal.id, 'text')}
                 readOnly={readOnly}
                 aria-label={t('focusArea.goalN', { n: index + 1 })}
-                onCommit={(text) => session.model.updateGoal(goal.id, { text })}
                 onKeyDown={(e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
                   if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || readOnly) return;
                   e.preventDefault();
                   const target = goals[index + (e.key === 'ArrowUp' ? -1 : 1)];
                   if (!target) return;
                   session.structureUndo.stopCapturing();
-                  moveItem(session.model, 'goal', goal.id, e.key === 'ArrowUp' ? { before: target.id } : { after: target.id });
+                  moveItem(session.model, goal.id, e.key === 'ArrowUp' ? { before: target.id } : { after: target.id });
                   announce(t('nav.moved', { name: goal.text, position: index + (e.key === 'ArrowUp' ? 0 : 2), count: goals.length }));
                   const input = e.currentTarget;
                   requestAnimationFrame(() => requestAnimationFrame(() => input.isConnected && input.focus()));
@@ -230,7 +226,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
                   aria-label={t('focusArea.deleteGoal', { n: index + 1 })}
                   onClick={() => {
                     session.structureUndo.stopCapturing();
-                    deleteItem(session.model, 'goal', goal.id);
+                    deleteItem(session.model, goal.id);
                   }}
                 >
                   <Icon name="trash" />
