@@ -50,7 +50,7 @@ export async function startBrowserModeServer(ctx: BenchContext, dataDir: string)
 export async function createDocument(server: ChildServer, strategy: StrategyFile, fileName: string): Promise<string> {
   const response = await fetch(`${server.url}/api/documents`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Pejling-Request': '1' },
     body: JSON.stringify({ from: 'json', text: JSON.stringify(strategy), fileName }),
   });
   const body = (await response.json().catch(() => ({}))) as { id?: string; error?: string };

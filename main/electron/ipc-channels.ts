@@ -1,25 +1,19 @@
-// IPC channel names between the preload bridge and the main process. One place, so both sides agree.
-export const IPC = {
-  info: 'pejling:info',
-  listDocuments: 'pejling:list-documents',
-  listTemplates: 'pejling:list-templates',
-  createDocument: 'pejling:create-document',
-  deleteDocument: 'pejling:delete-document',
-  openFile: 'pejling:open-file',
-  saveDocumentAs: 'pejling:save-document-as',
-  exportDocx: 'pejling:export-docx',
-  setRemote: 'pejling:set-remote',
-  openExternal: 'pejling:open-external',
+// IPC channel names between the preload bridge and the main process, derived from the host contract: one channel per
+// method (invoke) and per pushed event (send), plus the binary document channels.
+import type { EventName, MethodName } from '../../shared/host/contract';
+
+export const methodChannel = (method: MethodName): string => `pejling:call:${method}`;
+export const eventChannel = (event: EventName): string => `pejling:event:${event}`;
+
+export const DOC_CHANNEL = {
   /** renderer → main: (channelId, documentId) */
-  docConnect: 'pejling:doc-connect',
+  connect: 'pejling:doc-connect',
   /** both ways: (channelId, bytes) */
-  docMessage: 'pejling:doc-message',
+  message: 'pejling:doc-message',
   /** renderer → main: (channelId) */
-  docClose: 'pejling:doc-close',
+  close: 'pejling:doc-close',
   /** main → renderer: (channelId, status) */
-  docStatus: 'pejling:doc-status',
-  /** main → renderer: (command) */
-  menu: 'pejling:menu',
-  /** main → renderer: (documentId) — a file the host opened, e.g. from the recent list */
-  openDocument: 'pejling:open-document',
+  status: 'pejling:doc-status',
 } as const;
+
+export type { IpcResult } from '../../shared/host/ipc';

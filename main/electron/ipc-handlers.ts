@@ -1,123 +1,197 @@
-// Main-process side of the preload bridge: each HostBridge call is an IPC handler over the transport-independent
-// HostApi, with native open/save dialogs where the desktop needs them. Handlers answer { ok, value } | { ok, error }.
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { readFile, writeFile, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import type { ExportDocxOptions, RemoteSettings, SaveResult, CreateDocumentRequest } from '../../shared/bridge';
+// Main-process side of the preload bridge, derived from the host contract (shared/host/contract.ts): one IPC handler
+// per contract method, which checks the sender, validates the arguments and the host's result against the
+// contract's schemas, and answers { ok, value } | { ok: false, error: { code, params, message } }. File methods
+// get the native dialogs here: 'in' asks which file to open, 'out' asks where to save before the file is produced.
+// Electron's objects come in as parameters (types only), so test/unit/foundation/electron-main.test.ts drives the
+// handlers with fakes of ipcMain, webContents and the dialogs.
+import type { IpcMainEvent, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions, WebContents } from 'electron';
+import { readFile as fsReadFile, rename as fsRename, stat as fsStat, writeFile as fsWriteFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import {
+  FilePayloadSchema,
+  HOST_EVENTS,
+  HOST_METHODS,
+  METHOD_NAMES,
+  parseArgs,
+  type EventName,
+  type EventPayload,
+  type FilePayload,
+  type MethodName,
+  type PageMethodName,
+} from '../../shared/host/contract';
 import type { DocumentConnector } from '../host/host';
-import type { FilePayload, HostApi } from '../host/host-api';
-import { IPC } from './ipc-channels';
-import { openExternalSafely, isAppUrl } from './security';
+import { HostError, toHostError, type HostApi } from '../host/host-api';
+import { isAppUrl } from './app-origin';
+import { DOC_CHANNEL, eventChannel, methodChannel, type IpcResult } from './ipc-channels';
 
-type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): void;
+}
 
-function handle<A extends unknown[], T>(channel: string, fn: (event: IpcMainInvokeEvent, ...args: A) => Promise<T> | T): void {
-  ipcMain.handle(channel, async (event, ...args): Promise<Result<T>> => {
-    // Only our own app pages may call the host.
-    if (!isAppUrl(event.senderFrame?.url ?? '')) return { ok: false, error: 'Afvist: ukendt afsender.' };
-    try {
-      return { ok: true, value: await fn(event, ...(args as A)) };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  });
+export interface DialogsLike {
+  showOpenDialog(sender: WebContents, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(sender: WebContents, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+}
+
+export interface IpcOptions {
+  ipcMain: IpcMainLike;
+  host: HostApi;
+  connector: DocumentConnector;
+  dialogs: DialogsLike;
+  /** The methods browser mode answers in the page; the desktop answers them in the main process. */
+  page: Pick<HostApi & Record<PageMethodName, (...args: never[]) => unknown>, PageMethodName> & { openExternal(url: string): void };
+  /** The renderers that hear pushed events (the app window's webContents). */
+  targets(): WebContents[];
+  /** A file the user opened or saved (the recent list). */
+  onFileOpened(path: string): void;
+  /** Largest file "Åbn fil…" reads (default 64 MiB, as browser mode's upload). */
+  maxFileBytes?: number;
 }
 
 /** Writes a file atomically: a crash never leaves a half-written export where the user asked for it. */
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  await fsWriteFile(tmp, bytes);
+  await fsRename(tmp, path);
 }
 
-/**
- * Asks where to save first, then produces the file: an export that takes seconds (the Word layout pass) runs while
- * the user already knows where it goes, and a cancelled dialog costs nothing.
- */
-async function saveWithDialog(
-  event: IpcMainInvokeEvent,
-  defaultName: string,
-  filters: Electron.FileFilter[],
-  produce: () => Promise<FilePayload>,
-): Promise<SaveResult> {
-  const window = BrowserWindow.fromWebContents(event.sender);
-  const options = { defaultPath: defaultName, filters };
-  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  if (result.canceled || !result.filePath) return { saved: false };
-  await writeAtomically(result.filePath, (await produce()).bytes);
-  return { saved: true, target: result.filePath };
+const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  pejling: { name: 'Pejling-dokument', extensions: ['pejling'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  docx: { name: 'Word-dokument', extensions: ['docx'] },
+};
+
+function failure(error: HostError): IpcResult {
+  return { ok: false, error: error.toData() };
 }
 
-/** The document's title as a file name (the same cleaning the host applies to its payloads). */
-async function defaultFileName(host: HostApi, id: string, extension: string): Promise<string> {
-  const title = (await host.listDocuments()).find((d) => d.id === id)?.title || 'strategi';
-  return `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim()}.${extension}`;
+export interface IpcHandlers {
+  /** Pushes an event to the app's renderers, checked against the contract. */
+  push<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Stops forwarding the host's events. */
+  dispose(): void;
 }
 
-export function registerIpcHandlers(host: HostApi, connector: DocumentConnector, onFileOpened: (path: string) => void): void {
-  handle(IPC.info, () => host.info());
-  handle(IPC.listDocuments, () => host.listDocuments());
-  handle(IPC.listTemplates, () => host.listTemplates());
-  handle(IPC.createDocument, (_e, request: CreateDocumentRequest) => host.createDocument(request));
-  handle(IPC.deleteDocument, (_e, id: string) => host.deleteDocument(id));
-  handle(IPC.setRemote, (_e, id: string, remote: RemoteSettings | null) => host.setRemote(id, remote));
-  handle(IPC.openExternal, (_e, url: string) => openExternalSafely(url));
-  handle(IPC.openFile, async (event) => {
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const options: Electron.OpenDialogOptions = {
+export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
+  const { ipcMain, host, dialogs } = options;
+  const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
+
+  async function openWithDialog(sender: WebContents): Promise<unknown> {
+    const result = await dialogs.showOpenDialog(sender, {
       properties: ['openFile'],
       filters: [
         { name: 'Pejling-dokumenter og JSON', extensions: ['pejling', 'json'] },
         { name: 'Alle filer', extensions: ['*'] },
       ],
-    };
-    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    });
     const path = result.filePaths[0];
     if (result.canceled || !path) return null;
-    const summary = await host.importFile(basename(path), await readFile(path));
-    onFileOpened(path);
+    const { size } = await fsStat(path);
+    if (size > maxFileBytes) {
+      throw new HostError('too-large', { name: basename(path), limit: Math.round(maxFileBytes / 1024 / 1024) }, `${basename(path)} er for stor (højst ${Math.round(maxFileBytes / 1024 / 1024)} MB).`, 413);
+    }
+    const summary = await host.openFile({ fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) });
+    options.onFileOpened(path);
     return summary;
-  });
-  handle(IPC.saveDocumentAs, async (event, id: string, format: 'pejling' | 'json') => {
-    const filters =
-      format === 'pejling' ? [{ name: 'Pejling-dokument', extensions: ['pejling'] }] : [{ name: 'JSON', extensions: ['json'] }];
-    const result = await saveWithDialog(event, await defaultFileName(host, id, format), filters, () => host.serializeDocument(id, format));
-    if (result.saved && result.target) onFileOpened(result.target);
-    return result;
-  });
-  handle(IPC.exportDocx, async (event, id: string, options: ExportDocxOptions) =>
-    saveWithDialog(event, await defaultFileName(host, id, 'docx'), [{ name: 'Word-dokument', extensions: ['docx'] }], () =>
-      host.exportDocx(id, options),
-    ),
-  );
+  }
+
+  /** Asks where to save first, then produces the file: a slow export runs while the user already knows where it goes. */
+  async function saveWithDialog(sender: WebContents, name: 'saveDocumentAs' | 'exportDocx', args: unknown[]): Promise<unknown> {
+    const call = () => (host[name] as (...a: unknown[]) => Promise<FilePayload>)(...args);
+    const suggested = await (host.fileNameFor as (m: string, ...a: unknown[]) => Promise<string>)(name, ...args);
+    const filter = FILE_FILTERS[extname(suggested).slice(1)];
+    const result = await dialogs.showSaveDialog(sender, { defaultPath: suggested, ...(filter ? { filters: [filter] } : {}) });
+    if (result.canceled || !result.filePath) return { saved: false };
+    const file = FilePayloadSchema.safeParse(await call());
+    if (!file.success) throw new HostError('internal', {}, 'Der skete en intern fejl i Pejling; se loggen.', 500);
+    await writeAtomically(result.filePath, file.data.bytes);
+    if (name === 'saveDocumentAs') options.onFileOpened(result.filePath);
+    return { saved: true, target: result.filePath };
+  }
+
+  async function invoke(name: MethodName, event: IpcMainInvokeEvent, rawArgs: unknown[]): Promise<unknown> {
+    const spec = HOST_METHODS[name];
+    const parsed = parseArgs(name, rawArgs);
+    if (!parsed.ok) throw HostError.from(parsed.error, 400);
+    if (spec.file === 'in') return openWithDialog(event.sender);
+    if (spec.file === 'out') return saveWithDialog(event.sender, name as 'saveDocumentAs' | 'exportDocx', parsed.value);
+    if (name === 'openExternal') {
+      options.page.openExternal(parsed.value[0] as string);
+      return null;
+    }
+    return (host[name as Exclude<MethodName, PageMethodName>] as (...args: unknown[]) => unknown)(...parsed.value);
+  }
+
+  for (const name of METHOD_NAMES) {
+    const spec = HOST_METHODS[name];
+    ipcMain.handle(methodChannel(name), async (event, ...args): Promise<IpcResult> => {
+      // Only our own app pages may call the host.
+      if (!isAppUrl(event.senderFrame?.url ?? '')) return failure(new HostError('unknown-sender', {}, 'Afvist: ukendt afsender.', 403));
+      try {
+        const value = await invoke(name, event, args);
+        // File methods answer what the dialog did (or null when cancelled); the rest answer the contract's result.
+        if (spec.file === 'out' || (spec.file === 'in' && value === null)) return { ok: true, value };
+        const checked = spec.result.safeParse(value);
+        if (!checked.success) {
+          console.error(JSON.stringify({ event: 'ipc-bad-result', method: name, issue: checked.error.issues[0]?.message }));
+          return failure(new HostError('internal', {}, 'Der skete en intern fejl i Pejling; se loggen.', 500));
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        const hostError = toHostError(error);
+        if (hostError.status >= 500) console.error(JSON.stringify({ event: 'ipc-error', method: name, message: error instanceof Error ? error.message : String(error) }));
+        return failure(hostError);
+      }
+    });
+  }
+
+  function push<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    const checked = HOST_EVENTS[event].payload.safeParse(payload);
+    if (!checked.success) {
+      console.error(JSON.stringify({ event: 'ipc-bad-event', name: event, issue: checked.error.issues[0]?.message }));
+      return;
+    }
+    for (const target of options.targets()) {
+      if (!target.isDestroyed()) target.send(eventChannel(event), checked.data);
+    }
+  }
+  const offHost = host.on('documentChanged', (payload) => push('documentChanged', payload));
 
   // Document channels: y-protocols messages between a renderer's Y.Doc and the host's durable replica.
   const channels = new Map<string, { receive(bytes: Uint8Array): void; close(): void; sender: WebContents }>();
-  ipcMain.on(IPC.docConnect, (event, channelId: string, documentId: string) => {
+  ipcMain.on(DOC_CHANNEL.connect, (event, channelId, documentId) => {
     if (!isAppUrl(event.senderFrame?.url ?? '')) return;
+    if (typeof channelId !== 'string' || typeof documentId !== 'string' || channels.has(channelId)) return;
     const sender = event.sender;
-    const connection = connector.connect(documentId, {
+    let closed = false;
+    const connection = options.connector.connect(documentId, {
       send: (bytes) => {
-        if (!sender.isDestroyed()) sender.send(IPC.docMessage, channelId, bytes);
+        if (!sender.isDestroyed()) sender.send(DOC_CHANNEL.message, channelId, bytes);
       },
       close: () => {
+        closed = true;
         channels.delete(channelId);
-        if (!sender.isDestroyed()) sender.send(IPC.docStatus, channelId, 'closed');
+        if (!sender.isDestroyed()) sender.send(DOC_CHANNEL.status, channelId, 'closed');
       },
     });
+    // The host may refuse the document at once (it closed the transport inside connect).
+    if (closed) return;
     channels.set(channelId, { ...connection, sender });
     sender.once('destroyed', () => channels.get(channelId)?.close());
-    sender.send(IPC.docStatus, channelId, 'open');
+    sender.send(DOC_CHANNEL.status, channelId, 'open');
   });
-  ipcMain.on(IPC.docMessage, (event, channelId: string, bytes: Uint8Array) => {
-    const channel = channels.get(channelId);
-    if (channel && channel.sender === event.sender) channel.receive(new Uint8Array(bytes));
+  ipcMain.on(DOC_CHANNEL.message, (event, channelId, bytes) => {
+    const channel = typeof channelId === 'string' ? channels.get(channelId) : undefined;
+    if (channel && channel.sender === event.sender && bytes instanceof Uint8Array) channel.receive(new Uint8Array(bytes));
   });
-  ipcMain.on(IPC.docClose, (event, channelId: string) => {
-    const channel = channels.get(channelId);
+  ipcMain.on(DOC_CHANNEL.close, (event, channelId) => {
+    const channel = typeof channelId === 'string' ? channels.get(channelId) : undefined;
     if (channel && channel.sender === event.sender) {
-      channels.delete(channelId);
+      channels.delete(channelId as string);
       channel.close();
     }
   });
+
+  return { push, dispose: offHost };
 }

@@ -1,21 +1,22 @@
 // Electron main process of Pejling: one instance, one secure window, the Danish menu, and the host services
 // (durable local storage, sync rooms, export) behind the preload bridge.
-import { app, BrowserWindow, Menu, session, dialog } from 'electron';
+import { app, BrowserWindow, Menu, session, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host } from '../host/host';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './app-protocol';
-import { registerIpcHandlers } from './ipc-handlers';
+import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers';
 import { buildApplicationMenu } from './menu';
 import { addRecentDocument, clearRecentDocuments, readRecentDocuments } from './recent-documents';
-import { hardenSession, hardenWebContents, openExternalSafely } from './security';
+import { externalOpener, installSecurity } from './security';
 import { mainWindowOptions } from './window-options';
-import { IPC } from './ipc-channels';
 import type { MenuCommand } from '../../shared/bridge';
 
 // dist/electron/main.cjs → dist/renderer and dist/electron/preload.cjs
 const distDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | null = null;
 let host: Host | null = null;
+let ipc: IpcHandlers | null = null;
+const openExternalSafely = externalOpener(shell);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -28,7 +29,6 @@ if (!app.requestSingleInstanceLock()) {
     const file = argv.find((arg) => /\.(pejling|json)$/i.test(arg));
     if (file) void openPath(file);
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function sendMenuCommand(command: MenuCommand): void {
-  mainWindow?.webContents.send(IPC.menu, command);
+  ipc?.push('menuCommand', command);
 }
 
 function refreshMenu(): void {
@@ -72,19 +72,36 @@ async function openPath(path: string): Promise<void> {
   try {
     const { readFile } = await import('node:fs/promises');
     const { basename } = await import('node:path');
-    const summary = await host.api.importFile(basename(path), await readFile(path));
+    const summary = await host.api.openFile({ fileName: basename(path), bytes: new Uint8Array(await readFile(path)) });
     rememberFile(path);
-    mainWindow?.webContents.send(IPC.openDocument, summary.id);
+    ipc?.push('openDocument', summary.id);
   } catch (error) {
     dialog.showErrorBox('Filen kunne ikke åbnes', error instanceof Error ? error.message : String(error));
   }
 }
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession);
-  host = await createHost({ dataDir: process.env.PEJLING_DATA_DIR ?? join(app.getPath('userData'), 'documents') });
+  installSecurity(app, session.defaultSession, openExternalSafely);
+  host = await createHost({ dataDir: process.env.PEJLING_DATA_DIR ?? join(app.getPath('userData'), 'documents'), kind: 'electron' });
   serveRenderer(join(distDir, 'renderer'));
-  registerIpcHandlers(host.api, host.connector, rememberFile);
+  ipc = registerIpcHandlers({
+    ipcMain,
+    host: host.api,
+    connector: host.connector,
+    dialogs: {
+      showOpenDialog: (sender, options) => {
+        const window = BrowserWindow.fromWebContents(sender);
+        return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+      },
+      showSaveDialog: (sender, options) => {
+        const window = BrowserWindow.fromWebContents(sender);
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
+    },
+    page: { openExternal: openExternalSafely },
+    targets: () => (mainWindow ? [mainWindow.webContents] : []),
+    onFileOpened: rememberFile,
+  });
   refreshMenu();
 
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));

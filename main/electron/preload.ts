@@ -1,21 +1,23 @@
-// Preload script: exposes the typed HostBridge (shared/bridge.ts) as `window.pejling` through contextBridge.
-// It is the renderer's only way to the host. Runs sandboxed: bundled to one CommonJS file by scripts/build.js.
+// Preload script: exposes the generic host IPC (shared/host/ipc.ts) as `window.pejling` through contextBridge: invoke a
+// contract method by name, subscribe to a contract event, open a document channel. It knows no method by hand; the
+// renderer derives the typed bridge from the contract (renderer/src/bridge/ipc-bridge.ts). It is the renderer's only
+// way to the host. Runs sandboxed: bundled to one CommonJS file by scripts/build.js.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DocumentChannel, HostBridge, MenuCommand } from '../../shared/bridge';
-import { IPC } from './ipc-channels';
+import type { DocumentChannel } from '../../shared/bridge';
+import type { EventName, MethodName } from '../../shared/host/contract';
+import type { HostIpc, IpcResult } from '../../shared/host/ipc';
+import { DOC_CHANNEL, eventChannel, methodChannel } from './ipc-channels';
+
+// The preload does not load the contract's schemas (zod would be most of its bundle): it passes any plain name on,
+// and the main process, which has one handler per contract method and validates every payload, refuses the rest.
+// A plain name cannot reach another channel (the document channels are named differently).
+const NAME = /^[A-Za-z]{1,64}$/;
 import { ChannelListeners } from '../../shared/sync/channel-listeners';
 
-function subscribe<T extends unknown[]>(channel: string, listener: (...args: T) => void): () => void {
-  const handler = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...(args as T));
+function listen(channel: string, listener: (...args: unknown[]) => void): () => void {
+  const handler = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...args);
   ipcRenderer.on(channel, handler);
   return () => ipcRenderer.removeListener(channel, handler);
-}
-
-/** Main-process handlers answer `{ ok, value }` or `{ ok: false, error }`, so errors reach the UI as clean messages. */
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const result = (await ipcRenderer.invoke(channel, ...args)) as { ok: true; value: T } | { ok: false; error: string };
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
 }
 
 let nextChannel = 1;
@@ -24,11 +26,11 @@ function connectDocument(documentId: string): DocumentChannel {
   const channelId = `c${nextChannel++}-${Date.now().toString(36)}`;
   const listeners = new ChannelListeners<'connecting' | 'open' | 'closed'>();
   let closed = false;
-  const offMessage = subscribe<[string, Uint8Array]>(IPC.docMessage, (id, bytes) => {
-    if (id === channelId) listeners.emitMessage(new Uint8Array(bytes));
+  const offMessage = listen(DOC_CHANNEL.message, (id, bytes) => {
+    if (id === channelId && bytes instanceof Uint8Array) listeners.emitMessage(new Uint8Array(bytes));
   });
-  const offStatus = subscribe<[string, 'connecting' | 'open' | 'closed']>(IPC.docStatus, (id, status) => {
-    if (id !== channelId) return;
+  const offStatus = listen(DOC_CHANNEL.status, (id, status) => {
+    if (id !== channelId || (status !== 'connecting' && status !== 'open' && status !== 'closed')) return;
     listeners.emitStatus(status);
     if (status === 'closed') cleanup();
   });
@@ -37,35 +39,38 @@ function connectDocument(documentId: string): DocumentChannel {
     offMessage();
     offStatus();
   }
-  ipcRenderer.send(IPC.docConnect, channelId, documentId);
+  ipcRenderer.send(DOC_CHANNEL.connect, channelId, documentId);
   return {
     send(message) {
-      if (!closed) ipcRenderer.send(IPC.docMessage, channelId, message);
+      if (!closed) ipcRenderer.send(DOC_CHANNEL.message, channelId, message);
     },
     onMessage: listeners.onMessage,
     onStatus: listeners.onStatus,
     close() {
       if (closed) return;
-      ipcRenderer.send(IPC.docClose, channelId);
+      ipcRenderer.send(DOC_CHANNEL.close, channelId);
       cleanup();
     },
   };
 }
 
-const bridge: HostBridge = {
-  info: () => call(IPC.info),
-  listDocuments: () => call(IPC.listDocuments),
-  listTemplates: () => call(IPC.listTemplates),
-  createDocument: (request) => call(IPC.createDocument, request),
-  deleteDocument: (id) => call(IPC.deleteDocument, id),
+const hostIpc: HostIpc = {
+  async invoke(method, args) {
+    if (typeof method !== 'string' || !NAME.test(method)) {
+      return { ok: false, error: { code: 'unknown-method', params: { method: String(method) }, message: `Ukendt metode: ${String(method)}` } };
+    }
+    try {
+      return (await ipcRenderer.invoke(methodChannel(method as MethodName), ...(Array.isArray(args) ? args : []))) as IpcResult;
+    } catch {
+      // No handler: not a contract method.
+      return { ok: false, error: { code: 'unknown-method', params: { method }, message: `Ukendt metode: ${method}` } };
+    }
+  },
+  subscribe(event, listener) {
+    if (typeof event !== 'string' || !NAME.test(event)) return () => {};
+    return listen(eventChannel(event as EventName), (payload) => listener(payload));
+  },
   connectDocument,
-  openFile: () => call(IPC.openFile),
-  saveDocumentAs: (id, format) => call(IPC.saveDocumentAs, id, format),
-  exportDocx: (id, options) => call(IPC.exportDocx, id, options),
-  setRemote: (id, remote) => call(IPC.setRemote, id, remote),
-  openExternal: (url) => call(IPC.openExternal, url),
-  onMenuCommand: (listener) => subscribe<[MenuCommand]>(IPC.menu, listener),
-  onOpenDocument: (listener) => subscribe<[string]>(IPC.openDocument, listener),
 };
 
-contextBridge.exposeInMainWorld('pejling', bridge);
+contextBridge.exposeInMainWorld('pejling', hostIpc);

@@ -1,15 +1,8 @@
-// Electron hardening: no navigation or new windows outside the app, external links to the system browser,
-// every permission request denied, no <webview>.
-import { shell, type Session, type WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
-
-export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+// Electron hardening: no navigation or new windows outside the app, external web links to the system browser,
+// every permission request denied, no <webview>. Takes Electron's objects as parameters (types only), so
+// test/unit/foundation/electron-main.test.ts drives these handlers with fakes of app, session and webContents.
+import type { App, Session, Shell, WebContents } from 'electron';
+import { isAppUrl } from './app-origin';
 
 function isExternalWebLink(url: string): boolean {
   try {
@@ -20,21 +13,27 @@ function isExternalWebLink(url: string): boolean {
   }
 }
 
-export function openExternalSafely(url: string): void {
-  if (isExternalWebLink(url)) void shell.openExternal(url);
+/** Opens only web and mail links in the system browser; file:, javascript:, custom schemes and garbage are dropped. */
+export function externalOpener(shell: Pick<Shell, 'openExternal'>): (url: string) => void {
+  return (url) => {
+    if (isExternalWebLink(url)) void shell.openExternal(url).catch(() => undefined);
+  };
 }
 
-export function hardenSession(session: Session): void {
+type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+type WebContentsLike = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+export function hardenSession(session: SessionLike): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
 
-export function hardenWebContents(contents: WebContents): void {
+export function hardenWebContents(contents: WebContentsLike, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
-      openExternalSafely(url);
+      openExternal(url);
     }
   });
   contents.on('will-redirect', (event, url) => {
@@ -42,7 +41,13 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
+    openExternal(url);
     return { action: 'deny' };
   });
+}
+
+/** The app-wide wiring main.ts runs before any window exists: every web contents hardened, the session locked. */
+export function installSecurity(app: Pick<App, 'on'>, session: SessionLike, openExternal: (url: string) => void): void {
+  hardenSession(session);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
 }

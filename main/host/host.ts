@@ -23,7 +23,9 @@ import { RemoteLink, type RemoteLinkStatus } from '../sync/remote-link';
 import { encodeRemoteState } from '../../shared/sync/protocol';
 import { Rooms, type RoomConnection, type RoomHandle, type RoomsOptions, type Transport } from '../sync/room';
 import { listTemplates, loadExample, loadTemplate, readStrategyBytes, templatesRoot } from './strategy-input';
-import { HostError, type FilePayload, type HostApi } from './host-api';
+import { documentNotFound, HostError, type FilePayload, type HostApi } from './host-api';
+import { RemoteUrl, type EventName, type EventPayload } from '../../shared/host/contract';
+import { safeFileName } from '../../shared/host/file-name';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Electron IPC attaches renderer channels to rooms through this. */
@@ -53,10 +55,8 @@ export interface HostOptions {
 const SUMMARY_DELAY_MS = 750;
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function safeFileName(title: string, extension: string): string {
-  const base = [...title].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'strategi';
-  return `${base}.${extension}`;
-}
+/** Changes of one document pushed within this window are sent once (typing changes the sync state often). */
+const PUSH_DELAY_MS = 50;
 
 export async function createHost(options: HostOptions): Promise<Host> {
   const store = await openDocumentStore({ dataDir: options.dataDir });
@@ -69,6 +69,35 @@ export async function createHost(options: HostOptions): Promise<Host> {
   /** The list's title and organisation as last read or written, so typing does not reread summary.json each time. */
   const listedSummaries = new Map<string, { title: string; organisation: string }>();
 
+  // documentChanged: what the host pushes to the renderer instead of being polled for the list.
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        (listener as (p: EventPayload<E>) => void)(payload);
+      } catch (error) {
+        console.error(JSON.stringify({ event: 'host-listener-error', message: error instanceof Error ? error.message : String(error) }));
+      }
+    }
+  }
+  function pushChanged(id: string): void {
+    if (pushTimers.has(id) || (listeners.get('documentChanged')?.size ?? 0) === 0) return;
+    pushTimers.set(
+      id,
+      setTimeout(() => {
+        pushTimers.delete(id);
+        void store
+          .getSummary(id)
+          // Gone meanwhile: deleteDocument has said so itself.
+          .then((summary) => emit('documentChanged', { id, summary: toSummary(summary) }))
+          .catch(() => undefined);
+      }, PUSH_DELAY_MS),
+    );
+  }
+  /** Deletes in flight, so that a second DELETE of the same document waits for the first and then hears 404. */
+  const deleting = new Map<string, Promise<void>>();
+
   async function refreshSummary(id: string): Promise<void> {
     summaryTimers.delete(id);
     const handle = await rooms.acquire(id).catch(() => null);
@@ -76,8 +105,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     try {
       const { title, organisation } = readSummary(handle.doc);
       const listed = listedSummaries.get(id) ?? (await store.getSummary(id));
-      if (listed.title !== title || listed.organisation !== organisation) await store.updateSummary(id, { title, organisation });
+      const changed = listed.title !== title || listed.organisation !== organisation;
+      if (changed) await store.updateSummary(id, { title, organisation });
       listedSummaries.set(id, { title, organisation });
+      if (changed) pushChanged(id);
     } finally {
       handle.release();
     }
@@ -133,6 +164,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     link.onChange((status) => {
       entry.status = status.state;
       announce(status);
+      pushChanged(id);
       if (status.role) void store.updateSummary(id, { remote: { url: remote.url, ...(remote.token ? { token: remote.token } : {}), role: status.role } }).catch(() => undefined);
     });
     remoteLinks.set(id, entry);
@@ -162,7 +194,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   /** Runs `fn` on the live document (the room's replica, loaded if needed). */
   async function withDocument<T>(id: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
-    if (!(await store.exists(id))) throw new HostError(`Dokumentet '${id}' findes ikke.`, 404);
+    if (!(await store.exists(id))) throw documentNotFound(id);
     const handle = await rooms.acquire(id);
     try {
       return await fn(handle.doc);
@@ -182,15 +214,40 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return strategy;
   }
 
+  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
+    if (part === 'strategy') return '';
+    if (part === 'status') return ' - statusrapport';
+    return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? 'handlingsplan'}`;
+  }
+
   const api: HostApi = {
     info: () => ({ kind: options.kind ?? 'browser', version: packageJson.version, dataDir: store.dataDir }),
     listDocuments: async () => (await store.list()).map(toSummary),
+    async getDocument(id) {
+      if (!(await store.exists(id))) throw documentNotFound(id);
+      return toSummary(await store.getSummary(id));
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    async fileNameFor(method, ...args) {
+      if (method === 'saveDocumentAs') {
+        const [id, format] = args as [string, 'pejling' | 'json'];
+        return withDocument(id, (doc) => safeFileName(readSummary(doc).title, format));
+      }
+      const [id, exportOptions] = args as [string, ExportDocxOptions];
+      const strategy = await withDocument(id, strategyOf);
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
+    },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
       switch (request.from) {
         case 'template': {
           const strategy = await loadTemplate(request.name).catch((error: unknown) => {
-            throw new HostError(error instanceof Error ? error.message : String(error), 404);
+            throw new HostError('template-not-found', { name: request.name }, error instanceof Error ? error.message : String(error), 404);
           });
           if (request.title?.trim()) strategy.meta.title = request.title.trim();
           if (request.organisation?.trim()) strategy.meta.organisation = request.organisation.trim();
@@ -198,31 +255,47 @@ export async function createHost(options: HostOptions): Promise<Host> {
         }
         case 'example': {
           const strategy = await loadExample(request.name).catch((error: unknown) => {
-            throw new HostError(error instanceof Error ? error.message : String(error), 404);
+            throw new HostError('example-not-found', { name: request.name }, error instanceof Error ? error.message : String(error), 404);
           });
           return createFromStrategy(strategy);
         }
         case 'json':
-          return api.importFile(request.fileName, new TextEncoder().encode(request.text));
+          return api.openFile({ fileName: request.fileName, bytes: new TextEncoder().encode(request.text) });
         default:
-          throw new HostError('Ukendt måde at oprette et dokument på.');
+          throw new HostError('invalid-argument', { method: 'createDocument', argument: 'request', path: '/from', reason: 'unknown' }, 'Ukendt måde at oprette et dokument på.');
       }
     },
     async deleteDocument(id) {
-      stopRemote(id);
-      await store.delete(id);
-      notices.delete(id);
-      listedSummaries.delete(id);
+      const pending = deleting.get(id);
+      if (pending) await pending.catch(() => undefined);
+      if (!(await store.exists(id))) throw documentNotFound(id);
+      const run = (async () => {
+        clearTimeout(pushTimers.get(id));
+        pushTimers.delete(id);
+        stopRemote(id);
+        await store.delete(id);
+        notices.delete(id);
+        listedSummaries.delete(id);
+      })();
+      deleting.set(id, run);
+      try {
+        await run;
+      } finally {
+        if (deleting.get(id) === run) deleting.delete(id);
+      }
+      emit('documentChanged', { id, summary: null });
+      return { deleted: id };
     },
-    async importFile(fileName, bytes) {
+    async openFile({ fileName, bytes }) {
       let result;
       try {
         result = readStrategyBytes(bytes, fileName);
       } catch (error) {
-        throw new HostError(error instanceof Error ? error.message : String(error));
+        throw new HostError('file-unreadable', { fileName }, error instanceof Error ? error.message : String(error));
       }
       if (!result.ok) {
-        throw new HostError(`${fileName} kan ikke åbnes:\n${result.problems.map(formatProblem).join('\n')}`);
+        const problems = result.problems.map(formatProblem);
+        throw new HostError('invalid-file', { name: fileName, problems: problems.join('\n') }, `${fileName} kan ikke åbnes:\n${problems.join('\n')}`);
       }
       const summary = await createFromStrategy(result.strategy);
       if (result.warnings.length === 0) return summary;
@@ -233,7 +306,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       notices.set(summary.id, notice);
       return { ...summary, notice };
     },
-    async serializeDocument(id, format): Promise<FilePayload> {
+    async saveDocumentAs(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {
         const { title, organisation } = readSummary(doc);
         if (format === 'json') {
@@ -251,32 +324,32 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const strategy = await withDocument(id, strategyOf);
       const part = exportOptions.part;
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
-        throw new HostError(`Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);
+        throw new HostError('plan-not-found', { plan: part.slice(5) }, `Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);
       }
       const result = await exportStrategyDocument(strategy, {
         part,
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
-        throw error instanceof UnknownStyleError ? new HostError(error.message) : error;
+        throw error instanceof UnknownStyleError ? new HostError('unknown-style', { style: exportOptions.style ?? '' }, error.message) : error;
       });
-      const suffix = part === 'strategy' ? '' : part === 'status' ? ' - statusrapport' : ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? 'handlingsplan'}`;
-      return { fileName: safeFileName(`${strategy.meta.title}${suffix}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
-      if (!(await store.exists(id))) throw new HostError(`Dokumentet '${id}' findes ikke.`, 404);
+      if (!(await store.exists(id))) throw documentNotFound(id);
       if (remote) {
-        try {
-          new URL(remote.url);
-        } catch {
-          throw new HostError(`'${remote.url}' er ikke en serveradresse (fx https://pejling.kommune.dk).`);
+        if (!RemoteUrl.safeParse(remote.url).success) {
+          throw new HostError('invalid-remote-url', { url: remote.url }, `'${remote.url}' er ikke en serveradresse (fx https://pejling.kommune.dk).`);
         }
         const summary = await store.updateSummary(id, { remote: { url: remote.url, ...(remote.token ? { token: remote.token } : {}) } });
         await startRemote(id, remote);
+        pushChanged(id);
         return toSummary(summary);
       }
       stopRemote(id);
-      return toSummary(await store.updateSummary(id, { remote: null }));
+      const summary = toSummary(await store.updateSummary(id, { remote: null }));
+      pushChanged(id);
+      return summary;
     },
   };
 
@@ -309,6 +382,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     persistence,
     async close() {
       for (const id of [...remoteLinks.keys()]) stopRemote(id);
+      for (const timer of pushTimers.values()) clearTimeout(timer);
+      pushTimers.clear();
+      listeners.clear();
       for (const [id, timer] of summaryTimers) {
         clearTimeout(timer);
         await refreshSummary(id).catch(() => undefined);

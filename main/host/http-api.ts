@@ -1,125 +1,263 @@
-// Browser mode: the HostBridge's HTTP side. Mounted into the Pejling server as its `httpHandler`; the renderer's
-// browser bridge (renderer/src/bridge/browser-bridge.ts) calls these routes. Errors are JSON { error } with a status.
+// Browser mode: the host contract's HTTP side. Mounted into the Pejling server as its `httpHandler`; every route is
+// derived from an entry of HOST_METHODS (shared/host/contract.ts), and the renderer's browser bridge
+// (renderer/src/bridge/browser-bridge.ts) is derived from the same entries. Nothing here knows a method by name.
+// Every request is checked before it reaches the host: same origin (Origin and Sec-Fetch-Site), the request header
+// on state-changing calls, %-encoding, body size and nesting depth, and the arguments against the contract's schemas.
+// Errors are JSON { error: message, code, params } with a 4xx status; a 500 never carries an internal message.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CreateDocumentRequest, ExportDocxOptions, RemoteSettings } from '../../shared/bridge';
-import { HostError, type FilePayload, type HostApi } from './host-api';
+import {
+  FileNameSchema,
+  HOST_EVENTS,
+  HOST_METHODS,
+  HTTP_EVENTS_PATH,
+  METHOD_NAMES,
+  parseArgs,
+  REQUEST_HEADER,
+  EVENT_NAMES,
+  type FilePayload,
+  type HttpRoute,
+  type MethodName,
+  type PageMethodName,
+} from '../../shared/host/contract';
+import { HostError, toHostError, type HostApi } from './host-api';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-async function readBody(req: IncomingMessage): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HostError('Filen er for stor (højst 64 MB).', 413);
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+export interface HttpApiOptions {
+  /** Largest JSON request body (default 16 MiB: a large strategy's interchange text with room to spare). */
+  maxJsonBytes?: number;
+  /** Largest uploaded file for "Åbn fil…" (default 64 MiB). */
+  maxFileBytes?: number;
+  /** Deepest nesting of arrays/objects in a JSON body (default 64; the contract's payloads need fewer than 10). */
+  maxJsonDepth?: number;
 }
 
-async function readJson<T>(req: IncomingMessage): Promise<T> {
-  const text = new TextDecoder().decode(await readBody(req));
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new HostError('Forespørgslen er ikke gyldig JSON.', 400);
-  }
-}
+const MiB = 1024 * 1024;
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+/** Headers on every API answer: no MIME sniffing, nothing in an API answer may run or be framed. */
+const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+} as const;
+
+function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
   const body = JSON.stringify(value ?? null);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...extra });
   res.end(body);
 }
 
 function sendFile(res: ServerResponse, file: FilePayload): void {
   // RFC 6266: an ASCII fallback plus the UTF-8 name, so "Københavns strategi.docx" keeps its letters.
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '');
   res.writeHead(200, {
+    ...COMMON_HEADERS,
     'Content-Type': file.mimeType,
     'Content-Length': file.bytes.byteLength,
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Cache-Control': 'no-store',
   });
   res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
-/** Requests from another origin may not drive the local host (a web page must not create or read documents). */
-function isSameOrigin(req: IncomingMessage): boolean {
+/**
+ * Requests from another site may not drive the local host (a web page must not create, read or delete documents).
+ * Browsers mark every request with Sec-Fetch-Site, and cross-origin ones with Origin; either one saying "another
+ * site" refuses the request. Clients that are not browsers (the CLI, tests) send neither.
+ */
+function crossSiteReason(req: IncomingMessage): string | null {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site: ${String(site)}`;
   const origin = req.headers.origin;
-  if (!origin) return true;
+  if (origin === undefined) return null;
   try {
-    return new URL(origin).host === req.headers.host;
+    return new URL(origin).host === req.headers.host ? null : `Origin: ${origin}`;
   } catch {
-    return false;
+    return `Origin: ${origin}`;
   }
 }
 
-type Route = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => Promise<void>;
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HostError('invalid-encoding', { segment }, `Adressen er ikke gyldigt %-kodet: '${segment}'.`, 400);
+  }
+}
 
-export function createHttpApi(host: HostApi): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
-    ['GET', /^\/api\/info$/, async (_q, res) => sendJson(res, 200, host.info())],
-    ['GET', /^\/api\/documents$/, async (_q, res) => sendJson(res, 200, await host.listDocuments())],
-    ['GET', /^\/api\/templates$/, async (_q, res) => sendJson(res, 200, await host.listTemplates())],
-    ['POST', /^\/api\/documents$/, async (req, res) => sendJson(res, 201, await host.createDocument(await readJson<CreateDocumentRequest>(req)))],
-    [
-      'DELETE',
-      /^\/api\/documents\/([^/]+)$/,
-      async (_q, res, [id]) => {
-        await host.deleteDocument(id!);
-        sendJson(res, 200, { deleted: id });
-      },
-    ],
-    [
-      'POST',
-      /^\/api\/documents\/([^/]+)\/remote$/,
-      async (req, res, [id]) => sendJson(res, 200, await host.setRemote(id!, await readJson<RemoteSettings | null>(req))),
-    ],
-    [
-      'GET',
-      /^\/api\/documents\/([^/]+)\/download$/,
-      async (_q, res, [id], url) => {
-        const format = url.searchParams.get('format') ?? 'pejling';
-        if (format !== 'pejling' && format !== 'json') throw new HostError(`Ukendt format '${format}' (pejling eller json).`, 400);
-        sendFile(res, await host.serializeDocument(id!, format));
-      },
-    ],
-    [
-      'POST',
-      /^\/api\/documents\/([^/]+)\/export-docx$/,
-      async (req, res, [id]) => sendFile(res, await host.exportDocx(id!, await readJson<ExportDocxOptions>(req))),
-    ],
-    [
-      'POST',
-      /^\/api\/files\/open$/,
-      async (req, res) => {
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
-        if (!name) throw new HostError('Filnavnet mangler (X-File-Name).', 400);
-        sendJson(res, 201, await host.importFile(name, await readBody(req)));
-      },
-    ],
-  ];
+/** Matches `/api/documents/:id/remote` against a path; the captured segments by name, or null. */
+function matchPath(pattern: string, segments: string[]): Map<string, string> | null {
+  const parts = pattern.split('/').filter(Boolean);
+  if (parts.length !== segments.length) return null;
+  const params = new Map<string, string>();
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const segment = segments[i]!;
+    if (part.startsWith(':')) params.set(part.slice(1), segment);
+    else if (part !== segment) return null;
+  }
+  return params;
+}
+
+/**
+ * Reads a body up to `limit` bytes. With `maxDepth`, the bytes are scanned for JSON nesting as they arrive, so a
+ * deeply nested body is refused after its first bytes instead of being parsed. Hand-written because the common
+ * body parsers (raw-body, body-parser) bound the size only; the scan is a few comparisons per byte (a 16 MiB body
+ * in about 30 ms, measured) and UTF-8 continuation bytes never look like JSON punctuation.
+ */
+async function readBody(req: IncomingMessage, limit: number, maxDepth?: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    if (maxDepth !== undefined) {
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i]!;
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (byte === 0x5c) escaped = true;
+          else if (byte === 0x22) inString = false;
+        } else if (byte === 0x22) inString = true;
+        else if (byte === 0x5b || byte === 0x7b) {
+          if (++depth > maxDepth) {
+            throw new HostError('body-too-deep', { limit: maxDepth }, `Forespørgslen er indlejret for dybt (højst ${maxDepth} niveauer).`, 400);
+          }
+        } else if (byte === 0x5d || byte === 0x7d) depth--;
+      }
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limit: number): HostError {
+  return new HostError('too-large', { limit: Math.round(limit / MiB) }, `Forespørgslen er for stor (højst ${Math.round(limit / MiB)} MB).`, 413);
+}
+
+async function readJson(req: IncomingMessage, options: Required<HttpApiOptions>): Promise<unknown> {
+  const body = await readBody(req, options.maxJsonBytes, options.maxJsonDepth);
+  if (body.length === 0) throw new HostError('body-missing', {}, 'Forespørgslen mangler sit JSON-indhold.', 400);
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new HostError('bad-json', {}, 'Forespørgslen er ikke gyldig JSON.', 400);
+  }
+}
+
+interface Route {
+  name: MethodName;
+  http: HttpRoute;
+}
+
+const ROUTES: Route[] = METHOD_NAMES.flatMap((name) => {
+  const http = HOST_METHODS[name].http;
+  return http ? [{ name, http }] : [];
+});
+
+/** The arguments of a call, in contract order, from the path, the query and the body. */
+async function readArgs(route: Route, req: IncomingMessage, url: URL, params: Map<string, string>, options: Required<HttpApiOptions>): Promise<unknown[]> {
+  const spec = HOST_METHODS[route.name];
+  const rest = spec.names.filter((name) => !params.has(name));
+  let body: unknown;
+  if (route.http.verb === 'POST' && rest.length > 0) body = await readJson(req, options);
+  return spec.names.map((name) => {
+    if (params.has(name)) return params.get(name);
+    if (route.http.verb !== 'POST') return url.searchParams.get(name) ?? undefined;
+    if (rest.length === 1) return body;
+    return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  });
+}
+
+async function readFileInput(req: IncomingMessage, options: Required<HttpApiOptions>): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const header = req.headers['x-file-name'];
+  const fileName = FileNameSchema.safeParse(typeof header === 'string' ? decodeSegment(header) : undefined);
+  if (!fileName.success) throw new HostError('file-name-missing', {}, 'Filnavnet mangler (X-File-Name).', 400);
+  return { fileName: fileName.data, bytes: new Uint8Array(await readBody(req, options.maxFileBytes)) };
+}
+
+async function callRoute(host: HostApi, route: Route, req: IncomingMessage, res: ServerResponse, url: URL, params: Map<string, string>, options: Required<HttpApiOptions>) {
+  const spec = HOST_METHODS[route.name];
+  let result: unknown;
+  if (spec.file === 'in') {
+    const file = await readFileInput(req, options);
+    result = await (host[route.name as Exclude<MethodName, PageMethodName>] as (file: unknown) => Promise<unknown>)(file);
+  } else {
+    const parsed = parseArgs(route.name, await readArgs(route, req, url, params, options));
+    if (!parsed.ok) throw HostError.from(parsed.error, 400);
+    result = await (host[route.name as Exclude<MethodName, PageMethodName>] as (...args: unknown[]) => unknown)(...parsed.value);
+  }
+  const checked = spec.result.safeParse(result);
+  if (!checked.success) {
+    console.error(JSON.stringify({ event: 'api-bad-result', method: route.name, issue: checked.error.issues[0]?.message }));
+    throw new HostError('internal', {}, 'Der skete en intern fejl i Pejling; se loggen.', 500);
+  }
+  if (spec.file === 'out') sendFile(res, checked.data as FilePayload);
+  else sendJson(res, route.http.status ?? 200, checked.data);
+}
+
+/** Server-sent events: what the host pushes (documentChanged), for the page's EventSource. */
+function openEventStream(host: HostApi, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+  res.write('retry: 2000\n\n');
+  const offs = EVENT_NAMES.filter((name) => HOST_EVENTS[name].http).map((name) =>
+    host.on(name, (payload) => {
+      const checked = HOST_EVENTS[name].payload.safeParse(payload);
+      if (checked.success) res.write(`event: ${name}\ndata: ${JSON.stringify(checked.data)}\n\n`);
+    }),
+  );
+  // A comment now and then keeps proxies and idle timeouts from closing the stream.
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+  keepAlive.unref();
+  const stop = () => {
+    clearInterval(keepAlive);
+    for (const off of offs) off();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
+}
+
+export function createHttpApi(host: HostApi, apiOptions: HttpApiOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const options: Required<HttpApiOptions> = { maxJsonBytes: 16 * MiB, maxFileBytes: 64 * MiB, maxJsonDepth: 64, ...apiOptions };
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/')) return false;
     try {
-      if (!isSameOrigin(req)) throw new HostError('Afvist: forespørgsel fra en anden oprindelse.', 403);
-      for (const [method, pattern, route] of routes) {
-        const match = pattern.exec(url.pathname);
-        if (!match) continue;
-        if (req.method !== method) continue;
-        await route(req, res, match.slice(1).map((p) => decodeURIComponent(p)), url);
+      const crossSite = crossSiteReason(req);
+      if (crossSite) throw new HostError('cross-origin', { reason: crossSite }, 'Afvist: forespørgsel fra en anden oprindelse.', 403);
+      const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment);
+      if (url.pathname === HTTP_EVENTS_PATH) {
+        if (req.method !== 'GET') throw new HostError('method-not-allowed', { method: req.method ?? '' }, `${req.method} er ikke tilladt her.`, 405);
+        openEventStream(host, req, res);
         return true;
       }
-      throw new HostError(`Ukendt adresse: ${req.method} ${url.pathname}`, 404);
-    } catch (error) {
-      const status = error instanceof HostError ? error.status : 500;
-      const message = error instanceof Error ? error.message : String(error);
-      if (status === 500) console.error(JSON.stringify({ event: 'api-error', path: url.pathname, message }));
-      if (!res.headersSent) sendJson(res, status, { error: message });
-      else res.end();
+      const candidates = ROUTES.map((route) => ({ route, params: matchPath(route.http.path, segments) })).filter((c) => c.params !== null);
+      if (candidates.length === 0) throw new HostError('unknown-route', { path: url.pathname }, `Ukendt adresse: ${req.method} ${url.pathname}`, 404);
+      const found = candidates.find((c) => c.route.http.verb === req.method);
+      if (!found) {
+        const allow = [...new Set(candidates.map((c) => c.route.http.verb))].join(', ');
+        res.setHeader('Allow', allow);
+        throw new HostError('method-not-allowed', { method: req.method ?? '', allow }, `${req.method} er ikke tilladt her (${allow}).`, 405);
+      }
+      if (found.route.http.verb !== 'GET' && req.headers[REQUEST_HEADER.toLowerCase()] !== '1') {
+        throw new HostError('request-header-missing', { header: REQUEST_HEADER }, `Afvist: ${REQUEST_HEADER} mangler på en ændrende forespørgsel.`, 403);
+      }
+      await callRoute(host, found.route, req, res, url, found.params!, options);
+    } catch (caught) {
+      const error = toHostError(caught);
+      if (error.status >= 500) {
+        console.error(JSON.stringify({ event: 'api-error', path: url.pathname, message: caught instanceof Error ? caught.message : String(caught) }));
+      }
+      if (!res.headersSent) {
+        // A refused body may still be arriving: answer, then close the connection instead of reading it all.
+        const closing = error.code === 'too-large' || error.code === 'body-too-deep';
+        sendJson(res, error.status, { error: error.message, code: error.code, params: error.params }, closing ? { Connection: 'close' } : {});
+        if (closing) res.on('finish', () => req.destroy());
+      } else res.end();
     }
     return true;
   };

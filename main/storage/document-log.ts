@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { encodeRecords, scanRecords } from './log-records';
+import { encodeRecords, scanRecords, type ScannedRecord } from './log-records';
 import { errorText, fsyncDir, readFully, writeFully } from './fs-durable';
 import {
   StorageError,
@@ -88,28 +88,52 @@ export class FileDocumentLog implements DocumentLog {
       const size = (await handle.stat()).size;
       const bytes = await readFully(handle, size);
       const scan = scanRecords(bytes);
+      const merged = mergeSkippingUnmergeable(scan.records);
+      const now = options.now ?? (() => new Date());
       let recovery: RecoveryReport | undefined;
-      if (scan.problem !== undefined) {
-        const quarantinedTo = await quarantineTail(path, bytes.subarray(scan.goodBytes), options.now ?? (() => new Date()));
-        await handle.truncate(scan.goodBytes);
-        await handle.sync();
-        await fsyncDir(dir);
-        recovery = { discardedBytes: bytes.length - scan.goodBytes, reason: scan.problem, quarantinedTo };
-      }
-      let updates = scan.payloads;
-      if (updates.length > 1) {
-        try {
-          updates = [Y.mergeUpdates(updates)];
-        } catch (error) {
-          // Checksums matched, so this is not a torn write: refuse rather than guess.
-          throw new StorageError('damaged', `The log of document "${id}" (${path}) holds data that is not a Yjs update: ${errorText(error)}`, {
-            cause: error,
-          });
+      let records = scan.records.length;
+      let logBytes = scan.goodBytes;
+      if (scan.damaged.length === 0 && merged.rejected.length === 0) {
+        if (scan.tail) {
+          // Only the end is torn (a crash mid-write): cut it off, keeping the rest of the file as it is.
+          const quarantinedTo = await quarantine(path, [bytes.subarray(scan.tail.start)], now);
+          await handle.truncate(scan.goodBytes);
+          await handle.sync();
+          await fsyncDir(dir);
+          recovery = { discardedBytes: bytes.length - scan.goodBytes, reason: scan.problem ?? '', quarantinedTo, tornTailBytes: bytes.length - scan.goodBytes };
         }
-      } else if (updates.length === 1) {
-        updates = [updates[0]!.slice()];
+      } else {
+        // Damage inside the log, or records that do not merge: set exactly those aside and rewrite the log as the
+        // merged state of everything else (temp file, fsync, rename, fsync folder), so every later intact record
+        // stays and the damage is not met again on the next open.
+        const aside = [
+          ...scan.damaged.map((range) => bytes.subarray(range.start, range.end)),
+          ...merged.rejected.map((r) => bytes.subarray(r.record.start, r.record.end)),
+          ...(scan.tail ? [bytes.subarray(scan.tail.start)] : []),
+        ];
+        const quarantinedTo = await quarantine(path, aside, now);
+        const data = merged.update ? encodeRecords([merged.update]) : new Uint8Array(0);
+        await handle.close();
+        handle = await replaceFile(dir, path, data);
+        records = merged.update ? 1 : 0;
+        logBytes = data.length;
+        const problems = [
+          ...scan.damaged.map((range) => `record ${range.index} at byte ${range.start}: ${range.why}`),
+          ...merged.rejected.map((r) => `record ${r.record.index} at byte ${r.record.start}: does not merge with the document (${r.why})`),
+          ...(scan.tail ? [`record ${scan.tail.index} at byte ${scan.tail.start}: ${scan.tail.why}`] : []),
+        ];
+        recovery = {
+          discardedBytes: aside.reduce((sum, part) => sum + part.length, 0),
+          reason: problems.join('; '),
+          quarantinedTo,
+          ...(scan.damaged.length > 0 ? { damagedRecords: scan.damaged.length } : {}),
+          ...(merged.rejected.length > 0 ? { unmergeableRecords: merged.rejected.length } : {}),
+          ...(scan.tail ? { tornTailBytes: bytes.length - scan.tail.start } : {}),
+          keptRecords: merged.kept,
+        };
       }
-      return new FileDocumentLog(id, dir, handle, scan.goodBytes, scan.payloads.length, updates, recovery, options);
+      const updates = merged.update ? [merged.update === scan.payloads[0] ? merged.update.slice() : merged.update] : [];
+      return new FileDocumentLog(id, dir, handle, logBytes, records, updates, recovery, options);
     } catch (error) {
       await handle.close().catch(() => undefined);
       throw error;
@@ -289,7 +313,8 @@ export class FileDocumentLog implements DocumentLog {
   }
 }
 
-async function quarantineTail(logPath: string, tail: Uint8Array, now: () => Date): Promise<string> {
+/** Copies what recovery sets aside (fsynced) to `updates.log.corrupt-<timestamp>`, kept for support. */
+async function quarantine(logPath: string, parts: Uint8Array[], now: () => Date): Promise<string> {
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   for (let attempt = 0; ; attempt++) {
     const target = `${logPath}.corrupt-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
@@ -301,12 +326,94 @@ async function quarantineTail(logPath: string, tail: Uint8Array, now: () => Date
       throw error;
     }
     try {
-      await writeFully(handle, tail, 0);
+      let at = 0;
+      for (const part of parts) {
+        await writeFully(handle, part, at);
+        at += part.length;
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     return target;
+  }
+}
+
+/** Atomically replaces the log with `data` (temp, fsync, rename, fsync folder); returns a handle on the new log. */
+async function replaceFile(dir: string, path: string, data: Uint8Array): Promise<FileHandle> {
+  const tempPath = join(dir, COMPACTION_TEMP_FILE);
+  const next = await open(tempPath, 'w+', 0o644);
+  try {
+    await writeFully(next, data, 0);
+    await next.sync();
+    await rename(tempPath, path);
+  } catch (error) {
+    await next.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDir(dir);
+  return next;
+}
+
+interface MergeResult {
+  /** Merged state of the kept records (undefined when there are none). */
+  update: Uint8Array | undefined;
+  kept: number;
+  rejected: { record: ScannedRecord; why: string }[];
+}
+
+/**
+ * Merges the records' updates. A record whose checksum holds can still be one that Yjs cannot merge with the
+ * rest (an update that Y.applyUpdate accepted, leaving pending structs, but that Y.mergeUpdates rejects: issue
+ * 20). Such records are found one by one and left out instead of refusing the whole document.
+ */
+export function mergeSkippingUnmergeable(records: readonly ScannedRecord[]): MergeResult {
+  if (records.length === 0) return { update: undefined, kept: 0, rejected: [] };
+  if (records.length === 1) return { update: records[0]!.payload, kept: 1, rejected: [] };
+  try {
+    return { update: Y.mergeUpdates(records.map((r) => r.payload)), kept: records.length, rejected: [] };
+  } catch {
+    // Slow path, only for a damaged document: merge record by record and leave out those that do not merge.
+  }
+  const rejected: MergeResult['rejected'] = [];
+  let kept: ScannedRecord[] = [];
+  let state: Uint8Array | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    if (state === undefined) {
+      state = record.payload;
+      kept = [record];
+      continue;
+    }
+    try {
+      state = Y.mergeUpdates([state, record.payload]);
+      kept.push(record);
+      continue;
+    } catch (error) {
+      const why = errorText(error);
+      // With only one record merged so far, that first record may be the bad one: if this record merges with the
+      // one after it, the first is left out instead.
+      const following = records[i + 1];
+      if (kept.length === 1 && following && mergesWith(record.payload, following.payload) && !mergesWith(kept[0]!.payload, following.payload)) {
+        rejected.push({ record: kept[0]!, why });
+        state = record.payload;
+        kept = [record];
+      } else {
+        rejected.push({ record, why });
+      }
+    }
+  }
+  rejected.sort((a, b) => a.record.index - b.record.index);
+  return { update: state, kept: kept.length, rejected };
+}
+
+function mergesWith(a: Uint8Array, b: Uint8Array): boolean {
+  try {
+    Y.mergeUpdates([a, b]);
+    return true;
+  } catch {
+    return false;
   }
 }
 

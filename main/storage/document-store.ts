@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { defaultDataDir } from './data-dir';
-import { assertValidDocumentId, isValidDocumentId, newDocumentId } from './document-id';
+import { assertValidDocumentId, documentIdKey, isValidDocumentId, newDocumentId } from './document-id';
 import { EMPTY_UPDATE, FileDocumentLog, LOG_FILE } from './document-log';
 import { encodeRecords } from './log-records';
 import { errorText, fsyncDir, writeFileAtomic, writeFully } from './fs-durable';
@@ -27,6 +27,12 @@ export class DocumentStore implements DocumentStoreApi {
   private readonly logs = new Map<string, Promise<FileDocumentLog>>();
   /** Per-id chains so create/open/delete/updateSummary of one document never interleave. */
   private readonly idChains = new Map<string, Promise<unknown>>();
+  /**
+   * Document folders by `documentIdKey` (lower case): the spellings present in documents/. Taken from the folder
+   * listing, never from stat(): on a case-insensitive disk stat("strategi") finds "Strategi", and two logs on one
+   * file would overwrite each other (issue 20). On a case-sensitive disk two old spellings may both exist.
+   */
+  private readonly folders = new Map<string, string[]>();
   private closing: Promise<void> | null = null;
 
   private constructor(
@@ -104,20 +110,15 @@ export class DocumentStore implements DocumentStoreApi {
 
   async list(): Promise<StoredSummary[]> {
     this.assertOpen();
-    const entries = await readdir(join(this.dataDir, DOCUMENTS_DIR), { withFileTypes: true });
-    const summaries = await Promise.all(
-      entries.filter((entry) => entry.isDirectory() && isValidDocumentId(entry.name)).map((entry) => this.summaryOf(entry.name)),
-    );
+    await this.rescanFolders();
+    const names = [...this.folders.values()].flat();
+    const summaries = await Promise.all(names.map((name) => this.summaryOf(name)));
     return summaries.sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : a.id.localeCompare(b.id)));
   }
 
   async exists(id: string): Promise<boolean> {
     assertValidDocumentId(id);
-    try {
-      return (await stat(this.docDir(id))).isDirectory();
-    } catch {
-      return false;
-    }
+    return (await this.folderState(id)) === 'exists';
   }
 
   async create(id: string | undefined, initialUpdate: Uint8Array, summary: SummaryPatch): Promise<StoredSummary> {
@@ -163,6 +164,7 @@ export class DocumentStore implements DocumentStoreApi {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const target = join(this.dataDir, TRASH_DIR, `${id}-${stamp}-${randomBytes(2).toString('hex')}`);
       await rename(this.docDir(id), target);
+      this.removeFolder(id);
       await fsyncDir(join(this.dataDir, DOCUMENTS_DIR));
       await fsyncDir(join(this.dataDir, TRASH_DIR));
     });
@@ -232,6 +234,7 @@ export class DocumentStore implements DocumentStoreApi {
       await writeFileAtomic(join(building, SUMMARY_FILE), encodeSummary(summary));
       await rename(building, this.docDir(id));
       await fsyncDir(documents);
+      this.addFolder(id);
     } catch (error) {
       throw new StorageError('write-failed', `Could not create document "${id}" in ${documents}: ${errorText(error)}`, { cause: error });
     }
@@ -270,13 +273,67 @@ export class DocumentStore implements DocumentStoreApi {
     if (!(await this.exists(id))) throw notFound(id);
   }
 
+  /**
+   * Whether `id` has its folder; throws `name-taken` when its folder would be another document's on a
+   * case-insensitive disk (a folder spelled differently with the same key exists).
+   */
+  private async folderState(id: string): Promise<'exists' | 'absent'> {
+    const key = documentIdKey(id);
+    let names = this.folders.get(key);
+    if (!names?.includes(id)) {
+      // Not known (yet): the folder may have been made since the last listing, by this store or by hand.
+      await this.rescanFolders();
+      names = this.folders.get(key);
+    }
+    if (names?.includes(id)) return 'exists';
+    if (names && names.length > 0) {
+      throw new StorageError(
+        'name-taken',
+        `The document name "${id}" is taken by the document "${names[0]}": names that differ only in upper and lower case ` +
+          'are the same folder on Windows and macOS. Use the existing name or another one.',
+      );
+    }
+    return 'absent';
+  }
+
+  private async rescanFolders(): Promise<void> {
+    const documents = join(this.dataDir, DOCUMENTS_DIR);
+    const entries = await readdir(documents, { withFileTypes: true }).catch((error: unknown) => {
+      throw new StorageError('io', `Cannot list the documents in ${documents}: ${errorText(error)}`, { cause: error });
+    });
+    this.folders.clear();
+    for (const entry of entries) {
+      if (!entry.isDirectory() || !isValidDocumentId(entry.name)) continue;
+      const key = documentIdKey(entry.name);
+      const names = this.folders.get(key);
+      if (names) names.push(entry.name);
+      else this.folders.set(key, [entry.name]);
+    }
+  }
+
+  private addFolder(id: string): void {
+    const key = documentIdKey(id);
+    const names = this.folders.get(key) ?? [];
+    if (!names.includes(id)) names.push(id);
+    this.folders.set(key, names);
+  }
+
+  private removeFolder(id: string): void {
+    const key = documentIdKey(id);
+    const names = (this.folders.get(key) ?? []).filter((name) => name !== id);
+    if (names.length > 0) this.folders.set(key, names);
+    else this.folders.delete(key);
+  }
+
+  /** Serialises work per folder key, so "Strategi" and "strategi" never race to create one folder. */
   private withId<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.idChains.get(id) ?? Promise.resolve();
+    const key = documentIdKey(id);
+    const previous = this.idChains.get(key) ?? Promise.resolve();
     const next = previous.then(task, task);
     const settled = next.catch(() => undefined);
-    this.idChains.set(id, settled);
+    this.idChains.set(key, settled);
     void settled.then(() => {
-      if (this.idChains.get(id) === settled) this.idChains.delete(id);
+      if (this.idChains.get(key) === settled) this.idChains.delete(key);
     });
     return next;
   }

@@ -4,14 +4,29 @@
 import { t, type Lang, type MessageKey } from '../../shared/i18n/messages';
 import { StorageError, type RecoveryReport, type StorageErrorCode } from './types';
 
-/** Notice after a torn or damaged log tail was repaired while opening a document. */
+/** Notice after a document's log was repaired while opening it (torn end, damaged records, records that do not merge). */
 export function recoveryNotice(report: RecoveryReport, lang: Lang): string {
+  const damaged = report.damagedRecords ?? 0;
+  const unmergeable = report.unmergeableRecords ?? 0;
+  if (damaged === 0 && unmergeable === 0) {
+    return report.quarantinedTo
+      ? t(lang, 'storage.recoveredKept', { bytes: report.discardedBytes, path: report.quarantinedTo })
+      : t(lang, 'storage.recovered');
+  }
+  const setAside = t(lang, 'storage.setAside', {
+    damaged,
+    unmergeable,
+    both: damaged > 0 && unmergeable > 0 ? 'yes' : 'no',
+    total: damaged + unmergeable,
+    keptKnown: report.keptRecords === undefined ? 'no' : 'yes',
+    kept: report.keptRecords ?? 0,
+  });
   return report.quarantinedTo
-    ? t(lang, 'storage.recoveredKept', { bytes: report.discardedBytes, path: report.quarantinedTo })
-    : t(lang, 'storage.recovered');
+    ? `${setAside} ${t(lang, 'storage.setAsideKept', { bytes: report.discardedBytes, path: report.quarantinedTo })}`
+    : setAside;
 }
 
-const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'not-found', 'exists', 'invalid-id']);
+const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'not-found', 'exists', 'invalid-id', 'name-taken']);
 
 /** The catalog key of a storage error's user-facing text, or undefined when it has none. */
 export function storageErrorKey(error: unknown): MessageKey | undefined {
@@ -28,6 +43,11 @@ export function storageError(error: unknown, lang: Lang): string {
 /** Danish notice (the host's current language for notices). */
 export function recoveryNoticeDa(report: RecoveryReport): string {
   return recoveryNotice(report, 'da');
+}
+
+/** English notice. */
+export function recoveryNoticeEn(report: RecoveryReport): string {
+  return recoveryNotice(report, 'en');
 }
 
 /** A one-line Danish message for a storage error. */

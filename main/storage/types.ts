@@ -1,14 +1,26 @@
 // Contracts of the local storage layer (main process, CLI and sync server; Node only).
 // See main/storage/README.md for the on-disk design (checksummed append-only log per document).
 
-/** What the loader did when the end of a document's log was torn or corrupt (e.g. after a crash). */
+/**
+ * What the loader set aside while opening a document's log: a torn end (a crash mid-write), damaged records inside
+ * the log (each set aside alone; the intact records after them are kept), or records that hold a Yjs update that
+ * does not merge with the rest of the document. Everything set aside is moved to a file, never deleted.
+ */
 export interface RecoveryReport {
-  /** Bytes cut off the end of the log (moved aside, never deleted). */
+  /** Bytes set aside in total (moved to `quarantinedTo`, never deleted). */
   discardedBytes: number;
-  /** Why the tail was rejected, e.g. "record 12 at byte 4096: checksum mismatch". */
+  /** What was wrong, e.g. "record 12 at byte 4096: checksum mismatch" (several joined with "; "). */
   reason: string;
-  /** Where the discarded tail was kept for support (`updates.log.corrupt-<timestamp>`). */
+  /** Where the set-aside bytes were kept for support (`updates.log.corrupt-<timestamp>`). */
   quarantinedTo?: string;
+  /** Bytes of a torn or damaged end of the log that no intact record follows. */
+  tornTailBytes?: number;
+  /** Damaged records inside the log, each set aside alone. */
+  damagedRecords?: number;
+  /** Records with an intact checksum whose update does not merge with the document (set aside). */
+  unmergeableRecords?: number;
+  /** Intact records kept when something inside the log was set aside. */
+  keptRecords?: number;
 }
 
 export interface LoadedDocument {
@@ -140,6 +152,8 @@ export interface PejlingFileContents {
 
 export type StorageErrorCode =
   | 'invalid-id'
+  /** The id's folder would be another document's on a case-insensitive disk. */
+  | 'name-taken'
   | 'invalid-input'
   | 'not-found'
   | 'exists'

@@ -40,7 +40,7 @@ async function openDocument(page: Page, baseUrl: string): Promise<string> {
   await page.addInitScript(() =>
     localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Dorte Dahl', userColor: '#8e44ad', language: 'da' })),
   );
-  const response = await page.request.post(`${baseUrl}/api/documents`, { data: { from: 'template', name: 'kk', title: 'It-strategi 2026-2029', organisation: 'Testrup Kommune' } });
+  const response = await page.request.post(`${baseUrl}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'template', name: 'kk', title: 'It-strategi 2026-2029', organisation: 'Testrup Kommune' } });
   expect(response.ok()).toBe(true);
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(id)}/edit/vision`);

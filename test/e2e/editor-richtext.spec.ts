@@ -5,7 +5,7 @@ import { richText } from './fields';
 import type { Page } from '@playwright/test';
 
 async function newBlankDocument(page: Page, baseUrl: string, template = 'blank'): Promise<string> {
-  const response = await page.request.post(`${baseUrl}/api/documents`, {
+  const response = await page.request.post(`${baseUrl}/api/documents`, { headers: { 'X-Pejling-Request': '1' },
     data: { from: 'template', name: template, title: 'Prøvestrategi', organisation: 'Prøve Kommune' },
   });
   expect(response.ok(), await response.text()).toBe(true);

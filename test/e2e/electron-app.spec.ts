@@ -1,5 +1,9 @@
 // The desktop app itself, driven through Playwright's Electron support. Runs where the Electron runtime is installed;
-// elsewhere (as on machines that cannot download Electron's binary) it is skipped with the reason printed.
+// elsewhere (as on machines that cannot download Electron's binary) it is SKIPPED, with the reason printed and shown
+// as the skip annotation in the report. The main process's handlers are tested without the runtime in
+// test/unit/foundation/electron-main.test.ts (fakes of ipcMain, webContents and session) and
+// test/integration/host-contract.test.ts (the contract through IPC and HTTP); this spec is the one place the real
+// Electron wiring (preload, contextBridge, app:// protocol, single window) is exercised.
 import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +11,7 @@ import { join } from 'node:path';
 import { findElectronRuntime } from '../../scripts/electron-runtime.js';
 
 const runtime = findElectronRuntime();
-const skipReason = 'missing' in runtime ? `Electron end-to-end test skipped: ${runtime.missing}.` : '';
+const skipReason = 'missing' in runtime ? `Electron end-to-end test SKIPPED (no Electron runtime here): ${runtime.missing}.` : '';
 if (skipReason) console.log(skipReason);
 
 test.describe('desktop app (Electron)', () => {
@@ -24,8 +28,13 @@ test.describe('desktop app (Electron)', () => {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { name: 'Strategier på denne computer' })).toBeVisible();
       await expect(window.getByRole('region', { name: 'Ny strategi' })).toBeVisible();
-      // The renderer has the bridge, and no Node.
+      // The renderer has the preload's generic host IPC, and no Node.
       expect(await window.evaluate(() => typeof (window as unknown as { pejling?: unknown }).pejling)).toBe('object');
+      // A contract call goes through preload → main and answers as the contract says; a bad payload is refused.
+      const info = await window.evaluate(() => (window as unknown as { pejling: { invoke(m: string, a: unknown[]): Promise<unknown> } }).pejling.invoke('info', []));
+      expect(info).toMatchObject({ ok: true, value: { kind: 'electron' } });
+      const refused = await window.evaluate(() => (window as unknown as { pejling: { invoke(m: string, a: unknown[]): Promise<unknown> } }).pejling.invoke('createDocument', [null]));
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       // contextIsolation + sandbox + no nodeIntegration: the page sees neither require nor process.
       expect(await window.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');

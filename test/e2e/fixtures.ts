@@ -56,7 +56,7 @@ export async function stopServer(server: RunningServer, { keepData = false } = {
 export async function createDocument(serverUrl: string, request: CreateDocumentRequest): Promise<string> {
   const response = await fetch(`${serverUrl}/api/documents`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Pejling-Request': '1' },
     body: JSON.stringify(request),
   });
   expect(response.ok, await response.clone().text()).toBe(true);

@@ -44,7 +44,7 @@ function bigStrategy(count: number): string {
 }
 
 async function createFromJson(page: Page, serverUrl: string, text: string): Promise<string> {
-  const response = await page.request.post(`${serverUrl}/api/documents`, { data: { from: 'json', text, fileName: 'stor.json' } });
+  const response = await page.request.post(`${serverUrl}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'json', text, fileName: 'stor.json' } });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { id: string }).id;
 }
@@ -116,7 +116,7 @@ test('two users change different fields of the same initiative at once: both cha
   const a = await browser.newPage();
   const b = await browser.newPage();
   await a.goto(server.url);
-  const response = await a.request.post(`${server.url}/api/documents`, { data: { from: 'example', name: 'kk-2010-2014' } });
+  const response = await a.request.post(`${server.url}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'example', name: 'kk-2010-2014' } });
   const { id } = (await response.json()) as { id: string };
   const url = `${server.url}/#/doc/${encodeURIComponent(id)}/initiatives`;
   await Promise.all([a.goto(url), b.goto(url)]);
@@ -147,7 +147,7 @@ test('two users change different fields of the same initiative at once: both cha
 
 test('"Eksportér statusrapport" downloads the Word status report with the same data as the view', async ({ page, server, consoleErrors }) => {
   await page.goto(server.url);
-  const response = await page.request.post(`${server.url}/api/documents`, { data: { from: 'example', name: 'kk-2010-2014' } });
+  const response = await page.request.post(`${server.url}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'example', name: 'kk-2010-2014' } });
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/status`);
   await expect(page.getByTestId('status-counts')).toBeVisible();

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 
 async function openExample(page: Page, serverUrl: string, view = 'initiatives'): Promise<string> {
   await page.goto(serverUrl);
-  const response = await page.request.post(`${serverUrl}/api/documents`, { data: { from: 'example', name: 'kk-2010-2014' } });
+  const response = await page.request.post(`${serverUrl}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'example', name: 'kk-2010-2014' } });
   expect(response.ok()).toBe(true);
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${serverUrl}/#/doc/${encodeURIComponent(id)}/${view}`);
@@ -221,7 +221,7 @@ test('a local initiative supporting a deleted common initiative is a finding tha
   const common = file.actionPlans.find((p) => p.id === 'ap-faelles-2011-2012')!;
   common.initiatives = common.initiatives.filter((i) => i.id !== 'i-digital-post');
   await page.goto(server.url);
-  const response = await page.request.post(`${server.url}/api/documents`, { data: { from: 'json', text: JSON.stringify(file), fileName: 'kk.json' } });
+  const response = await page.request.post(`${server.url}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'json', text: JSON.stringify(file), fileName: 'kk.json' } });
   expect(response.ok(), await response.text()).toBe(true);
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/checks`);
@@ -248,7 +248,7 @@ test('the plan views follow the examples\' own levels: Odder (fokusområder) and
     ['brk-2010', 4, 8],
   ] as const) {
     await page.goto(server.url);
-    const response = await page.request.post(`${server.url}/api/documents`, { data: { from: 'example', name } });
+    const response = await page.request.post(`${server.url}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'example', name } });
     const { id } = (await response.json()) as { id: string };
     await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/coverage`);
     await expect(page.getByTestId('coverage-table').locator('tr[data-focus-area]')).toHaveCount(focusAreas);

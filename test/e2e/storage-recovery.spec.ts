@@ -7,7 +7,7 @@ import { startServer, stopServer, watchConsole } from './fixtures';
 
 test('a torn log tail is repaired on open, and the user is told', async ({ page, request }) => {
   let server = await startServer();
-  const created = await request.post(`${server.url}/api/documents`, { data: { from: 'example', name: 'odder-2006' } });
+  const created = await request.post(`${server.url}/api/documents`, { headers: { 'X-Pejling-Request': '1' }, data: { from: 'example', name: 'odder-2006' } });
   const { id, title } = (await created.json()) as { id: string; title: string };
   await stopServer(server, { keepData: true });
 

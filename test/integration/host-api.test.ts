@@ -25,7 +25,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: n
   return { status: response.status, body, headers: response.headers };
 }
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pejling-Request': '1' }, body: JSON.stringify(body) });
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pejling-host-'));
@@ -75,7 +75,7 @@ describe('browser-mode host API', () => {
     const json = await api<unknown>(`/api/documents/${doc.id}/download?format=json`);
     const reopened = await api<DocumentSummary>('/api/files/open', {
       method: 'POST',
-      headers: { 'X-File-Name': encodeURIComponent('Bornholm.pejling') },
+      headers: { 'X-File-Name': encodeURIComponent('Bornholm.pejling'), 'X-Pejling-Request': '1' },
       body: Buffer.from(pejling.body),
     });
     expect(reopened.status).toBe(201);
@@ -126,5 +126,45 @@ describe('browser-mode host API', () => {
       .toBe('Ny titel på strategien');
     const json = await api<{ vision: { statement: string } }>(`/api/documents/${doc.id}/download?format=json`);
     expect(json.body.vision.statement).toBe('Borgerne **først**.');
+  });
+
+  it('answers one document by id, 404 with a code for an unknown one', async () => {
+    const { body: doc } = await api<DocumentSummary>('/api/documents', post({ from: 'template', name: 'kk', title: 'Én strategi' }));
+    const one = await api<DocumentSummary>(`/api/documents/${doc.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: doc.id, title: 'Én strategi', organisation: doc.organisation, sync: { kind: 'local' } });
+    const missing = await api<{ error: string; code: string; params: { id: string } }>('/api/documents/findes-ikke');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'document-not-found', params: { id: 'findes-ikke' } });
+  });
+
+  it('pushes a rename made in the document to /api/events as documentChanged (no polling needed)', async () => {
+    const { body: doc } = await api<DocumentSummary>('/api/documents', post({ from: 'template', name: 'blank' }));
+    const events: Array<{ id: string; summary: DocumentSummary | null }> = [];
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/api/events`, { signal: controller.signal });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^event: documentChanged\ndata: (.*)$/m.exec(block)?.[1];
+          if (data) events.push(JSON.parse(data) as { id: string; summary: DocumentSummary | null });
+        }
+      }
+    })().catch(() => undefined);
+    const ydoc = new Y.Doc();
+    const provider = new ChannelProvider(ydoc, createWebSocketChannel({ url: documentSocketUrl(server.url, doc.id, { pejling: true }), WebSocket }));
+    await provider.whenSynced();
+    new StrategyModel(ydoc).updateMeta({ title: 'Omdøbt i dokumentet' });
+    await provider.whenSaved();
+    provider.destroy();
+    await expect.poll(() => events.find((e) => e.id === doc.id)?.summary?.title, { timeout: 5_000 }).toBe('Omdøbt i dokumentet');
+    controller.abort();
+    await reading;
   });
 });

@@ -47,7 +47,7 @@ describe('schema-1 documents open migrated', () => {
     expect(live.plain).toBe(false);
     expect(live.file).toEqual(strategy());
 
-    const json = await host.api.serializeDocument(stored.id, 'json');
+    const json = await host.api.saveDocumentAs(stored.id, 'json');
     expect(JSON.parse(new TextDecoder().decode(json.bytes))).toEqual(strategy());
 
     // Reopened from disk by a new host: already at schema 2, nothing to migrate again.
@@ -70,7 +70,7 @@ describe('schema-1 documents open migrated', () => {
     expect(read.ok).toBe(true);
     if (read.ok) expect(read.strategy).toEqual(strategy());
 
-    const summary = await host.api.importFile('havbjerg.pejling', bytes);
+    const summary = await host.api.openFile({ fileName: 'havbjerg.pejling', bytes });
     expect(summary.title).toBe(strategy().meta.title);
     const live = await liveDocument(summary.id);
     expect(live.version).toBe(SCHEMA_VERSION);

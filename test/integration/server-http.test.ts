@@ -1,11 +1,14 @@
 // The server's HTTP side: /healthz, the built renderer (content types, SPA fallback, CSP, no directory
-// traversal), the host's browser-mode routes mounted through httpHandler, and the message shown when
-// the renderer has not been built.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+// traversal), the host's browser-mode routes mounted through httpHandler, the message shown when
+// the renderer has not been built, and the browser-mode API's answers to hostile requests.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { removeTempDirs, startTestServer, tempDir, type TestServer } from './server-helpers';
+import { createHost, type Host } from '../../main/host/host';
+import { createHttpApi } from '../../main/host/http-api';
+import { createPejlingServer, type PejlingServer } from '../../main/server/server';
 
 afterAll(removeTempDirs);
 
@@ -140,5 +143,199 @@ describe('HTTP', () => {
     const reply = await get(server.server.url, '/');
     expect(reply.body).toContain('renderer not built: run npm run build');
     expect((await get(server.server.url, '/healthz')).status).toBe(200);
+  });
+});
+
+// Browser mode's API under hostile requests (issue 20, items 4, 9 and 10): every case answers a 4xx with a clean
+// code and message, the host keeps answering, and nothing is created or lost.
+describe('browser-mode API refuses bad requests cleanly', () => {
+  let dataDir: string;
+  let host: Host;
+  let api: PejlingServer;
+
+  beforeEach(async () => {
+    dataDir = await tempDir('pejling-api-');
+    host = await createHost({ dataDir });
+    api = await createPejlingServer({ port: 0, rooms: host.rooms, persistence: host.persistence, httpHandler: createHttpApi(host.api) });
+  });
+
+  afterEach(async () => {
+    await api.close();
+    await host.close();
+  });
+
+  interface RawReply {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    json: { error?: string; code?: string; params?: Record<string, unknown>; id?: string } | null;
+  }
+
+  /** A raw request with exactly these headers (no client adds Origin, Sec-Fetch-* or anything else). */
+  function call(method: string, path: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawReply> {
+    const url = new URL(api.url);
+    return new Promise((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path, method, headers: options.headers ?? {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: RawReply['json'] = null;
+          try {
+            json = JSON.parse(text) as RawReply['json'];
+          } catch {
+            // not JSON
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
+        });
+      });
+      req.on('error', reject);
+      req.end(options.body);
+    });
+  }
+
+  const changing = { 'Content-Type': 'application/json', 'X-Pejling-Request': '1' };
+  const create = async () => {
+    const reply = await call('POST', '/api/documents', { headers: changing, body: JSON.stringify({ from: 'template', name: 'blank' }) });
+    expect(reply.status).toBe(201);
+    return reply.json!.id!;
+  };
+  /** A clean refusal: the status, a code, a message without JavaScript internals. */
+  function expectRefused(reply: RawReply, status: number, code: string) {
+    expect(reply.status).toBe(status);
+    expect(reply.json?.code).toBe(code);
+    expect(reply.json?.error).toBeTypeOf('string');
+    expect(reply.json?.error).not.toMatch(/Cannot read|undefined|TypeError|URIError|at .*\.ts/);
+  }
+  const documentCount = async () => (await host.api.listDocuments()).length;
+
+  it('refuses a 62 MB nested JSON body at once, and /healthz keeps answering meanwhile', async () => {
+    const body = Buffer.alloc(62 * 1024 * 1024, '[');
+    const healthz: number[] = [];
+    let sending = true;
+    const probe = (async () => {
+      while (sending) {
+        const started = performance.now();
+        const reply = await get(api.url, '/healthz');
+        expect(reply.status).toBe(200);
+        healthz.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    // Declared length: refused before the body is read. Streamed without a length (chunked): refused on the first
+    // chunk for its nesting. The client stops sending as soon as the answer is there.
+    const send = (headers: Record<string, string>) =>
+      new Promise<{ status: number; code?: string; sent: number }>((resolve, reject) => {
+        const url = new URL(api.url);
+        let answered = false;
+        let sent = 0;
+        const req = request({ host: url.hostname, port: url.port, path: '/api/documents', method: 'POST', headers: { ...changing, ...headers } }, (res) => {
+          answered = true;
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, code: (JSON.parse(text) as { code?: string }).code, sent }));
+        });
+        req.on('error', (error) => (answered ? undefined : reject(error)));
+        const step = 1024 * 1024;
+        const next = () => {
+          if (answered || sent >= body.length) return;
+          const chunk = body.subarray(sent, sent + step);
+          sent += chunk.length;
+          if (req.write(chunk)) setImmediate(next);
+          else req.once('drain', next);
+        };
+        next();
+      });
+    const declared = await send({ 'Content-Length': String(body.length) });
+    const streamed = await send({});
+    sending = false;
+    await probe;
+    expect(declared).toMatchObject({ status: 413, code: 'too-large' });
+    expect(streamed).toMatchObject({ status: 400, code: 'body-too-deep' });
+    // Neither body was taken in whole.
+    expect(declared.sent).toBeLessThan(body.length);
+    expect(streamed.sent).toBeLessThan(body.length);
+    expect(healthz.length).toBeGreaterThan(0);
+    expect(Math.max(...healthz)).toBeLessThan(1000);
+    expect(await documentCount()).toBe(0);
+  });
+
+  it('refuses a small but deeply nested body without parsing it', async () => {
+    const reply = await call('POST', '/api/documents', { headers: changing, body: `${'['.repeat(100_000)}${']'.repeat(100_000)}` });
+    expectRefused(reply, 400, 'body-too-deep');
+  });
+
+  it('refuses a cross-site request marked only by Sec-Fetch-Site (no Origin), and creates nothing', async () => {
+    const reply = await call('POST', '/api/documents', {
+      headers: { 'Content-Type': 'text/plain', 'Sec-Fetch-Site': 'cross-site', 'X-Pejling-Request': '1' },
+      body: JSON.stringify({ from: 'template', name: 'blank' }),
+    });
+    expectRefused(reply, 403, 'cross-origin');
+    const sameSite = await call('GET', '/api/documents', { headers: { 'Sec-Fetch-Site': 'same-site' } });
+    expectRefused(sameSite, 403, 'cross-origin');
+    expect((await call('GET', '/api/documents', { headers: { 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(200);
+    expect(await documentCount()).toBe(0);
+  });
+
+  it('refuses a state-changing call without the X-Pejling-Request header', async () => {
+    const reply = await call('POST', '/api/documents', { headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ from: 'template', name: 'blank' }) });
+    expectRefused(reply, 403, 'request-header-missing');
+    const id = await create();
+    expectRefused(await call('DELETE', `/api/documents/${id}`), 403, 'request-header-missing');
+    expect(await documentCount()).toBe(1);
+  });
+
+  it('sends nosniff and a CSP on every API answer: lists, files and errors', async () => {
+    const id = await create();
+    for (const reply of [
+      await call('GET', '/api/documents'),
+      await call('GET', `/api/documents/${id}/download?format=json`),
+      await call('GET', '/api/nowhere'),
+      await call('POST', '/api/documents', { headers: changing, body: '{' }),
+    ]) {
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(String(reply.headers['content-security-policy'])).toContain("default-src 'none'");
+    }
+  });
+
+  it('answers 400 for an invalid document id', async () => {
+    const reply = await call('GET', '/api/documents/..%2F..%2Fetc/download?format=json');
+    expectRefused(reply, 400, 'invalid-argument');
+    expect(reply.json?.params).toMatchObject({ method: 'saveDocumentAs', argument: 'id' });
+    expectRefused(await call('DELETE', '/api/documents/-dash', { headers: changing }), 400, 'invalid-argument');
+  });
+
+  it('answers 400 for malformed %-encoding in the path', async () => {
+    expectRefused(await call('GET', '/api/documents/%E0%A4%A/download?format=json'), 400, 'invalid-encoding');
+  });
+
+  it('answers 400 for a null body', async () => {
+    const reply = await call('POST', '/api/documents', { headers: changing, body: 'null' });
+    expectRefused(reply, 400, 'invalid-argument');
+    expect(reply.json?.params).toMatchObject({ method: 'createDocument', argument: 'request' });
+  });
+
+  it('answers 400 for an export with {}', async () => {
+    const id = await create();
+    const reply = await call('POST', `/api/documents/${id}/export-docx`, { headers: changing, body: '{}' });
+    expectRefused(reply, 400, 'invalid-argument');
+    expect(reply.json?.params).toMatchObject({ method: 'exportDocx', argument: 'options', path: '/part' });
+  });
+
+  it('answers 400 for a file:// remote URL and leaves the document local', async () => {
+    const id = await create();
+    const reply = await call('POST', `/api/documents/${id}/remote`, { headers: changing, body: JSON.stringify({ url: 'file:///etc/passwd', token: '' }) });
+    expectRefused(reply, 400, 'invalid-argument');
+    expect(reply.json?.params).toMatchObject({ argument: 'remote', path: '/url' });
+    expect((await host.api.getDocument(id)).remote).toBeUndefined();
+  });
+
+  it('answers concurrent DELETEs of one document with one 200 and 404s, never a 500', async () => {
+    const id = await create();
+    const replies = await Promise.all(Array.from({ length: 6 }, () => call('DELETE', `/api/documents/${id}`, { headers: changing })));
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 404, 404, 404, 404, 404]);
+    for (const reply of replies.filter((r) => r.status === 404)) expectRefused(reply, 404, 'document-not-found');
+    expect(await documentCount()).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ export function App() {
 
   useEffect(
     () =>
-      getBridge().onMenuCommand((command) => {
+      getBridge().subscribe('menuCommand', (command) => {
         if (command === 'show-settings') setSettingsOpen(true);
         else if (command === 'show-start') navigate({ screen: 'start' });
         else if (command === 'new-document' || command === 'open-file' || command === 'import-json') {
@@ -45,7 +45,7 @@ export function App() {
       }),
     [],
   );
-  useEffect(() => getBridge().onOpenDocument((documentId) => navigate({ screen: 'document', documentId, view: DEFAULT_VIEW, item: undefined })), []);
+  useEffect(() => getBridge().subscribe('openDocument', (documentId) => navigate({ screen: 'document', documentId, view: DEFAULT_VIEW, item: undefined })), []);
 
   return (
     <div class="app" data-language={language}>

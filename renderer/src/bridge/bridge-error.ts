@@ -1,14 +1,19 @@
-// An error from the host, with the individual problems when the host listed several
-// (e.g. a refused import: one `JSON-path: reason` per line).
+// An error from the host: a stable code with its parameters (whoever shows it translates the code), the host's
+// message beside it, and the individual problems when the host listed several (e.g. a refused import: one
+// `JSON-path: reason` per line).
 export class BridgeError extends Error {
   readonly problems: string[];
   readonly status: number | undefined;
+  readonly code: string;
+  readonly params: Record<string, string | number>;
 
-  constructor(message: string, options: { problems?: string[]; status?: number } = {}) {
+  constructor(message: string, options: { problems?: string[]; status?: number; code?: string; params?: Record<string, string | number> } = {}) {
     super(message);
     this.name = 'BridgeError';
     this.problems = options.problems ?? splitProblems(message);
     this.status = options.status;
+    this.code = options.code ?? 'unknown';
+    this.params = options.params ?? {};
   }
 }
 

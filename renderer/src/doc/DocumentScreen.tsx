@@ -6,7 +6,7 @@ import type { ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
 import { useSessionState, useWholeSessionState } from '../session/use-session-state';
-import { errorMessage } from '../bridge/bridge-error';
+import { BridgeError, errorMessage } from '../bridge/bridge-error';
 import { navigate } from '../route/route';
 import { t } from '../i18n/i18n';
 import { Navigator, redoStructure, undoStructure } from '../navigator/Navigator';
@@ -43,29 +43,30 @@ export function DocumentScreen({ documentId, view, item, menuCommand, onOpenSett
   /** 'checking' until the host's list says whether the document exists. */
   const [phase, setPhase] = useState<'checking' | 'missing' | 'found'>('checking');
 
-  // The document's summary (title, remote, sync state). With a remote, its sync state is polled.
+  // The document's summary (title, remote, sync state): asked for once, then kept current by what the host pushes.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const load = async () => {
-      try {
-        const docs = await getBridge().listDocuments();
-        if (stopped) return;
-        const found = docs.find((d) => d.id === documentId) ?? null;
-        setSummary(found);
-        setPhase((prev) => (found ? 'found' : prev === 'found' ? 'found' : 'missing'));
-        if (found?.remote) timer = setTimeout(() => void load(), 4000);
-      } catch {
-        if (stopped) return;
-        // The list is unavailable: open anyway (the channel reports its own trouble).
-        setPhase((prev) => (prev === 'checking' ? 'found' : prev));
-        timer = setTimeout(() => void load(), 10_000);
-      }
-    };
-    void load();
+    const off = getBridge().subscribe('documentChanged', (change) => {
+      if (change.id === documentId && change.summary) setSummary(change.summary);
+    });
+    getBridge()
+      .getDocument(documentId)
+      .then(
+        (found) => {
+          if (stopped) return;
+          setSummary(found);
+          setPhase('found');
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          // A document the host does not have is not opened; any other trouble opens anyway (the channel reports it).
+          const missing = error instanceof BridgeError && error.code === 'document-not-found';
+          setPhase((prev) => (prev === 'checking' ? (missing ? 'missing' : 'found') : prev));
+        },
+      );
     return () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      off();
     };
   }, [documentId]);
 

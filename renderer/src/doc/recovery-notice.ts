@@ -6,6 +6,6 @@ import { showToast } from '../ui/toasts';
 const RECOVERY_NOTICE_MS = 30_000;
 
 export async function showRecoveryNotice(bridge: HostBridge, documentId: string): Promise<void> {
-  const summary = (await bridge.listDocuments().catch(() => [])).find((d) => d.id === documentId);
+  const summary = await bridge.getDocument(documentId).catch(() => null);
   if (summary?.notice) showToast({ message: summary.notice, tone: 'error' }, RECOVERY_NOTICE_MS);
 }

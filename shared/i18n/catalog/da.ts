@@ -612,6 +612,9 @@ export const da = {
   // --- Storage (main/storage: what the host reports after opening or failing to save) ---
   'storage.recovered': 'Pejling genoprettede dokumentet efter et nedbrud. Alle gemte ændringer er bevaret; en ufuldstændig sidste skrivning blev sorteret fra.',
   'storage.recoveredKept': 'Pejling genoprettede dokumentet efter et nedbrud. Alle gemte ændringer er bevaret; en ufuldstændig sidste skrivning blev sorteret fra. De beskadigede data ({bytes} byte) er gemt i {path}.',
+  'storage.setAside': 'Pejling fandt {damaged, plural, =0 {} one {# beskadiget ændring (kontrolsummen passer ikke)} other {# beskadigede ændringer (kontrolsummen passer ikke)}}{both, select, yes { og } other {}}{unmergeable, plural, =0 {} one {# ændring, der ikke kan flettes ind i dokumentet} other {# ændringer, der ikke kan flettes ind i dokumentet}} i dokumentets gemte data og lagde {total, plural, one {den} other {dem}} til side. {keptKnown, select, yes {De {kept} andre gemte skrivninger} other {De øvrige gemte skrivninger}} er bevaret; ændringer, der byggede direkte på det frasorterede, kan mangle.',
+  'storage.setAsideKept': 'De frasorterede data ({bytes} byte) er gemt i {path}.',
+  'storage.error.name-taken': 'Navnet bruges allerede af et andet dokument, hvis navn kun adskiller sig ved store og små bogstaver.',
   'storage.error.not-pejling-file': 'Filen er ikke en Pejling-fil.',
   'storage.error.damaged': 'Filen er beskadiget og kan ikke åbnes (kontrolsummen eller opbygningen passer ikke).',
   'storage.error.newer-version': 'Filen er gemt med en nyere version af Pejling. Opdatér Pejling for at åbne den.',

@@ -610,6 +610,9 @@ export const en: Record<MessageKey, string> = {
   // --- Storage (main/storage: what the host reports after opening or failing to save) ---
   'storage.recovered': 'Pejling recovered the document after a crash. Every saved change is kept; an incomplete last write was left out.',
   'storage.recoveredKept': 'Pejling recovered the document after a crash. Every saved change is kept; an incomplete last write was left out. The damaged data ({bytes} bytes) is kept in {path}.',
+  'storage.setAside': 'Pejling found {damaged, plural, =0 {} one {# damaged change (checksum mismatch)} other {# damaged changes (checksum mismatch)}}{both, select, yes { and } other {}}{unmergeable, plural, =0 {} one {# change that cannot be merged into the document} other {# changes that cannot be merged into the document}} in the document\'s saved data and set {total, plural, one {it} other {them}} aside. {keptKnown, select, yes {The {kept} other saved writes are} other {The other saved writes are}} kept; changes that built directly on what was set aside may be missing.',
+  'storage.setAsideKept': 'The set-aside data ({bytes} bytes) is kept in {path}.',
+  'storage.error.name-taken': 'The name is already used by another document whose name differs only in upper and lower case.',
   'storage.error.not-pejling-file': 'The file is not a Pejling file.',
   'storage.error.damaged': 'The file is damaged and cannot be opened (its checksum or structure does not match).',
   'storage.error.newer-version': 'The file was saved by a newer version of Pejling. Update Pejling to open it.',

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { FileDocumentLog, LOG_FILE } from '../../../main/storage/document-log';
+import { encodeRecords } from '../../../main/storage/log-records';
+import { baseUpdates, isPoison, poisonUpdate } from './helpers/poison';
 import { StorageError } from '../../../main/storage/types';
 import { TextEditor, removeTempDirs, tempDir, textOf } from './helpers/fixtures';
 
@@ -81,16 +84,78 @@ describe('FileDocumentLog', () => {
     }
   });
 
-  it('after a damaged middle record keeps what came before and reports the rest as discarded', async () => {
-    const { dir, bytes, starts } = await logWith(['one ', 'two ', 'three ', 'four']);
-    const damaged = bytes.slice();
-    damaged[starts[1]! + 9]! ^= 0xff;
-    await writeFile(join(dir, LOG_FILE), damaged);
-    const log = await FileDocumentLog.open('doc', dir);
-    expect(log.recovery?.reason).toBe(`record 2 at byte ${starts[1]}: checksum mismatch`);
-    expect(log.recovery?.discardedBytes).toBe(bytes.length - starts[1]!);
-    expect(textOf((await log.load()).update)).toBe('one ');
-    await log.close();
+  it('sets a damaged record in the middle aside alone and keeps every later intact record (any flipped byte)', async () => {
+    // Ten edits by ten people (as on the sync server), so no edit depends on another.
+    const dir = await tempDir();
+    const writer = await FileDocumentLog.open('doc', dir);
+    const starts: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      doc.getMap('edits').set(`edit ${i}`, `tekst ${i}`);
+      starts.push(writer.stats().bytes);
+      await writer.append(updates[0]!);
+    }
+    await writer.close();
+    const bytes = await readFile(join(dir, LOG_FILE));
+    const fourth = bytes.subarray(starts[3]!, starts[4]!);
+    for (let at = starts[3]!; at < starts[4]!; at++) {
+      const copy = await tempDir();
+      const damaged = bytes.slice();
+      damaged[at]! ^= 0x10;
+      await writeFile(join(copy, LOG_FILE), damaged);
+      const log = await FileDocumentLog.open('doc', copy);
+      const { update, recovery } = await log.load();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, update);
+      const kept = [...doc.getMap('edits').keys()].sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+      expect(kept, `flip at byte ${at}`).toEqual(['edit 1', 'edit 2', 'edit 3', 'edit 5', 'edit 6', 'edit 7', 'edit 8', 'edit 9', 'edit 10']);
+      expect(recovery).toMatchObject({ damagedRecords: 1, keptRecords: 9, discardedBytes: fourth.length });
+      expect(recovery?.reason).toMatch(new RegExp(`^record 4 at byte ${starts[3]}: `));
+      expect(Array.from(await readFile(recovery!.quarantinedTo!))).toEqual(Array.from(fourth));
+      await log.close();
+      // Set aside once: the next open finds a clean log with the same content.
+      const again = await FileDocumentLog.open('doc', copy);
+      expect(again.recovery).toBeUndefined();
+      expect((await again.load()).update).toEqual(update);
+      await again.close();
+    }
+  });
+
+  it('loads a document poisoned on disk by setting aside the records that do not merge', async () => {
+    const base = baseUpdates();
+    const poison = poisonUpdate();
+    expect(isPoison(base, poison)).toBe(true); // the fixture: applyUpdate accepts it, mergeUpdates throws
+    const expected = new Y.Doc();
+    for (const u of base) Y.applyUpdate(expected, u);
+    for (const position of ['middle', 'first'] as const) {
+      const dir = await tempDir();
+      const records = position === 'first' ? [poison, ...base] : [...base.slice(0, 10), poison, ...base.slice(10)];
+      const bytes = encodeRecords(records);
+      await writeFile(join(dir, LOG_FILE), bytes);
+      const log = await FileDocumentLog.open('doc', dir);
+      const { update, recovery } = await log.load();
+      expect(recovery, position).toMatchObject({ unmergeableRecords: 1, keptRecords: base.length });
+      expect(recovery?.reason).toMatch(new RegExp(`^record ${position === 'first' ? 1 : 11} at byte \\d+: does not merge with the document`));
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, update);
+      expect(doc.getText('body').toString()).toBe(expected.getText('body').toString());
+      expect(doc.getMap('m').toJSON()).toEqual(expected.getMap('m').toJSON());
+      expect(Array.from(await readFile(recovery!.quarantinedTo!))).toEqual(Array.from(encodeRecords([poison])));
+      // Still writable, and the poison is gone from the log.
+      const more = new Y.Doc();
+      Y.applyUpdate(more, update);
+      let next: Uint8Array | undefined;
+      more.on('update', (u: Uint8Array) => (next = u));
+      more.getText('body').insert(0, 'Efter: ');
+      await log.append(next!);
+      await log.close();
+      const again = await FileDocumentLog.open('doc', dir);
+      expect(again.recovery).toBeUndefined();
+      expect(textOf((await again.load()).update)).toBe(`Efter: ${expected.getText('body').toString()}`);
+      await again.close();
+    }
   });
 
   it('can be appended to after a repair, and the repair is not reported again', async () => {

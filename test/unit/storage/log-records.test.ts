@@ -40,6 +40,26 @@ describe('log records', () => {
     const flipped = bytes.slice();
     flipped[8 + 3 + 8]! ^= 0x80; // the payload byte of record 2
     expect(scanRecords(flipped).problem).toBe('record 2 at byte 11: checksum mismatch');
-    expect(scanRecords(flipped).payloads).toHaveLength(1);
+  });
+
+  it('sets a damaged record in the middle aside alone and keeps every later record', () => {
+    const bytes = encodeRecords(payloads);
+    const flipped = bytes.slice();
+    flipped[8 + 3 + 8]! ^= 0x80; // the payload byte of record 2
+    const scan = scanRecords(flipped);
+    expect(scan.damaged).toEqual([{ index: 2, start: 11, end: 20, why: 'checksum mismatch' }]);
+    expect(scan.tail).toBeUndefined();
+    expect(scan.payloads.map((p) => p.length)).toEqual([3, 300]);
+  });
+
+  it('finds the next record when the length field of a middle record is damaged', () => {
+    const bytes = encodeRecords(payloads);
+    for (const value of [0, 0xff, 2, 200]) {
+      const damaged = bytes.slice();
+      damaged[11] = value; // low byte of record 2's length
+      const scan = scanRecords(damaged);
+      expect(scan.damaged, `length byte ${value}`).toEqual([expect.objectContaining({ index: 2, start: 11, end: 20 })]);
+      expect(scan.payloads.map((p) => p.length)).toEqual([3, 300]);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { StorageError } from '../../../main/storage/types';
 
 describe('Danish storage messages', () => {
   it('tell the user that a document was recovered and where the damaged data is kept', () => {
-    const text = recoveryNoticeDa({ discardedBytes: 11, reason: 'record 3 at byte 40: truncated', quarantinedTo: '/d/updates.log.corrupt-x' });
+    const text = recoveryNoticeDa({ discardedBytes: 11, reason: 'record 3 at byte 40: truncated', quarantinedTo: '/d/updates.log.corrupt-x', tornTailBytes: 11 });
     expect(text).toMatch(/^Pejling genoprettede dokumentet efter et nedbrud\./);
     expect(text).toContain('11 byte');
     expect(text).toContain('/d/updates.log.corrupt-x');
