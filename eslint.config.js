@@ -58,9 +58,9 @@ export const RENDERER_LAYERS = [
   'ui', // small shared components: bound inputs, icons, toasts, announcer
   'collab', // sync plumbing and presence: connection status, local copy, watched channel, presence widgets
   'route', // hash routes
-  'bridge', // the host bridge (browser mode's HTTP/WebSocket client); its own errors are worded through i18n
   'i18n', // messages
   'settings', // the user's settings
+  'bridge', // the host bridge (browser mode's HTTP/WebSocket client)
   'styles', // CSS only
 ];
 

@@ -8,6 +8,10 @@
 //   m2  the same 100 documents with 5 clients each.
 // Per document = (m1 − m0) / 100; per connection = (m2 − m1) / 400. Heap is the live JS heap after GC
 // (stable); RSS is reported as well (it includes freed memory the allocator keeps).
+//
+// Slow readers (issue 20, item 5): 20 clients connect to one document and never read (their sockets are
+// paused) while a reading client writes SLOW_READER_EDIT_MIB × 1 MiB of text; the figure is the server's
+// peak RSS, sampled after every edit, against the bare relay (which buffers everything for everyone).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +26,7 @@ import { REPO_ROOT } from '../lib/paths';
 import { startBareRelay, startPejlingServer, type ChildServer, type MemorySample } from '../lib/processes';
 
 const GROUP = '6 Server memory';
+const SLOW_READERS = 20;
 // Each stock WebsocketProvider adds a process 'exit' listener (to say goodbye to the server); hundreds are expected here.
 process.setMaxListeners(Math.max(process.getMaxListeners(), 1000));
 const DOCUMENTS = 100;
@@ -111,6 +116,59 @@ async function measure(server: ChildServer, state: Uint8Array, documents: number
 
 const kib = (bytes: number) => bytes / 1024;
 
+/** Text that Yjs cannot store as a few repeated structs. */
+function filler(bytes: number, seed: number): string {
+  let state = seed;
+  const chars: string[] = [];
+  for (let i = 0; i < bytes; i++) {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    chars.push(String.fromCharCode(97 + (state % 26)));
+  }
+  return chars.join('');
+}
+
+interface SlowReaderReading {
+  rssBeforeMiB: number;
+  peakRssMiB: number;
+  connectionsAfter: number | null;
+}
+
+async function measureSlowReaders(server: ChildServer, editMiB: number): Promise<SlowReaderReading> {
+  const room = 'bench-slow-readers';
+  const writer = connect(server, room);
+  const readers: WebSocket[] = [];
+  try {
+    await synced(writer);
+    for (let i = 0; i < SLOW_READERS; i++) {
+      const ws = new WebSocket(`${server.wsUrl}/${room}`);
+      await new Promise<void>((resolve, reject) => {
+        ws.once('open', () => resolve());
+        ws.once('error', reject);
+      });
+      ws.on('error', () => undefined);
+      // Never read again: what the server sends piles up in its buffers.
+      (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      readers.push(ws);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = await server.memory(true);
+    let peak = before.rss;
+    for (let i = 0; i < editMiB; i++) {
+      writer.doc.getText('slow').insert(0, filler(2 ** 20, i));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      peak = Math.max(peak, (await server.memory(false)).rss);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    peak = Math.max(peak, (await server.memory(false)).rss);
+    const after = await health(server).catch(() => ({}) as { connections?: number });
+    return { rssBeforeMiB: before.rss / 2 ** 20, peakRssMiB: peak / 2 ** 20, connectionsAfter: after.connections ?? null };
+  } finally {
+    for (const ws of readers) ws.terminate();
+    writer.provider.destroy();
+    writer.doc.destroy();
+  }
+}
+
 export async function measureServerMemory(ctx: BenchContext): Promise<Figure[]> {
   const documents = DOCUMENTS;
   const example = JSON.parse(await readFile(join(REPO_ROOT, 'templates', 'examples', 'kk-2010-2014.json'), 'utf8')) as StrategyFile;
@@ -118,6 +176,9 @@ export async function measureServerMemory(ctx: BenchContext): Promise<Figure[]> 
   const dataDir = await mkdtemp(join(tmpdir(), 'pejling-bench-memory-'));
   let ours: Readings;
   let bare: Readings;
+  const editMiB = ctx.quick ? 8 : 16;
+  let slowOurs: SlowReaderReading;
+  let slowBare: SlowReaderReading;
   try {
     const server = await startPejlingServer(dataDir);
     try {
@@ -132,6 +193,20 @@ export async function measureServerMemory(ctx: BenchContext): Promise<Figure[]> 
     } finally {
       await relay.stop();
     }
+    // Fresh processes, so the readings above do not carry over.
+    const slowServer = await startPejlingServer(dataDir);
+    try {
+      slowOurs = await measureSlowReaders(slowServer, editMiB);
+    } finally {
+      await slowServer.stop();
+    }
+    const slowRelay = await startBareRelay();
+    try {
+      slowBare = await measureSlowReaders(slowRelay, editMiB);
+    } finally {
+      await slowRelay.stop();
+    }
+    ctx.log(`  server memory: ${SLOW_READERS} non-reading clients measured`);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -169,6 +244,20 @@ export async function measureServerMemory(ctx: BenchContext): Promise<Figure[]> 
       value: perConnection(ours, 'heapUsed'),
       unit: 'KiB',
       baseline: { label: 'bare relay', value: perConnection(bare, 'heapUsed'), unit: 'KiB' },
+    }),
+    figure({
+      id: 'server.rss-slow-readers',
+      group: GROUP,
+      title: `Server RSS with ${SLOW_READERS} non-reading clients (${editMiB} MiB of edits, peak)`,
+      value: slowOurs.peakRssMiB,
+      unit: 'MiB',
+      baseline: { label: 'bare relay', value: slowBare.peakRssMiB, unit: 'MiB' },
+      details: {
+        method: `${SLOW_READERS} WebSocket clients with paused sockets on one document; a reading client inserts ${editMiB} × 1 MiB of text; RSS sampled after each edit`,
+        pejling: slowOurs,
+        bareRelay: slowBare,
+        limits: 'pejling server defaults: 48 MiB unsent per connection, 128 MiB per document',
+      },
     }),
     figure({
       id: 'server.rss-100x5',

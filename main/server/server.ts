@@ -10,9 +10,16 @@ import { silentLogger, type SyncLogger } from '../sync/sync-log';
 import { CLOSE_CODES, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
 import { prepareLoadedDocument } from '../../shared/model/document';
 import { authorize, type AuthConfig, loadAuthFile } from './auth';
-import { hostnameOfHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
-import { securityHeaders, sendRendererMissing, serveStatic } from './static-files';
-import { stat } from 'node:fs/promises';
+import { isAllowedHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
+import {
+  isAppPageRequest,
+  isRendererBuilt,
+  type RendererBuilder,
+  securityHeaders,
+  sendRendererBuilding,
+  sendRendererMissing,
+  serveStatic,
+} from './static-files';
 
 export interface ServerLimits {
   /** Largest accepted WebSocket message (default 16 MiB). Larger frames close the connection (1009). */
@@ -51,6 +58,8 @@ export interface PejlingServerOptions {
   auth?: AuthConfig;
   /** Directory of the built renderer, served at `/`. */
   staticDir?: string;
+  /** Builds the renderer into `staticDir` on the first request for an app page while it is missing. */
+  rendererBuilder?: RendererBuilder | null;
   /** Browser-mode routes (`/api/*`), tried before static files; resolve true when handled. */
   httpHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   logger?: SyncLogger;
@@ -145,14 +154,15 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
     });
   const staticDir = options.staticDir;
   let closing = false;
+  /** Set once listening (the Host check needs the real port when 0 was asked for). */
+  let listeningPort = options.port ?? 0;
 
   /** Without auth, only requests that name this machine (DNS rebinding, cross-site WebSockets). */
   function localOnlyRefusal(req: IncomingMessage): string | null {
     if (auth) return null;
-    const hostHeader = req.headers.host;
-    if (!hostHeader || !isLoopbackHost(hostnameOfHostHeader(hostHeader))) return 'host not allowed';
+    if (!isAllowedHostHeader(req.headers.host, listeningPort, host)) return 'host not allowed';
     const origin = req.headers.origin;
-    if (origin !== undefined && !isLoopbackOrigin(origin)) return 'origin not allowed';
+    if (origin !== undefined && !isLoopbackOrigin(origin, host)) return 'origin not allowed';
     return null;
   }
 
@@ -171,12 +181,18 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       return;
     }
     if (options.httpHandler && (await options.httpHandler(req, res))) return;
-    if (staticDir && (await isDirectory(staticDir))) {
+    const builder = options.rendererBuilder ?? null;
+    if (staticDir && builder?.state !== 'building' && (await isRendererBuilt(staticDir))) {
       await serveStatic(req, res, staticDir);
       return;
     }
+    if (staticDir && builder && builder.state !== 'failed' && (builder.state === 'building' || isAppPageRequest(req))) {
+      void builder.start();
+      sendRendererBuilding(req, res);
+      return;
+    }
     if (staticDir && (path === '/' || path === '/index.html')) {
-      sendRendererMissing(req, res);
+      sendRendererMissing(req, res, builder?.state === 'failed' ? 'the automatic build failed, see the server log' : '');
       return;
     }
     res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
@@ -307,6 +323,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
 
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  listeningPort = port;
   const url = formatUrl(host, port);
   log({ event: 'listening', url, auth: auth ? 'token' : 'loopback-only' });
 
@@ -336,14 +353,6 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
       return closed;
     },
   };
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function describe(error: unknown): string {

@@ -26,7 +26,7 @@ export function recoveryNotice(report: RecoveryReport, lang: Lang): string {
     : setAside;
 }
 
-const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'not-found', 'exists', 'invalid-id', 'name-taken']);
+const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['invalid-input', 'not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'not-found', 'exists', 'invalid-id', 'name-taken']);
 
 /** The catalog key of a storage error's user-facing text, or undefined when it has none. */
 export function storageErrorKey(error: unknown): MessageKey | undefined {

@@ -6,12 +6,17 @@
 //   during the load wait (their messages are buffered).
 // - Every change to the room's document is appended to persistence, and only relayed (or served in a
 //   sync step 2, or acknowledged with `saved`) once that append resolved: a client can never receive
-//   state that a crash could still lose.
+//   state that a crash could still lose. Parts of updates that wait for missing dependencies (Yjs's
+//   pending structs) are neither stored, nor served, nor acknowledged until they integrate.
+// - Every incoming update is checked before it touches the document (update-check.ts); limits bound a
+//   document's size, the bytes waiting for slow readers, and repeated sync requests.
 // - A failed write closes every connection of the room (4500 'storage failure') and refuses the document
 //   until restart.
 // - A viewer receives the document and presence; its document changes are dropped, its presence relayed.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { isValidDocumentId } from '../storage/document-id';
 import type { DocumentPersistence } from '../storage/types';
 import {
@@ -85,6 +90,12 @@ export interface RoomsOptions {
   maxBufferedBytesPerDocument?: number;
 }
 
+/** Presence (awareness) client ids one connection may hold (a host's remote link bridges several people). */
+const MAX_PRESENCE_IDS_PER_CONNECTION = 32;
+
+/** How long parts of updates may wait for missing dependencies before they are dropped. */
+const PENDING_EXPIRY_MS = 30_000;
+
 /** State vectors (of sync step 1 requests) remembered per connection, to answer each only once. */
 const ANSWERED_VECTORS_KEPT = 32;
 
@@ -120,6 +131,7 @@ class Connection implements RoomConnection {
   /** Sync step 1 state vectors already answered on this connection (most recent last). */
   readonly answeredVectors: string[] = [];
   repeatLogged = false;
+  presenceRefusedLogged = false;
   /** The document's state vector as of the last sync step 2 sent here: the peer has at least this. */
   sentState: Map<number, number> | null = null;
 
@@ -198,6 +210,8 @@ class Room {
   private readonly waiting = new Set<Connection>();
   holds = 0;
   private unloadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Who set each presence client id (a connection, the host's remote link, …): only it may change it. */
+  private readonly presenceOwners = new Map<number, unknown>();
   readonly queue: DurableQueue;
   readonly loaded: Promise<void>;
   /**
@@ -333,7 +347,7 @@ class Room {
           for (const [client, clock] of connection.sentState ?? []) {
             if (clock > (target.get(client) ?? 0)) target.set(client, clock);
           }
-          missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target));
+          missing = encodeIntegratedState(this.doc, Y.encodeStateVector(target));
         } catch {
           this.malformed(connection, 'sync step 1: invalid state vector');
           return;
@@ -382,26 +396,42 @@ class Room {
           return;
         }
         const count = ++connection.received;
+        const store = this.doc.store;
+        const pendingBefore = { structs: store.pendingStructs?.update ?? null, ds: store.pendingDs };
         try {
           Y.applyUpdate(this.doc, decoded.update, connection);
         } catch (error) {
           this.refuseUpdate(connection, decoded.update.length, `does not apply (${describe(error)})`);
           return;
         }
-        // Structs waiting for missing dependencies are not in any update event yet; keep them durable too.
-        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-          this.queue.enqueue(decoded.update);
+        // What the update could integrate reached the log through the update event (Yjs's own encoding of
+        // what the document took in). Parts waiting for missing dependencies (pending structs or deletions)
+        // are NOT stored: raw, they can disagree with what later integrates under the same ids, and the
+        // log would then load as something else than everyone saw (found by server-fuzz.test.ts). They are
+        // not acknowledged either until they integrated (and so are durable): the acknowledgements of this
+        // connection wait from here on (they count in order).
+        const addedPending =
+          (store.pendingStructs !== null && store.pendingStructs.update !== pendingBefore.structs) ||
+          (store.pendingDs !== null && !sameBytes(store.pendingDs, pendingBefore.ds));
+        if (addedPending || this.deferredAcks.has(connection)) {
+          this.deferredAcks.set(connection, count);
+          this.schedulePendingExpiry();
+        } else if (connection.pejling) {
+          this.queue.afterDurable(() => connection.sendSaved(count));
         }
-        if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+        this.flushDeferredAcksIfSettled();
         return;
       }
-      case 'awareness':
+      case 'awareness': {
+        let own: Uint8Array | null;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, connection);
+          own = this.ownPresence(connection, decoded.update);
+          if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, connection);
         } catch {
           this.malformed(connection, 'invalid awareness update');
         }
         return;
+      }
       case 'query-awareness': {
         const clients = [...this.awareness.getStates().keys()];
         connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -410,6 +440,92 @@ class Room {
       default:
         this.malformed(connection, `unexpected message type '${decoded.type}' from a client`);
     }
+  }
+
+  /**
+   * The part of an awareness update a connection may make: entries for client ids no one else holds (the
+   * first connection to set an id holds it until it leaves), at most MAX_PRESENCE_IDS_PER_CONNECTION.
+   * Entries for other people's ids are dropped (logged once per connection): a viewer cannot set or clear
+   * someone else's presence. Null when nothing is left. Throws on bytes that are not an awareness update.
+   */
+  private ownPresence(connection: Connection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { id: number; clock: number; state: string }[] = [];
+    const refused: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      const owner = this.presenceOwners.get(id);
+      const mine = owner === connection;
+      if (mine || (owner === undefined && connection.clientIds.size + kept.length < MAX_PRESENCE_IDS_PER_CONNECTION)) {
+        kept.push({ id, clock, state });
+      } else {
+        refused.push(id);
+      }
+    }
+    if (refused.length > 0 && !connection.presenceRefusedLogged) {
+      connection.presenceRefusedLogged = true;
+      this.ctx.log({
+        event: 'presence-refused',
+        doc: this.name,
+        role: connection.role,
+        peer: connection.peer,
+        clients: refused.slice(0, 5),
+        reason: 'presence for client ids this connection does not hold',
+      });
+    }
+    if (kept.length === 0) return null;
+    if (refused.length === 0) return update;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.id);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.state);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Acknowledgements held back until the document's pending parts integrated (see sync-update above). */
+  private readonly deferredAcks = new Map<Connection, number>();
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private flushDeferredAcksIfSettled(): void {
+    if (this.deferredAcks.size === 0) return;
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) return;
+    for (const [connection, count] of this.deferredAcks) {
+      if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
+    }
+    this.deferredAcks.clear();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
+  }
+
+  /**
+   * Pending parts whose dependencies never arrive are dropped after PENDING_EXPIRY_MS (they were never
+   * stored or acknowledged); connections waiting for an acknowledgement are closed (1011) so they
+   * reconnect and send what the server still lacks.
+   */
+  private schedulePendingExpiry(): void {
+    if (this.pendingTimer) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = null;
+      if (this.state !== 'ready') return;
+      const store = this.doc.store;
+      if (store.pendingStructs === null && store.pendingDs === null) {
+        this.flushDeferredAcksIfSettled();
+        return;
+      }
+      this.ctx.log({ event: 'pending-dropped', doc: this.name, connections: this.deferredAcks.size, reason: `missing dependencies for ${PENDING_EXPIRY_MS} ms` });
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      const waiting = [...this.deferredAcks.keys()];
+      this.deferredAcks.clear();
+      for (const connection of waiting) connection.close(LIMIT_CLOSE_CODES.internalError, 'incomplete update: reconnect to resync');
+    }, PENDING_EXPIRY_MS);
+    this.pendingTimer.unref?.();
   }
 
   /** Whether the document may grow by `bytes` (recomputes its real size when the estimate says no). */
@@ -479,6 +595,7 @@ class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN || this.state === 'failed') return;
+    if (!(origin instanceof Connection)) this.flushDeferredAcksIfSettled();
     this.approxBytes += update.length;
     this.queue.enqueue(update);
     const message = encodeUpdate(update);
@@ -493,6 +610,9 @@ class Room {
       for (const id of updated) origin.clientIds.add(id);
       for (const id of removed) origin.clientIds.delete(id);
     }
+    // Whoever set an id holds it (connections, the host's remote link); removal (also by timeout) frees it.
+    for (const id of [...added, ...updated]) if (!this.presenceOwners.has(id)) this.presenceOwners.set(id, origin ?? null);
+    for (const id of removed) this.presenceOwners.delete(id);
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.connections.size === 0) return;
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -503,10 +623,12 @@ class Room {
 
   remove(connection: Connection): void {
     this.connections.delete(connection);
+    this.deferredAcks.delete(connection);
     this.waiting.delete(connection);
     if (connection.clientIds.size > 0 && this.state === 'ready') {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
     }
+    for (const [id, owner] of this.presenceOwners) if (owner === connection) this.presenceOwners.delete(id);
     this.scheduleUnloadIfUnused();
   }
 
@@ -583,6 +705,8 @@ class Room {
 
   dispose(): void {
     this.cancelUnload();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = null;
     if (this.state !== 'failed') this.state = 'unloaded';
     this.rooms.forget(this);
     this.doc.destroy();
@@ -597,6 +721,27 @@ interface AwarenessChange {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** `Y.encodeStateAsUpdate` without the pending parts (which are not durable, see the room's guarantees). */
+function encodeIntegratedState(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const store = doc.store;
+  const pending = { structs: store.pendingStructs, ds: store.pendingDs };
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pending.structs;
+    store.pendingDs = pending.ds;
+  }
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function mib(bytes: number): string {

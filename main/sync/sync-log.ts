@@ -11,12 +11,15 @@ export type SyncLogEvent =
   | 'update-refused' // an editor's update would have damaged the stored document; refused, its connection closed
   | 'room-aborted' // an internal error in a room: its connections closed (1011), reloaded from storage on demand
   | 'limit' // a limit was hit (field `limit`: document-size, connection-buffer, document-buffer); the connection closed
+  | 'presence-refused' // a connection sent presence for client ids others hold; dropped, logged once per connection
+  | 'pending-dropped' // parts of updates that waited too long for missing dependencies were dropped (never stored)
   | 'sync-repeat-ignored' // a connection repeated a sync step 1 already answered; logged once per connection
   | 'internal-error' // an error no handler caught; logged, the server keeps serving
   | 'room-load'
   | 'room-recovered' // storage repaired a torn log while loading
   | 'room-unload'
   | 'storage-failure' // a durable write (or load) failed: the room is closed until restart
+  | 'renderer-build' // the app's renderer was missing and is built on the first request (phase start/done/failed)
   | 'listening'
   | 'shutdown';
 
@@ -45,7 +48,7 @@ export function jsonLineLogger(write: (line: string) => void): SyncLogger {
 
 function defaultLevel(event: SyncLogEvent): 'info' | 'warn' | 'error' {
   if (event === 'storage-failure' || event === 'room-aborted' || event === 'internal-error') return 'error';
-  if (event === 'update-refused' || event === 'limit') return 'warn';
+  if (event === 'update-refused' || event === 'limit' || event === 'presence-refused') return 'warn';
   if (event === 'malformed' || event === 'error' || event === 'refused' || event === 'room-recovered') return 'warn';
   return 'info';
 }

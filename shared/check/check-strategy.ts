@@ -1,6 +1,7 @@
 // Quality checks on a valid strategy. Pure and linear in the size of the strategy (the editor runs it live
 // on every change): one pass builds id indexes, one pass per collection emits findings in document order.
 import { endsBeforeStart, isReversedPeriod, periodMonths } from '../format/dates';
+import { inputLimitProblems } from '../format/input-limits';
 import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../format/schema';
 import type { Lang } from '../format/messages';
 import { initiativeStatusLabel, t as message, type MessageKey, type MessageParams } from '../i18n';
@@ -144,7 +145,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
       'strategy-period-reversed',
       'meta',
       '/meta/period',
-      m('check.strategyPeriodReversed', { from: String(meta.from), to: String(meta.to) }),
+      m('check.strategyPeriodReversed', { from: meta.from, to: meta.to }),
     );
   }
 
@@ -175,7 +176,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
         'plan-period-reversed',
         plan.id,
         `${planPath}/period`,
-        m('check.planPeriodReversed', { name, from: String(plan.period.from), to: String(plan.period.to) }),
+        m('check.planPeriodReversed', { name, from: plan.period.from, to: plan.period.to }),
       );
     }
     // A reversed period is its own finding; measured against it, every plan would be "outside".
@@ -254,5 +255,26 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
     }
   }
 
+  // Characters a file may not hold (pasted into the live document): say where, before an export loses them.
+  for (const problem of inputLimitProblems(strategy, lang).characters) {
+    add('illegal-character', itemIdAt(strategy, problem.path), problem.path, m('check.illegalCharacter', { reason: problem.message }));
+  }
+
   return findings;
+}
+
+/** The id of the innermost item holding a JSON pointer's place; 'meta' and 'vision' for those parts. */
+function itemIdAt(strategy: StrategyFile, pointer: string): string {
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let id = segments[0] === 'vision' ? 'vision' : 'meta';
+  let current: unknown = strategy;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') break;
+    current = (current as Record<string, unknown>)[segment];
+    // Rich text nodes have no id; items do (and a ProseMirror node's attrs never hold one).
+    if (current !== null && typeof current === 'object' && !Array.isArray(current) && typeof (current as { id?: unknown }).id === 'string' && !('type' in current)) {
+      id = (current as { id: string }).id;
+    }
+  }
+  return id;
 }

@@ -17,6 +17,8 @@ export const FINDING_CODES = [
   'strategy-period-reversed',
   'plan-period-reversed',
   'initiative-end-before-start',
+  // Text a live document can hold (pasted) that a file may not: Word cannot store it, import refuses it.
+  'illegal-character',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -36,6 +38,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'strategy-period-reversed': 'error',
   'plan-period-reversed': 'error',
   'initiative-end-before-start': 'error',
+  'illegal-character': 'error',
 };
 
 export interface Finding {

@@ -13,11 +13,6 @@ export function formatDate(iso: string, lang: ExportLanguage = 'da'): string {
 
 export const isoDateOf = i18n.isoDateOf;
 
-/** "2011-03" → "mar. 2011". */
-export function formatMonth(isoMonth: string, lang: ExportLanguage = 'da'): string {
-  return i18n.formatMonth(isoMonth, lang);
-}
-
 export const formatYears = i18n.formatYears;
 
 /** An initiative's months: "jan. 2011–dec. 2012", "fra mar. 2011", "til dec. 2012", or '' when neither is known. */

@@ -41,11 +41,6 @@ export function isDate(value: unknown): value is string {
   return d <= daysInMonth(y, m);
 }
 
-/** Has the shape YYYY-MM-DD (perhaps with a day that does not exist). */
-export function hasDateShape(value: unknown): value is string {
-  return typeof value === 'string' && DATE_SHAPE.test(value);
-}
-
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -76,10 +71,4 @@ export function endsBeforeStart(start: string | undefined, end: string | undefin
 /** The first and last month of a period of whole years: 2024-2025 → "2024-01" … "2025-12". */
 export function periodMonths(period: Period): { first: string; last: string } {
   return { first: `${period.from}-01`, last: `${period.to}-12` };
-}
-
-/** Today as YYYY-MM-DD in local time. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

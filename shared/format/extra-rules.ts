@@ -8,7 +8,8 @@
 // reads", issue 11).
 import { DATE_SHAPE, isDate } from './dates';
 import { childPointer } from './json-pointer';
-import { type Lang, pick } from './messages';
+import { t as message } from '../i18n/messages';
+import type { Lang } from './messages';
 import type { Problem } from './problem';
 
 type Obj = Record<string, unknown>;
@@ -57,10 +58,7 @@ function duplicateIds(root: Obj, lang: Lang): Problem[] {
     }
     problems.push({
       path: pointer,
-      message: pick(lang, {
-        da: `id'et ${JSON.stringify(id)} er brugt mere end én gang (også i ${earlier}); hvert id skal være unikt i hele filen`,
-        en: `id ${JSON.stringify(id)} is used more than once (also at ${earlier}); every id must be unique in the whole file`,
-      }),
+      message: message(lang, 'format.duplicateId', { id: JSON.stringify(id), earlier }),
     });
   }
   return problems;
@@ -73,7 +71,7 @@ function impossibleDate(value: unknown, pointer: string, lang: Lang): Problem[] 
   return [
     {
       path: pointer,
-      message: pick(lang, { da: `datoen ${value} findes ikke`, en: `the date ${value} does not exist` }),
+      message: message(lang, 'format.impossibleDate', { value }),
     },
   ];
 }

@@ -2,7 +2,8 @@
 // XML 1.0 cannot carry (a Word document is XML, so a title with U+FFFF made a .docx that LibreOffice cannot
 // open), and nesting deeper than the readers can follow (20,000 quotes within quotes overflowed the call
 // stack). One iterative pass over the parsed JSON, so neither a deep nor a long input can overflow it.
-import { type Lang, pick } from './messages';
+import { t as message } from '../i18n/messages';
+import type { Lang } from './messages';
 import type { Problem } from './problem';
 
 /**
@@ -40,55 +41,64 @@ const hex = (codePoint: number): string => `U+${codePoint.toString(16).toUpperCa
 const escapeSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
- * Problems with characters and nesting anywhere in the parsed JSON. `tooDeep` is true when the input
+ * Problems with characters and nesting anywhere in the parsed JSON (`characters`: those with characters
+ * only, which the checks report for a live document). `tooDeep` is true when the input
  * nests deeper than MAX_JSON_DEPTH: the caller must then not hand it to recursive code (the schema's
  * unknown-field walk, the rich-text readers).
  */
-export function inputLimitProblems(root: unknown, lang: Lang): { problems: Problem[]; tooDeep: boolean } {
+export function inputLimitProblems(root: unknown, lang: Lang): { problems: Problem[]; tooDeep: boolean; characters: Problem[] } {
   const problems: Problem[] = [];
+  const characters: Problem[] = [];
   let tooDeep = false;
-  // Explicit stack of [value, pointer, depth]; pointers are built only for what is reported.
-  const stack: [unknown, string, number][] = [[root, '', 0]];
+  // Explicit stack; each frame links to its parent, so a pointer is built only for what is reported.
+  interface Frame {
+    value: unknown;
+    key: string;
+    parent: Frame | null;
+    depth: number;
+  }
+  const pointerOf = (frame: Frame): string => {
+    const segments: string[] = [];
+    for (let f: Frame | null = frame; f && f.parent; f = f.parent) segments.push(escapeSegment(f.key));
+    return segments.length === 0 ? '' : `/${segments.reverse().join('/')}`;
+  };
+  const stack: Frame[] = [{ value: root, key: '', parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const [value, pointer, depth] = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (typeof value === 'string') {
-      const bad = findIllegalCharacter(value);
-      if (bad) {
-        problems.push({
-          path: pointer,
-          message: pick(lang, {
-            da: `indeholder tegnet ${hex(bad.codePoint)} (tegn nr. ${bad.position}), som ikke må stå i tekst (et styretegn eller et ikke-tegn, som Word ikke kan gemme); fjern det`,
-            en: `contains the character ${hex(bad.codePoint)} (character ${bad.position}), which text may not hold (a control character or non-character that Word cannot store); remove it`,
-          }),
-        });
-      }
+      if (!ILLEGAL.test(value)) continue;
+      const bad = findIllegalCharacter(value)!;
+      characters.push({
+        path: pointerOf(frame),
+        message: message(lang, 'format.illegalCharacter', { char: hex(bad.codePoint), position: bad.position }),
+      });
+      problems.push(characters[characters.length - 1]!);
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH) {
       if (!tooDeep) {
         // Name the field that holds the rich text, not a pointer hundreds of segments long.
+        const pointer = pointerOf(frame);
         const at = pointer.indexOf('/content/');
         problems.push({
           path: at > 0 ? pointer.slice(0, at) : pointer.split('/').slice(0, 8).join('/'),
-          message: pick(lang, {
-            da: `teksten er indlejret for dybt (mere end ${MAX_RICH_NESTING} niveauer, fx citater i citater eller lister i lister); Pejling læser højst ${MAX_RICH_NESTING} niveauer`,
-            en: `the text is nested too deeply (more than ${MAX_RICH_NESTING} levels, such as quotes within quotes or lists within lists); Pejling reads at most ${MAX_RICH_NESTING} levels`,
-          }),
+          message: message(lang, 'format.tooDeep', { max: MAX_RICH_NESTING }),
         });
       }
       tooDeep = true;
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${pointer}/${i}`, depth + 1]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: frame, depth: depth + 1 });
     } else {
-      const entries = Object.entries(value as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        stack.push([child, `${pointer}/${escapeSegment(key)}`, depth + 1]);
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        stack.push({ value: (value as Record<string, unknown>)[key], key, parent: frame, depth: depth + 1 });
       }
     }
   }
-  return { problems, tooDeep };
+  return { problems, tooDeep, characters };
 }

@@ -1,7 +1,20 @@
 // Locates the first syntax error in a JSON text, independently of the JavaScript engine: the wording and
 // position info of JSON.parse errors differ between Node, Chromium and Electron, and a user needs a line
 // and column (and a plain statement when the file was cut short). Only called after JSON.parse has failed.
-// Iterative (explicit stack), so deeply nested input cannot overflow the call stack.
+//
+// The parsing is jsonc-parser's (VS Code's JSON parser, strict: no comments, no trailing commas); this
+// module only turns its first error into one of the reasons below, which the messages in ./validate.ts
+// name. jsonc-parser's parser is recursive: past a few thousand levels of nesting it overflows the call
+// stack, and such a text is reported as 'too-deep' (Pejling reads far less nesting anyway, see
+// ./input-limits.ts).
+import { createScanner, type JSONVisitor, printParseErrorCode, visit } from 'jsonc-parser';
+
+// jsonc-parser's SyntaxKind values (a const enum, which isolatedModules cannot read from its .d.ts).
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
 
 export type JsonSyntaxReason =
   | 'empty' // nothing but whitespace
@@ -13,7 +26,8 @@ export type JsonSyntaxReason =
   | 'control-character' // a raw line break or tab inside a string
   | 'bad-escape' // a backslash sequence JSON does not know
   | 'bad-number' // 01, 1., .5, +1, NaN, Infinity
-  | 'trailing-data'; // more text after the complete value
+  | 'trailing-data' // more text after the complete value
+  | 'too-deep'; // nested deeper than the parser follows
 
 /** What the parser expected where it failed: used to phrase the message. */
 export type JsonExpectation = 'value' | 'key' | 'colon' | 'comma-or-object-end' | 'comma-or-list-end' | 'end';
@@ -32,14 +46,10 @@ export interface JsonSyntaxError {
   insideString?: boolean;
 }
 
-type Mode = 'value' | 'valueOrEnd' | 'keyOrEnd' | 'key' | 'afterValue';
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/** The longest run of characters that can occur in a number; compared with NUMBER to judge it. */
-const NUMBER_RUN = /[0-9+\-.eE]+/y;
-/** Texts that are a number or can be completed to one ("-", "1.", "2e-"). */
-const NUMBER_PREFIX = /^-?(?:(?:0|[1-9]\d*)(?:\.|\.\d+(?:[eE][+-]?\d*)?|[eE][+-]?\d*)?)?$/;
 const WORD = /[A-Za-z_$][\w$]*/y;
+/** The longest run of characters that can occur in a number. */
+const NUMBER_RUN = /[0-9+\-.eE]+/y;
+const LITERALS = ['true', 'false', 'null'];
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -53,170 +63,146 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+interface FirstError {
+  code: string;
+  offset: number;
+  length: number;
+  /** End of the last complete number before the error, and where it started (for "01", "1.5.2"). */
+  lastNumber?: { start: number; end: number };
+}
+
+function firstError(text: string): FirstError | null | 'too-deep' {
+  let found: FirstError | null = null;
+  let lastNumber: { start: number; end: number } | undefined;
+  const visitor: JSONVisitor = {
+    onLiteralValue: (value: unknown, offset: number, length: number) => {
+      if (!found && typeof value === 'number') lastNumber = { start: offset, end: offset + length };
+    },
+    onError: (code, offset: number, length: number) => {
+      if (!found) found = { code: printParseErrorCode(code), offset, length, ...(lastNumber ? { lastNumber } : {}) };
+    },
+  };
+  try {
+    visit(text, visitor, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    if (error instanceof RangeError) return 'too-deep';
+    throw error;
+  }
+  return found;
+}
+
 /** Returns the first syntax error of `text`, or null when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
-  const stack: ('object' | 'array')[] = [];
-  let i = 0;
-  let mode: Mode = 'value';
-
-  const fail = (reason: JsonSyntaxReason, at: number, extra: Partial<JsonSyntaxError> = {}): JsonSyntaxError => ({
+  const at = (reason: JsonSyntaxReason, offset: number, extra: Partial<JsonSyntaxError> = {}): JsonSyntaxError => ({
     reason,
-    offset: at,
-    ...lineColumn(text, at),
+    offset,
+    ...lineColumn(text, offset),
     ...extra,
   });
-  const truncated = (insideString = false): JsonSyntaxError =>
-    fail('truncated', text.length, { openContainers: stack.length, insideString });
-  const foundAt = (at: number): string => {
-    WORD.lastIndex = at;
+  if (text.trim() === '') return at('empty', 0);
+  const error = firstError(text);
+  if (error === 'too-deep') return at('too-deep', 0);
+  if (error === null) return null;
+  const { code, offset, length } = error;
+  const open = openAt(text, offset);
+  const end = offset + length;
+  const token = text.slice(offset, end);
+  const truncated = (insideString = false): JsonSyntaxError => at('truncated', text.length, { openContainers: open.length, insideString });
+  const foundAt = (i: number): string => {
+    WORD.lastIndex = i;
     const word = WORD.exec(text);
-    return word ? word[0] : String.fromCodePoint(text.codePointAt(at) ?? 0);
-  };
-  const skipWhitespace = (): void => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
+    return word ? word[0] : String.fromCodePoint(text.codePointAt(i) ?? 0);
   };
   const previousSignificant = (): string | undefined => {
-    for (let j = i - 1; j >= 0; j--) {
+    for (let j = offset - 1; j >= 0; j--) {
       const ch = text[j];
       if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
     }
     return undefined;
   };
-  /** Scans a string starting at the opening quote; returns an error or null. */
-  const scanString = (): JsonSyntaxError | null => {
-    i++;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return null;
-      }
-      if (c === 92) {
-        const next = text[i + 1];
-        if (next === undefined) return truncated(true);
-        if ('"\\/bfnrt'.includes(next)) {
-          i += 2;
-          continue;
-        }
-        if (next === 'u') {
-          const hex = text.slice(i + 2, i + 6);
-          if (/^[0-9a-fA-F]{4}$/.test(hex)) {
-            i += 6;
-            continue;
-          }
-          if (i + 2 + hex.length >= text.length && /^[0-9a-fA-F]*$/.test(hex)) return truncated(true);
-        }
-        return fail('bad-escape', i, { found: text.slice(i, i + 2) });
-      }
-      if (c < 32) return fail('control-character', i, { found: text[i] });
-      i++;
-    }
-    return truncated(true);
+  const numberFrom = (i: number): string => {
+    NUMBER_RUN.lastIndex = i;
+    return NUMBER_RUN.exec(text)?.[0] ?? text[i] ?? '';
   };
-
-  for (;;) {
-    skipWhitespace();
-    if (mode === 'value' || mode === 'valueOrEnd') {
-      if (i >= text.length) return stack.length === 0 && text.trim() === '' ? fail('empty', 0) : truncated();
-      const ch = text[i] as string;
-      if (mode === 'valueOrEnd' && ch === ']') {
-        stack.pop();
-        i++;
-        mode = 'afterValue';
-        continue;
-      }
-      if (ch === '{') {
-        stack.push('object');
-        i++;
-        mode = 'keyOrEnd';
-      } else if (ch === '[') {
-        stack.push('array');
-        i++;
-        mode = 'valueOrEnd';
-      } else if (ch === '"') {
-        const error = scanString();
-        if (error) return error;
-        mode = 'afterValue';
-      } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
-        NUMBER_RUN.lastIndex = i;
-        const run = NUMBER_RUN.exec(text)?.[0] ?? ch;
-        NUMBER.lastIndex = i;
-        if (NUMBER.exec(text)?.[0] !== run) {
-          // Not a complete number: cut short if the text ends while it could still become one.
-          return i + run.length >= text.length && NUMBER_PREFIX.test(run) ? truncated() : fail('bad-number', i, { found: run });
-        }
-        i += run.length;
-        mode = 'afterValue';
-      } else if (ch === "'") {
-        return fail('single-quotes', i, { found: ch });
-      } else if ((ch === ']' || ch === '}') && previousSignificant() === ',') {
-        return fail('trailing-comma', i, { found: ch });
-      } else if (ch === '+' || ch === '.') {
-        return fail('bad-number', i, { found: ch });
-      } else {
-        const word = foundAt(i);
-        const literal = ['true', 'false', 'null'].find((l) => l.startsWith(word) || word === l);
-        if (word === 'true' || word === 'false' || word === 'null') {
-          i += word.length;
-          mode = 'afterValue';
-        } else if (literal && i + word.length >= text.length) {
-          return truncated();
-        } else if (word === 'NaN' || word === 'Infinity') {
-          return fail('bad-number', i, { found: word });
-        } else {
-          return fail('unexpected', i, { expected: 'value', found: word });
-        }
-      }
-      continue;
-    }
-    if (mode === 'keyOrEnd' || mode === 'key') {
-      if (i >= text.length) return truncated();
-      const ch = text[i] as string;
-      if (ch === '}') {
-        if (mode === 'key') return fail('trailing-comma', i, { found: ch });
-        stack.pop();
-        i++;
-        mode = 'afterValue';
-        continue;
-      }
-      if (ch === "'") return fail('single-quotes', i, { found: ch });
-      if (ch !== '"') {
-        const word = foundAt(i);
-        return /^[A-Za-z_$]/.test(word)
-          ? fail('unquoted-key', i, { found: word })
-          : fail('unexpected', i, { expected: 'key', found: word });
-      }
-      const error = scanString();
-      if (error) return error;
-      skipWhitespace();
-      if (i >= text.length) return truncated();
-      if (text[i] !== ':') return fail('unexpected', i, { expected: 'colon', found: foundAt(i) });
-      i++;
-      mode = 'value';
-      continue;
-    }
-    // afterValue
-    const top = stack[stack.length - 1];
-    if (top === undefined) {
-      return i >= text.length ? null : fail('trailing-data', i, { expected: 'end', found: foundAt(i) });
-    }
-    if (i >= text.length) return truncated();
-    const ch = text[i] as string;
-    if (ch === ',') {
-      i++;
-      mode = top === 'object' ? 'key' : 'value';
-    } else if ((top === 'object' && ch === '}') || (top === 'array' && ch === ']')) {
-      stack.pop();
-      i++;
-    } else {
-      return fail('unexpected', i, {
-        expected: top === 'object' ? 'comma-or-object-end' : 'comma-or-list-end',
-        found: foundAt(i),
-      });
-    }
+  // A number run on into what follows ("01", "1.5.2", "1-2"): the whole run is the bad number.
+  if (error.lastNumber && error.lastNumber.end === offset && /^[0-9+\-.eE]/.test(text[offset] ?? '')) {
+    return at('bad-number', error.lastNumber.start, { found: numberFrom(error.lastNumber.start) });
   }
+
+  switch (code) {
+    case 'UnexpectedEndOfString': {
+      // The string's token ends at the end of the text (cut short) or at a raw line break.
+      if (end >= text.length) return truncated(true);
+      return at('control-character', end, { found: text[end] });
+    }
+    case 'InvalidUnicode':
+      if (end >= text.length) return truncated(true);
+      return badEscape();
+    case 'InvalidEscapeCharacter':
+      return badEscape();
+    case 'InvalidCharacter': {
+      const i = [...token].findIndex((ch) => ch.charCodeAt(0) < 32);
+      const pos = offset + (i < 0 ? 0 : i);
+      return at('control-character', pos, { found: text[pos] });
+    }
+    case 'UnexpectedEndOfNumber':
+    case 'InvalidNumberFormat':
+      return end >= text.length ? truncated() : at('bad-number', offset, { found: numberFrom(offset) });
+    case 'EndOfFileExpected':
+      return at('trailing-data', offset, { expected: 'end', found: foundAt(offset) });
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return at('unexpected', offset, { expected: expectedIn(open), found: foundAt(offset) });
+    default:
+      break;
+  }
+  // The text ended where something was expected.
+  if (offset >= text.length) return truncated();
+  const ch = text[offset] ?? '';
+  if (ch === "'") return at('single-quotes', offset, { found: ch });
+  if ((ch === '}' || ch === ']') && previousSignificant() === ',') return at('trailing-comma', offset, { found: ch });
+  if (code === 'InvalidSymbol') {
+    const word = foundAt(offset);
+    // A literal or number cut short by the end of the text ("tru", "-").
+    if (end >= text.length && (LITERALS.some((l) => l.startsWith(word)) || token === '-')) return truncated();
+    if (word === 'NaN' || word === 'Infinity' || /^[+\-.]/.test(token)) return at('bad-number', offset, { found: /^[+\-.]/.test(token) ? numberFrom(offset) : word });
+    const inObject = open[open.length - 1] === 'object';
+    const wantsKey = inObject && /[{,]/.test(previousSignificant() ?? '');
+    if (wantsKey && /^[A-Za-z_$]/.test(word)) return at('unquoted-key', offset, { found: word });
+    return at('unexpected', offset, { expected: wantsKey ? 'key' : 'value', found: word });
+  }
+  const expected: JsonExpectation =
+    code === 'PropertyNameExpected'
+      ? 'key'
+      : code === 'ColonExpected'
+        ? 'colon'
+        : code === 'CommaExpected' || code === 'CloseBraceExpected' || code === 'CloseBracketExpected'
+          ? expectedIn(open)
+          : 'value';
+  const word = foundAt(offset);
+  if (expected === 'key' && /^[A-Za-z_$]/.test(word)) return at('unquoted-key', offset, { found: word });
+  return at('unexpected', offset, { expected, found: word });
+
+  function badEscape(): JsonSyntaxError {
+    const bad = /\\(?:u(?![0-9a-fA-F]{4})|[^"\\/bfnrtu])/.exec(token);
+    const pos = offset + (bad?.index ?? 0);
+    return at('bad-escape', pos, { found: text.slice(pos, pos + 2) });
+  }
+}
+
+/** The objects and lists open at `offset` (innermost last), counted over jsonc-parser's scanner (iterative). */
+function openAt(text: string, offset: number): ('object' | 'array')[] {
+  const open: ('object' | 'array')[] = [];
+  const scanner = createScanner(text, true);
+  for (let kind = scanner.scan(); kind !== EOF && scanner.getTokenOffset() < offset; kind = scanner.scan()) {
+    if (kind === OPEN_BRACE) open.push('object');
+    else if (kind === OPEN_BRACKET) open.push('array');
+    else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) open.pop();
+  }
+  return open;
+}
+
+function expectedIn(open: ('object' | 'array')[]): JsonExpectation {
+  const top = open[open.length - 1];
+  return top === 'object' ? 'comma-or-object-end' : top === 'array' ? 'comma-or-list-end' : 'end';
 }

@@ -2,10 +2,11 @@
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';
-import { inputLimitProblems } from './input-limits';
+import { inputLimitProblems, MAX_RICH_NESTING } from './input-limits';
 import { findJsonSyntaxError, type JsonSyntaxError, lineColumn } from './json-syntax';
 import { toJsonPointer } from './json-pointer';
-import { type Lang, pick, showValue } from './messages';
+import { isMessageKey, t as message, type MessageKey, type MessageParams } from '../i18n/messages';
+import { type Lang, showValue } from './messages';
 import { formatProblem, type Problem } from './problem';
 import { FORMAT_NAME, FORMAT_VERSION, type StrategyFile, strategyFileSchema } from './schema';
 
@@ -29,8 +30,8 @@ export class InvalidStrategyError extends Error {
     lang: Lang = 'da',
   ) {
     const head = source
-      ? pick(lang, { da: `${source} er ikke en gyldig Pejling-strategifil:`, en: `${source} is not a valid Pejling strategy file:` })
-      : pick(lang, { da: 'Ikke en gyldig Pejling-strategifil:', en: 'Not a valid Pejling strategy file:' });
+      ? message(lang, 'format.invalidFileHeadNamed', { source })
+      : message(lang, 'format.invalidFileHead');
     super([head, ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'));
     this.name = 'InvalidStrategyError';
   }
@@ -43,43 +44,31 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
  * wrote, gets that one clear problem instead of a list of consequences.
  */
 function identityProblem(input: unknown, lang: Lang): Problem | null {
-  const t = (da: string, en: string): string => pick(lang, { da, en });
+  const m = (key: MessageKey, params?: MessageParams): string => message(lang, key, params);
   if (!isObj(input)) {
-    const what = Array.isArray(input) ? t('en liste', 'a list') : showValue(input);
+    const what = Array.isArray(input) ? m('format.type.list') : showValue(input);
     return {
       path: '',
-      message: t(
-        `ikke en Pejling-strategifil: filen skal indeholde et JSON-objekt { … }, men indeholder ${what}`,
-        `not a Pejling strategy file: the file must hold a JSON object { … }, but holds ${what}`,
-      ),
+      message: m('format.notObject', { what }),
     };
   }
   if (!('format' in input)) {
     return {
       path: '/format',
-      message: t(
-        `ikke en Pejling-strategifil: feltet "format" mangler (forventede "${FORMAT_NAME}")`,
-        `not a Pejling strategy file: the "format" field is missing (expected "${FORMAT_NAME}")`,
-      ),
+      message: m('format.formatMissing', { expected: FORMAT_NAME }),
     };
   }
   if (input.format !== FORMAT_NAME) {
     return {
       path: '/format',
-      message: t(
-        `ikke en Pejling-strategifil: "format" er ${showValue(input.format)}, forventede "${FORMAT_NAME}"`,
-        `not a Pejling strategy file: "format" is ${showValue(input.format)}, expected "${FORMAT_NAME}"`,
-      ),
+      message: m('format.formatWrong', { value: showValue(input.format), expected: FORMAT_NAME }),
     };
   }
   const version = input.formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
     return {
       path: '/formatVersion',
-      message: t(
-        `filen er skrevet af en nyere version af Pejling (formatversion ${version}); denne version kan læse formatversion ${FORMAT_VERSION}. Opdatér Pejling for at åbne den`,
-        `the file was written by a newer version of Pejling (format version ${version}); this version reads format version ${FORMAT_VERSION}. Update Pejling to open it`,
-      ),
+      message: m('format.newerVersion', { version, supported: FORMAT_VERSION }),
     };
   }
   return null;
@@ -87,11 +76,8 @@ function identityProblem(input: unknown, lang: Lang): Problem | null {
 
 function versionReason(input: Record<string, unknown>, lang: Lang): string {
   const v = input.formatVersion;
-  if (v === undefined) return pick(lang, { da: `mangler (skal være ${FORMAT_VERSION})`, en: `is required (must be ${FORMAT_VERSION})` });
-  return pick(lang, {
-    da: `ukendt formatversion ${showValue(v)}; denne version af Pejling læser formatversion ${FORMAT_VERSION}`,
-    en: `unknown format version ${showValue(v)}; this version of Pejling reads format version ${FORMAT_VERSION}`,
-  });
+  if (v === undefined) return message(lang, 'format.versionRequired', { supported: FORMAT_VERSION });
+  return message(lang, 'format.versionUnknown', { value: showValue(v), supported: FORMAT_VERSION });
 }
 
 /** Validates parsed JSON against interchange format v1; lists every problem found. */
@@ -126,7 +112,7 @@ function unknownFieldWarnings(input: unknown, parsed: unknown, path: string, lan
   return Object.keys(input).flatMap((key) => {
     const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!(key in parsed)) {
-      return [{ path: childPath, message: pick(lang, { da: 'ukendt felt; det ignoreres', en: 'unknown field; it is ignored' }) }];
+      return [{ path: childPath, message: message(lang, 'format.unknownField') }];
     }
     return unknownFieldWarnings(input[key], parsed[key], childPath, lang);
   });
@@ -143,58 +129,41 @@ function dedupe(problems: Problem[]): Problem[] {
 }
 
 function syntaxMessage(error: JsonSyntaxError, lang: Lang): string {
-  const t = (da: string, en: string): string => pick(lang, { da, en });
-  const at = t(`linje ${error.line}, kolonne ${error.column}`, `line ${error.line}, column ${error.column}`);
+  const m = (key: MessageKey, params?: MessageParams): string => message(lang, key, params);
+  const at = m('format.json.at', { line: error.line, column: error.column });
   const found = error.found === undefined ? '' : JSON.stringify(error.found);
   switch (error.reason) {
     case 'empty':
-      return t('filen er tom (forventede en Pejling-strategi i JSON)', 'the file is empty (expected a Pejling strategy in JSON)');
+      return m('format.json.empty');
     case 'truncated': {
       const open = error.openContainers ?? 0;
       const detail = error.insideString
-        ? t('midt i en tekst', 'inside a text value')
+        ? m('format.json.insideString')
         : open > 0
-          ? t(`mens ${open} objekt(er)/liste(r) stadig er åbne`, `while ${open} object(s)/list(s) are still open`)
-          : t('før værdien er færdig', 'before the value is complete');
-      return t(
-        `afkortet JSON: filen slutter for tidligt i ${at}, ${detail}. Filen er ufuldstændig (måske ikke gemt helt)`,
-        `truncated JSON: the file ends too early at ${at}, ${detail}. The file is incomplete (perhaps not saved completely)`,
-      );
+          ? m('format.json.openContainers', { open })
+          : m('format.json.beforeEnd');
+      return m('format.json.truncated', { at, detail });
     }
     case 'trailing-comma':
-      return t(`ugyldig JSON i ${at}: komma før ${found} er ikke tilladt`, `invalid JSON at ${at}: a comma before ${found} is not allowed`);
+      return m('format.json.trailingComma', { at, found });
     case 'unquoted-key':
-      return t(
-        `ugyldig JSON i ${at}: feltnavnet ${found} skal stå i dobbelte anførselstegn`,
-        `invalid JSON at ${at}: the field name ${found} must be in double quotes`,
-      );
+      return m('format.json.unquotedKey', { at, found });
     case 'single-quotes':
-      return t(`ugyldig JSON i ${at}: tekst skal stå i dobbelte anførselstegn ("), ikke enkelte (')`, `invalid JSON at ${at}: text must be in double quotes ("), not single quotes (')`);
+      return m('format.json.singleQuotes', { at });
     case 'control-character':
-      return t(
-        `ugyldig JSON i ${at}: linjeskift eller tabulator direkte i en tekst; skriv \\n eller \\t`,
-        `invalid JSON at ${at}: a raw line break or tab inside a text value; write \\n or \\t`,
-      );
+      return m('format.json.controlCharacter', { at });
     case 'bad-escape':
-      return t(`ugyldig JSON i ${at}: ukendt escape-sekvens ${found}`, `invalid JSON at ${at}: unknown escape sequence ${found}`);
+      return m('format.json.badEscape', { at, found });
     case 'bad-number':
-      return t(`ugyldig JSON i ${at}: ${found} er ikke et gyldigt tal`, `invalid JSON at ${at}: ${found} is not a valid number`);
+      return m('format.json.badNumber', { at, found });
     case 'trailing-data':
-      return t(
-        `ugyldig JSON i ${at}: mere tekst (${found}) efter slutningen af dokumentet`,
-        `invalid JSON at ${at}: more text (${found}) after the end of the document`,
-      );
+      return m('format.json.trailingData', { at, found });
+    case 'too-deep':
+      return m('format.json.tooDeep', { max: MAX_RICH_NESTING });
     case 'unexpected': {
-      const expected: Record<string, { da: string; en: string }> = {
-        value: { da: 'en værdi', en: 'a value' },
-        key: { da: 'et feltnavn i dobbelte anførselstegn', en: 'a field name in double quotes' },
-        colon: { da: '":"', en: '":"' },
-        'comma-or-object-end': { da: '"," eller "}"', en: '"," or "}"' },
-        'comma-or-list-end': { da: '"," eller "]"', en: '"," or "]"' },
-        end: { da: 'slutningen af filen', en: 'the end of the file' },
-      };
-      const want = pick(lang, expected[error.expected ?? 'value'] ?? { da: 'noget andet', en: 'something else' });
-      return t(`ugyldig JSON i ${at}: uventet ${found}, forventede ${want}`, `invalid JSON at ${at}: unexpected ${found}, expected ${want}`);
+      const key = `format.json.expected.${error.expected ?? 'value'}`;
+      const want = m(isMessageKey(key) ? key : 'format.json.expected.other');
+      return m('format.json.unexpected', { at, found, want });
     }
   }
 }
@@ -212,7 +181,7 @@ export function parseJsonText(text: string, lang: Lang = 'da'): { ok: true; valu
     // Should not happen (JSON.parse and the locator disagree); still one readable line.
     const detail = cause instanceof Error ? cause.message : String(cause);
     const { line, column } = lineColumn(body, 0);
-    return { ok: false, problems: [{ path: '', message: pick(lang, { da: `ugyldig JSON: ${detail}`, en: `invalid JSON: ${detail}` }), line, column }] };
+    return { ok: false, problems: [{ path: '', message: message(lang, 'format.json.invalid', { detail }), line, column }] };
   }
 }
 

@@ -13,7 +13,6 @@ export type { MessageKey };
 
 /** The two languages of Pejling: of the UI, of a document, of the CLI's messages. */
 export type Lang = 'da' | 'en';
-export const LANGS: readonly Lang[] = ['da', 'en'];
 
 /** Parameter values: numbers drive plurals; everything else is shown as it is. */
 export type MessageParams = Record<string, string | number>;

@@ -1,6 +1,6 @@
 // The words for the document's enumerations (statuses, kinds, roles), one per concept, taken from the
 // catalog. The app, `pejling check` and the Word export all call these, so they cannot drift apart.
-import type { BusinessCaseStatus, InitiativeStatus, OwnerKind, PlanKind, StrategyStatus } from '../format/schema';
+import type { BusinessCaseStatus, InitiativeStatus, PlanKind, StrategyStatus } from '../format/schema';
 import { t, type Lang } from './messages';
 
 export function initiativeStatusLabel(status: InitiativeStatus, lang: Lang): string {
@@ -17,8 +17,4 @@ export function businessCaseStatusLabel(status: BusinessCaseStatus, lang: Lang):
 
 export function planKindLabel(kind: PlanKind, lang: Lang): string {
   return t(lang, `plan.kind.${kind}`);
-}
-
-export function ownerKindLabel(kind: OwnerKind, lang: Lang): string {
-  return t(lang, `owners.kind.${kind}`);
 }

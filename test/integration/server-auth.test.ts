@@ -6,9 +6,13 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { AuthFileError, parseAuthConfig } from '../../main/server/auth';
 import { createPejlingServer, ServerStartError } from '../../main/server/server';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { encodeAwareness } from '../../shared/sync/protocol';
 import {
   removeTempDirs,
   appClient,
+  rawSocket,
   runServerCommand,
   sleep,
   startTestServer,
@@ -179,6 +183,66 @@ describe('loopback only without auth', () => {
     expect(await upgradeStatus(url, { Host: 'rebind.example:80' })).toBe(403);
     expect(await httpStatus(`${server.server.url}/healthz`, { Host: 'rebind.example' })).toBe(403);
     expect(await httpStatus(`${server.server.url}/healthz`, {})).toBe(200);
+  });
+
+  it('takes the Host header exactly: loopback names or the configured host, with the listening port', async () => {
+    server = await startTestServer();
+    const port = server.server.port;
+    const healthz = `${server.server.url}/healthz`;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect(await httpStatus(healthz, { Host: host }), host).toBe(200);
+    }
+    for (const host of [
+      `evil.localhost:${port}`,
+      `127.0.0.1:${port}@evil.com`,
+      '127.0.0.1:evil',
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+      `localhost.:${port}`,
+      `127.0.0.2:${port}`,
+      `user@127.0.0.1:${port}`,
+    ]) {
+      expect(await httpStatus(healthz, { Host: host }), host).toBe(403);
+      expect(await upgradeStatus(`${server.wsUrl}/strategi`, { Host: host }), host).toBe(403);
+    }
+    expect(await upgradeStatus(`${server.wsUrl}/strategi`, { Origin: `http://evil.localhost:${port}` })).toBe(403);
+    expect(await upgradeStatus(`${server.wsUrl}/strategi`, { Origin: `http://[::1]:${port}` })).toBe(101);
+  });
+});
+
+describe('presence', () => {
+  it('a viewer cannot set or clear another person’s presence; its own is relayed', async () => {
+    server = await authServer();
+    const editor = stockClient(server.wsUrl, 'strategi', { token: 'redaktør-hemmelighed-1' });
+    const observer = stockClient(server.wsUrl, 'strategi', { token: 'redaktør-hemmelighed-1' });
+    const viewer = stockClient(server.wsUrl, 'strategi', { token: 'læser-hemmelighed-2' });
+    cleanups.push(editor.destroy, observer.destroy, viewer.destroy);
+    await waitFor(() => editor.provider.synced && observer.provider.synced && viewer.provider.synced);
+    editor.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    const nameOf = (id: number) => (observer.provider.awareness.getStates().get(id)?.user as { name?: string } | undefined)?.name;
+    await waitFor(() => nameOf(editor.doc.clientID) === 'Anna', { message: 'Anna visible' });
+
+    // The viewer forges Anna's entry (her client id, a higher clock) and then a removal of it.
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = editor.doc.clientID;
+    const annaClock = editor.provider.awareness.meta.get(editor.doc.clientID)!.clock;
+    forged.meta.set(editor.doc.clientID, { clock: annaClock + 5, lastUpdated: Date.now() });
+    forged.states.set(editor.doc.clientID, { user: { name: 'SPOOFED by viewer' } });
+    const spoof = awarenessProtocol.encodeAwarenessUpdate(forged, [editor.doc.clientID]);
+    const socket = await rawSocket(`${server.wsUrl}/strategi?token=${encodeURIComponent('læser-hemmelighed-2')}`);
+    cleanups.push(() => socket.close());
+    socket.send(encodeAwareness(spoof));
+    forged.meta.set(editor.doc.clientID, { clock: annaClock + 6, lastUpdated: Date.now() });
+    forged.states.delete(editor.doc.clientID);
+    socket.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(forged, [editor.doc.clientID])));
+    forged.destroy();
+
+    // The viewer's own presence still goes through.
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Læser' });
+    await waitFor(() => nameOf(viewer.doc.clientID) === 'Læser', { message: 'viewer presence relayed' });
+    await sleep(200);
+    expect(nameOf(editor.doc.clientID)).toBe('Anna');
+    expect(server.logs.some((e) => e.event === 'presence-refused' && String(e.peer).startsWith('127.0.0.1:'))).toBe(true);
   });
 });
 

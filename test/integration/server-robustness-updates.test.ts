@@ -22,7 +22,7 @@ import {
   type ChildServer,
   type TestServer,
 } from './server-helpers';
-import { findPoisonousUpdates, isPoisonous, mutationMaterial, type Material } from './update-mutation';
+import { findPoisonousUpdates, isPoisonous, mutationMaterial, POISON_FIXTURES, type Material } from './update-mutation';
 
 afterAll(removeTempDirs);
 
@@ -41,17 +41,7 @@ afterEach(async () => {
   child = null;
 });
 
-/**
- * Found by `findPoisonousUpdates(mutationMaterial(), …)` with seeds 13–39 (see update-mutation.ts); kept so
- * the test does not depend on the search's luck. Each is checked to still be poisonous (by Yjs alone).
- */
-const FIXTURES = [
-  '01014cf2192a08010b033f697469617469766573037d017702746f7601037472657d0300',
-  '0101b216192a08000b696e697469617469766573037d017702746f7601037472657d0300',
-  '0101b227192a0801c86907697469617469766573037d017702746f7601037472657d0300',
-  '01012ef2192a08010b0c6e697469617469766573037d017702746f760103741f657d0300',
-  '0101b219462a08010b086e697469617469766573037d017702746f7601037472657d0300',
-].map((hex) => Uint8Array.from(Buffer.from(hex, 'hex')));
+const FIXTURES = POISON_FIXTURES;
 
 /** Puts the material's state into the server's document `name` through the app client; resolves once saved. */
 async function seedServer(serverUrl: string, name: string, material: Material): Promise<void> {

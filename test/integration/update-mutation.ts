@@ -103,4 +103,17 @@ export function findPoisonousUpdates(
   return { found, tries };
 }
 
+/**
+ * Found by `findPoisonousUpdates(mutationMaterial(), …)` with seeds 13–39; kept so the tests do
+ * not depend on the search's luck. server-robustness-updates.test.ts checks that each still is poisonous
+ * (by Yjs alone).
+ */
+export const POISON_FIXTURES = [
+  '01014cf2192a08010b033f697469617469766573037d017702746f7601037472657d0300',
+  '0101b216192a08000b696e697469617469766573037d017702746f7601037472657d0300',
+  '0101b227192a0801c86907697469617469766573037d017702746f7601037472657d0300',
+  '01012ef2192a08010b0c6e697469617469766573037d017702746f760103741f657d0300',
+  '0101b219462a08010b086e697469617469766573037d017702746f7601037472657d0300',
+].map((hex) => Uint8Array.from(Buffer.from(hex, 'hex')));
+
 export const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');

@@ -2,6 +2,7 @@
 import { checkStrategy } from '../../../shared/check';
 import type { Finding } from '../../../shared/check';
 import type { Lang } from '../../../shared/format/messages';
+import { t } from '../../../shared/i18n/messages';
 import { parseCommandArgs, parseLang, printProblems, readInput, singleFile } from './validate';
 
 export const help = `Usage: pejling check FILE [--json] [--lang da|en]
@@ -22,7 +23,7 @@ Exit status:
 
 function table(findings: Finding[], lang: Lang): string[] {
   const severity = (f: Finding): string =>
-    lang === 'en' ? (f.severity === 'error' ? 'error' : 'warning') : f.severity === 'error' ? 'fejl' : 'advarsel';
+    t(lang, f.severity === 'error' ? 'check.severity.error' : 'check.severity.warning');
   const rows = findings.map((f) => [severity(f), f.code, f.id, `${f.message} [${f.path}]`]);
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  '));
@@ -31,8 +32,7 @@ function table(findings: Finding[], lang: Lang): string[] {
 function summary(findings: Finding[], lang: Lang): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  if (lang === 'en') return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  return `${errors} fejl, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}`;
+  return t(lang, 'check.summary', { errors, warnings });
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -43,14 +43,14 @@ export async function run(args: string[]): Promise<number> {
   if (!result.ok) {
     // With --json, stdout stays reserved for findings; the problems go to stderr.
     printProblems(file, result.problems, values.json ? console.error : console.log);
-    console.error(lang === 'en' ? `${file}: not a valid strategy file; nothing checked` : `${file}: ikke en gyldig strategifil; intet er tjekket`);
+    console.error(t(lang, 'check.notChecked', { file }));
     return 1;
   }
   const findings = checkStrategy(result.strategy, lang);
   if (values.json) {
     console.log(JSON.stringify(findings, null, 2));
   } else if (findings.length === 0) {
-    console.log(lang === 'en' ? `${file}: no findings` : `${file}: ingen fund`);
+    console.log(t(lang, 'check.noFindings', { file }));
   } else {
     for (const line of table(findings, lang)) console.log(line);
     console.log(`${file}: ${summary(findings, lang)}`);

@@ -11,6 +11,7 @@ import { createHttpApi } from '../../host/http-api';
 import { StorageError, type DocumentPersistence } from '../../storage/types';
 import { jsonLineLogger } from '../../sync/sync-log';
 import { installProcessGuards } from '../../server/process-guards';
+import { RendererBuilder } from '../../server/static-files';
 
 export const DEFAULT_PORT = 4455;
 
@@ -73,13 +74,17 @@ export async function run(args: string[]): Promise<number> {
       rooms: { log, unloadAfterMs: 10_000, maxConnectionsPerDocument: 50 },
       ...(appendDelayMs > 0 ? { wrapPersistence: (p: DocumentPersistence) => delayedAppends(p, appendDelayMs) } : {}),
     });
+    // PEJLING_RENDERER_DIR: where the renderer is served from (and built to if missing); a test knob.
+    const staticDir = process.env.PEJLING_RENDERER_DIR || fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+    const rendererBuilder = await RendererBuilder.forRepository(fileURLToPath(new URL('../../..', import.meta.url)), staticDir, log);
     server = await createPejlingServer({
       host: options.host,
       port: options.port,
       rooms: host.rooms,
       persistence: host.persistence,
       authFile: options.authFile,
-      staticDir: fileURLToPath(new URL('../../../dist/renderer', import.meta.url)),
+      staticDir,
+      rendererBuilder,
       ...(options.authFile ? {} : { httpHandler: createHttpApi(host.api) }),
       logger: log,
     });
@@ -96,7 +101,7 @@ export async function run(args: string[]): Promise<number> {
 
   return new Promise<number>((resolveExit) => {
     let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
+    const stop = (signal: NodeJS.Signals | 'parent-exit') => {
       if (stopping) {
         // A second signal: the user insists.
         process.exit(130);
@@ -121,7 +126,31 @@ export async function run(args: string[]): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    process.on('SIGHUP', stop);
+    watchParent(() => stop('parent-exit'));
   });
+}
+
+/**
+ * `npx pejling server` runs as npm → `sh -c pejling …` → node. On SIGTERM npm ends and so does the shell,
+ * but the shell does not pass the signal on: the server used to keep running with the port and the data
+ * folder's lock (issue 11). So when npm started us (it sets `npm_command`), the parent going away is
+ * taken as the signal to stop. Polled (every 500 ms) because Node has no event for it. Not done
+ * otherwise, so `nohup pejling server &` keeps running after its shell has gone.
+ * PEJLING_EXIT_WITH_PARENT=1 forces the watch, =0 turns it off.
+ */
+function watchParent(onExit: () => void): void {
+  const setting = process.env.PEJLING_EXIT_WITH_PARENT;
+  const wanted = setting === '1' || (setting !== '0' && process.env.npm_command !== undefined);
+  if (!wanted) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      onExit();
+    }
+  }, 500);
+  timer.unref();
 }
 
 function delayedAppends(store: DocumentPersistence, ms: number): DocumentPersistence {

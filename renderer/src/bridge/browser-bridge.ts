@@ -17,7 +17,6 @@ import {
   type PageMethodName,
 } from '../../../shared/host/contract';
 import { BridgeError } from './bridge-error';
-import { t } from '../i18n/i18n';
 import { fileNameFromDisposition, offerDownload, pickFile } from './file-picker';
 import { openWebSocketChannel } from './websocket-document-channel';
 
@@ -82,7 +81,9 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): HostBri
     try {
       response = await fetch(`${base}${path}`, init);
     } catch (error) {
-      throw new BridgeError(t('bridge.unreachable', { reason: error instanceof Error ? error.message : String(error) }), { code: 'host-unreachable' });
+      const reason = error instanceof Error ? error.message : String(error);
+      // Worded by whoever shows it (renderer/src/i18n/errors.ts: host.error.unreachable); the message is the fallback.
+      throw new BridgeError(`Kunne ikke nå Pejling-serveren (${reason})`, { code: 'unreachable', params: { reason } });
     }
     if (!response.ok) throw await failure(response);
     return response;

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChannelProviderState } from '../../../shared/sync/channel-provider';
 import { getBridge } from '../bridge/get-bridge';
-import { errorMessage } from '../bridge/bridge-error';
+import { errorMessage } from '../i18n/errors';
 import { t } from '../i18n/i18n';
 import { activeRemote, remoteLabel } from './connection-status';
 import { isBrowserMode } from './local-copy';

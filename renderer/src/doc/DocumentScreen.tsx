@@ -6,9 +6,10 @@ import type { ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
 import { useSessionState, useWholeSessionState } from '../session/use-session-state';
-import { BridgeError, errorMessage } from '../bridge/bridge-error';
+import { BridgeError } from '../bridge/bridge-error';
+import { errorMessage } from '../i18n/errors';
 import { navigate } from '../route/route';
-import { t } from '../i18n/i18n';
+import { currentLanguage, t } from '../i18n/i18n';
 import { Navigator, redoStructure, undoStructure } from '../navigator/Navigator';
 import { buildNavTree, findNode, META_KEY } from '../session/nav-tree';
 import { resolveLabels } from '../session/labels';
@@ -140,7 +141,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
   useUnsyncedWarning(session);
-  const labels = useMemo(() => resolveLabels(session.model), [session, version]);
+  const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
   const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
   const meta = session.model.getMeta();
   const views = listViews();

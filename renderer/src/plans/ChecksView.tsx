@@ -23,6 +23,7 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'strategy-period-reversed': 'code.strategy-period-reversed',
   'plan-period-reversed': 'code.plan-period-reversed',
   'initiative-end-before-start': 'code.initiative-end-before-start',
+  'illegal-character': 'code.illegal-character',
 };
 
 export function ChecksView({ session, select }: DocumentViewProps) {

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../shared/format/schema';
 import { buildStatusReport, type StatusReport, type StatusReportInitiative } from '../../../shared/report/status-report';
-import { errorMessage } from '../bridge/bridge-error';
+import { errorMessage } from '../i18n/errors';
 import { getBridge } from '../bridge/get-bridge';
 import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { t } from '../i18n/i18n';

@@ -369,7 +369,7 @@ const FIELD_BY_CODE: Record<string, string> = {
 export const OWNERS_NAV_KEY = 'owners';
 
 export function findingTarget(model: StrategyModel, finding: { code: string; id: string; path: string }): FindingTarget | undefined {
-  if (finding.code === 'strategy-period-reversed') return { key: 'meta', field: 'period' };
+  if (finding.id === 'meta' || finding.id === 'vision') return { key: finding.id, ...(finding.code === 'strategy-period-reversed' ? { field: 'period' } : {}) };
   const kind = model.kindOf(finding.id);
   if (!kind) return undefined;
   // A referring field from the path ("/…/initiatives/0/supportsInitiativeIds/1" → supportsInitiativeIds).
@@ -414,7 +414,7 @@ export function parseDkk(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
-/** Months and dates: one rule for the whole app (shared/format/dates.ts). */
+/** Dates: one rule for the whole app (shared/format/dates.ts). */
 export { isDate } from '../../../shared/format/dates';
 
 /** Today as YYYY-MM-DD in local time. */

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, TemplateSummary } from '../../../shared/bridge';
 import { getBridge } from '../bridge/get-bridge';
-import { BridgeError, errorMessage, errorProblems } from '../bridge/bridge-error';
+import { BridgeError } from '../bridge/bridge-error';
+import { errorMessage, errorProblems } from '../i18n/errors';
 import { pickFile } from '../bridge/file-picker';
 import { currentLanguage, formatDateTime, t } from '../i18n/i18n';
 import { navigate } from '../route/route';

@@ -5,48 +5,10 @@
 // followed. It is deliberately simple: linear in the document's size (milliseconds for hundreds
 // of pages) and usually within a page of LibreOffice's layout; docs/export.md has the figures.
 import type { StyleMetrics } from './styles';
+import { attr, child, elements, numberAttr, onOff, textOf, type XmlNode } from './xml-tree';
 
-type Node = Record<string, unknown>;
-
-const nameOf = (element: unknown): string | undefined => {
-  if (typeof element !== 'object' || element === null || Array.isArray(element)) return undefined;
-  const name = Object.keys(element)[0];
-  return name === '_attr' ? undefined : name;
-};
-
-const childrenOf = (element: unknown): unknown[] => {
-  const name = nameOf(element);
-  if (!name) return [];
-  const content = (element as Node)[name];
-  return Array.isArray(content) ? content : content === undefined ? [] : [content];
-};
-
-const childOf = (element: unknown, name: string): unknown => childrenOf(element).find((child) => nameOf(child) === name);
-
-const attrOf = (element: unknown, key: string): string | number | undefined => {
-  if (element === undefined) return undefined;
-  const name = nameOf(element);
-  if (!name) return undefined;
-  const content = (element as Node)[name];
-  const holder = Array.isArray(content)
-    ? (content.find((child) => typeof child === 'object' && child !== null && '_attr' in child) as Node | undefined)
-    : (content as Node | undefined);
-  const attributes = holder?._attr as Record<string, string | number> | undefined;
-  return attributes?.[key];
-};
-
-const numberAttr = (element: unknown, key: string): number | undefined => {
-  const value = attrOf(element, key);
-  return value === undefined ? undefined : Number(value);
-};
-
-/** An on/off property such as <w:keepNext/> or <w:pageBreakBefore w:val="false"/>. */
-const onOff = (properties: unknown, name: string): boolean | undefined => {
-  const element = childOf(properties, name);
-  if (element === undefined) return undefined;
-  const value = attrOf(element, 'w:val');
-  return !(String(value) === 'false' || String(value) === '0');
-};
+const childOf = child;
+const attrOf = attr;
 
 /** Average advance of a character of running Danish text, as a fraction of the font size. */
 const CHAR_WIDTH: Record<string, number> = {
@@ -101,15 +63,14 @@ interface Measured {
   bookmarks: string[];
 }
 
-export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>): LayoutEstimate {
+export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, StyleMetrics>): LayoutEstimate {
   const normal: StyleMetrics = metrics.get('Normal') ?? {
     fontPt: 11, font: 'Calibri', bold: false, line: 1.15, beforePt: 0, afterPt: 8, indentLeftTw: 0, pageBreakBefore: false, keepNext: false,
   };
-  const blocks = childrenOf(body);
 
   // Sections, in order: a paragraph's sectPr ends its section; the body's own sectPr is the last.
   const geometries: Geometry[] = [];
-  const geometryOf = (sectPr: unknown): Geometry => {
+  const geometryOf = (sectPr: XmlNode | undefined): Geometry => {
     const size = childOf(sectPr, 'w:pgSz');
     const margin = childOf(sectPr, 'w:pgMar');
     const w = numberAttr(size, 'w:w') ?? 11906;
@@ -120,11 +81,11 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
     const right = numberAttr(margin, 'w:right') ?? 1440;
     return { widthPt: (w - left - right) / 20, heightPt: (h - top - bottom) / 20 };
   };
-  for (const block of blocks) {
-    if (nameOf(block) === 'w:p') {
+  for (const block of elements(body)) {
+    if (block.name === 'w:p') {
       const sectPr = childOf(childOf(block, 'w:pPr'), 'w:sectPr');
       if (sectPr) geometries.push(geometryOf(sectPr));
-    } else if (nameOf(block) === 'w:sectPr') geometries.push(geometryOf(block));
+    } else if (block.name === 'w:sectPr') geometries.push(geometryOf(block));
   }
   if (geometries.length === 0) geometries.push({ widthPt: 451, heightPt: 698 });
 
@@ -139,7 +100,7 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
     used = 0;
   };
 
-  const measure = (paragraph: unknown, widthPt: number): Measured => {
+  const measure = (paragraph: XmlNode | undefined, widthPt: number): Measured => {
     const properties = childOf(paragraph, 'w:pPr');
     const styleId = String(attrOf(childOf(properties, 'w:pStyle'), 'w:val') ?? 'Normal');
     const m = metrics.get(styleId) ?? normal;
@@ -157,10 +118,9 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
     let pageBreaks = 0;
     let drawingsPt = 0;
     const bookmarks: string[] = [];
-    const walk = (element: unknown) => {
-      const name = nameOf(element);
-      if (!name) return;
-      switch (name) {
+    const walk = (element: XmlNode | string) => {
+      if (typeof element === 'string') return;
+      switch (element.name) {
         case 'w:pPr':
         case 'w:instrText':
           return;
@@ -176,7 +136,7 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
           return;
         }
         case 'w:t':
-          segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + childrenOf(element).filter((c) => typeof c === 'string').join('').length;
+          segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + textOf(element).length;
           return;
         case 'w:tab':
           segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + 4;
@@ -193,10 +153,10 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
           return;
         }
         default:
-          for (const child of childrenOf(element)) walk(child);
+          for (const inner of element.children) walk(inner);
       }
     };
-    for (const child of childrenOf(paragraph)) walk(child);
+    for (const inner of paragraph?.children ?? []) walk(inner);
 
     const availablePt = Math.max(40, widthPt - indentTw / 20);
     const perLine = (availablePt * WRAP_LOSS) / (fontPt * charWidth(m.font, bold));
@@ -216,7 +176,7 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
 
   const bodyLinePt = normal.fontPt * lineHeight(normal.font) * normal.line;
 
-  const placeParagraph = (paragraph: unknown) => {
+  const placeParagraph = (paragraph: XmlNode) => {
     const p = measure(paragraph, geometry.widthPt);
     if (p.pageBreakBefore && used > 0) newPage();
     const before = used === 0 ? 0 : Math.max(0, p.beforePt);
@@ -235,11 +195,9 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
     for (let i = 0; i < p.pageBreaks; i++) newPage();
   };
 
-  const placeTable = (table: unknown) => {
-    const grid = childrenOf(childOf(table, 'w:tblGrid'))
-      .filter((c) => nameOf(c) === 'w:gridCol')
-      .map((c) => (numberAttr(c, 'w:w') ?? 0) / 20);
-    const rows = childrenOf(table).filter((c) => nameOf(c) === 'w:tr');
+  const placeTable = (table: XmlNode) => {
+    const grid = elements(childOf(table, 'w:tblGrid'), 'w:gridCol').map((c) => (numberAttr(c, 'w:w') ?? 0) / 20);
+    const rows = elements(table, 'w:tr');
     let headerPt = 0;
     let inHeader = true;
     for (const row of rows) {
@@ -250,14 +208,14 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
       let column = 0;
       let rowPt = 0;
       const rowBookmarks: string[] = [];
-      for (const cell of childrenOf(row).filter((c) => nameOf(c) === 'w:tc')) {
+      for (const cell of elements(row, 'w:tc')) {
         const cellProperties = childOf(cell, 'w:tcPr');
         const span = numberAttr(childOf(cellProperties, 'w:gridSpan'), 'w:val') ?? 1;
         const gridWidth = grid.slice(column, column + span).reduce((a, b) => a + b, 0);
         const widthPt = (numberAttr(childOf(cellProperties, 'w:tcW'), 'w:w') ?? gridWidth * 20) / 20 || gridWidth || 100;
         column += span;
         let cellPt = 7; // cell margins and borders
-        const paragraphs = childrenOf(cell).filter((c) => nameOf(c) === 'w:p');
+        const paragraphs = elements(cell, 'w:p');
         paragraphs.forEach((paragraph, i) => {
           const p = measure(paragraph, widthPt - 9);
           cellPt += (i === 0 ? 0 : p.beforePt) + p.heightPt + (i === paragraphs.length - 1 ? 0 : p.afterPt);
@@ -266,8 +224,7 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
         rowPt = Math.max(rowPt, cellPt);
       }
       if (isHeader) headerPt += rowPt;
-      const firstCell = childrenOf(row).find((c) => nameOf(c) === 'w:tc');
-      const firstParagraph = childrenOf(firstCell).find((c) => nameOf(c) === 'w:p');
+      const firstParagraph = childOf(childOf(row, 'w:tc'), 'w:p');
       const keepNext = !isHeader && onOff(childOf(firstParagraph, 'w:pPr'), 'w:keepNext') === true;
       const needed = rowPt + (keepNext ? 2 * bodyLinePt + 10 : 0);
       if (used > 0 && used + needed > geometry.heightPt) {
@@ -295,8 +252,8 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
     used += 4; // the paragraph spacing Word leaves after a table is the next paragraph's
   };
 
-  const place = (block: unknown) => {
-    const name = nameOf(block);
+  const place = (block: XmlNode) => {
+    const name = block.name;
     if (name === 'w:p') {
       placeParagraph(block);
       if (childOf(childOf(block, 'w:pPr'), 'w:sectPr')) {
@@ -306,10 +263,10 @@ export function estimateLayout(body: unknown, metrics: Map<string, StyleMetrics>
       }
     } else if (name === 'w:tbl') placeTable(block);
     else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') {
-      for (const child of childrenOf(block)) place(child);
+      for (const inner of elements(block)) place(inner);
     }
   };
-  for (const block of blocks) place(block);
+  for (const block of elements(body)) place(block);
 
   // A section break paragraph that ends the document adds no page of its own.
   return { bookmarkPages, pageCount: used === 0 && page > 1 ? page - 1 : page };

@@ -11,6 +11,7 @@ import type { BookmarkListNumber, IContext, PageNumberEstimator } from 'docx';
 import type { HeadingOutline } from './headings';
 import { estimateLayout } from './layout-estimate';
 import type { StyleMetrics } from './styles';
+import { attr, child, elements, toXmlTree, type XmlNode } from './xml-tree';
 
 /** Pages of the document's headings, in document order, and its page count. */
 export interface LayoutPages {
@@ -25,31 +26,13 @@ export type DocxLayoutEstimator = PageNumberEstimator;
 
 const HEADING_STYLES = new Set(['Heading1', 'Heading2', 'Heading3']);
 
-type Node = Record<string, unknown>;
-const nameOf = (element: unknown) =>
-  typeof element === 'object' && element !== null && !Array.isArray(element) ? Object.keys(element)[0] : undefined;
-const childrenOf = (element: unknown): unknown[] => {
-  const name = nameOf(element);
-  const content = name ? (element as Node)[name] : undefined;
-  return Array.isArray(content) ? content : content === undefined ? [] : [content];
-};
-const attr = (element: unknown, key: string) => {
-  const content = childrenOf(element);
-  const holder = content.find((c) => typeof c === 'object' && c !== null && '_attr' in c) as Node | undefined;
-  const own = (element as Node | undefined)?.[nameOf(element) ?? ''] as Node | undefined;
-  return ((holder?._attr ?? own?._attr) as Record<string, unknown> | undefined)?.[key];
-};
-
 /** The TOC bookmarks docx put on the heading paragraphs, in document order. */
-export function headingBookmarks(body: unknown): string[] {
+export function headingBookmarks(body: XmlNode | undefined): string[] {
   const names: string[] = [];
-  for (const block of childrenOf(body)) {
-    if (nameOf(block) !== 'w:p') continue;
-    const children = childrenOf(block);
-    const properties = children.find((c) => nameOf(c) === 'w:pPr');
-    const style = childrenOf(properties).find((c) => nameOf(c) === 'w:pStyle');
+  for (const block of elements(body, 'w:p')) {
+    const style = child(child(block, 'w:pPr'), 'w:pStyle');
     if (!HEADING_STYLES.has(String(attr(style, 'w:val')))) continue;
-    const bookmark = children.find((c) => nameOf(c) === 'w:bookmarkStart' && String(attr(c, 'w:name')).startsWith('_Toc'));
+    const bookmark = elements(block, 'w:bookmarkStart').find((c) => String(attr(c, 'w:name')).startsWith('_Toc'));
     if (bookmark) names.push(String(attr(bookmark, 'w:name')));
   }
   return names;
@@ -79,7 +62,7 @@ export function tocPageNumbers(
   source: { measured: LayoutPages } | { docxLayout: DocxLayoutEstimator } | 'quick',
   done: (result: EstimatorResult) => void,
 ): PageNumberEstimator {
-  const checkedNames = (body: unknown) => {
+  const checkedNames = (body: XmlNode | undefined) => {
     const names = headingBookmarks(body);
     // No table of contents (a plan or a status report): docx bookmarks no heading.
     if (names.length === 0) return names;
@@ -90,7 +73,8 @@ export function tocPageNumbers(
   };
   const estimator = (body: unknown, context: IContext) => {
     const started = performance.now();
-    const names = checkedNames(body);
+    const tree = toXmlTree(body);
+    const names = checkedNames(tree);
     let headingPages: number[];
     let pageCount: number | undefined;
     let kind: PageSource;
@@ -107,7 +91,7 @@ export function tocPageNumbers(
       pageCount = estimate.pageCount;
       kind = 'docx-layout';
     } else {
-      const estimate = estimateLayout(body, metrics);
+      const estimate = estimateLayout(tree, metrics);
       headingPages = names.map((name) => estimate.bookmarkPages.get(name) ?? 1);
       pageCount = estimate.pageCount;
       kind = 'quick';
@@ -120,7 +104,7 @@ export function tocPageNumbers(
     };
   };
   const listNumbers = (body: unknown): ReadonlyMap<string, BookmarkListNumber> => {
-    const names = checkedNames(body);
+    const names = checkedNames(toXmlTree(body));
     const map = new Map<string, BookmarkListNumber>();
     // One width per level (the widest number's), so "9" and "10" line their titles up.
     const widest = new Map<number, number>();

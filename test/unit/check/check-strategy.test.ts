@@ -145,6 +145,22 @@ describe('rules a person can break while editing are findings (issue 11)', () =>
     expect(found[0]?.message).toBe('Strategiens periode går baglæns: den starter i 2014 og slutter i 2010.');
   });
 
+  it('a character Word cannot store, pasted into a live document, is a finding on the item holding it', () => {
+    const kk = load('templates/examples/kk-2010-2014.json');
+    const initiative = kk.actionPlans?.[0]?.initiatives[0];
+    if (!initiative) throw new Error('kk has no initiative');
+    initiative.title = `${initiative.title}\uffff`;
+    kk.meta.subtitle = 'Under\u0007titel';
+    const found = checkStrategy(kk, 'en').filter((f) => f.code === 'illegal-character');
+    expect(found.map((f) => [f.id, f.path, f.severity])).toEqual([
+      ['meta', '/meta/subtitle', 'error'],
+      [initiative.id, '/actionPlans/0/initiatives/0/title', 'error'],
+    ]);
+    expect(found[0]?.message).toBe(
+      'The text contains the character U+0007 (character 6), which text may not hold (a control character or non-character that Word cannot store); remove it.',
+    );
+  });
+
   it('the reversed-period fixture validates and is reported by check', () => {
     const findings = checkStrategy(load('test/fixtures/strategies/reversed-period.json'));
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['strategy-period-reversed']);

@@ -53,7 +53,20 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError('{\n  "a": [\n    1,,\n  ]\n}')).toMatchObject({ reason: 'unexpected', line: 3, column: 7, expected: 'value' });
   });
 
-  it('survives very deep nesting without overflowing the stack', () => {
-    expect(findJsonSyntaxError('['.repeat(200_000))).toMatchObject({ reason: 'truncated', openContainers: 200_000 });
+  it('names the right reason for each kind of mistake (jsonc-parser errors mapped)', () => {
+    const reasons = (text: string) => findJsonSyntaxError(text)?.reason;
+    expect(reasons('[1,]')).toBe('trailing-comma');
+    expect(reasons('{"a": NaN}')).toBe('bad-number');
+    expect(reasons('[1.5.2]')).toBe('bad-number');
+    expect(reasons('[1] // note')).toBe('unexpected');
+    expect(reasons('\u000b[1]')).toBe('unexpected');
+    expect(findJsonSyntaxError('{"a": tru')).toMatchObject({ reason: 'truncated', openContainers: 1 });
+    expect(findJsonSyntaxError('["ab')).toMatchObject({ reason: 'truncated', insideString: true });
+    expect(findJsonSyntaxError('{"a": "x\u0001"}')).toMatchObject({ reason: 'control-character', column: 9 });
+  });
+
+  it('survives very deep nesting: the parser (jsonc-parser) is recursive, so such a text is "too deep"', () => {
+    expect(findJsonSyntaxError('['.repeat(200_000))).toMatchObject({ reason: 'too-deep', line: 1, column: 1 });
+    expect(findJsonSyntaxError('['.repeat(1_000))).toMatchObject({ reason: 'truncated', openContainers: 1_000 });
   });
 });

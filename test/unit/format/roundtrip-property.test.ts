@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { checkStrategy } from '../../../shared/check';
 import { INITIATIVE_STATUSES, OWNER_KINDS, PLAN_KINDS, STRATEGY_STATUSES, type StrategyFile } from '../../../shared/format/schema';
 import { formatProblem, parseStrategyText } from '../../../shared/format/validate';
@@ -204,6 +204,24 @@ describe('export → validate → import gives the same strategy (property, issu
         expect(again).toEqual(exported);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('also after two replicas edit at once and merge (how a reversed period or a dangling reference arises)', () => {
+    fc.assert(
+      fc.property(program, program, (left, right) => {
+        const a = newDoc();
+        const b = new Y.Doc();
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+        for (const step of left) step(adapter(a));
+        for (const step of right) step(adapter(b));
+        Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+        const exported = exportStrategy(a);
+        const validated = parseStrategyText(JSON.stringify(exported));
+        if (!validated.ok) throw new Error(`the merged export was refused:\n${validated.problems.map(formatProblem).join('\n')}`);
+        expect(exportStrategy(importStrategy(validated.strategy))).toEqual(exported);
+      }),
+      { numRuns: 60 },
     );
   });
 

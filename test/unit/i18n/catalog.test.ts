@@ -57,3 +57,20 @@ describe('message catalogs', () => {
     expect(recoveryNotice({ discardedBytes: 11, reason: 'torn', quarantinedTo: '/d/x' }, 'en')).toContain('(11 bytes) is kept in /d/x');
   });
 });
+
+describe('host errors in the UI language', () => {
+  it('translates a host error code with its parameters and keeps the host message for unknown codes', async () => {
+    const { updateSettings } = await import('../../../renderer/src/settings/settings');
+    const { errorMessage, errorProblems } = await import('../../../renderer/src/i18n/errors');
+    updateSettings({ language: 'en' });
+    const planGone = Object.assign(new Error('Handlingsplanen \'hp-1\' findes ikke i dokumentet.'), { code: 'plan-not-found', params: { plan: 'hp-1' } });
+    expect(errorMessage(planGone)).toBe('The action plan “hp-1” does not exist in the document.');
+    const damaged = Object.assign(new Error('damaged'), { code: 'storage-damaged', params: {} });
+    expect(errorMessage(damaged)).toMatch(/^The file is damaged/);
+    const refused = Object.assign(new Error('x.json kan ikke åbnes:\n/meta: mangler'), { code: 'invalid-file', params: { name: 'x.json', problems: '/meta: is required\n/vision: is required' } });
+    expect(errorProblems(refused)).toEqual(['/meta: is required', '/vision: is required']);
+    expect(errorMessage(Object.assign(new Error('Noget nyt'), { code: 'brand-new-code' }))).toBe('Noget nyt');
+    updateSettings({ language: 'da' });
+    expect(errorMessage(planGone)).toBe('Handlingsplanen »hp-1« findes ikke i dokumentet.');
+  });
+});
