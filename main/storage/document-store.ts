@@ -7,6 +7,7 @@ import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { defaultDataDir } from './data-dir';
 import { assertValidDocumentId, documentIdKey, isValidDocumentId, newDocumentId } from './document-id';
 import { EMPTY_UPDATE, FileDocumentLog, LOG_FILE } from './document-log';
+import { FilePool } from './file-pool';
 import { encodeRecords } from './log-records';
 import { errorText, fsyncDir, writeFileAtomic, writeFully } from './fs-durable';
 import { SUMMARY_FILE, applySummaryPatch, encodeSummary, readSummary } from './summary-file';
@@ -34,12 +35,19 @@ export class DocumentStore implements DocumentStoreApi {
    */
   private readonly folders = new Map<string, string[]>();
   private closing: Promise<void> | null = null;
+  /** The budget of open file handles shared by this store's logs (file-pool.ts). */
+  private readonly pool: FilePool;
 
   private constructor(
     readonly dataDir: string,
     private readonly lock: DataDirLock,
     private readonly options: StoreOptions,
-  ) {}
+  ) {
+    this.pool = new FilePool({
+      ...(options.maxOpenFiles !== undefined ? { maxOpen: options.maxOpenFiles } : {}),
+      ...(options.emfileRetryMs !== undefined ? { emfileRetryMs: options.emfileRetryMs } : {}),
+    });
+  }
 
   /** Opens (creating if needed) the store in `options.dataDir` or `defaultDataDir()`, taking the data-dir lock. */
   static async open(options: StoreOptions = {}): Promise<DocumentStore> {
@@ -165,8 +173,8 @@ export class DocumentStore implements DocumentStoreApi {
       const target = join(this.dataDir, TRASH_DIR, `${id}-${stamp}-${randomBytes(2).toString('hex')}`);
       await rename(this.docDir(id), target);
       this.removeFolder(id);
-      await fsyncDir(join(this.dataDir, DOCUMENTS_DIR));
-      await fsyncDir(join(this.dataDir, TRASH_DIR));
+      await this.pool.withHandles(() => fsyncDir(join(this.dataDir, DOCUMENTS_DIR)));
+      await this.pool.withHandles(() => fsyncDir(join(this.dataDir, TRASH_DIR)));
     });
   }
 
@@ -187,6 +195,11 @@ export class DocumentStore implements DocumentStoreApi {
     return this.logs.size;
   }
 
+  /** How many of them hold an open file handle right now (idle ones are closed; at most maxOpenFiles). */
+  get openFileCount(): number {
+    return this.pool.openCount;
+  }
+
   async open(id: string): Promise<DocumentLog> {
     this.assertOpen();
     assertValidDocumentId(id);
@@ -203,7 +216,7 @@ export class DocumentStore implements DocumentStoreApi {
         if (!createIfMissing) throw notFound(id);
         await this.createLocked(id, new Uint8Array(0), {});
       }
-      return FileDocumentLog.open(id, this.docDir(id), this.options);
+      return FileDocumentLog.open(id, this.docDir(id), { ...this.options, pool: this.pool });
     });
     this.logs.set(id, opening);
     opening.catch(() => {
@@ -221,28 +234,36 @@ export class DocumentStore implements DocumentStoreApi {
     const now = new Date().toISOString();
     const summary = applySummaryPatch({ id, title: '', organisation: '', created: now, modified: now }, patch, now);
     const documents = join(this.dataDir, DOCUMENTS_DIR);
-    const building = join(documents, `.creating-${id}-${randomBytes(4).toString('hex')}`);
     try {
-      await mkdir(building);
-      const log = await open(join(building, LOG_FILE), 'wx', 0o644);
-      try {
-        if (initialUpdate.length > 0) await writeFully(log, encodeRecords([initialUpdate]), 0);
-        await log.sync();
-      } finally {
-        await log.close();
-      }
-      await writeFileAtomic(join(building, SUMMARY_FILE), encodeSummary(summary));
+      // Out of file handles part-way: the half-built folder stays hidden (swept to trash on the next open) and the
+      // creation is retried in a fresh one.
+      const building = await this.pool.withHandles(() => this.buildHidden(id, initialUpdate, summary));
       await rename(building, this.docDir(id));
-      await fsyncDir(documents);
       this.addFolder(id);
+      await this.pool.withHandles(() => fsyncDir(documents));
     } catch (error) {
       throw new StorageError('write-failed', `Could not create document "${id}" in ${documents}: ${errorText(error)}`, { cause: error });
     }
     return summary;
   }
 
+  /** Builds the document in a fresh hidden folder (log and summary fsynced) and returns its path. */
+  private async buildHidden(id: string, initialUpdate: Uint8Array, summary: StoredSummary): Promise<string> {
+    const building = join(this.dataDir, DOCUMENTS_DIR, `.creating-${id}-${randomBytes(4).toString('hex')}`);
+    await mkdir(building);
+    const log = await open(join(building, LOG_FILE), 'wx', 0o644);
+    try {
+      if (initialUpdate.length > 0) await writeFully(log, encodeRecords([initialUpdate]), 0);
+      await log.sync();
+    } finally {
+      await log.close();
+    }
+    await writeFileAtomic(join(building, SUMMARY_FILE), encodeSummary(summary));
+    return building;
+  }
+
   private async writeSummary(id: string, summary: StoredSummary): Promise<void> {
-    await writeFileAtomic(join(this.docDir(id), SUMMARY_FILE), encodeSummary(summary));
+    await this.pool.withHandles(() => writeFileAtomic(join(this.docDir(id), SUMMARY_FILE), encodeSummary(summary)));
   }
 
   /** The summary with `modified` raised to the log's last write (appends do not rewrite summary.json). */
@@ -253,7 +274,7 @@ export class DocumentStore implements DocumentStoreApi {
       () => undefined,
     );
     const fallback = logTime ?? new Date(0).toISOString();
-    const summary = await readSummary(id, join(dir, SUMMARY_FILE), fallback);
+    const summary = await this.pool.withHandles(() => readSummary(id, join(dir, SUMMARY_FILE), fallback));
     if (logTime && logTime > summary.modified) summary.modified = logTime;
     return summary;
   }
@@ -298,7 +319,7 @@ export class DocumentStore implements DocumentStoreApi {
 
   private async rescanFolders(): Promise<void> {
     const documents = join(this.dataDir, DOCUMENTS_DIR);
-    const entries = await readdir(documents, { withFileTypes: true }).catch((error: unknown) => {
+    const entries = await this.pool.withHandles(() => readdir(documents, { withFileTypes: true })).catch((error: unknown) => {
       throw new StorageError('io', `Cannot list the documents in ${documents}: ${errorText(error)}`, { cause: error });
     });
     this.folders.clear();

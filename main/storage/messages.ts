@@ -6,6 +6,7 @@ import { StorageError, type RecoveryReport, type StorageErrorCode } from './type
 
 /** Notice after a document's log was repaired while opening it (torn end, damaged records, records that do not merge). */
 export function recoveryNotice(report: RecoveryReport, lang: Lang): string {
+  if (report.readOnly) return t(lang, 'storage.readOnly');
   const damaged = report.damagedRecords ?? 0;
   const unmergeable = report.unmergeableRecords ?? 0;
   if (damaged === 0 && unmergeable === 0) {
@@ -26,7 +27,7 @@ export function recoveryNotice(report: RecoveryReport, lang: Lang): string {
     : setAside;
 }
 
-const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['invalid-input', 'not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'not-found', 'exists', 'invalid-id', 'name-taken']);
+const SHOWN: ReadonlySet<StorageErrorCode> = new Set(['invalid-input', 'not-pejling-file', 'damaged', 'newer-version', 'locked', 'write-failed', 'disk-full', 'not-found', 'exists', 'invalid-id', 'name-taken']);
 
 /** The catalog key of a storage error's user-facing text, or undefined when it has none. */
 export function storageErrorKey(error: unknown): MessageKey | undefined {

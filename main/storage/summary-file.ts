@@ -1,5 +1,6 @@
 // `documents/<id>/summary.json`: what the document list shows without opening the Yjs log.
 import { readFile } from 'node:fs/promises';
+import { isOutOfHandles } from './file-pool';
 import { StorageError, type StoredRemote, type StoredSummary, type SummaryPatch } from './types';
 
 export const SUMMARY_FILE = 'summary.json';
@@ -35,7 +36,9 @@ export async function readSummary(id: string, path: string, fallbackTime: string
   try {
     parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<SummaryJson>;
     if (typeof parsed !== 'object' || parsed === null) parsed = {};
-  } catch {
+  } catch (error) {
+    // Out of file handles is not a bad summary: the caller retries (file-pool.ts).
+    if (isOutOfHandles(error)) throw error;
     parsed = {};
   }
   const summary: StoredSummary = {

@@ -21,6 +21,11 @@ export interface RecoveryReport {
   unmergeableRecords?: number;
   /** Intact records kept when something inside the log was set aside. */
   keptRecords?: number;
+  /**
+   * The disk was full, so the repair could not be written: the document is open read-only from its intact records,
+   * nothing was moved, and writes are refused (`StorageError('disk-full')`) until it is opened with free space.
+   */
+  readOnly?: boolean;
 }
 
 export interface LoadedDocument {
@@ -85,6 +90,12 @@ export interface CompactionOptions {
 export interface StoreOptions extends CompactionOptions {
   /** Root of the store; `defaultDataDir()` when absent. Created if missing. */
   dataDir?: string;
+  /** At most this many document logs hold an open file handle (default: a quarter of the process's limit). */
+  maxOpenFiles?: number;
+  /** A log's handle is closed after this long without writes (default 5 s). */
+  idleCloseMs?: number;
+  /** How long an operation that runs out of file handles (EMFILE) keeps retrying (default 30 s). */
+  emfileRetryMs?: number;
 }
 
 export interface LogStats {
@@ -96,6 +107,10 @@ export interface LogStats {
   compactions: number;
   /** fsync calls since the log was opened (one per group commit). */
   fsyncs: number;
+  /** Whether the log holds an open file handle right now (it is closed when idle). */
+  handleOpen?: boolean;
+  /** Compactions postponed because the disk had too little free space. */
+  postponedCompactions?: number;
 }
 
 /** One document's append-only log. One instance per document per process (the store caches it). */
@@ -160,6 +175,8 @@ export type StorageErrorCode =
   | 'locked'
   | 'closed'
   | 'write-failed'
+  /** ENOSPC/EDQUOT: the disk is full; everything acknowledged before is on disk. */
+  | 'disk-full'
   | 'not-pejling-file'
   | 'damaged'
   | 'newer-version'

@@ -61,8 +61,9 @@ function compile(lang: Lang, key: MessageKey): Compiled {
 }
 
 /**
- * The text of `key` in `lang` with `params` filled in. A number used by a plural is formatted for the
- * language ("1.234 ændringer"); a number used plainly (a year, an id) is shown as written ("2026").
+ * The text of `key` in `lang` with `params` filled in. A number picks the plural form by the language's
+ * rules and, written `#` or `{n, number}`, is grouped as Intl does ("1.022 initiativer"); a number used as a
+ * plain `{n}` (a year, a line number) is shown as written ("2026").
  */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const { format, numeric } = compile(lang, key);

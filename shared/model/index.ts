@@ -28,10 +28,7 @@ export {
   type MigrationStep,
 } from './document';
 export { importStrategy, exportStrategy, ImportError } from './interchange';
-export { keyBetween, keysAfter, isValidKey } from './fractional-index';
-/** Y.XmlFragment ⇄ ProseMirror node (editor schema), without going through Markdown/JSON. */
-export { readFragment, writeFragment, clearFragment } from './yfragment';
 /** Typed text fields (Y.Text since schema version 2): minimal diffs and the input binding. */
-export { diffText, readText, type TextChange } from './text-fields';
+export { diffText, mapPosition, type TextChange } from './text-fields';
 export { TextFieldHandle } from './text-binding';
 export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './document';

@@ -403,6 +403,7 @@ export class StrategyModel {
     const cached = this.textHandles.get(cacheKey);
     if (cached) return cached;
     let map: () => Y.Map<unknown> | undefined;
+    let optional = id === LABELS_ID || (id === META_ID && key !== 'title' && key !== 'organisation');
     if (id === META_ID) {
       if (!(META_TEXT_KEYS as readonly string[]).includes(key)) throw new Error(`meta has no text field "${key}"`);
       map = () => metaMap(this.doc);
@@ -411,14 +412,21 @@ export class StrategyModel {
       map = () => labelsMap(this.doc);
     } else {
       const kind = this.kindOf(id);
+      const standIn = RECOVERED_KINDS[id];
+      if (!kind && standIn) {
+        // A stand-in container is not stored: its title reads, and cannot be edited.
+        const title = RECOVERED_TITLES[standIn as keyof typeof RECOVERED_TITLES];
+        return new TextFieldHandle(this.doc, () => undefined, key, () => this.origin, false, key === 'title' ? title : '');
+      }
       if (!kind) throw new Error(`no item with id "${id}"`);
       if (!COLLECTIONS[kind].text.includes(key)) throw new Error(`a ${kind} has no text field "${key}"`);
+      optional = key === 'email' || key === 'businessCaseBenefit' || key === 'budgetSource';
       map = () => {
         const item = collection(this.doc, kind).get(id);
         return item instanceof Y.Map ? item : undefined;
       };
     }
-    const handle = new TextFieldHandle(this.doc, map, key, () => this.origin);
+    const handle = new TextFieldHandle(this.doc, map, key, () => this.origin, optional);
     this.textHandles.set(cacheKey, handle);
     return handle;
   }

@@ -16,11 +16,15 @@ export class TextFieldHandle {
     private readonly map: () => Y.Map<unknown> | undefined,
     readonly key: string,
     private readonly origin: () => unknown,
+    /** An optional field (a label, the subtitle, an e-mail): emptied, it is removed, as before. */
+    readonly optional = false,
+    /** The value when there is no map (a stand-in container's title). */
+    private readonly fallback = '',
   ) {}
 
   value(): string {
     const map = this.map();
-    return map ? (readText(map, this.key) ?? '') : '';
+    return map ? (readText(map, this.key) ?? '') : this.fallback;
   }
 
   /**
@@ -44,6 +48,7 @@ export class TextFieldHandle {
         const remove = Math.min(change.remove, t.length - at);
         if (remove > 0) t.delete(at, remove);
         if (change.insert.length > 0) t.insert(at, change.insert);
+        if (this.optional && t.length === 0) map.delete(this.key);
       }, this.origin());
     } finally {
       this.applying = false;

@@ -14,12 +14,6 @@ export function readText(map: Y.Map<unknown>, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The Y.Text of a field, for binding an input to it; undefined when the field is absent or not yet migrated. */
-export function textOf(map: Y.Map<unknown>, key: string): Y.Text | undefined {
-  const value = map.get(key);
-  return value instanceof Y.Text ? value : undefined;
-}
-
 /** The change that turns `from` into `to`: delete `remove` code units at `index`, then insert `insert`. */
 export interface TextChange {
   index: number;
@@ -32,13 +26,16 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 
 /**
  * The smallest single replacement between two strings (common prefix and suffix kept), never
- * splitting a surrogate pair. Null when they are equal.
+ * splitting a surrogate pair. Null when they are equal. `cursor` (the caret in `to` after the
+ * edit, as an input reports it) settles where a repeated character was typed: "b|anana" plus "a"
+ * (caret 2 afterwards) is an insertion at 1, not 2.
  */
-export function diffText(from: string, to: string): TextChange | null {
+export function diffText(from: string, to: string, cursor?: number): TextChange | null {
   if (from === to) return null;
   const max = Math.min(from.length, to.length);
   let prefix = 0;
   while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
+  if (cursor !== undefined) prefix = Math.min(prefix, Math.max(0, cursor - Math.max(0, to.length - from.length)));
   if (prefix > 0 && isHighSurrogate(from.charCodeAt(prefix - 1))) prefix--;
   let suffix = 0;
   while (
@@ -96,4 +93,11 @@ export function upgradeTextKeys(map: Y.Map<unknown>, keys: readonly string[]): n
 /** True when one of `keys` still holds a plain string. */
 export function hasPlainText(map: Y.Map<unknown>, keys: readonly string[]): boolean {
   return keys.some((key) => typeof map.get(key) === 'string');
+}
+
+/** Where a position in the old text lands after `change` (a position at an insertion stays before it). */
+export function mapPosition(position: number, change: TextChange): number {
+  if (position <= change.index) return position;
+  if (position >= change.index + change.remove) return position - change.remove + change.insert.length;
+  return change.index + change.insert.length;
 }

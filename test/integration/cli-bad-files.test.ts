@@ -100,9 +100,8 @@ describe('item 15: only regular files of a bounded size are read', () => {
   it('refuses /dev/zero and a FIFO at once', async () => {
     const fifo = join(dir, 'fifo.json');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
+    // Before: /dev/zero grew without bound and the FIFO blocked forever (the test's timeout catches a hang).
     const [zero, pipe] = await Promise.all([pejling(['validate', '/dev/zero', '--lang', 'en']), pejling(['validate', fifo, '--lang', 'en'])]);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(zero).toEqual({ code: 1, stdout: '', stderr: 'pejling: /dev/zero is not a regular file (but a device, a FIFO or a socket); Pejling reads only files\n' });
     expect(pipe).toEqual({ code: 1, stdout: '', stderr: `pejling: ${fifo} is not a regular file (but a device, a FIFO or a socket); Pejling reads only files\n` });
   });
@@ -118,22 +117,14 @@ describe('item 15: only regular files of a bounded size are read', () => {
 });
 
 describe('item 13: the layout page-number estimate is bounded', () => {
-  it('a 16 KB title exports in seconds with a warning that the quick estimate was used', async () => {
+  it('a 16 KB title falls back to the quick estimate, with a warning (before: 25.7 s in the layout estimate)', async () => {
     const s = minimal();
     s.meta.title = 'Lang titel '.repeat(1490);
     const file = write('long-title.json', JSON.stringify(s));
     const out = join(dir, 'long-title.docx');
-    const timed = async (mode: string) => {
-      const started = Date.now();
-      const result = await pejling(['export', file, '--docx', out, '--page-numbers', mode, '--lang', 'en']);
-      return { result, ms: Date.now() - started };
-    };
-    // Against the quick estimate of the same file, so a loaded machine slows both (before: 25.7 s against 2 s).
-    const quick = await timed('quick');
-    const { result: r, ms } = await timed('estimate');
-    expect(quick.result.code).toBe(0);
+    // Its speed is a bench figure; here: the bounded path is the one taken, and says so.
+    const r = await pejling(['export', file, '--docx', out, '--page-numbers', 'estimate', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(ms).toBeLessThan(2 * quick.ms + 3000);
     expect(r.stderr).toBe(
       `pejling: the title or organisation is ${s.meta.title.length} characters long (over 1000; it is repeated on every page), so the page numbers were estimated quickly instead of with the layout estimate\n`,
     );

@@ -116,4 +116,3 @@ export const POISON_FIXTURES = [
   '0101b219462a08010b086e697469617469766573037d017702746f7601037472657d0300',
 ].map((hex) => Uint8Array.from(Buffer.from(hex, 'hex')));
 
-export const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');

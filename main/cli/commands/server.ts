@@ -118,7 +118,15 @@ export async function run(args: string[]): Promise<number> {
           // Nothing should be left running, but never hang after a clean shutdown.
           setTimeout(() => process.exit(0), 2000).unref();
         },
-        (error: unknown) => {
+        async (error: unknown) => {
+          if (error instanceof StorageError && error.code === 'disk-full') {
+            // Writes refused for a full disk were never acknowledged: everything acknowledged is on disk (storage).
+            console.error(`pejling: disk full: ${error.message}`);
+            await host?.close().catch(() => undefined);
+            resolveExit(0);
+            setTimeout(() => process.exit(0), 2000).unref();
+            return;
+          }
           console.error(`pejling: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
           resolveExit(1);
         },

@@ -156,8 +156,16 @@ function Participants({
   );
 }
 
+const validPriority = (value: string): string | null => {
+  const text = value.trim();
+  if (text === '') return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? null : tp('details.priorityInvalid');
+};
+
+const validBudget = (value: string): string | null => (value.trim() === '' || parseDkk(value) !== null ? null : tp('details.budgetInvalid'));
+
 function PriorityField({ session, initiativeId, priority, readOnly }: Props & { priority: number | undefined }) {
-  const [error, setError] = useState(false);
   return (
     <label class="field" data-field="priority">
       <span class="field-label">{tp('details.priority')}</span>
@@ -166,33 +174,21 @@ function PriorityField({ session, initiativeId, priority, readOnly }: Props & { 
         inputMode="numeric"
         value={priority === undefined ? '' : String(priority)}
         readOnly={readOnly}
-        aria-invalid={error}
         aria-describedby={`priority-hint-${initiativeId}`}
+        validate={validPriority}
         onCommit={(value) => {
           const text = value.trim();
-          if (text === '') {
-            setError(false);
-            session.model.updateInitiative(initiativeId, { priority: null });
-            return;
-          }
-          const n = Number(text);
-          if (!Number.isInteger(n) || n < 0) {
-            setError(true);
-            return;
-          }
-          setError(false);
-          session.model.updateInitiative(initiativeId, { priority: n });
+          session.model.updateInitiative(initiativeId, { priority: text === '' ? null : Number(text) });
         }}
       />
-      <span class={error ? 'field-hint inline-error' : 'field-hint'} id={`priority-hint-${initiativeId}`}>
-        {error ? tp('details.priorityInvalid') : tp('details.priorityHint')}
+      <span class="field-hint" id={`priority-hint-${initiativeId}`}>
+        {tp('details.priorityHint')}
       </span>
     </label>
   );
 }
 
 function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { budget: { amountDkk: number; source?: string } | undefined }) {
-  const [error, setError] = useState(false);
   const { model } = session;
   return (
     <div class="field-row">
@@ -203,26 +199,21 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
           value={budget ? formatAmount(budget.amountDkk) : ''}
           readOnly={readOnly}
           placeholder={tp('details.budgetPlaceholder')}
-          aria-invalid={error}
           aria-describedby={`budget-hint-${initiativeId}`}
+          validate={validBudget}
           onCommit={(value) => {
             if (value.trim() === '') {
-              setError(false);
               model.updateInitiative(initiativeId, { budget: null });
               return;
             }
             const amount = parseDkk(value);
-            if (amount === null) {
-              setError(true);
-              return;
-            }
-            setError(false);
+            if (amount === null) return; // validBudget refused it already
             const source = model.getInitiative(initiativeId)?.budget?.source;
             model.updateInitiative(initiativeId, { budget: { amountDkk: amount, ...(source ? { source } : {}) } });
           }}
         />
-        <span class={error ? 'field-hint inline-error' : 'field-hint'} id={`budget-hint-${initiativeId}`}>
-          {error ? tp('details.budgetInvalid') : tp('details.budgetHint')}
+        <span class="field-hint" id={`budget-hint-${initiativeId}`}>
+          {tp('details.budgetHint')}
         </span>
       </label>
       <label class="field" data-field="budgetSource">

@@ -13,6 +13,7 @@ import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { BoundInput, BoundSelect } from '../ui/BoundInput';
+import { required } from '../ui/field-validators';
 import { Icon } from '../ui/Icon';
 import { showToast } from '../ui/toasts';
 import type { EditorProps } from '../session/view-registry';
@@ -98,10 +99,10 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                       <BoundInput
                         data-field="name"
                         class="input"
-                        value={owner.name}
+                        field={model.textField(owner.id, 'name')}
                         readOnly={readOnly}
                         aria-label={t('owners.nameOf', { n: index + 1 })}
-                        onCommit={(value) => value.trim() && model.updateOwner(owner.id, { name: value })}
+                        validate={required}
                       />
                     </div>
                   </td>
@@ -133,11 +134,10 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                         data-field="email"
                         class="input"
                         type="email"
-                        value={owner.email ?? ''}
+                        field={model.textField(owner.id, 'email')}
                         readOnly={readOnly}
                         placeholder={owner.kind === 'person' ? tp('register.emailPlaceholder') : ''}
                         aria-label={t('owners.emailOf', { name })}
-                        onCommit={(email) => model.updateOwner(owner.id, { email: email.trim() ? email.trim() : null })}
                       />
                     ) : (
                       <span class="muted" title={tp('register.emailPeopleOnly')}>

@@ -1,24 +1,44 @@
-// Inputs bound to a model field, collaboratively: typing commits after a short pause (and on blur);
-// another user's change shows up at once unless this user is typing in the field (focused and
-// not yet committed), so nobody's keystrokes are overwritten mid-word.
-import type { InputHTMLAttributes, PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTMLAttributes } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+// Inputs bound to a model field, collaboratively.
+//
+// Typed text (titles, goals, names, labels, meta fields) binds to the field's Y.Text through a
+// TextFieldHandle (`field`): every input event becomes one delta (the change between what the input
+// showed and what it shows now), so two people typing in one field at once both keep their text;
+// another user's change is applied at once, with this user's caret and selection moved through it.
+//
+// Other values (numbers, dates, amounts) use `value` + `onCommit`: typing commits after a short pause
+// (and on blur or Enter); another user's change shows up at once unless this user is typing in the
+// field.
+//
+// `validate` returns why the typed text cannot be saved (or null). An invalid field keeps what was
+// typed, says why (aria-invalid, a message linked with aria-describedby), and saves nothing until
+// the text is corrected: no silent reverts.
+import type { PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTMLAttributes, InputHTMLAttributes } from 'preact';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { diffText, mapPosition, type TextChange, type TextFieldHandle } from '../../../shared/model';
 import { FieldPresenceChip, fieldPresenceProps, useFieldPresence } from '../collab/field-presence';
+import { useFieldLabel } from './field-label';
 
 const DEBOUNCE_MS = 250;
 
-/** The draft/commit logic shared by text inputs, textareas and selects. */
-function useBoundValue(value: string, onCommit: (value: string) => void, debounceMs: number) {
+type Validate = (value: string) => string | null;
+
+/** The draft/commit logic of value inputs: debounced commits, and nothing committed while invalid. */
+function useBoundValue(value: string, onCommit: (value: string) => void, debounceMs: number, validate: Validate | undefined) {
   const [draft, setDraft] = useState(value);
+  const [error, setError] = useState<string | null>(null);
   const draftRef = useRef(value);
   const focused = useRef(false);
   const dirty = useRef(false);
+  const invalid = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const commitRef = useRef(onCommit);
   commitRef.current = onCommit;
+  const validateRef = useRef(validate);
+  validateRef.current = validate;
 
   useEffect(() => {
-    if (focused.current && dirty.current) return;
+    // What this user typed and could not be saved stays until they correct it.
+    if (invalid.current || (focused.current && dirty.current)) return;
     draftRef.current = value;
     setDraft(value);
   }, [value]);
@@ -27,6 +47,10 @@ function useBoundValue(value: string, onCommit: (value: string) => void, debounc
     if (timer.current) clearTimeout(timer.current);
     timer.current = undefined;
     if (!dirty.current) return;
+    const reason = validateRef.current?.(draftRef.current) ?? null;
+    invalid.current = reason !== null;
+    setError(reason);
+    if (reason !== null) return;
     dirty.current = false;
     commitRef.current(draftRef.current);
   };
@@ -36,10 +60,16 @@ function useBoundValue(value: string, onCommit: (value: string) => void, debounc
 
   return {
     draft,
+    error,
     onInput(next: string) {
       draftRef.current = next;
       setDraft(next);
       dirty.current = true;
+      // A correction clears the message at once; a new mistake is reported when the pause ends.
+      if (invalid.current && (validateRef.current?.(next) ?? null) === null) {
+        invalid.current = false;
+        setError(null);
+      }
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(commit, debounceMs);
     },
@@ -55,50 +85,121 @@ function useBoundValue(value: string, onCommit: (value: string) => void, debounc
 }
 
 /**
- * What a text input and a textarea share: the draft value with debounced commits, and telling co-editors who is
- * editing the field while it has focus.
+ * Binds an input to a TextFieldHandle. The input's value is set here, never by rendering, so a
+ * remote change can move the caret instead of resetting it. `synced` is the field's text the input
+ * last agreed with; an invalid draft (see `validate`) is kept while remote changes advance `synced`.
  */
-function textFieldBinding(bound: ReturnType<typeof useBoundValue>, presence: ReturnType<typeof useFieldPresence>, editable: boolean) {
+function useTextBinding(
+  ref: { current: HTMLInputElement | null },
+  field: TextFieldHandle | undefined,
+  validate: Validate | undefined,
+) {
+  const [error, setError] = useState<string | null>(null);
+  const synced = useRef('');
+  const validateRef = useRef(validate);
+  validateRef.current = validate;
+
+  useLayoutEffect(() => {
+    const input = ref.current;
+    if (!field || !input) return;
+    synced.current = field.value();
+    input.value = synced.current;
+    setError(null);
+    return field.subscribe((changes: TextChange[] | null) => {
+      const next = field.value();
+      const el = ref.current;
+      if (!el) return;
+      if (el.value !== synced.current) {
+        // this user's invalid draft stays; the next valid edit is diffed against the new text
+        synced.current = next;
+        return;
+      }
+      const steps = changes ?? [diffText(synced.current, next)].filter((c): c is TextChange => c !== null);
+      const focused = el.ownerDocument.activeElement === el;
+      let start = el.selectionStart ?? el.value.length;
+      let end = el.selectionEnd ?? start;
+      for (const step of steps) {
+        start = mapPosition(start, step);
+        end = mapPosition(end, step);
+      }
+      synced.current = next;
+      if (el.value === next) return;
+      el.value = next;
+      if (focused) el.setSelectionRange(start, end);
+    });
+  }, [field]);
+
   return {
-    ...presence.attributes,
-    ...fieldPresenceProps(presence.editors),
-    value: bound.draft,
-    onInput: (e: Event) => bound.onInput((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
-    onFocus: () => {
-      bound.onFocus();
-      if (editable) presence.onFocus();
-    },
-    onBlur: () => {
-      bound.onBlur();
-      presence.onBlur();
+    error,
+    onInput(e: Event) {
+      const el = e.currentTarget as HTMLInputElement;
+      if (!field) return;
+      const next = el.value;
+      const reason = validateRef.current?.(next) ?? null;
+      setError(reason);
+      if (reason !== null) return;
+      const change = diffText(synced.current, next, el.selectionEnd ?? undefined);
+      synced.current = next;
+      if (change) field.edit(change);
     },
   };
 }
 
 type InputProps = Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'role' | 'value' | 'onInput' | 'onBlur' | 'onFocus'> & {
-  value: string;
-  onCommit: (value: string) => void;
+  /** Typed text: bind to the field's Y.Text (`model.textField(id, key)`); `value`/`onCommit` are then not used. */
+  field?: TextFieldHandle;
+  value?: string;
+  onCommit?: (value: string) => void;
+  /** Why the typed text cannot be saved, or null when it can. */
+  validate?: Validate;
   debounceMs?: number;
   /** Identifies the field to co-editors (who is editing it); by default its place in the view. */
   presenceKey?: string;
 };
 
-export function BoundInput({ value, onCommit, debounceMs = DEBOUNCE_MS, onKeyDown, presenceKey, ...rest }: InputProps) {
-  const bound = useBoundValue(value, onCommit, debounceMs);
+const noCommit = (): void => undefined;
+
+export function BoundInput({ field, value = '', onCommit = noCommit, validate, debounceMs = DEBOUNCE_MS, onKeyDown, presenceKey, ...rest }: InputProps) {
   const ref = useRef<HTMLInputElement>(null);
+  const bound = useBoundValue(value, onCommit, debounceMs, field ? undefined : validate);
+  const text = useTextBinding(ref, field, validate);
   const presence = useFieldPresence(ref, presenceKey);
   const editable = !rest.readOnly && !rest.disabled;
+  const errorId = useId();
+  const label = useFieldLabel();
+  const error = field ? text.error : bound.error;
+  const describedBy = [rest['aria-describedby'], label?.hintId, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const labelledBy = rest['aria-labelledby'] ?? (rest['aria-label'] === undefined ? label?.labelId : undefined);
   return (
     <>
       <input
         {...(rest as InputHTMLAttributes)}
-        {...textFieldBinding(bound, presence, editable)}
+        {...presence.attributes}
+        {...fieldPresenceProps(presence.editors)}
+        {...(field ? {} : { value: bound.draft })}
+        aria-invalid={error ? true : rest['aria-invalid']}
+        aria-describedby={describedBy}
+        aria-labelledby={labelledBy}
         ref={ref}
+        onInput={(e) => (field ? text.onInput(e) : bound.onInput(e.currentTarget.value))}
+        onFocus={() => {
+          bound.onFocus();
+          if (editable) presence.onFocus();
+        }}
+        onBlur={() => {
+          bound.onBlur();
+          presence.onBlur();
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') bound.commitNow();
+          if (e.key === 'Enter' && !field) bound.commitNow();
           onKeyDown?.(e);
         }}
       />
+      {error && (
+        <span class="field-hint inline-error" id={errorId} data-field-error="">
+          {error}
+        </span>
+      )}
       <FieldPresenceChip editors={presence.editors} field={ref} />
     </>
   );

@@ -2,7 +2,7 @@
 // the same time both keep what they typed.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LABELS_ID, META_ID, StrategyModel, diffText, importStrategy, type TextChange } from '../../../shared/model';
+import { LABELS_ID, META_ID, StrategyModel, diffText, importStrategy, mapPosition, type TextChange } from '../../../shared/model';
 import { Replicas } from './replicas';
 import { richStrategy } from './rich-strategy';
 
@@ -145,5 +145,31 @@ describe('text field handles (what an input binds to)', () => {
     field.edit({ index: 0, remove: 0, insert: '» ' });
     expect(model.getInitiative('in')!.title).toBe('» Skrevet af en gammel udgave');
     expect(doc.getMap<Y.Map<unknown>>('initiatives').get('in')!.get('title')).toBeInstanceOf(Y.Text);
+  });
+});
+
+describe('caret hints and positions', () => {
+  it('a caret settles where a repeated character was typed', () => {
+    expect(diffText('banana', 'baanana', 2)).toEqual({ index: 1, remove: 0, insert: 'a' });
+    expect(diffText('banana', 'baanana')).toEqual({ index: 2, remove: 0, insert: 'a' });
+    expect(diffText('ab  c', 'ab c', 2)).toEqual({ index: 2, remove: 1, insert: '' });
+  });
+
+  it('maps a caret through a change', () => {
+    const change = { index: 4, remove: 2, insert: 'xyz' };
+    expect(mapPosition(3, change)).toBe(3);
+    expect(mapPosition(4, change)).toBe(4);
+    expect(mapPosition(5, change)).toBe(7);
+    expect(mapPosition(8, change)).toBe(9);
+  });
+});
+
+describe('optional text fields', () => {
+  it('emptied through a handle, an optional field is removed (the file keeps leaving it out)', () => {
+    const model = new StrategyModel(base());
+    model.textField(LABELS_ID, 'focusArea').edit({ index: 0, remove: 4, insert: '' });
+    expect(model.getLabels().focusArea).toBeUndefined();
+    model.textField(META_ID, 'title').edit({ index: 0, remove: 16, insert: '' });
+    expect(model.getMeta().title).toBe(''); // required: stays (the input refuses to save it empty)
   });
 });

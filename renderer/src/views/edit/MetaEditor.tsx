@@ -4,7 +4,9 @@ import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
 import { parseDate, parseYear } from '../../../../shared/format/dates';
 import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
+import { LABELS_ID, META_ID } from '../../../../shared/model';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { required, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../session/labels';
@@ -33,7 +35,6 @@ const LABEL_FIELDS: { key: keyof Labels; label: () => string }[] = [
 export function MetaEditor({ session, readOnly }: Props) {
   const { model } = session;
   const meta = model.getMeta();
-  const labels = model.getLabels();
   const defaults = defaultLabels(model);
   const update = (patch: Parameters<typeof model.updateMeta>[0]) => model.updateMeta(patch);
 
@@ -41,21 +42,14 @@ export function MetaEditor({ session, readOnly }: Props) {
     <div class="editor-form">
       <h1 class="pane-title">{t('nav.meta')}</h1>
       <Field label={t('meta.title')}>
-        <BoundInput
-          data-field="title"
-          class="input input-title"
-          value={meta.title}
-          readOnly={readOnly}
-          required
-          onCommit={(value) => value.trim() && update({ title: value })}
-        />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput data-field="subtitle" class="input" value={meta.subtitle ?? ''} readOnly={readOnly} onCommit={(value) => update({ subtitle: value.trim() ? value : null })} />
+        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
-          <BoundInput data-field="organisation" class="input" value={meta.organisation} readOnly={readOnly} required onCommit={(value) => value.trim() && update({ organisation: value })} />
+          <BoundInput data-field="organisation" class="input" field={model.textField(META_ID, 'organisation')} readOnly={readOnly} required validate={required} />
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
@@ -64,6 +58,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             inputMode="numeric"
             value={String(meta.period.from || '')}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const from = parseYear(value);
               if (from !== null) update({ period: { from, to: Math.max(from, meta.period.to) } });
@@ -77,6 +72,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             inputMode="numeric"
             value={String(meta.period.to || '')}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const to = parseYear(value);
               if (to !== null) update({ period: { from: Math.min(meta.period.from || to, to), to } });
@@ -122,7 +118,7 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (
           <Field key={key} label={label()}>
-            <BoundInput data-field={key} class="input" value={meta[key] ?? ''} readOnly={readOnly} onCommit={(value) => update({ [key]: value.trim() ? value : null })} />
+            <BoundInput data-field={key} class="input" field={model.textField(META_ID, key)} readOnly={readOnly} />
           </Field>
         ))}
       </div>
@@ -135,14 +131,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         <div class="field-row">
           {LABEL_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label()}>
-              <BoundInput
-                data-field={`labels.${key}`}
-                class="input"
-                value={labels[key] ?? ''}
-                placeholder={defaults[key]}
-                readOnly={readOnly}
-                onCommit={(value) => model.updateLabels({ [key]: value.trim() ? value.trim() : null })}
-              />
+              <BoundInput data-field={`labels.${key}`} class="input" field={model.textField(LABELS_ID, key)} placeholder={defaults[key]} readOnly={readOnly} />
             </Field>
           ))}
         </div>

@@ -2,9 +2,10 @@
 // coverage matrix, per-owner view, status report — are separate views in the view registry.)
 import { INITIATIVE_STATUSES, PLAN_KINDS } from '../../../../shared/format/schema';
 import type { InitiativeStatus, PlanKind } from '../../../../shared/format/schema';
-import { parseMonth, parseYear } from '../../../../shared/format/dates';
+import { parseYear } from '../../../../shared/format/dates';
 import { t } from '../../i18n/i18n';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { optionalMonth, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { RichField } from './RichField';
 import { ChildList } from './StrategyEditors';
@@ -22,7 +23,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput data-field="title" class="input input-title" value={plan.title} readOnly={readOnly} onCommit={(title) => model.updateActionPlan(plan.id, { title })} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
@@ -42,6 +43,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             inputMode="numeric"
             value={String(plan.period.from)}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const from = parseYear(value);
               if (from !== null) model.updateActionPlan(plan.id, { period: { from, to: Math.max(from, plan.period.to) } });
@@ -55,6 +57,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
             inputMode="numeric"
             value={String(plan.period.to)}
             readOnly={readOnly}
+            validate={validYear}
             onCommit={(value) => {
               const to = parseYear(value);
               if (to !== null) model.updateActionPlan(plan.id, { period: { from: Math.min(plan.period.from, to), to } });
@@ -100,11 +103,10 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   // The owner hierarchy, and "Mangler ansvarlig" for an owner that was removed (see plans/).
   const ownerOptions = planOwnerOptions(model, initiative.ownerId);
   const perspectives = model.perspectives();
-  const month = parseMonth;
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput data-field="title" class="input input-title" value={initiative.title} readOnly={readOnly} onCommit={(title) => model.updateInitiative(initiative.id, { title })} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>
@@ -128,10 +130,24 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
           />
         </Field>
         <Field label={t('initiative.start')} hint={t('initiative.monthHint')}>
-          <BoundInput data-field="start" class="input" value={initiative.start ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { start: month(value.trim()) })} />
+          <BoundInput data-field="start"
+            class="input"
+            value={initiative.start ?? ''}
+            readOnly={readOnly}
+            placeholder={t('initiative.monthPlaceholder')}
+            validate={optionalMonth}
+            onCommit={(value) => model.updateInitiative(initiative.id, { start: value.trim() || null })}
+          />
         </Field>
         <Field label={t('initiative.end')} hint={t('initiative.monthHint')}>
-          <BoundInput data-field="end" class="input" value={initiative.end ?? ''} readOnly={readOnly} placeholder={t('initiative.monthPlaceholder')} onCommit={(value) => model.updateInitiative(initiative.id, { end: month(value.trim()) })} />
+          <BoundInput data-field="end"
+            class="input"
+            value={initiative.end ?? ''}
+            readOnly={readOnly}
+            placeholder={t('initiative.monthPlaceholder')}
+            validate={optionalMonth}
+            onCommit={(value) => model.updateInitiative(initiative.id, { end: value.trim() || null })}
+          />
         </Field>
       </div>
       <RichField

@@ -1,7 +1,7 @@
 // Editors of the strategy's parts: sections, vision, principles and bearings, perspectives, focus
 // areas (with goals), and the overview of a group. Every field is bound to the model.
 import { SECTION_PLACEMENTS } from '../../../../shared/format/schema';
-import { VISION_ID } from '../../../../shared/model';
+import { VISION_ID, type TextFieldHandle } from '../../../../shared/model';
 import type { SectionData } from '../../../../shared/model/types';
 import type { DocumentSession } from '../../session/document-session';
 import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../session/structure-ops';
@@ -15,10 +15,10 @@ import type { EditorProps } from '../../session/view-registry';
 import { Field } from './Field';
 import { RichField } from './RichField';
 
-function TitleField({ label, value, readOnly, onCommit }: { label: string; value: string; readOnly: boolean; onCommit: (value: string) => void }) {
+function TitleField({ label, field, readOnly }: { label: string; field: TextFieldHandle; readOnly: boolean }) {
   return (
     <Field label={label}>
-      <BoundInput class="input input-title" value={value} readOnly={readOnly} onCommit={onCommit} data-testid="item-title" data-field="title" />
+      <BoundInput data-field="title" class="input input-title" field={field} readOnly={readOnly} data-testid="item-title" />
     </Field>
   );
 }
@@ -61,7 +61,7 @@ export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
   if (!section) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={section.title} readOnly={readOnly} onCommit={(title) => session.model.updateSection(section.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(section.id, 'title')} readOnly={readOnly} />
       <Field label={t('section.placement')}>
         <BoundSelect
           data-field="placement"
@@ -105,7 +105,7 @@ export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
   if (!statement) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={statement.title} readOnly={readOnly} onCommit={(title) => session.model.updateStatement(statement.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(statement.id, 'title')} readOnly={readOnly} />
       <RichField session={session} id={statement.id} field="body" label={t('edit.explanation')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
     </div>
   );
@@ -117,7 +117,7 @@ export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps)
   if (!perspective) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={perspective.title} readOnly={readOnly} onCommit={(title) => session.model.updatePerspective(perspective.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(perspective.id, 'title')} readOnly={readOnly} />
       <RichField session={session} id={perspective.id} field="intro" label={t('edit.intro')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
       <StatementList session={session} parentId={perspective.id} heading={labels.principles} readOnly={readOnly} />
       <ChildList ctx={ctx} node={node} heading={labels.focusAreas} />
@@ -134,14 +134,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
       <ol class="inline-list">
         {principles.map((p, index) => (
           <li key={p.id} class="inline-list-row">
-            <BoundInput
-              data-field="principle.title"
-              class="input"
-              value={p.title}
-              readOnly={readOnly}
-              aria-label={t('edit.principleN', { n: index + 1 })}
-              onCommit={(title) => session.model.updateStatement(p.id, { title })}
-            />
+            <BoundInput data-field="principle.title" class="input" field={session.model.textField(p.id, 'title')} readOnly={readOnly} aria-label={t('edit.principleN', { n: index + 1 })} />
             {!readOnly && (
               <button
                 type="button"
@@ -183,7 +176,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
   const goals = session.model.goals(area.id);
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} value={area.title} readOnly={readOnly} onCommit={(title) => session.model.updateFocusArea(area.id, { title })} />
+      <TitleField label={t('edit.title')} field={session.model.textField(area.id, 'title')} readOnly={readOnly} />
       {showPerspective && (
         <Field label={labels.perspective}>
           <BoundSelect
@@ -211,10 +204,9 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
               <BoundInput
                 data-field="goal.text"
                 class="input"
-                value={goal.text}
+                field={session.model.textField(goal.id, 'text')}
                 readOnly={readOnly}
                 aria-label={t('focusArea.goalN', { n: index + 1 })}
-                onCommit={(text) => session.model.updateGoal(goal.id, { text })}
                 onKeyDown={(e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
                   if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || readOnly) return;
                   e.preventDefault();
