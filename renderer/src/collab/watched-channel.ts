@@ -98,7 +98,23 @@ export function watchedChannel(open: () => DocumentChannel, gate: Promise<unknow
     if ((channel as { status?: unknown }).status === 'open') setStatus('open');
   };
 
-  const onOffline = () => probe(offlineProbeTimeoutMs);
+  // The browser's offline switch can reach an open socket a moment after the 'offline' event (measured: a
+  // probe sent at once was still answered, and the dead socket then waited for the idle probe, > 8 s):
+  // probe now and twice more, a second apart.
+  let offlineRecheck: ReturnType<typeof setTimeout> | null = null;
+  const onOffline = () => {
+    if (offlineRecheck) clearTimeout(offlineRecheck);
+    let left = 3;
+    const check = () => {
+      offlineRecheck = null;
+      probe(offlineProbeTimeoutMs);
+      if (--left > 0) offlineRecheck = setTimeout(check, 1000);
+    };
+    check();
+  };
+  cleanups.push(() => {
+    if (offlineRecheck) clearTimeout(offlineRecheck);
+  });
   const onOnline = () => {
     // Only a channel that is retrying: a final close (e.g. the document was deleted) stays closed.
     if (status === 'connecting') reconnect();
