@@ -160,7 +160,8 @@ export class ChannelProvider {
     // Tell the others we left before the channel goes.
     if (this.current.status === 'open' && this.awareness.getLocalState() !== null) {
       this.channel.send(
-        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID], new Map())),
+        // The awareness keeps the id it was made with; Yjs gives the doc a new clientID when another peer is seen using it.
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.awareness.clientID], new Map())),
       );
     }
     this.destroyed = true;
@@ -200,7 +201,7 @@ export class ChannelProvider {
       return;
     }
     this.setState({ status, synced: false });
-    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID);
     if (others.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
   }
 

@@ -97,7 +97,7 @@ export class DocumentSession {
   others(): { clientId: number; state: PresenceState }[] {
     const out: { clientId: number; state: PresenceState }[] = [];
     this.awareness.getStates().forEach((state, clientId) => {
-      if (clientId === this.doc.clientID) return;
+      if (clientId === this.awareness.clientID) return;
       const user = (state as Partial<PresenceState>).user;
       if (!user || typeof user.name !== 'string') return;
       out.push({ clientId, state: state as PresenceState });
