@@ -39,6 +39,10 @@ export class ChangeGroups {
       if (field === type && subs.size > 0 && [...subs].every((sub) => sub !== null)) {
         // A map whose own entries changed (plain values): each entry is a field.
         for (const sub of subs) keys.push(`${this.idOf(field)}.${sub}`);
+      } else if (field._item && field._item.parentSub !== null && isType(field._item.parent)) {
+        // Named by the map entry, not the value: a field whose text is created by its first keystroke
+        // (the map entry changes) and then typed into (the text changes) is one field.
+        keys.push(`${this.idOf(field._item.parent)}.${field._item.parentSub}`);
       } else {
         keys.push(String(this.idOf(field)));
       }

@@ -47,6 +47,15 @@ describe('ChangeGroups', () => {
     expect(starts.slice(17)).toEqual([true, false, true, false]);
   });
 
+  it('a field whose text is created by the first keystroke and then typed into is one change', () => {
+    const { doc, meta } = strategyDoc();
+    const starts = record(doc, new ChangeGroups(3000, () => 0));
+    const subtitle = new Y.Text('W');
+    meta.set('subtitle', subtitle);
+    subtitle.insert(1, 'ritten');
+    expect(starts).toEqual([true, false]);
+  });
+
   it('starts a new change after a pause in the same field', () => {
     const { doc, text } = strategyDoc();
     let now = 0;
