@@ -176,7 +176,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const body = JSON.stringify({ status: 'ok', documents: rooms.documentCount, connections: rooms.connectionCount });
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(200, { ...securityHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -203,7 +203,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
     handleRequest(req, res).catch((error: unknown) => {
       log({ event: 'error', peer: peerOf(req), reason: `http handler failed: ${describe(error)}` });
       if (!res.headersSent) {
-        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.writeHead(500, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Internal server error\n');
       } else {
         res.destroy();

@@ -296,6 +296,11 @@ describe('browser-mode API refuses bad requests cleanly', () => {
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
       expect(String(reply.headers['content-security-policy'])).toContain("default-src 'none'");
     }
+    // And the server's own answers around the API: its health check and a page that does not exist.
+    for (const reply of [await call('GET', '/healthz'), await call('GET', '/nowhere/at/all')]) {
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(String(reply.headers['content-security-policy'])).toContain('default-src');
+    }
   });
 
   it('answers 400 for an invalid document id', async () => {
