@@ -28,7 +28,7 @@ const DOCUMENTS = ['fuzz-a', 'fuzz-b'];
 const ATTACKERS = 12;
 const FUZZ_MS = 12_000;
 
-/** Messages to mutate: real updates (the material's and the good clients' live ones), sync steps, presence. */
+/** Messages to mutate: real updates (the material's), sync steps, presence. */
 function messageMaterial(liveUpdates: Uint8Array[], state: Uint8Array): { updates: Uint8Array[]; messages: Uint8Array[] } {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -154,11 +154,13 @@ describe('fuzzing the sync server', () => {
     cleanups.push(...good.map((client) => client.destroy));
     await Promise.all(good.filter((_, i) => i % 3 !== 2).map((client) => (client as ReturnType<typeof appClient>).provider.whenSynced()));
     await waitFor(() => good.every((client, i) => i % 3 !== 2 || (client as ReturnType<typeof stockClient>).provider.synced));
+    // Mutations start from the material's updates, which the documents hold (one good client per document applies
+    // the material's state), so they meet real structs. Not from the good clients' own live updates: a mutated copy
+    // keeps that client's id and can claim the clocks it writes next, and Yjs cannot tell the forger from the owner
+    // (client ids are not authenticated; an editor is trusted by its token). The good client's later edit then never
+    // reaches the others. That is a limit of the Yjs protocol, not of this server, and not what this test measures.
     const liveUpdates: Uint8Array[] = [...material.updates];
     for (const [i, client] of good.entries()) {
-      client.doc.on('update', (update: Uint8Array) => {
-        if (liveUpdates.length < 400) liveUpdates.push(update);
-      });
       if (i % 3 === 0) Y.applyUpdate(client.doc, material.state);
     }
     const { messages } = messageMaterial(liveUpdates, material.state);
