@@ -241,6 +241,12 @@ class Room {
     return this.connections.size + this.waiting.size;
   }
 
+  /**
+   * Set when storage could open the document only read-only (a repair that a full disk could not write): every
+   * connection is then served as a viewer, told so, and its changes are not taken, instead of failing each write.
+   */
+  private readOnly = false;
+
   private async load(): Promise<void> {
     const started = Date.now();
     try {
@@ -253,6 +259,10 @@ class Room {
         this.ctx.log({ event: 'error', level: 'warn', doc: this.name, reason: `prepare: ${describe(error)}` });
       }
       this.approxBytes = update.length;
+      if (recovery?.readOnly) {
+        this.readOnly = true;
+        this.ctx.log({ event: 'room-read-only', level: 'warn', doc: this.name, reason: 'storage opened the document read-only' });
+      }
       if (recovery) {
         this.ctx.log({
           event: 'room-recovered',
@@ -293,7 +303,7 @@ class Room {
       connections: this.connections.size,
     });
     if (connection.pejling) {
-      connection.send(encodeInfo({ role: connection.role }));
+      connection.send(encodeInfo({ role: this.readOnly ? 'viewer' : connection.role }));
       const announcement = this.rooms.announcementFor(this.name);
       if (announcement) connection.send(announcement);
     }
@@ -366,10 +376,10 @@ class Room {
       }
       case 'sync-step2':
       case 'sync-update': {
-        if (connection.role === 'viewer') {
+        if (connection.role === 'viewer' || this.readOnly) {
           if (!connection.viewerWriteLogged) {
             connection.viewerWriteLogged = true;
-            this.ctx.log({ event: 'viewer-write-ignored', doc: this.name, role: 'viewer', peer: connection.peer });
+            this.ctx.log({ event: 'viewer-write-ignored', doc: this.name, role: this.readOnly ? 'viewer' : connection.role, peer: connection.peer });
           }
           return;
         }

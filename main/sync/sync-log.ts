@@ -17,6 +17,7 @@ export type SyncLogEvent =
   | 'internal-error' // an error no handler caught; logged, the server keeps serving
   | 'room-load'
   | 'room-recovered' // storage repaired a torn log while loading
+  | 'room-read-only' // storage could open the document only read-only (full disk): served to viewers only
   | 'room-unload'
   | 'storage-failure' // a durable write (or load) failed: the room is closed until restart
   | 'renderer-build' // the app's renderer was missing and is built on the first request (phase start/done/failed)

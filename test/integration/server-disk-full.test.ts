@@ -2,8 +2,12 @@
 // otherwise, the name says so): a write that no longer fits is refused, SIGTERM then shuts down cleanly, says
 // "disk full" and exits 0, and a restart while the disk is still full serves every acknowledged edit.
 import { afterAll, describe, expect, it } from 'vitest';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exited, spawnServer, stockClient, waitFor, type ChildServer, type StockClient } from './server-helpers';
+import { DocumentStore } from '../../main/storage/document-store';
+import { LOG_FILE } from '../../main/storage/document-log';
+import { appClient, exited, sleep, spawnServer, startTestServer, stockClient, waitFor, type ChildServer, type StockClient, type TestServer } from './server-helpers';
+import { TextEditor } from '../unit/storage/helpers/fixtures';
 import { canMountSmallDisk, smallDisk } from '../unit/storage/helpers/small-disk';
 
 const realDisk = await canMountSmallDisk();
@@ -56,4 +60,38 @@ describe('pejling server on a full disk', () => {
       await disk.cleanup();
     }
   }, 90_000);
+
+  it.runIf(realDisk)(`serves a document it could not repair on the full disk to everyone as viewers, and keeps the connections (${realDisk ? 'on a 4 MiB tmpfs' : 'SKIPPED: cannot mount a tmpfs here'})`, async () => {
+    const disk = (await smallDisk())!;
+    let server: TestServer | null = null;
+    try {
+      const dataDir = join(disk.dir, 'data');
+      const store = await DocumentStore.open({ dataDir });
+      await store.append('plan', new TextEditor().append('Vision. '));
+      await store.close();
+      await appendFile(join(dataDir, 'documents', 'plan', LOG_FILE), Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7])); // a torn last write
+      await disk.fill();
+
+      server = await startTestServer({ dataDir });
+      const editor = appClient(server.server.url, 'plan');
+      await editor.provider.whenSynced();
+      expect(editor.doc.getText('body').toString()).toBe('Vision. ');
+      await waitFor(() => editor.provider.state.role === 'viewer', { message: 'the editor is told it is a viewer' });
+      editor.doc.getText('body').insert(0, 'Ikke gemt. ');
+      await sleep(500);
+      // Not taken (a viewer's change), and the connection stays: before, the failed write closed it with 4500.
+      expect(server.logs.some((e) => e.event === 'room-read-only')).toBe(true);
+      expect(server.logs.some((e) => e.event === 'viewer-write-ignored')).toBe(true);
+      expect(server.logs.some((e) => e.event === 'close' && e.code === 4500)).toBe(false);
+      expect(editor.provider.state.status).toBe('open');
+      const observer = appClient(server.server.url, 'plan');
+      await observer.provider.whenSynced();
+      expect(observer.doc.getText('body').toString()).toBe('Vision. ');
+      observer.destroy();
+      editor.destroy();
+    } finally {
+      await server?.stop({ keepData: true });
+      await disk.cleanup();
+    }
+  });
 });
