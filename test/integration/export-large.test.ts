@@ -44,7 +44,7 @@ describe('a large strategy', () => {
     expect(strategy.owners).toHaveLength(150);
   });
 
-  it('exports with the quick estimate in seconds, and pandoc reads all of it', async () => {
+  it('exports with the quick estimate (its speed is a bench figure), and pandoc reads all of it', async () => {
     const { result } = await timedExport('quick');
     expect(result.pageSource).toBe('quick');
     expect(result.headings).toHaveLength(1 + 1 + 12 * 11 + 1 + 4);
