@@ -4,6 +4,15 @@
 // `{x, select, a {…} other {…}}` picks by a word. An apostrophe before { or } quotes it ('{' is a brace).
 // The English catalog (./en.ts) must have exactly these keys; the typecheck and
 // test/unit/i18n/vocabulary.test.ts fail otherwise.
+import { da as comments } from './features/comments';
+import { da as sharing } from './features/sharing';
+import { da as versions } from './features/versions';
+import { da as redline } from './features/redline';
+import { da as wordImport } from './features/word-import';
+import { da as pdf } from './features/pdf';
+import { da as publishing } from './features/publishing';
+import { da as suggestions } from './features/suggestions';
+
 export const da = {
   'app.skipToContent': 'Spring til indhold',
   'app.name': 'Pejling',
@@ -711,6 +720,15 @@ export const da = {
   'plans.code.plan-period-reversed': 'Planens periode går baglæns',
   'plans.code.initiative-end-before-start': 'Slutter før det starter',
   'plans.code.illegal-character': 'Tegn, som Word ikke kan gemme',
+  // Each feature's own messages (./features/*.ts), one line each.
+  ...comments,
+  ...sharing,
+  ...versions,
+  ...redline,
+  ...wordImport,
+  ...pdf,
+  ...publishing,
+  ...suggestions,
 };
 
 export type MessageKey = keyof typeof da;

@@ -1,5 +1,13 @@
 // English messages. The type requires every Danish key and rejects keys Danish does not have.
 import type { MessageKey } from './da';
+import { en as comments } from './features/comments';
+import { en as sharing } from './features/sharing';
+import { en as versions } from './features/versions';
+import { en as redline } from './features/redline';
+import { en as wordImport } from './features/word-import';
+import { en as pdf } from './features/pdf';
+import { en as publishing } from './features/publishing';
+import { en as suggestions } from './features/suggestions';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -709,4 +717,13 @@ export const en: Record<MessageKey, string> = {
   'plans.code.plan-period-reversed': 'Plan period runs backwards',
   'plans.code.initiative-end-before-start': 'Ends before it starts',
   'plans.code.illegal-character': 'Character Word cannot store',
+  // Each feature's own messages (./features/*.ts), one line each.
+  ...comments,
+  ...sharing,
+  ...versions,
+  ...redline,
+  ...wordImport,
+  ...pdf,
+  ...publishing,
+  ...suggestions,
 };

@@ -1,0 +1,11 @@
+// Messages of one feature: The PDF export, printing, and the warm LibreOffice.
+// Same ICU syntax as ../da.ts; the Danish object names the keys, the English one must have exactly the same.
+// Keys start with the feature's prefix so that they never collide with another part's.
+
+/** Danish. */
+export const da = {
+} as const satisfies Record<string, string>;
+
+/** English. */
+export const en: Record<keyof typeof da, string> = {
+};
