@@ -116,6 +116,25 @@ describe('anchors follow their text', () => {
     expect(readFragment(vision).textContent).toBe('Nu Vi bruger data meget klogt!. Borgerne møder én kommune.');
   });
 
+  it('through concurrent edits on another replica around and inside the anchor', () => {
+    const { doc, comments, vision } = setup();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const otherVision = other.getXmlFragment('visionStatement');
+    // Anna comments while Bo, not yet synced, types before and inside the words she marks
+    const id = comments.create({ target, range: rangeOf(readFragment(vision), 'data klogt'), text: 'x', author: ANNA });
+    editField(otherVision, (tr) => tr.insertText('Nu ', 1));
+    editField(otherVision, (tr, d) => tr.insertText('meget ', rangeOf(d, 'klogt').from));
+    editField(otherVision, (tr, d) => tr.insertText(' og åbent', rangeOf(d, 'klogt').to));
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(other)));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    expect(readFragment(vision).textContent).toBe('Nu Vi bruger data meget klogt og åbent. Borgerne møder én kommune.');
+    expect(readFragment(otherVision).toJSON()).toEqual(readFragment(vision).toJSON());
+    // text typed inside the anchor joins it; text typed at its end stays outside
+    expect(comments.get(id)!.currentQuote).toBe('data meget klogt');
+    expect(anchorsInFragment(otherVision).get(id)!.text).toBe('data meget klogt');
+  });
+
   it('through a split of the paragraph inside the anchor and the join after it', () => {
     const { comments, vision } = setup();
     const id = comments.create({ target, range: rangeOf(readFragment(vision), 'klogt. Borgerne'), text: 'x', author: ANNA });
