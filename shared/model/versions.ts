@@ -25,14 +25,15 @@
 // and rich text as minimal diffs. Stored history (and the later versions) stay as they are; an UndoManager
 // tracking the given origin undoes the whole restore in one step.
 import * as Y from 'yjs';
-import type { Meta } from '../format/schema';
+import { STRATEGY_STATUSES, type Meta, type StrategyStatus } from '../format/schema';
 import { COLLECTIONS, STATUS_UPDATES, VERSIONS, collection } from './layout';
 import { LOCAL_ORIGIN, VISION_ID } from './model-constants';
 import { StrategyModel } from './strategy-model';
 import type { ItemKind, KindData, KindInput, KindPatch, RichField } from './types';
 
-export type Milestone = 'draft' | 'consultation' | 'adopted';
-export const MILESTONES: readonly Milestone[] = ['draft', 'consultation', 'adopted'];
+/** A version's milestone is one of the strategy's statuses (udkast, i høring, vedtaget). */
+export type Milestone = StrategyStatus;
+export const MILESTONES: readonly Milestone[] = STRATEGY_STATUSES;
 
 /** Origin of saving a version (not tracked by the editors' and the navigator's undo). */
 export const VERSION_ORIGIN = 'pejling:version';
