@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,24 @@ describe('pejling validate', () => {
       `${file}: /perspectives/0/focusAreas/0/id: id'et "a" er brugt mere end én gang (også i /perspectives/0/id); hvert id skal være unikt i hele filen`,
     ]);
     expect(r.stderr).toBe(`${file}: ugyldig (3 problemer)\n`);
+  });
+
+  it('accepts a v2 file with comment threads, and refuses a broken target with its path', async () => {
+    const good = join(fixtures, 'strategies/with-comments.json');
+    expect(await pejling(['validate', good])).toEqual({ code: 0, stdout: `${good}: gyldig\n`, stderr: '' });
+    const file = join(dir, 'broken-target.json');
+    const strategy = JSON.parse(readFileSync(good, 'utf8')) as { comments: { target: Record<string, string> }[] };
+    strategy.comments[0]!.target.id = 'fa-slettet';
+    strategy.comments[1]!.target.field = 'goals';
+    writeFileSync(file, JSON.stringify(strategy));
+    const r = await pejling(['validate', file, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${file}: /comments/0/target/id: names no item: "fa-slettet" (use the id of an item in the file, or "vision")`,
+      `${file}: /comments/1/target/field: a focus area ("fa-1") has no field "goals"; its fields are title, body`,
+    ]);
+    expect(r.stderr).toBe(`${file}: invalid (2 problems)\n`);
+    expect(r.stdout + r.stderr).not.toMatch(STACK_LINE);
   });
 
   it('explains a missing file, a missing argument and an unknown option in one line', async () => {
