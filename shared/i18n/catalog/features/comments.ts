@@ -113,7 +113,6 @@ export const en: Record<keyof typeof da, string> = {
   'comments.readOnlyCommenter': 'You can comment but not change the text.',
   'comments.failed': 'The comment could not be saved: {reason}',
   // cmtio: the interchange format, Word comments and the check
-};
   // Interchange format v2, Word comments and the check (helper cmtio's half):
   'comments.format.needsVersion2': 'comment threads need "formatVersion": 2',
   'comments.format.targetMissing': 'names no item: {id} (use the id of an item in the file, or "{vision}")',
