@@ -16,6 +16,7 @@ import { resolveLabels } from '../session/labels';
 import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
+import { formatYears } from '../../../shared/i18n/format';
 import { dismissToast, showToast } from '../ui/toasts';
 import { getView, listViews } from '../session/view-registry';
 import './builtin-views';
@@ -251,10 +252,10 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <Icon name="home" />
         </a>
         <div class="doc-heading">
-          <span class="doc-title">{meta.title || t('doc.untitled')}</span>
-          <span class="doc-organisation">
+          <span class="doc-title" title={meta.title || t('doc.untitled')}>{meta.title || t('doc.untitled')}</span>
+          <span class="doc-organisation" title={`${meta.organisation}${meta.period.from ? ` · ${formatYears(meta.period)}` : ''}`}>
             {meta.organisation}
-            {meta.period.from ? ` · ${meta.period.from}–${meta.period.to}` : ''}
+            {meta.period.from ? ` · ${formatYears(meta.period)}` : ''}
           </span>
         </div>
         <div class="view-tabs" role="tablist" aria-label={t('doc.views')} ref={tabsRef} onKeyDown={onTabKey}>
