@@ -208,6 +208,8 @@ export const HOST_METHODS = {
     result: DocumentSummarySchema,
     http: { verb: 'POST', path: '/api/documents/:id/remote' },
   }),
+  /** The UI language, set by the renderer at start and when the setting changes: menus, dialogs and host texts follow it. */
+  setUiLanguage: method({ names: ['language'], args: z.tuple([z.enum(['da', 'en'])]), result: z.null(), http: { verb: 'POST', path: '/api/ui-language' } }),
   /** Opens a web link in the system browser (browser mode: a new tab, answered in the page). */
   openExternal: method({ names: ['url'], args: z.tuple([z.string().max(10_000)]), result: z.null(), http: null }),
 } as const;
@@ -263,7 +265,10 @@ export type HostCalls = {
 
 // ---- errors ----
 
-/** An error crossing the boundary: a stable code, its parameters, and (until the catalog translates codes) a message. */
+/**
+ * An error crossing the boundary: a stable code (one of HOST_ERROR_CODES, shared/host/errors.ts), its parameters, and
+ * a message in the host's UI language (the fallback for a code the receiver's catalog does not know).
+ */
 export interface HostErrorData {
   code: string;
   params: Record<string, string | number>;
