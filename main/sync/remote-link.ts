@@ -120,7 +120,7 @@ export class RemoteLink {
     this.provider.messageHandlers[MESSAGE_INFO] = (_encoder, decoder) => {
       try {
         const info = JSON.parse(decoding.readVarString(decoder)) as { role?: unknown };
-        if (info.role === 'editor' || info.role === 'viewer') this.role = info.role;
+        if (info.role === 'editor' || info.role === 'commenter' || info.role === 'viewer') this.role = info.role;
       } catch {
         // an unreadable info message changes nothing
       }
