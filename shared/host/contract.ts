@@ -37,7 +37,7 @@ export const HostInfoSchema = z.object({
   dataDir: z.string(),
 });
 
-const RemoteRole = z.enum(['editor', 'viewer']);
+const RemoteRole = z.enum(['editor', 'commenter', 'viewer']);
 
 export const DocumentSummarySchema = z.object({
   /** Local document id (also the sync document name). */
