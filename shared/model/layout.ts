@@ -31,6 +31,8 @@ export const META = 'meta';
 export const LABELS = 'labels';
 export const VISION_STATEMENT = 'visionStatement';
 export const VISION_BODY = 'visionBody';
+/** Named versions (./versions.ts): Y.Map<id, Y.Map> of name, milestone, author, created, state; not content, so not in rootTypes. */
+export const VERSIONS = 'versions';
 
 export const ORDER = 'order';
 export const PARENT = 'parent';
