@@ -33,6 +33,8 @@ const NOTHING: Around = { before: [], after: [] };
 
 interface Placed {
   thread: CommentThread;
+  /** The rich-text field holding its marks ("id\0field"), for a thread anchored in text. */
+  field?: string;
   /** The Word comment id of each message, in order (the first is the thread's own). */
   ids: number[];
   /** Marked text nodes still to be written (rich-text anchors); the range ends after the last. */
@@ -77,7 +79,7 @@ export class WordComments {
         const count = doc ? renderedMarks(doc, number, field === 'description') : 0;
         if (doc && count > 0) {
           current.doc = doc;
-          place.remaining = count;
+          place.field = fieldKey;
           working.set(fieldKey, current);
           return;
         }
@@ -90,6 +92,11 @@ export class WordComments {
       const stand = richToJson(holder[key]);
       holder[key] = stand as Rich;
       this.marked.set(stand, doc as PmNode);
+    }
+    // Counted on the final documents: a later thread's marks split the text runs of an earlier one.
+    for (const [number, place] of this.placed) {
+      const doc = place.field === undefined ? undefined : working.get(place.field)?.doc;
+      if (doc) place.remaining = renderedMarks(doc, number, place.field!.endsWith('\u0000description'));
     }
   }
 
