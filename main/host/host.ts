@@ -13,6 +13,7 @@ import type {
 import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
+import { UnknownVersionError, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
@@ -214,6 +215,22 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return strategy;
   }
 
+  /** A named version's content (shared/model/versions.ts); an unknown one is 'version-not-found'. */
+  function versionStrategyOf(doc: Y.Doc, version: string): StrategyFile {
+    let copy: Y.Doc;
+    try {
+      copy = loadVersion(doc, version);
+    } catch (error) {
+      if (error instanceof UnknownVersionError) throw new HostError('version-not-found', { name: version }, `Versionen '${version}' findes ikke i dokumentet.`, 404);
+      throw error;
+    }
+    try {
+      return strategyOf(copy);
+    } finally {
+      copy.destroy();
+    }
+  }
+
   function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
     if (part === 'strategy') return '';
     if (part === 'status') return ' - statusrapport';
@@ -239,7 +256,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return withDocument(id, (doc) => safeFileName(readSummary(doc).title, format));
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
-      const strategy = await withDocument(id, strategyOf);
+      const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
@@ -321,7 +338,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       });
     },
     async exportDocx(id, exportOptions: ExportDocxOptions): Promise<FilePayload> {
-      const strategy = await withDocument(id, strategyOf);
+      const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const part = exportOptions.part;
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw new HostError('plan-not-found', { plan: part.slice(5) }, `Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);

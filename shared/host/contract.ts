@@ -84,6 +84,8 @@ export const ExportDocxOptionsSchema = z.object({
   part: z.union([z.literal('strategy'), z.literal('status'), z.templateLiteral(['plan:', z.string().min(1)])]),
   /** House style name; the document's own style when absent. */
   style: z.string().min(1).max(100).optional(),
+  /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
+  version: z.string().min(1).max(200).optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
