@@ -30,6 +30,11 @@ const commands: Record<string, Command> = {
     usage: 'pejling export FILE --docx OUT.docx [--style NAME] [--part strategy|plan:<id>|status]',
     load: () => import('./commands/export'),
   },
+  import: {
+    summary: 'import a strategy written in Word, with its structure recognised',
+    usage: 'pejling import FILE.docx --out FILE.json [--perspective-level N] [--focus-area-level N]',
+    load: () => import('./commands/import'),
+  },
   versions: {
     summary: 'list the named versions of a .pejling document (read one as FILE.pejling@<name>)',
     usage: 'pejling versions FILE.pejling [--json] [--lang da|en]',

@@ -112,6 +112,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     visionFragment(doc, 'statement'),
     visionFragment(doc, 'body'),
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
+    doc.getMap('comments'), // comment threads: ./comments.ts
   ] as Y.AbstractType<unknown>[];
 }
 
