@@ -77,11 +77,12 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
   const { ipcMain, host, dialogs } = options;
   const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
 
-  async function openWithDialog(sender: WebContents): Promise<unknown> {
+  async function openWithDialog(sender: WebContents, name: MethodName = 'openFile'): Promise<unknown> {
+    const accept = (HOST_METHODS[name] as { accept?: readonly string[] }).accept;
     const result = await dialogs.showOpenDialog(sender, {
       properties: ['openFile'],
       filters: [
-        { name: 'Pejling-dokumenter og JSON', extensions: ['pejling', 'json'] },
+        accept ? { name: accept.map((ext) => FILE_FILTERS[ext]?.name ?? ext).join(', '), extensions: [...accept] } : { name: 'Pejling-dokumenter og JSON', extensions: ['pejling', 'json'] },
         { name: 'Alle filer', extensions: ['*'] },
       ],
     });
@@ -91,7 +92,9 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     if (size > maxFileBytes) {
       throw new HostError('too-large', { name: basename(path), limit: Math.round(maxFileBytes / 1024 / 1024) }, `${basename(path)} er for stor (højst ${Math.round(maxFileBytes / 1024 / 1024)} MB).`, 413);
     }
-    const summary = await host.openFile({ fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) });
+    const file = { fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) };
+    if (name === 'readWordDocument') return host.readWordDocument(file);
+    const summary = await host.openFile(file);
     options.onFileOpened(path);
     return summary;
   }
@@ -114,7 +117,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     const spec = HOST_METHODS[name];
     const parsed = parseArgs(name, rawArgs);
     if (!parsed.ok) throw HostError.from(parsed.error, 400);
-    if (spec.file === 'in') return openWithDialog(event.sender);
+    if (spec.file === 'in') return openWithDialog(event.sender, name);
     if (spec.file === 'out') return saveWithDialog(event.sender, name as 'saveDocumentAs' | 'exportDocx', parsed.value);
     if (name === 'openExternal') {
       options.page.openExternal(parsed.value[0] as string);

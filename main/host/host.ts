@@ -26,6 +26,7 @@ import { listTemplates, loadExample, loadTemplate, readStrategyBytes, templatesR
 import { documentNotFound, HostError, type FilePayload, type HostApi } from './host-api';
 import { RemoteUrl, type EventName, type EventPayload } from '../../shared/host/contract';
 import { safeFileName } from '../../shared/host/file-name';
+import { readDocx, WordImportError } from '../import/read-docx';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Electron IPC attaches renderer channels to rooms through this. */
@@ -305,6 +306,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const notice = `${fileName} blev åbnet, men ${result.warnings.length} ukendte felter blev ignoreret: ${shown}${more}.`;
       notices.set(summary.id, notice);
       return { ...summary, notice };
+    },
+    async readWordDocument({ fileName, bytes }) {
+      try {
+        return { fileName, document: await readDocx(bytes) };
+      } catch (error) {
+        if (error instanceof WordImportError) throw new HostError('word-import', { reason: error.reason, file: fileName }, `${fileName} ${error.message}`, 422);
+        throw error;
+      }
     },
     async saveDocumentAs(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {
