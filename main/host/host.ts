@@ -29,6 +29,7 @@ import { listTemplates, loadExample, loadTemplate, readStrategyBytes, StrategyIn
 import { documentNotFound, HostError, hostError, type FilePayload, type HostApi } from './host-api';
 import { RemoteUrl, type EventName, type EventPayload } from '../../shared/host/contract';
 import { safeFileName } from '../../shared/host/file-name';
+import { readDocx, WordImportError } from '../import/read-docx';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Electron IPC attaches renderer channels to rooms through this. */
@@ -354,6 +355,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const notice = (noticeLang: Lang) => t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) });
       notices.set(summary.id, notice);
       return { ...summary, notice: notice(lang) };
+    },
+    async readWordDocument({ fileName, bytes }) {
+      try {
+        return { fileName, document: await readDocx(bytes) };
+      } catch (error) {
+        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName, problem: t(uiLanguage, `wordImport.error.${error.reason}`, { file: fileName }) }, 422, uiLanguage);
+        throw error;
+      }
     },
     async saveDocumentAs(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {
