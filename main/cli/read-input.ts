@@ -11,6 +11,7 @@ import { t, type Lang } from '../../shared/i18n/messages';
 import { fileErrorMessage, readStrategyBytes, StrategyInputError, type StrategyInputResult } from '../host/strategy-input';
 import { decodePejlingFile } from '../storage/pejling-file';
 import { CliError } from './cli-error';
+import { readVersionStrategy, splitVersionRef } from './version-input';
 
 /**
  * The largest input file read: 64 MiB. The largest strategy we know of (12 perspectives, 1,000
@@ -137,6 +138,8 @@ function checkPejlingNesting(bytes: Uint8Array, file: string, lang: Lang): void 
 
 /** Reads and validates FILE; an unreadable file is a CliError (exit 1) with one line saying why. */
 export async function readCliInput(file: string, lang: Lang): Promise<StrategyInputResult> {
+  const version = await splitVersionRef(file); // FILE.pejling@<name>: a named version (./version-input.ts)
+  if (version) return readVersionStrategy(await readInputBytes(version.path, lang), version.path, version.name, lang);
   const bytes = await readInputBytes(file, lang);
   checkPejlingNesting(bytes, file, lang);
   try {

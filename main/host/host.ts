@@ -361,6 +361,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const result = await exportStrategyDocument(strategy, {
         part,
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
+        ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;

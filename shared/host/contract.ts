@@ -37,7 +37,7 @@ export const HostInfoSchema = z.object({
   dataDir: z.string(),
 });
 
-const RemoteRole = z.enum(['editor', 'viewer']);
+const RemoteRole = z.enum(['editor', 'commenter', 'viewer']);
 
 export const DocumentSummarySchema = z.object({
   /** Local document id (also the sync document name). */
@@ -84,6 +84,8 @@ export const ExportDocxOptionsSchema = z.object({
   part: z.union([z.literal('strategy'), z.literal('status'), z.templateLiteral(['plan:', z.string().min(1)])]),
   /** House style name; the document's own style when absent. */
   style: z.string().min(1).max(100).optional(),
+  /** The status report's date (YYYY-MM-DD); absent: as of the latest status round. */
+  asOf: z.iso.date().optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */

@@ -720,6 +720,7 @@ export const da = {
   'plans.code.plan-period-reversed': 'Planens periode går baglæns',
   'plans.code.initiative-end-before-start': 'Slutter før det starter',
   'plans.code.illegal-character': 'Tegn, som Word ikke kan gemme',
+  'plans.code.unresolved-comments': 'Uløst kommentar',
   'host.error.unknown-method': 'Pejling kender ikke metoden »{method}«.',
   'host.notice.moreFields': '{shown} og {more} flere',
   'host.fileName.statusReport': 'statusrapport',
