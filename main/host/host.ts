@@ -13,6 +13,7 @@ import type {
 import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
+import { UnknownVersionError, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
@@ -229,6 +230,22 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return strategy;
   }
 
+  /** A named version's content (shared/model/versions.ts); an unknown one is 'version-not-found'. */
+  function versionStrategyOf(doc: Y.Doc, version: string): StrategyFile {
+    let copy: Y.Doc;
+    try {
+      copy = loadVersion(doc, version);
+    } catch (error) {
+      if (error instanceof UnknownVersionError) throw hostError('version-not-found', { name: version }, 404, uiLanguage);
+      throw error;
+    }
+    try {
+      return strategyOf(copy);
+    } finally {
+      copy.destroy();
+    }
+  }
+
   function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
     if (part === 'strategy') return '';
     // The file is the document's: its name is in the document's language, as its contents are.
@@ -269,7 +286,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return withDocument(id, (doc) => safeFileName(readSummary(doc).title, format));
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
-      const strategy = await withDocument(id, strategyOf);
+      const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
@@ -353,7 +370,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       });
     },
     async exportDocx(id, exportOptions: ExportDocxOptions): Promise<FilePayload> {
-      const strategy = await withDocument(id, strategyOf);
+      const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const part = exportOptions.part;
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw hostError('plan-not-found', { plan: part.slice(5) }, 404, uiLanguage);

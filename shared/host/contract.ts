@@ -86,6 +86,8 @@ export const ExportDocxOptionsSchema = z.object({
   style: z.string().min(1).max(100).optional(),
   /** The status report's date (YYYY-MM-DD); absent: as of the latest status round. */
   asOf: z.iso.date().optional(),
+  /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
+  version: z.string().min(1).max(200).optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */

@@ -36,6 +36,7 @@ export const HOST_ERROR_CODES = [
   'invalid-file',
   'too-large',
   'plan-not-found',
+  'version-not-found',
   'unknown-style',
   'invalid-remote-url',
 ] as const;
