@@ -763,6 +763,9 @@ export const da = {
   'cli.export.contentsEstimated': 'indholdsfortegnelsens sidetal er anslået ({source})',
   'cli.export.wrote': 'Skrev {file} ({facts})',
 
+  'cli.new.exists': '{out} findes allerede; brug --force for at overskrive den',
+  'cli.new.folderMissing': 'mappen til {out} findes ikke',
+  'cli.new.created': "Oprettede {out} ud fra skabelonen ''{template}'': \"{title}\", {organisation}",
   // --- The desktop's menu and dialogs (main/electron), in the UI language the renderer set ---
   'menu.file': 'Filer',
   'menu.newDocument': 'Ny strategi…',

@@ -760,6 +760,9 @@ export const en: Record<MessageKey, string> = {
   'cli.export.contentsEstimated': 'contents page numbers are estimated ({source})',
   'cli.export.wrote': 'Wrote {file} ({facts})',
 
+  'cli.new.exists': '{out} already exists; use --force to overwrite it',
+  'cli.new.folderMissing': 'the folder of {out} does not exist',
+  'cli.new.created': "Created {out} from template ''{template}'': \"{title}\", {organisation}",
   // --- The desktop's menu and dialogs (main/electron), in the UI language the renderer set ---
   'menu.file': 'File',
   'menu.newDocument': 'New strategy…',
