@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RemoteLink } from '../../main/sync/remote-link';
 import type { StrategyFile } from '../../shared/format/schema';
-import { importStrategy, StrategyModel } from '../../shared/model';
+import { importStrategy, StrategyModel, VISION_ID } from '../../shared/model';
+import { commentsOf } from '../../shared/model/comments';
 import { appClient, removeTempDirs, startTestServer, stockClient, tempDir, waitFor, type StockClient, type TestServer } from './server-helpers';
 import { strategyProjection } from './strategy-projection';
 
@@ -184,6 +185,27 @@ describe('the commenter role', () => {
     commenter.provider.connect();
     await waitFor(() => (editor.doc.getMap('comments').get('tr-1') as Y.Map<unknown> | undefined)?.get('status') === 'resolved', { message: 'offline resolution at the editor' });
     expect((editor.doc.getMap('comments').get('tr-1') as Y.Map<Y.Array<unknown>>).get('messages')!.length).toBe(2);
+    expect(server.logs.some((entry) => entry.event === 'commenter-write-refused')).toBe(false);
+  });
+
+  it("the comments model's own changes from a commenter (thread with a mark, reply, edit, delete, resolve, reopen) all reach the editor", async () => {
+    const commenter = await joined('commenter');
+    const comments = commentsOf(new StrategyModel(commenter.doc));
+    const bo = { name: 'Bo Lund', color: '#1f77b4' };
+    const threadId = comments.create({ target: { id: VISION_ID, field: 'statement' }, text: 'Hvad betyder det?', author: bo, range: { from: 2, to: 9 } });
+    const replyId = comments.reply(threadId, 'Uddyb gerne', bo);
+    comments.editMessage(threadId, replyId, 'Uddyb det gerne', bo.name);
+    const extra = comments.reply(threadId, 'Glem det', bo);
+    comments.deleteMessage(threadId, extra, bo.name);
+    comments.resolve(threadId, bo);
+    comments.reopen(threadId);
+    const atEditor = commentsOf(new StrategyModel(editor.doc));
+    await waitFor(() => atEditor.list().some((thread) => thread.id === threadId && thread.messages.length === 2 && thread.status === 'open'), { message: 'the thread at the editor' });
+    const thread = atEditor.list().find((entry) => entry.id === threadId)!;
+    expect(thread.messages.map((message) => message.text)).toEqual(['Hvad betyder det?', 'Uddyb det gerne']);
+    expect(thread.anchor).toBe('text');
+    expect(thread.orphaned).toBe(false);
+    expect(strategyProjection(editor.doc)).toEqual(original);
     expect(server.logs.some((entry) => entry.event === 'commenter-write-refused')).toBe(false);
   });
 
