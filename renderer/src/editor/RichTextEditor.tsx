@@ -18,6 +18,7 @@ import { applyLink, linkAt } from './rich-commands';
 import { buildCursor } from './remote-cursor';
 import { registerEditor } from './editor-registry';
 import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sync';
+import { extraPlugins } from './extra-plugins';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -62,6 +63,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           columnResizing(),
           tableEditing(),
           placeholderPlugin(placeholder ?? ''),
+          ...extraPlugins(fragment),
         ],
       }),
       editable: () => !readOnlyRef.current,

@@ -10,6 +10,7 @@ import { announce } from '../ui/announcer';
 import { PresenceBadges } from '../collab/PresenceList';
 import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
+import { CompareBadge } from '../session/compare-marks';
 
 interface Props {
   ctx: NavContext;
@@ -258,6 +259,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               {node.label || node.placeholder || ''}
             </span>
           )}
+          <CompareBadge doc={ctx.session.doc} id={node.key} />
           <PresenceBadges here={here} />
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}
           {!readOnly && renaming !== node.key && (

@@ -21,10 +21,19 @@ export interface ShownVersion {
   to?: VersionInfo;
   /** Stable per mode: the screen remounts its views when it changes. */
   key: string;
+  /** A comparison's summary in words ("3 indsatsområder ændret, 1 tilføjet, 2 initiativer fjernet"). */
+  summary?: string;
 }
 
 /** Builds the content of a comparison (./compare-mode.ts registers it; kept apart so this module stays small). */
-type CompareBuilder = (live: DocumentSession, mode: Extract<VersionMode, { kind: 'compare' }>) => { state: Uint8Array; dispose?: () => void };
+export interface BuiltComparison {
+  /** The comparison's document as a Yjs update. */
+  state: Uint8Array;
+  summary: string;
+  /** Called with the session's doc before its editors mount (the marks are looked up by doc). */
+  attach: (doc: Y.Doc) => void;
+}
+type CompareBuilder = (live: DocumentSession, mode: Extract<VersionMode, { kind: 'compare' }>) => BuiltComparison;
 let compareBuilder: CompareBuilder | null = null;
 export function setCompareBuilder(builder: CompareBuilder): void {
   compareBuilder = builder;
@@ -67,23 +76,21 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
     }
     let cancelled = false;
     let session: DocumentSession | null = null;
-    let dispose: (() => void) | undefined;
     try {
       const version = findVersion(live.doc, mode.kind === 'version' ? mode.versionId : mode.fromId);
       const to = mode.kind === 'compare' && mode.toId !== 'now' ? findVersion(live.doc, mode.toId) : undefined;
-      let state: Uint8Array;
-      if (mode.kind === 'version') {
-        state = Y.convertUpdateFormatV2ToV1(versionState(live.doc, version.id));
-      } else {
+      let built: BuiltComparison | undefined;
+      if (mode.kind === 'compare') {
         if (!compareBuilder) throw new Error('comparison is not available');
-        const built = compareBuilder(live, mode);
-        state = built.state;
-        dispose = built.dispose;
+        built = compareBuilder(live, mode);
       }
+      const state = built ? built.state : Y.convertUpdateFormatV2ToV1(versionState(live.doc, version.id));
       const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(state) });
+      built?.attach(opened.doc);
       session = opened;
+      const summary = built?.summary;
       void opened.whenSynced().then(() => {
-        if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), key: keyOf(mode) });
+        if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), ...(summary !== undefined ? { summary } : {}), key: keyOf(mode) });
       });
     } catch (error) {
       console.error('Pejling versions: cannot show', mode, error);
@@ -92,7 +99,6 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
     return () => {
       cancelled = true;
       session?.destroy();
-      dispose?.();
       setShown(null);
     };
   }, [live, mode && keyOf(mode)]);
