@@ -27,11 +27,9 @@ export interface ShownVersion {
 
 /** Builds the content of a comparison (./compare-mode.ts registers it; kept apart so this module stays small). */
 export interface BuiltComparison {
-  /** The comparison's document as a Yjs update. */
-  state: Uint8Array;
   summary: string;
-  /** Called with the session's doc before its editors mount (the marks are looked up by doc). */
-  attach: (doc: Y.Doc) => void;
+  /** Fills the session's (empty) doc with the comparison's content and registers its marks (looked up by doc). */
+  seed: (doc: Y.Doc) => void;
 }
 type CompareBuilder = (live: DocumentSession, mode: Extract<VersionMode, { kind: 'compare' }>) => BuiltComparison;
 let compareBuilder: CompareBuilder | null = null;
@@ -84,9 +82,8 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
         if (!compareBuilder) throw new Error('comparison is not available');
         built = compareBuilder(live, mode);
       }
-      const state = built ? built.state : Y.convertUpdateFormatV2ToV1(versionState(live.doc, version.id));
-      const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(state) });
-      built?.attach(opened.doc);
+      const seed = built ? built.seed : (doc: Y.Doc) => Y.applyUpdateV2(doc, versionState(live.doc, version.id));
+      const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(), seed });
       session = opened;
       const summary = built?.summary;
       void opened.whenSynced().then(() => {

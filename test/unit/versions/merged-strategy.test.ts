@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { StrategyModel, exportStrategy, importStrategy } from '../../../shared/model';
 import { richToProseMirror } from '../../../shared/richtext/rich';
-import { mergeComparison } from '../../../renderer/src/versions/merged-strategy';
+import { applyMergedComparison, mergeComparison } from '../../../renderer/src/versions/merged-strategy';
 
 async function example(): Promise<StrategyFile> {
   return JSON.parse(await readFile(new URL('../../../templates/examples/kk-2010-2014.json', import.meta.url), 'utf8')) as StrategyFile;
@@ -40,6 +40,11 @@ describe('the merged document of a comparison', () => {
     expect(merged.list('focusArea', 'p-drift')).toEqual([]);
     expect(merged.list('focusArea', 'p-styring').map((f) => f.id)).toContain('fa-infrastruktur');
     expect(merged.list('focusArea', 'p-borgere').map((f) => f.id)[1]).toBe('fa-ny');
+
+    // the newer document turned into the comparison's through the model API reads as the merged file
+    const turned = importStrategy(newFile);
+    applyMergedComparison(new StrategyModel(turned), { file, marks, comparison });
+    expect(exportStrategy(turned)).toEqual(exportStrategy(merged.doc));
 
     // item marks
     expect(marks.items.get('i-ov-konsolidering')).toMatchObject({ change: 'removed' });
