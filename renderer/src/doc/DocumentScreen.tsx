@@ -16,6 +16,7 @@ import { resolveLabels } from '../session/labels';
 import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
+import { formatYears } from '../../../shared/i18n/format';
 import { dismissToast, showToast } from '../ui/toasts';
 import { getView, listViews } from '../session/view-registry';
 import './builtin-views';
@@ -30,6 +31,11 @@ import { ReadOnlyBanner } from '../collab/ReadOnlyBanner';
 import { ShareButton, ShareDialog } from '../collab/ShareDialog';
 import { useUnsyncedWarning } from '../session/use-unsynced-warning';
 import { useMyPresence } from '../session/use-my-presence';
+import { VISION_ID } from '../../../shared/model/model-constants';
+import { commentsOf } from '../../../shared/model/comments';
+import { CommentsContext, isCommenter, mayComment, useDocumentCommentEnv } from '../comments/comments-env';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { CommenterBanner, CommentsToggle } from '../comments/CommentsToggle';
 import { useShownVersion } from '../versions/version-mode';
 import { VersionBanner } from '../versions/VersionBanner';
 import { VersionsButton } from '../versions/VersionsButton';
@@ -143,10 +149,13 @@ interface OpenProps {
 function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings, banner }: OpenProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const others = usePresence(session);
-  const readOnly = useSessionState(session, isReadOnly);
+  const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
+  const readOnly = useSessionState(session, isReadOnly) || commenter;
   const remoteActive = useSessionState(session, (s) => !!s.remote && s.remote.state.kind !== 'local');
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
   const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
@@ -258,10 +267,10 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <Icon name="home" />
         </a>
         <div class="doc-heading">
-          <span class="doc-title">{meta.title || t('doc.untitled')}</span>
-          <span class="doc-organisation">
+          <span class="doc-title" title={meta.title || t('doc.untitled')}>{meta.title || t('doc.untitled')}</span>
+          <span class="doc-organisation" title={`${meta.organisation}${meta.period.from ? ` · ${formatYears(meta.period)}` : ''}`}>
             {meta.organisation}
-            {meta.period.from ? ` · ${meta.period.from}–${meta.period.to}` : ''}
+            {meta.period.from ? ` · ${formatYears(meta.period)}` : ''}
           </span>
         </div>
         <div class="view-tabs" role="tablist" aria-label={t('doc.views')} ref={tabsRef} onKeyDown={onTabKey}>
@@ -284,6 +293,9 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           ))}
         </div>
         <div class="header-actions">
+          <CommentsContext.Provider value={commentEnv}>
+            <CommentsToggle open={commentsOpen} onToggle={() => setCommentsOpen((v) => !v)} />
+          </CommentsContext.Provider>
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
@@ -293,16 +305,29 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           </button>
         </div>
       </header>
-      {banner ?? (readOnly && <ReadOnlyBanner />)}
+      {banner ?? (readOnly && (commenter ? <CommenterBanner /> : <ReadOnlyBanner />))}
       <FieldPresenceProvider awareness={session.awareness} location={selectedKey}>
-        <div class="document-body">
+        <CommentsContext.Provider value={commentEnv}>
+        <div class={`document-body${commentsOpen ? ' has-comments-panel' : ''}`}>
           <Navigator ctx={ctx} selectedKey={selectedKey} others={others} readOnly={readOnly} />
           <main class="document-main" id="main" tabIndex={-1}>
             <div class="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${activeView.id}`} data-view={activeView.id}>
               <ActiveView session={session} selectedKey={selectedKey} select={select} tree={tree} labels={labels} readOnly={readOnly} />
             </div>
           </main>
+          {commentsOpen && (
+            <CommentsPanel
+              selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
+              labelOf={(id) => (id === VISION_ID ? t('nav.vision') : findNode(tree, id)?.node.label || t('doc.untitled'))}
+              onJump={(thread) => {
+                select(thread.target.id === VISION_ID ? 'vision' : thread.target.id, 'edit');
+                commentEnv.requestJump(thread.id, thread.target);
+              }}
+              onClose={() => setCommentsOpen(false)}
+            />
+          )}
         </div>
+        </CommentsContext.Provider>
       </FieldPresenceProvider>
       <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
       {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} coEditors={others.map((o) => o.state.user.name)} onClose={() => setShareOpen(false)} />}
