@@ -13,14 +13,14 @@ import type {
 import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
-import { UnknownVersionError, loadVersion } from '../../shared/model/versions';
+import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
 import { openDocumentStore, type DocumentStore, type StoredSummary } from '../storage';
 import { recoveryNotice } from '../storage/messages';
 import { t, type Lang } from '../../shared/i18n/messages';
-import { encodePejlingFile } from '../storage/pejling-file';
+import { decodePejlingFile, encodePejlingFile } from '../storage/pejling-file';
 import type { DocumentPersistence, LoadedDocument } from '../storage/types';
 import { RemoteLink, type RemoteLinkStatus } from '../sync/remote-link';
 import { encodeRemoteState } from '../../shared/sync/protocol';
@@ -196,9 +196,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
-  async function createFromStrategy(strategy: StrategyFile): Promise<DocumentSummary> {
+  async function createFromStrategy(strategy: StrategyFile, versionsFrom?: Y.Doc): Promise<DocumentSummary> {
     const doc = importStrategy(strategy);
     try {
+      if (versionsFrom) copyVersions(versionsFrom, doc); // a .pejling file's named versions come along
       const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
         title: strategy.meta.title,
         organisation: strategy.meta.organisation,
@@ -229,6 +230,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const strategy = exportStrategy(copy);
     copy.destroy();
     return strategy;
+  }
+
+  /** The document of a .pejling file when it holds named versions (to copy them into the new document); else null. */
+  function pejlingVersions(bytes: Uint8Array, fileName: string): Y.Doc | null {
+    try {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decodePejlingFile(bytes, fileName).update);
+      return listVersions(doc).length > 0 ? doc : null;
+    } catch {
+      return null; // not a .pejling file (JSON), or one readStrategyBytes already read: nothing to copy
+    }
   }
 
   /** A named version's content (shared/model/versions.ts); an unknown one is 'version-not-found'. */
@@ -348,7 +360,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const problems = result.problems.map(formatProblem);
         throw hostError('invalid-file', { name: fileName, problems: problems.join('\n') }, 400, lang);
       }
-      const summary = await createFromStrategy(result.strategy);
+      const summary = await createFromStrategy(result.strategy, pejlingVersions(bytes, fileName) ?? undefined);
       if (result.warnings.length === 0) return summary;
       // Fields the format does not know were not kept: the user hears where they were.
       const paths = result.warnings.map((w) => w.path);
