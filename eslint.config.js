@@ -47,6 +47,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 export const RENDERER_LAYERS = [
   'app', // the shell: routes between the start screen and an open document, settings dialog
   'doc', // the document screen: composes navigator, views, status bar and collaboration around one session
+  'versions', // named versions: save, list, open read-only, restore, compare (a session over a version's Y.Doc)
   'views', // features …: the edit view
   'plans', //   the plan views (initiatives, coverage, owners, checks, status round)
   'outline', //   the outline view

@@ -157,12 +157,16 @@ export function observeVersions(doc: Y.Doc, callback: () => void): () => void {
   return () => map.unobserveDeep(handler);
 }
 
+/** The version's stored state (a V2 update holding its whole content). */
+export function versionState(doc: Y.Doc, idOrName: string): Uint8Array {
+  const info = findVersion(doc, idOrName);
+  return versionsMap(doc).get(info.id)!.get('state') as Uint8Array;
+}
+
 /** The version's content as a new Y.Doc of its own (nothing written to it goes anywhere). */
 export function loadVersion(doc: Y.Doc, idOrName: string): Y.Doc {
-  const info = findVersion(doc, idOrName);
-  const state = versionsMap(doc).get(info.id)!.get('state') as Uint8Array;
   const out = new Y.Doc();
-  Y.applyUpdateV2(out, state);
+  Y.applyUpdateV2(out, versionState(doc, idOrName));
   return out;
 }
 

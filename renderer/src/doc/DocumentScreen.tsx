@@ -2,7 +2,7 @@
 // and the status bar. Owns the DocumentSession for as long as the document is open.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
-import type { ComponentProps } from 'preact';
+import type { ComponentChildren, ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
 import { useSessionState, useWholeSessionState } from '../session/use-session-state';
@@ -16,6 +16,7 @@ import { resolveLabels } from '../session/labels';
 import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
+import { formatYears } from '../../../shared/i18n/format';
 import { dismissToast, showToast } from '../ui/toasts';
 import { getView, listViews } from '../session/view-registry';
 import './builtin-views';
@@ -35,6 +36,9 @@ import { commentsOf } from '../../../shared/model/comments';
 import { CommentsContext, isCommenter, mayComment, useDocumentCommentEnv } from '../comments/comments-env';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { CommenterBanner, CommentsToggle } from '../comments/CommentsToggle';
+import { useShownVersion } from '../versions/version-mode';
+import { VersionBanner } from '../versions/VersionBanner';
+import { VersionsButton } from '../versions/VersionsButton';
 
 interface Props {
   documentId: string;
@@ -125,7 +129,9 @@ function SessionHost({ documentId, summary, ...rest }: Omit<Props, 'documentId'>
     };
   }, [session]);
 
+  const shown = useShownVersion(session); // a saved version or a comparison, shown read-only instead (renderer/src/versions)
   if (!ready) return <LoadingScreen text={t('doc.opening')} />;
+  if (shown) return <OpenDocument key={shown.key} session={shown.session} summary={summary} {...rest} banner={<VersionBanner shown={shown} live={session} />} />;
   return <OpenDocument session={session} summary={summary} {...rest} />;
 }
 
@@ -136,9 +142,11 @@ interface OpenProps {
   item: string | undefined;
   menuCommand?: { command: MenuCommand; at: number } | undefined;
   onOpenSettings: () => void;
+  /** A version or comparison is shown (its banner replaces the viewer's). */
+  banner?: ComponentChildren;
 }
 
-function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings }: OpenProps) {
+function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings, banner }: OpenProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
@@ -259,10 +267,10 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <Icon name="home" />
         </a>
         <div class="doc-heading">
-          <span class="doc-title">{meta.title || t('doc.untitled')}</span>
-          <span class="doc-organisation">
+          <span class="doc-title" title={meta.title || t('doc.untitled')}>{meta.title || t('doc.untitled')}</span>
+          <span class="doc-organisation" title={`${meta.organisation}${meta.period.from ? ` · ${formatYears(meta.period)}` : ''}`}>
             {meta.organisation}
-            {meta.period.from ? ` · ${meta.period.from}–${meta.period.to}` : ''}
+            {meta.period.from ? ` · ${formatYears(meta.period)}` : ''}
           </span>
         </div>
         <div class="view-tabs" role="tablist" aria-label={t('doc.views')} ref={tabsRef} onKeyDown={onTabKey}>
@@ -290,13 +298,14 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           </CommentsContext.Provider>
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
+          {!banner && <VersionsButton session={session} />}
           <ExportMenu onDocx={() => void exportDocx()} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>
         </div>
       </header>
-      {readOnly && (commenter ? <CommenterBanner /> : <ReadOnlyBanner />)}
+      {banner ?? (readOnly && (commenter ? <CommenterBanner /> : <ReadOnlyBanner />))}
       <FieldPresenceProvider awareness={session.awareness} location={selectedKey}>
         <CommentsContext.Provider value={commentEnv}>
         <div class={`document-body${commentsOpen ? ' has-comments-panel' : ''}`}>
