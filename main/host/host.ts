@@ -240,7 +240,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, strategyOf);
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}${exportOptions.comments ? ' - høringsudgave' : ''}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -329,11 +329,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const result = await exportStrategyDocument(strategy, {
         part,
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
+        ...(exportOptions.comments ? { comments: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? new HostError('unknown-style', { style: exportOptions.style ?? '' }, error.message) : error;
       });
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id);
