@@ -300,7 +300,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
+      const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}${consultation}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -400,11 +401,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
         part,
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
+        ...(exportOptions.comments ? { comments: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);

@@ -12,8 +12,8 @@ import { anchorsInFragment } from '../../../shared/model/comments';
 const root = join(import.meta.dirname, '../../..');
 const read = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(root, 'test/fixtures/strategies', name), 'utf8')) as Record<string, unknown>;
-const withComments = (): Record<string, unknown> & { comments: Record<string, unknown>[] } =>
-  read('with-comments.json') as Record<string, unknown> & { comments: Record<string, unknown>[] };
+const withComments = (): Record<string, unknown> & { comments: (Record<string, unknown> & { id: string })[] } =>
+  read('with-comments.json') as Record<string, unknown> & { comments: (Record<string, unknown> & { id: string })[] };
 
 function problems(input: unknown, lang: 'da' | 'en' = 'en'): string[] {
   const result = validateStrategyFile(input, lang);

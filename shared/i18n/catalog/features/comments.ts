@@ -4,6 +4,7 @@
 
 /** Danish. */
 export const da = {
+  'host.fileName.consultation': 'høringsudgave',
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Kommentér',
   'comments.commentShortcut': 'Kommentér (Ctrl+Alt+M)',
@@ -67,10 +68,12 @@ export const da = {
   'comments.check.noText': '(ingen tekst)',
   'comments.word.unanchored': '{count, plural, one {# åben kommentartråd} other {# åbne kommentartråde}} står på noget, som denne del af dokumentet ikke viser, og er ikke med: {ids}',
   'comments.menu.consultation': 'Høringsudgave med kommentarer',
+  'comments.menu.consultationHint': 'Word-dokumentet med de åbne kommentartråde som Word-kommentarer',
 } as const satisfies Record<string, string>;
 
 /** English. */
 export const en: Record<keyof typeof da, string> = {
+  'host.fileName.consultation': 'consultation copy',
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Comment',
   'comments.commentShortcut': 'Comment (Ctrl+Alt+M)',
@@ -134,4 +137,5 @@ export const en: Record<keyof typeof da, string> = {
   'comments.check.noText': '(no text)',
   'comments.word.unanchored': '{count, plural, one {# open comment thread is} other {# open comment threads are}} on something this part of the document does not show, and left out: {ids}',
   'comments.menu.consultation': 'Consultation copy with comments',
+  'comments.menu.consultationHint': 'The Word document with the open comment threads as Word comments',
 } as const satisfies Record<string, string>;
