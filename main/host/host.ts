@@ -11,7 +11,8 @@ import type {
   TemplateSummary,
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
-import { formatProblem } from '../../shared/format/validate';
+import type { RedlineOptions } from '../../shared/export/docx/export-docx';
+import { formatProblem, parseStrategyText } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
@@ -214,10 +215,25 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return strategy;
   }
 
-  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
-    if (part === 'strategy') return '';
+  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part'], compare?: ExportDocxOptions['compare']): string {
+    if (part === 'strategy') return compare ? ` - ændringer siden ${compare.name}` : '';
     if (part === 'status') return ' - statusrapport';
     return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? 'handlingsplan'}`;
+  }
+
+  /** The redline of an export request: the old content validated (an invalid one is refused with its problems), by whom, now. */
+  function redlineOf(strategy: StrategyFile, exportOptions: ExportDocxOptions): RedlineOptions | undefined {
+    const compare = exportOptions.compare;
+    if (!compare) return undefined;
+    if (exportOptions.part !== 'strategy') {
+      throw new HostError('invalid-argument', { method: 'exportDocx', argument: 'options', path: '/compare', reason: 'part' }, 'Ændringer eksporteres for hele strategien.');
+    }
+    const parsed = parseStrategyText(compare.oldJson);
+    if (!parsed.ok) {
+      const problems = parsed.problems.map(formatProblem);
+      throw new HostError('invalid-file', { name: compare.name, problems: problems.join('\n') }, `${compare.name} kan ikke åbnes:\n${problems.join('\n')}`);
+    }
+    return { old: parsed.strategy, author: compare.author ?? (strategy.meta.preparedBy?.trim() || strategy.meta.organisation), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   }
 
   const api: HostApi = {
@@ -240,7 +256,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, strategyOf);
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -326,14 +342,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw new HostError('plan-not-found', { plan: part.slice(5) }, `Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);
       }
+      const compare = redlineOf(strategy, exportOptions);
       const result = await exportStrategyDocument(strategy, {
         part,
+        ...(compare ? { compare } : {}),
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? new HostError('unknown-style', { style: exportOptions.style ?? '' }, error.message) : error;
       });
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id);

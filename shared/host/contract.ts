@@ -84,6 +84,8 @@ export const ExportDocxOptionsSchema = z.object({
   part: z.union([z.literal('strategy'), z.literal('status'), z.templateLiteral(['plan:', z.string().min(1)])]),
   /** House style name; the document's own style when absent. */
   style: z.string().min(1).max(100).optional(),
+  /** Redline ("Eksportér ændringer siden <version>", whole strategy only): the older content as interchange JSON text, its name, who the changes are by. */
+  compare: z.object({ oldJson: z.string().min(1), name: z.string().min(1).max(1000), author: z.string().min(1).max(1000).optional() }).optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
