@@ -19,6 +19,8 @@ export interface ExportRequest {
   now?: Date;
   /** A redline: the strategy's differences from `compare.old` as tracked changes (whole strategy only). */
   compare?: RedlineOptions;
+  /** The consultation copy: open comment threads as Word comments. */
+  comments?: boolean;
 }
 
 export interface ExportResult extends LayoutExportResult {
@@ -48,6 +50,7 @@ export async function exportStrategyDocumentInProcess(strategy: StrategyFile, re
     ...(request.now ? { now: request.now } : {}),
     ...(request.compare ? { compare: request.compare } : {}),
     pageNumbers: request.pageNumbers ?? 'auto',
+    ...(request.comments ? { comments: true } : {}),
   });
   return { ...result, styleName, ...(missingDocumentStyle ? { missingDocumentStyle } : {}) };
 }

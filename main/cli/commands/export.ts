@@ -8,13 +8,13 @@ import { summaryText } from '../../../shared/compare/summary';
 import { ExportError, parsePart, type ExportPart, type RedlineOptions } from '../../../shared/export/docx/export-docx';
 import { isDate } from '../../../shared/format/dates';
 import type { StrategyFile } from '../../../shared/format/schema';
-import { t as message } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/format/messages';
 import { formatProblem } from '../../../shared/format/validate';
 import { exportStrategyDocument } from '../../export/export-document';
 import type { PageNumberMode } from '../../export/layout-pass';
 import { UnknownStyleError } from '../../export/styles';
 import { writeFileAtomic } from '../../export/write-file';
+import { t as message } from '../../../shared/i18n/messages';
 import { CliError } from '../cli-error';
 import { parseCommandArgs, parseLang, readInput, singleFile } from './validate';
 
@@ -33,6 +33,8 @@ Options:
   --page-numbers MODE    table of contents page numbers: auto (default: laid out by LibreOffice
                          when installed, else estimated), libreoffice, estimate (Word-like
                          layout estimate, no LibreOffice), or quick (rough, instant)
+  --comments             the consultation copy: the open comment threads as Word comments on
+                         their text, replies as replies (without it the document has none)
   --lang da|en           language of the messages (default: da)
   --compare-with OLD     redline against OLD (an interchange JSON file or a .pejling document);
                          the whole strategy only
@@ -62,6 +64,7 @@ export async function run(args: string[]): Promise<number> {
     part: { type: 'string' },
     'as-of': { type: 'string' },
     'page-numbers': { type: 'string' },
+    comments: { type: 'boolean' },
     lang: { type: 'string' },
     'compare-with': { type: 'string' },
     author: { type: 'string' },
@@ -92,6 +95,7 @@ export async function run(args: string[]): Promise<number> {
   if (compareWith !== undefined) {
     if (typeof compareWith !== 'string' || compareWith === '') throw new CliError(message(lang, 'redline.cli.needsOld'), 2);
     if (part !== 'strategy') throw new CliError(message(lang, 'redline.cli.wholeStrategy', { part }), 2);
+    if (values.comments === true) throw new CliError(message(lang, 'redline.cli.noComments'), 2);
   } else if (values.author !== undefined || values.date !== undefined) {
     throw new CliError(message(lang, 'redline.cli.onlyWithCompare', { option: values.author !== undefined ? '--author' : '--date' }), 2);
   }
@@ -121,6 +125,7 @@ export async function run(args: string[]): Promise<number> {
       ...(typeof asOf === 'string' ? { asOf } : {}),
       ...(compare ? { compare } : {}),
       pageNumbers,
+      ...(values.comments === true ? { comments: true } : {}),
     });
   } catch (error) {
     if (error instanceof UnknownStyleError) {
@@ -167,6 +172,10 @@ export async function run(args: string[]): Promise<number> {
   }
   if (result.fallbackReason && pageNumbers === 'auto') {
     console.error(t(lang, `pejling: sidetallene er anslået uden LibreOffice (${result.fallbackReason})`, `pejling: page numbers estimated without LibreOffice (${result.fallbackReason})`));
+  }
+  if (result.comments && result.comments.unanchored.length > 0) {
+    const ids = result.comments.unanchored;
+    console.error(`pejling: ${message(lang, 'comments.word.unanchored', { count: ids.length, ids: ids.join(', ') })}`);
   }
   const facts: string[] = [];
   const layout = result.pageSource === 'measured';

@@ -3,6 +3,7 @@ import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
 import { smartQuotes, type ExportLanguage } from '../typography';
+import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
 import { StrategyIndex } from '../strategy-index';
 import { Revisions, type RevisionAuthor, type RevisionContext } from './revisions';
@@ -31,6 +32,8 @@ export interface RenderContext extends RevisionContext {
   now: Date;
   /** Set when the document is a redline (see ./revisions.ts, ./redline.ts). */
   redline?: Redline;
+  /** The open comment threads to write as Word comments (export with comments only). */
+  comments?: WordComments;
 }
 
 export function createContext(

@@ -5,6 +5,7 @@ import { Document, Packer } from 'docx';
 import { stripIllegalCharacters } from '../../format/input-limits';
 import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
+import { WordComments } from './comments';
 import { createContext } from './context';
 import type { LaidOutHeading, OutlineEntry } from './headings';
 import { tocPageNumbers, type DocxLayoutEstimator, type EstimatorResult, type LayoutPages, type PageSource } from './page-numbers';
@@ -36,6 +37,8 @@ export interface ExportDocxOptions {
    * (insertions and deletions by `author` at `date`, ISO 8601). The whole strategy only.
    */
   compare?: RedlineOptions;
+  /** The consultation copy: the strategy's open comment threads as Word comments (none without). */
+  comments?: boolean;
 }
 
 export interface RedlineOptions {
@@ -62,6 +65,8 @@ export interface DocxExport {
    * order, for matching a layout's outline; absent for a normal export, whose headings are `headings`.
    */
   laidOut?: LaidOutHeading[];
+  /** With `comments`: the open threads written as Word comments, and those on nothing this part shows. */
+  comments?: { threads: number; unanchored: string[] };
 }
 
 /**
@@ -117,7 +122,10 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
   const part = parsePart(options.part);
   if (options.compare && part !== 'strategy') throw new ExportError(`A comparison (redline) is written of the whole strategy, not of the part '${part}'`);
   const redline = options.compare ? { ...options.compare, old: wordSafe(JSON.stringify(options.compare.old)) } : undefined;
+  if (options.compare && options.comments) throw new ExportError('A redline is written without comments: export the consultation copy with comments separately');
+  const comments = options.comments ? new WordComments(strategy) : undefined;
   const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date(), redline);
+  if (comments) ctx.comments = comments;
   let title = strategy.meta.title;
   let sections;
   if (part === 'strategy') {
@@ -162,6 +170,7 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
       written = result;
     }),
     sections,
+    ...(comments ? { comments: { children: comments.definitions() } } : {}),
   });
   const bytes = await Packer.pack(document, 'uint8array');
   const result = written as EstimatorResult | undefined;
@@ -175,6 +184,7 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
     pageNumberMs: Math.round(result?.ms ?? 0),
     ...(estimateFallback ? { estimateFallback } : {}),
     ...(redline ? { laidOut: ctx.outline.laidOut } : {}),
+    ...(comments ? { comments: { threads: comments.threadsWritten(), unanchored: comments.unanchored() } } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export interface HeadingOptions {
   oldTitle?: string;
   /** The heading's runs when they are made elsewhere (rich text), with the text they show. */
   runs?: { children: ParagraphChild[]; shown: string };
+  /** Children before and after the title's runs (a Word comment's range: ./comments.ts). */
+  around?: { before: ParagraphChild[]; after: ParagraphChild[] };
 }
 
 export class HeadingOutline {
@@ -73,7 +75,7 @@ export class HeadingOutline {
     const made = paragraph(ctx, {
       style: STYLE_OF[level],
       ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
-      children: children.length > 0 ? children : [textRun(ctx, text)],
+      children: [...(options.around?.before ?? []), ...(children.length > 0 ? children : [textRun(ctx, text)]), ...(options.around?.after ?? [])],
     });
     // A heading a redline removes is in no outline: not in the contents, not counted in the numbers.
     const deleted = this.revisions?.change === 'deleted';

@@ -35,14 +35,14 @@ const SPLITTABLE_CHARS = 700;
 
 /** One paragraph of a plan-table cell, as data: what a redline compares between two versions of a row. */
 type CellLine =
-  | { kind: 'text'; text: string; bold?: boolean; muted?: boolean }
+  | { kind: 'text'; text: string; bold?: boolean; muted?: boolean; /** The item whose Word comments go around it. */ item?: string }
   | { kind: 'labelled'; label: string; value: string }
   | { kind: 'rich'; rich: Rich };
 
 /** The cells of an initiative's row, in the order of planColumns. */
 function initiativeCells(ctx: RenderContext, initiative: Initiative): CellLine[][] {
   const { index, texts, lang } = ctx;
-  const first: CellLine[] = [{ kind: 'text', text: initiative.title, bold: true }];
+  const first: CellLine[] = [{ kind: 'text', text: initiative.title, bold: true, item: initiative.id }];
   if (initiative.description !== undefined) first.push({ kind: 'rich', rich: initiative.description });
   const supported = (initiative.supportsInitiativeIds ?? [])
     .map((id) => index.initiatives.get(id)?.initiative.title)
@@ -76,7 +76,14 @@ function initiativeCells(ctx: RenderContext, initiative: Initiative): CellLine[]
 function lineParagraphs(ctx: RenderContext, line: CellLine, old?: CellLine): Paragraph[] {
   switch (line.kind) {
     case 'text':
-      return [cellText(ctx, line.text, { bold: line.bold, muted: line.muted, ...(old?.kind === 'text' ? { oldText: old.text } : {}) })];
+      return [
+        cellText(ctx, line.text, {
+          bold: line.bold,
+          muted: line.muted,
+          ...(old?.kind === 'text' ? { oldText: old.text } : {}),
+          ...(line.item && ctx.comments ? { around: ctx.comments.aroundItem(line.item) } : {}),
+        }),
+      ];
     case 'labelled':
       return [cellLabelled(ctx, line.label, line.value, old?.kind === 'labelled' && old.label === line.label ? old.value : undefined)];
     case 'rich': {

@@ -6,11 +6,9 @@
 // (from the old strategy, with its look-ups) inside a deletion, one both have with its changed title
 // and text marked word by word. Headings and labels that stand before a list follow whether each
 // side has items (listLead). See ./revisions.ts for how the marks are written.
-import { Paragraph, TableOfContents, TextRun, type ISectionOptions } from 'docx';
+import { Paragraph, TableOfContents, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
 import { mergeByKey } from '../../compare/sequence';
 import type { ActionPlan, FocusArea, Perspective, Section, SectionPlacement, Statement } from '../../format/schema';
-
-type Goal = NonNullable<FocusArea['goals']>[number];
 import { formatDate, formatYears, strategyStatusLabel } from '../typography';
 import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
@@ -19,6 +17,20 @@ import { section, textWidthOf } from './page-frame';
 import { renderRich, renderRichChange, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
 import { NUMBERING, LIST_INDENT, S } from './styles';
+
+type Goal = NonNullable<FocusArea['goals']>[number];
+
+/** A heading's Word comments (the consultation copy, ./comments.ts): the ranges around its title. */
+function commentsOn(ctx: RenderContext, id: string): { around?: { before: ParagraphChild[]; after: ParagraphChild[] } } {
+  return ctx.comments ? { around: ctx.comments.aroundItem(id) } : {};
+}
+
+/** Runs with the Word comments of item `id` around them. */
+function withComments(ctx: RenderContext, id: string, runs: ParagraphChild[]): ParagraphChild[] {
+  if (!ctx.comments) return runs;
+  const around = ctx.comments.aroundItem(id);
+  return [...around.before, ...runs, ...around.after];
+}
 
 /** Whether the writer is comparing item by item (a redline, and not inside a whole added or removed item). */
 function comparing(ctx: RenderContext): boolean {
@@ -60,7 +72,7 @@ function richOf(ctx: RenderContext, oldItem: object | undefined, rich: Parameter
 function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] {
   const of = (list: Section[] | undefined) => (list ?? []).filter((s) => (s.placement ?? 'end') === placement);
   return eachItem(ctx, of(ctx.redline?.old.sections), of(ctx.strategy.sections), (c, s, old) => [
-    c.outline.heading(1, c.typo(s.title), old ? { oldTitle: c.typo(old.title) } : {}),
+    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id) }),
     ...richOf(c, old, s.body, old?.body, { baseLevel: 1 }),
   ]);
 }
@@ -73,7 +85,7 @@ export function statementList(ctx: RenderContext, statements: Statement[], baseL
       style: S.listContinue,
       numbering: { reference: NUMBERING.ordered, level: 0, instance, custom: true },
       keepNext: statement.body !== undefined,
-      children: changedRuns(c, old ? c.typo(old.title) : undefined, c.typo(statement.title), { bold: true }),
+      children: withComments(c, statement.id, changedRuns(c, old ? c.typo(old.title) : undefined, c.typo(statement.title), { bold: true })),
     }),
     ...richOf(c, old, statement.body, old?.body, { baseLevel, indent: LIST_INDENT(0), listDepth: 1 }),
   ]);
@@ -82,7 +94,7 @@ export function statementList(ctx: RenderContext, statements: Statement[], baseL
 function vision(ctx: RenderContext): Block[] {
   const { vision } = ctx.strategy;
   const old = comparing(ctx) ? ctx.redline?.old.vision : undefined;
-  const out: Block[] = [ctx.outline.heading(1, ctx.texts.vision)];
+  const out: Block[] = [ctx.outline.heading(1, ctx.texts.vision, commentsOn(ctx, 'vision'))];
   out.push(...richOf(ctx, old, vision.statement, old?.statement, { baseLevel: 1, paragraphStyle: S.visionStatement }));
   out.push(...richOf(ctx, old, vision.body, old?.body, { baseLevel: 1 }));
   const lists = [
@@ -103,7 +115,7 @@ function perspectives(ctx: RenderContext): Block[] {
     for (const perspective of ctx.strategy.perspectives) {
       // A hidden perspective is a strategy without that level: its focus areas stand under one
       // chapter named after them ("Indsatsområder"), consecutive hidden ones sharing it.
-      if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title)));
+      if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), commentsOn(ctx, perspective.id)));
       else if (!previousHidden) out.push(ctx.outline.heading(1, ctx.words.focusAreas));
       previousHidden = perspective.hidden === true;
       out.push(...perspectiveBody(ctx, perspective));
@@ -154,7 +166,7 @@ function perspectives(ctx: RenderContext): Block[] {
 /** A perspective in a redline: its title heading (unless hidden) and its body. */
 function perspectiveChapter(ctx: RenderContext, perspective: Perspective, old: Perspective | undefined): Block[] {
   const out: Block[] = [];
-  if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), old ? { oldTitle: ctx.typo(old.title) } : {}));
+  if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), { ...(old ? { oldTitle: ctx.typo(old.title) } : {}), ...commentsOn(ctx, perspective.id) }));
   out.push(...perspectiveBody(ctx, perspective, old));
   return out;
 }
@@ -170,7 +182,7 @@ function perspectiveBody(ctx: RenderContext, perspective: Perspective, old?: Per
 const goalsOf = (focusArea: FocusArea | undefined): Goal[] => (focusArea?.goals ?? []).filter((goal) => goal.text.trim() !== '');
 
 function focusAreaBlocks(ctx: RenderContext, focusArea: FocusArea, old: FocusArea | undefined): Block[] {
-  const out: Block[] = [ctx.outline.heading(2, ctx.typo(focusArea.title), old ? { oldTitle: ctx.typo(old.title) } : {})];
+  const out: Block[] = [ctx.outline.heading(2, ctx.typo(focusArea.title), { ...(old ? { oldTitle: ctx.typo(old.title) } : {}), ...commentsOn(ctx, focusArea.id) })];
   out.push(...richOf(ctx, old, focusArea.body, old?.body, { baseLevel: 2 }));
   const goals = goalsOf(focusArea);
   const oldGoals = goalsOf(old);
@@ -180,7 +192,7 @@ function focusAreaBlocks(ctx: RenderContext, focusArea: FocusArea, old: FocusAre
       paragraph(c, {
         style: S.listContinue,
         numbering: { reference: NUMBERING.bullets, level: 0, custom: true },
-        children: changedRuns(c, oldGoal ? c.typo(oldGoal.text) : undefined, c.typo(goal.text)),
+        children: withComments(c, goal.id, changedRuns(c, oldGoal ? c.typo(oldGoal.text) : undefined, c.typo(goal.text))),
       }),
     ]),
   );
@@ -215,7 +227,7 @@ function actionPlans(ctx: RenderContext): Block[] {
     ...lead,
     ...eachItem(ctx, oldPlans, plans, (c, plan, old, i) => [
       // Each plan starts on a page of its own, so its heading is never stranded above a table.
-      c.outline.heading(2, c.typo(plan.title), { pageBreakBefore: i > 0, ...(old ? { oldTitle: c.typo(old.title) } : {}) }),
+      c.outline.heading(2, c.typo(plan.title), { pageBreakBefore: i > 0, ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, plan.id) }),
       paragraph(c, {
         style: S.coverMeta,
         keepNext: true,

@@ -1,6 +1,6 @@
 // Data tables (action plans, status reports): a header row marked as such and repeated on every
 // page, optional group rows spanning the table, fixed column widths from relative weights.
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type ParagraphChild } from 'docx';
 import type { Change } from '../../compare/rich-diff';
 import type { RenderContext } from './context';
 import { changedRuns, paragraph, rowRevision, textRun, within } from './revisions';
@@ -19,12 +19,19 @@ export type RowSpec =
 
 const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
 
-/** A cell paragraph in the table text style; `oldText` (a redline) marks the words that changed. */
-export function cellText(ctx: RenderContext, text: string, options: { bold?: boolean; muted?: boolean; oldText?: string } = {}): Paragraph {
+/** A cell paragraph in the table text style; `oldText` (a redline) marks the words that changed, `around` goes around them (a Word comment's range). */
+export function cellText(
+  ctx: RenderContext,
+  text: string,
+  options: { bold?: boolean; muted?: boolean; oldText?: string; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {},
+): Paragraph {
   const base = { bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined };
   return paragraph(ctx, {
     style: S.tableText,
-    children: text || options.oldText ? changedRuns(ctx, options.oldText === undefined ? undefined : ctx.typo(options.oldText), ctx.typo(text), base) : [],
+    children:
+      text || options.oldText
+        ? [...(options.around?.before ?? []), ...changedRuns(ctx, options.oldText === undefined ? undefined : ctx.typo(options.oldText), ctx.typo(text), base), ...(options.around?.after ?? [])]
+        : [],
   });
 }
 

@@ -27,6 +27,8 @@ export const da = {
   'redline.cli.badDate': "--date skal være en dato, der findes (ÅÅÅÅ-MM-DD), ikke ''{value}''",
   'redline.cli.badAuthor': '--author skal være et navn',
   'redline.cli.changes': 'Ændringer siden {old}: {summary} (registreret som {author}, {date})',
+  'redline.cli.noComments': '--compare-with og --comments kan ikke bruges sammen: eksportér høringsudgaven med kommentarer for sig',
+  'redline.fileName.changesSince': 'ændringer siden {name}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -54,4 +56,6 @@ export const en: Record<keyof typeof da, string> = {
   'redline.cli.badDate': "--date must be a real date (YYYY-MM-DD), not ''{value}''",
   'redline.cli.badAuthor': '--author must be a name',
   'redline.cli.changes': 'Changes since {old}: {summary} (tracked as {author}, {date})',
+  'redline.cli.noComments': '--compare-with and --comments cannot be used together: export the consultation copy with comments on its own',
+  'redline.fileName.changesSince': 'changes since {name}',
 };
