@@ -187,11 +187,12 @@ describe('pejling export --compare-with (the redline)', () => {
       const at = pages.findIndex((page, i) => i > lastToc && page.split('\n').some((line) => squash(line).endsWith(entry.title)));
       expect(at + 1, `page of "${entry.title}"`).toBe(entry.page);
     }
-    // PEJLING_SCREENSHOTS=1 refreshes docs/screenshots/redline-*.png: the changed focus area and the plan table.
+    // PEJLING_SCREENSHOTS=1 refreshes docs/screenshots/redline-*.png: the changed focus area and a plan-table page.
     if (process.env.PEJLING_SCREENSHOTS === '1') {
       const focusArea = entries.find((e) => e.title === RENAMED_TO)!.page;
-      const plan = entries.find((e) => e.title.startsWith('Fælles it-handlingsplan'))!.page;
-      for (const [label, page] of [['focus-area', focusArea], ['plan-table', plan + 1]] as const) {
+      // the plan-table page with the added initiative (and, in its plan, the changed status)
+      const plan = pages.findIndex((page) => squash(page).includes(ADDED_INITIATIVE)) + 1;
+      for (const [label, page] of [['focus-area', focusArea], ['plan-table', plan]] as const) {
         const base = path.join(repoRoot, 'docs/screenshots', `redline-${label}`);
         const shot = await run('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
         expect(shot.code).toBe(0);
