@@ -5,6 +5,7 @@ import { exportTexts, languageOf, structureWords, type ExportTexts, type Structu
 import { smartQuotes, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
+import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
 
 export interface RenderContext {
@@ -44,7 +45,7 @@ export function createContext(
     lang,
     texts,
     words: structureWords(strategy.labels, texts),
-    outline: new HeadingOutline(style.headings.numbered, lang === 'da' ? '(uden titel)' : '(untitled)', style.headings.chapterOnNewPage),
+    outline: new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), style.headings.chapterOnNewPage),
     nextListInstance: () => ++listInstance,
     textWidth: 9000,
     typo: (text, before) => smartQuotes(text, lang, before),
