@@ -12,6 +12,7 @@ import { da as wordImport } from './features/word-import';
 import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
 import { da as suggestions } from './features/suggestions';
+import { da as firstHour } from './features/first-hour';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -47,7 +48,7 @@ export const da = {
   'start.creating': 'Opretter…',
   'start.examplesHeading': 'Eksempler fra virkelige strategier',
   'start.openExample': 'Åbn kopi',
-  'start.openExampleNamed': 'Åbn en kopi af eksemplet {title}',
+  'start.openExampleNamed': 'Åbn kopi af eksemplet {title}',
   'start.fileRefused': 'Filen kunne ikke åbnes',
   'start.fileRefusedNamed': '»{name}« kunne ikke åbnes',
   'start.fileRefusedHint': 'Intet er ændret. Ret filen og prøv igen. Problemerne er:',
@@ -825,6 +826,7 @@ export const da = {
   ...pdf,
   ...publishing,
   ...suggestions,
+  ...firstHour,
 };
 
 export type MessageKey = keyof typeof da;

@@ -8,6 +8,7 @@ import { en as wordImport } from './features/word-import';
 import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
 import { en as suggestions } from './features/suggestions';
+import { en as firstHour } from './features/first-hour';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -822,4 +823,5 @@ export const en: Record<MessageKey, string> = {
   ...pdf,
   ...publishing,
   ...suggestions,
+  ...firstHour,
 };
