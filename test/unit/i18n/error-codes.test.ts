@@ -49,6 +49,7 @@ const PARAMS: Record<string, Record<string, string | number>> = {
   'unknown-style': { style: 'festive' },
   'invalid-remote-url': { url: 'file:///etc/passwd' },
   'version-not-found': { name: 'Høring 1' },
+  'word-import': { reason: 'not-docx', file: 'plan.docx', problem: 'plan.docx is not a Word document' },
 };
 
 describe('error codes crossing the host boundary', () => {
