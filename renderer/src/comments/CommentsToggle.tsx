@@ -16,7 +16,7 @@ export function CommentsToggle({ open, onToggle }: { open: boolean; onToggle: ()
       type="button"
       class="button button-quiet comments-toggle"
       aria-pressed={open}
-      aria-controls="comments-panel"
+      aria-controls={open ? 'comments-panel' : undefined}
       title={label}
       data-testid="comments-toggle"
       onClick={onToggle}
