@@ -35,6 +35,7 @@ export function buildApplicationMenu(actions: MenuActions, recent: string[]): Me
         command('Åbn fil…', 'open-file', 'CmdOrCtrl+O'),
         { label: 'Seneste dokumenter', submenu: recentItems },
         command('Importér JSON…', 'import-json', 'CmdOrCtrl+Shift+I'),
+        command('Importér Word…', 'import-word'),
         { type: 'separator' },
         command('Gem som…', 'save-as', 'CmdOrCtrl+Shift+S'),
         command('Eksportér til Word…', 'export-docx', 'CmdOrCtrl+E'),
