@@ -6,7 +6,7 @@
 // http://127.0.0.1:4455).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { serviceWorkerPlugin } from './renderer/src/collab/service-worker-plugin';
+import { serviceWorkerPlugin } from './renderer/src/collab/service-worker-plugin.js';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));

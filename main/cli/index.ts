@@ -35,6 +35,11 @@ const commands: Record<string, Command> = {
     usage: 'pejling import FILE.docx --out FILE.json [--perspective-level N] [--focus-area-level N]',
     load: () => import('./commands/import'),
   },
+  versions: {
+    summary: 'list the named versions of a .pejling document (read one as FILE.pejling@<name>)',
+    usage: 'pejling versions FILE.pejling [--json] [--lang da|en]',
+    load: () => import('./commands/versions'),
+  },
   server: {
     summary: 'run the sync server (also serves the app in browser mode)',
     usage: 'pejling server [--host 127.0.0.1] [--port 4455] [--data DIR] [--auth FILE]',

@@ -17,6 +17,8 @@ export interface ExportRequest {
   pageNumbers?: PageNumberMode;
   stylesDir?: string;
   now?: Date;
+  /** The consultation copy: open comment threads as Word comments. */
+  comments?: boolean;
 }
 
 export interface ExportResult extends LayoutExportResult {
@@ -45,6 +47,7 @@ export async function exportStrategyDocumentInProcess(strategy: StrategyFile, re
     ...(request.asOf ? { asOf: request.asOf } : {}),
     ...(request.now ? { now: request.now } : {}),
     pageNumbers: request.pageNumbers ?? 'auto',
+    ...(request.comments ? { comments: true } : {}),
   });
   return { ...result, styleName, ...(missingDocumentStyle ? { missingDocumentStyle } : {}) };
 }

@@ -19,6 +19,7 @@ import {
   type MethodName,
   type PageMethodName,
 } from '../../shared/host/contract';
+import { errorText } from '../../shared/host/errors';
 import { HostError, toHostError, type HostApi } from './host-api';
 
 export interface HttpApiOptions {
@@ -248,14 +249,16 @@ export function createHttpApi(host: HostApi, apiOptions: HttpApiOptions = {}): (
       }
       await callRoute(host, found.route, req, res, url, found.params!, options);
     } catch (caught) {
-      const error = toHostError(caught);
+      const error = toHostError(caught, host.uiLanguage());
       if (error.status >= 500) {
         console.error(JSON.stringify({ event: 'api-error', path: url.pathname, message: caught instanceof Error ? caught.message : String(caught) }));
       }
       if (!res.headersSent) {
         // A refused body may still be arriving: answer, then close the connection instead of reading it all.
         const closing = error.code === 'too-large' || error.code === 'body-too-deep';
-        sendJson(res, error.status, { error: error.message, code: error.code, params: error.params }, closing ? { Connection: 'close' } : {});
+        // The message in the UI language the renderer set (the fallback for a code its catalog would not know).
+        const message = errorText(host.uiLanguage(), error.code, error.params) ?? error.message;
+        sendJson(res, error.status, { error: message, code: error.code, params: error.params }, closing ? { Connection: 'close' } : {});
         if (closing) res.on('finish', () => req.destroy());
       } else res.end();
     }

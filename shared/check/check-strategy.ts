@@ -1,5 +1,6 @@
 // Quality checks on a valid strategy. Pure and linear in the size of the strategy (the editor runs it live
 // on every change): one pass builds id indexes, one pass per collection emits findings in document order.
+import { VISION_TARGET } from '../format/comment-rules';
 import { endsBeforeStart, isReversedPeriod, periodMonths } from '../format/dates';
 import { inputLimitProblems } from '../format/input-limits';
 import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../format/schema';
@@ -260,6 +261,37 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
     add('illegal-character', itemIdAt(strategy, problem.path), problem.path, m('check.illegalCharacter', { reason: problem.message }));
   }
 
+  // Open comment threads, in the file's (document) order.
+  findings.push(...unresolvedComments(strategy, index, lang));
+
+  return findings;
+}
+
+/** The first words of a message, for a finding's one line. */
+const excerpt = (text: string, max = 80): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+/** `unresolved-comments`: one warning per open thread, about the item the thread is on. */
+function unresolvedComments(strategy: StrategyFile, index: Map<string, Indexed>, lang: Lang): Finding[] {
+  const m = (key: MessageKey, params?: MessageParams): string => message(lang, key, params);
+  const findings: Finding[] = [];
+  (strategy.comments ?? []).forEach((thread, i) => {
+    if ((thread.status ?? 'open') !== 'open') return;
+    const target = thread.target.id;
+    const item = target === VISION_TARGET ? undefined : index.get(target);
+    const where = item ? `${m(KIND_NAMES[item.kind])} ${quote(item.title)}` : m('comments.format.theVision');
+    const first = thread.messages[0];
+    const params = {
+      where,
+      text: first && first.text.trim() !== '' ? excerpt(first.text) : m('comments.check.noText'),
+      author: first?.author.trim() || '?',
+    };
+    const quoted = thread.target.quote?.trim();
+    const text = quoted ? m('comments.check.unresolvedQuote', { ...params, quote: excerpt(quoted, 60) }) : m('comments.check.unresolved', params);
+    findings.push({ code: 'unresolved-comments', severity: SEVERITY['unresolved-comments'], id: target, path: `/comments/${i}`, message: text });
+  });
   return findings;
 }
 

@@ -19,6 +19,8 @@ export const FINDING_CODES = [
   'initiative-end-before-start',
   // Text a live document can hold (pasted) that a file may not: Word cannot store it, import refuses it.
   'illegal-character',
+  // The consultation round (issue 12): a strategy should not be adopted with open comment threads.
+  'unresolved-comments',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -39,6 +41,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'plan-period-reversed': 'error',
   'initiative-end-before-start': 'error',
   'illegal-character': 'error',
+  'unresolved-comments': 'warning',
 };
 
 export interface Finding {

@@ -10,6 +10,12 @@ export const YEAR_MAX = 2200;
 /** The written shapes; the schema uses them, everything else should call isMonth / isDate. */
 export const MONTH_SHAPE = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const DATE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/**
+ * A moment, ISO 8601 with the time and its zone: "2026-03-02T14:05:00Z", "2026-03-02T15:05+01:00",
+ * seconds and fractions optional. The zone is required: a comment written in Copenhagen and read in a
+ * CI runner's UTC must mean the same moment.
+ */
+export const DATE_TIME_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 export interface Period {
   from: number;
@@ -39,6 +45,11 @@ export function isDate(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE_SHAPE.test(value)) return false;
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   return d <= daysInMonth(y, m);
+}
+
+/** A moment in DATE_TIME_SHAPE whose day exists ("2026-02-30T10:00Z" → false). */
+export function isDateTime(value: unknown): value is string {
+  return typeof value === 'string' && DATE_TIME_SHAPE.test(value) && isDate(value.slice(0, 10));
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -1,11 +1,13 @@
-// Rules of interchange format v1 that the zod schema cannot express: unique ids across the whole file,
-// dates that exist. They run on the raw input (not only on schema-valid data), so a file with several kinds
+// Rules of the interchange format that the zod schema cannot express: unique ids across the whole file
+// (comment threads and their messages included), dates that exist, comment targets that name an item
+// and one of its fields (./comment-rules.ts). They run on the raw input (not only on schema-valid data), so a file with several kinds
 // of mistakes gets all of them listed at once.
 //
 // Only what no Pejling can write is refused here. Rules a person can break while editing (a period that runs
 // backwards, an initiative that ends before it starts, a plan outside the strategy's period) are check
 // findings in shared/check, so a document's own export always validates ("whatever Pejling writes, Pejling
 // reads", issue 11).
+import { commentProblems, declaredCommentIds, type ItemKindName } from './comment-rules';
 import { DATE_SHAPE, isDate } from './dates';
 import { childPointer } from './json-pointer';
 import { t as message } from '../i18n/messages';
@@ -17,40 +19,44 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Every place an id is declared in a v1 file, as [pointer of the id field, id]. */
-function declaredIds(root: Obj): [string, string][] {
-  const out: [string, string][] = [];
-  const take = (pointer: string, item: unknown): void => {
-    if (isObj(item) && typeof item.id === 'string' && item.id !== '') out.push([childPointer(pointer, 'id'), item.id]);
+/** An id declared in a file: the pointer of its id field, the id, and the kind of what it names. */
+type Declared = [pointer: string, id: string, kind: ItemKindName | 'comment'];
+
+/** Every place an id is declared in a file (items, comment threads and their messages). */
+function declaredIds(root: Obj): Declared[] {
+  const out: Declared[] = [];
+  const take = (pointer: string, item: unknown, kind: ItemKindName): void => {
+    if (isObj(item) && typeof item.id === 'string' && item.id !== '') out.push([childPointer(pointer, 'id'), item.id, kind]);
   };
-  arr(root.sections).forEach((s, i) => take(`/sections/${i}`, s));
+  arr(root.sections).forEach((s, i) => take(`/sections/${i}`, s, 'section'));
   if (isObj(root.vision)) {
     const vision = root.vision;
-    arr(vision.principles).forEach((s, i) => take(`/vision/principles/${i}`, s));
-    arr(vision.bearings).forEach((s, i) => take(`/vision/bearings/${i}`, s));
+    arr(vision.principles).forEach((s, i) => take(`/vision/principles/${i}`, s, 'principle'));
+    arr(vision.bearings).forEach((s, i) => take(`/vision/bearings/${i}`, s, 'bearing'));
   }
   arr(root.perspectives).forEach((p, i) => {
     const base = `/perspectives/${i}`;
-    take(base, p);
+    take(base, p, 'perspective');
     if (!isObj(p)) return;
-    arr(p.principles).forEach((s, j) => take(`${base}/principles/${j}`, s));
+    arr(p.principles).forEach((s, j) => take(`${base}/principles/${j}`, s, 'principle'));
     arr(p.focusAreas).forEach((f, j) => {
-      take(`${base}/focusAreas/${j}`, f);
-      if (isObj(f)) arr(f.goals).forEach((g, k) => take(`${base}/focusAreas/${j}/goals/${k}`, g));
+      take(`${base}/focusAreas/${j}`, f, 'focusArea');
+      if (isObj(f)) arr(f.goals).forEach((g, k) => take(`${base}/focusAreas/${j}/goals/${k}`, g, 'goal'));
     });
   });
-  arr(root.owners).forEach((o, i) => take(`/owners/${i}`, o));
+  arr(root.owners).forEach((o, i) => take(`/owners/${i}`, o, 'owner'));
   arr(root.actionPlans).forEach((plan, i) => {
-    take(`/actionPlans/${i}`, plan);
-    if (isObj(plan)) arr(plan.initiatives).forEach((it, j) => take(`/actionPlans/${i}/initiatives/${j}`, it));
+    take(`/actionPlans/${i}`, plan, 'actionPlan');
+    if (isObj(plan)) arr(plan.initiatives).forEach((it, j) => take(`/actionPlans/${i}/initiatives/${j}`, it, 'initiative'));
   });
+  for (const [pointer, id] of declaredCommentIds(root)) out.push([pointer, id, 'comment']);
   return out;
 }
 
-function duplicateIds(root: Obj, lang: Lang): Problem[] {
+function duplicateIds(declared: readonly Declared[], lang: Lang): Problem[] {
   const first = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const [pointer, id] of declaredIds(root)) {
+  for (const [pointer, id] of declared) {
     const earlier = first.get(id);
     if (earlier === undefined) {
       first.set(id, pointer);
@@ -79,7 +85,8 @@ function impossibleDate(value: unknown, pointer: string, lang: Lang): Problem[] 
 /** Problems beyond the schema; `root` is the parsed JSON (any shape). */
 export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
   if (!isObj(root)) return [];
-  const problems: Problem[] = [...duplicateIds(root, lang)];
+  const declared = declaredIds(root);
+  const problems: Problem[] = [...duplicateIds(declared, lang)];
   if (isObj(root.meta)) problems.push(...impossibleDate(root.meta.date, '/meta/date', lang));
   arr(root.actionPlans).forEach((plan, i) => {
     if (!isObj(plan)) return;
@@ -92,5 +99,8 @@ export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
       }
     });
   });
+  const items = new Map<string, ItemKindName>();
+  for (const [, id, kind] of declared) if (kind !== 'comment' && !items.has(id)) items.set(id, kind);
+  problems.push(...commentProblems(root, items, lang));
   return problems;
 }

@@ -64,6 +64,7 @@ export function issueReason(issue: Issue, input: unknown, lang: Lang): string {
       // The schema tags its date patterns with these messages.
       if (issue.message === 'date:YYYY-MM-DD') return m('format.dateForm', { value: shown });
       if (issue.message === 'month:YYYY-MM') return m('format.monthForm', { value: shown });
+      if (issue.message === 'datetime:ISO') return m('comments.format.dateTimeForm', { value: shown });
       return m('format.wrongForm', { value: shown });
     }
     case 'invalid_union': {

@@ -1,17 +1,24 @@
-// The interchange format, version 1: one JSON file holds one strategy.
-// This zod schema is the single definition; the TypeScript types below are inferred from it.
-// Validation with readable, path-qualified messages lives in ./validate.ts.
+// The interchange format: one JSON file holds one strategy. Version 2 (what Pejling writes) adds the
+// comment threads of the consultation round (`comments`); version 1 files are still read (they cannot
+// hold comments). This zod schema is the single definition; the TypeScript types below are inferred from
+// it. Validation with readable, path-qualified messages lives in ./validate.ts; docs/format.md describes
+// the format for people and other tools.
 import { z } from 'zod';
-import { DATE_SHAPE, MONTH_SHAPE, YEAR_MAX, YEAR_MIN } from './dates';
+import { DATE_SHAPE, DATE_TIME_SHAPE, MONTH_SHAPE, YEAR_MAX, YEAR_MIN } from './dates';
 
 export const FORMAT_NAME = 'pejling-strategy';
-export const FORMAT_VERSION = 1;
+/** The version Pejling writes. */
+export const FORMAT_VERSION = 2;
+/** Every version Pejling reads. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 const id = z.string().min(1);
 const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
 // The shape only; whether the day exists is one of ./extra-rules.ts (so the message can say so).
 const isoDate = z.string().regex(DATE_SHAPE, 'date:YYYY-MM-DD');
 const isoMonth = z.string().regex(MONTH_SHAPE, 'month:YYYY-MM');
+// The shape only (a date, a time and a zone); whether the moment exists is one of ./extra-rules.ts.
+const isoDateTime = z.string().regex(DATE_TIME_SHAPE, 'datetime:ISO');
 
 /** A ProseMirror JSON document; its content is checked against the editor schema on import. */
 export const proseMirrorDocSchema = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
@@ -131,9 +138,35 @@ export const visionSchema = z.object({
   bearings: z.array(statementSchema).optional(),
 });
 
+export const COMMENT_STATUSES = ['open', 'resolved'] as const;
+
+/** Where a thread is: an item (or "vision"), optionally one of its fields, optionally a text in that field. */
+export const commentTargetSchema = z.object({
+  id,
+  field: z.string().min(1).optional(),
+  /** The commented text; it anchors to its first occurrence in the field (paragraphs joined by "\n"). */
+  quote: z.string().optional(),
+});
+
+export const commentMessageSchema = z.object({
+  id,
+  author: z.string(),
+  date: isoDateTime,
+  text: z.string(),
+  /** When the author last changed the text (absent when never edited). */
+  edited: isoDateTime.optional(),
+});
+
+export const commentThreadSchema = z.object({
+  id,
+  target: commentTargetSchema,
+  status: z.enum(COMMENT_STATUSES).optional(),
+  messages: z.array(commentMessageSchema),
+});
+
 export const strategyFileSchema = z.object({
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   meta: metaSchema,
   labels: labelsSchema.optional(),
   sections: z.array(sectionSchema).optional(),
@@ -141,6 +174,8 @@ export const strategyFileSchema = z.object({
   perspectives: z.array(perspectiveSchema),
   owners: z.array(ownerSchema).optional(),
   actionPlans: z.array(actionPlanSchema).optional(),
+  /** Version 2: the comment threads, in document order. */
+  comments: z.array(commentThreadSchema).optional(),
 });
 
 export type Rich = z.infer<typeof richSchema>;
@@ -162,5 +197,9 @@ export type ActionPlan = z.infer<typeof actionPlanSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Meta = z.infer<typeof metaSchema>;
 export type Labels = z.infer<typeof labelsSchema>;
-/** A strategy in interchange format v1. */
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export type CommentTarget = z.infer<typeof commentTargetSchema>;
+export type CommentMessage = z.infer<typeof commentMessageSchema>;
+export type CommentThread = z.infer<typeof commentThreadSchema>;
+/** A strategy in interchange format v1 or v2. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

@@ -1,4 +1,4 @@
-// Validation of interchange format v1 with readable, path-qualified problems: every problem is
+// Validation of the interchange format (v1 and v2) with readable, path-qualified problems: every problem is
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';
@@ -8,7 +8,7 @@ import { toJsonPointer } from './json-pointer';
 import { isMessageKey, t as message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { type Lang, showValue } from './messages';
 import { formatProblem, type Problem } from './problem';
-import { FORMAT_NAME, FORMAT_VERSION, type StrategyFile, strategyFileSchema } from './schema';
+import { FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, type StrategyFile, strategyFileSchema } from './schema';
 
 export { formatProblem, type Problem } from './problem';
 export type { Lang } from './messages';
@@ -68,19 +68,23 @@ function identityProblem(input: unknown, lang: Lang): Problem | null {
   if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
     return {
       path: '/formatVersion',
-      message: m('format.newerVersion', { version, supported: FORMAT_VERSION }),
+      message: m('format.newerVersion', { version, supported: readable() }),
     };
   }
   return null;
 }
 
+/** "1–2": the versions this Pejling reads, for messages. */
+const readable = (): string => `${READABLE_VERSIONS[0]}–${READABLE_VERSIONS[READABLE_VERSIONS.length - 1]}`;
+
 function versionReason(input: Record<string, unknown>, lang: Lang): string {
   const v = input.formatVersion;
+  // A missing version: name the one Pejling writes.
   if (v === undefined) return message(lang, 'format.versionRequired', { supported: FORMAT_VERSION });
-  return message(lang, 'format.versionUnknown', { value: showValue(v), supported: FORMAT_VERSION });
+  return message(lang, 'format.versionUnknown', { value: showValue(v), supported: readable() });
 }
 
-/** Validates parsed JSON against interchange format v1; lists every problem found. */
+/** Validates parsed JSON against the interchange format (v1 or v2); lists every problem found. */
 export function validateStrategyFile(input: unknown, lang: Lang = 'da'): ValidationResult {
   const identity = identityProblem(input, lang);
   if (identity) return { ok: false, problems: [identity] };

@@ -38,7 +38,7 @@ export const HostInfoSchema = z.object({
   dataDir: z.string(),
 });
 
-const RemoteRole = z.enum(['editor', 'viewer']);
+const RemoteRole = z.enum(['editor', 'commenter', 'viewer']);
 
 export const DocumentSummarySchema = z.object({
   /** Local document id (also the sync document name). */
@@ -85,6 +85,10 @@ export const ExportDocxOptionsSchema = z.object({
   part: z.union([z.literal('strategy'), z.literal('status'), z.templateLiteral(['plan:', z.string().min(1)])]),
   /** House style name; the document's own style when absent. */
   style: z.string().min(1).max(100).optional(),
+  /** The status report's date (YYYY-MM-DD); absent: as of the latest status round. */
+  asOf: z.iso.date().optional(),
+  /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
+  version: z.string().min(1).max(200).optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
@@ -219,6 +223,8 @@ export const HOST_METHODS = {
     result: DocumentSummarySchema,
     http: { verb: 'POST', path: '/api/documents/:id/remote' },
   }),
+  /** The UI language, set by the renderer at start and when the setting changes: menus, dialogs and host texts follow it. */
+  setUiLanguage: method({ names: ['language'], args: z.tuple([z.enum(['da', 'en'])]), result: z.null(), http: { verb: 'POST', path: '/api/ui-language' } }),
   /** Opens a web link in the system browser (browser mode: a new tab, answered in the page). */
   openExternal: method({ names: ['url'], args: z.tuple([z.string().max(10_000)]), result: z.null(), http: null }),
 } as const;
@@ -274,7 +280,10 @@ export type HostCalls = {
 
 // ---- errors ----
 
-/** An error crossing the boundary: a stable code, its parameters, and (until the catalog translates codes) a message. */
+/**
+ * An error crossing the boundary: a stable code (one of HOST_ERROR_CODES, shared/host/errors.ts), its parameters, and
+ * a message in the host's UI language (the fallback for a code the receiver's catalog does not know).
+ */
 export interface HostErrorData {
   code: string;
   params: Record<string, string | number>;

@@ -35,3 +35,5 @@ export { importStrategy, exportStrategy, ImportError } from './interchange';
 export { diffText, mapPosition, type TextChange } from './text-fields';
 export { TextFieldHandle } from './text-binding';
 export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './document';
+/** Comment threads (issue 12): the `comments` root, anchors as `comment` marks. */
+export { Comments, CommentError, anchorsInFragment, findQuote } from './comments';

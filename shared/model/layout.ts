@@ -31,6 +31,8 @@ export const META = 'meta';
 export const LABELS = 'labels';
 export const VISION_STATEMENT = 'visionStatement';
 export const VISION_BODY = 'visionBody';
+/** Named versions (./versions.ts): Y.Map<id, Y.Map> of name, milestone, author, created, state; not content, so not in rootTypes. */
+export const VERSIONS = 'versions';
 
 export const ORDER = 'order';
 export const PARENT = 'parent';
@@ -110,6 +112,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     visionFragment(doc, 'statement'),
     visionFragment(doc, 'body'),
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
+    doc.getMap('comments'), // comment threads: ./comments.ts
   ] as Y.AbstractType<unknown>[];
 }
 

@@ -6,6 +6,9 @@ import { tableNodes } from 'prosemirror-tables';
 
 export const HEADING_LEVELS = [1, 2, 3] as const;
 
+/** The mark of a comment thread's anchor: attrs { threadId }. */
+export const COMMENT_MARK = 'comment';
+
 const tables = tableNodes({
   tableGroup: 'block',
   // Simple tables: cells hold paragraphs and lists, not headings or nested tables.
@@ -104,9 +107,28 @@ const marks: Record<string, MarkSpec> = {
       return ['a', title === null ? { href } : { href, title }, 0];
     },
   },
+  // A comment thread's anchor (issue 12; threads in shared/model/comments.ts). `excludes: ''` lets
+  // threads overlap (y-prosemirror then stores each as its own attribute `comment--<hash>`);
+  // `inclusive: false` keeps text typed at its end out of it. parseDOM keeps it through copy/paste
+  // within Pejling. The editor's highlight is a decoration of open threads, not this element.
+  [COMMENT_MARK]: {
+    attrs: { threadId: { validate: 'string' } },
+    excludes: '',
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'span[data-comment-thread]',
+        getAttrs: (dom) => {
+          const id = (dom as { getAttribute(name: string): string | null }).getAttribute('data-comment-thread');
+          return id ? { threadId: id } : false;
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => ['span', { 'data-comment-thread': String(mark.attrs.threadId) }, 0],
+  },
 };
 
-/** The editor schema: doc, paragraph, heading (1–3), lists, blockquote, simple tables, hard_break; marks em, strong, link. */
+/** The editor schema: doc, paragraph, heading (1–3), lists, blockquote, simple tables, hard_break; marks em, strong, link, comment. */
 export const richSchema = new Schema({ nodes, marks });
 
 export function clampHeadingLevel(level: number): 1 | 2 | 3 {

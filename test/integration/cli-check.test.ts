@@ -88,6 +88,23 @@ describe('pejling check', () => {
     expect(plain.stderr + json.stderr).not.toMatch(STACK_LINE);
   });
 
+  it('reports each open comment thread of a v2 file as unresolved-comments (warnings: exit 0)', async () => {
+    const file = join(repoRoot, 'test/fixtures/strategies/with-comments.json');
+    const [json, table] = await Promise.all([pejling(['check', file, '--json']), pejling(['check', file, '--lang', 'en'])]);
+    expect(json.code).toBe(0);
+    const findings = (JSON.parse(json.stdout) as JsonFinding[]).filter((f) => f.code === 'unresolved-comments');
+    expect(findings.map((f) => `${f.severity} ${f.id} ${f.path}`)).toEqual([
+      'warning vision /comments/0',
+      'warning fa-1 /comments/1',
+      'warning fa-1 /comments/3',
+      'warning g-1 /comments/4',
+    ]);
+    expect(findings[0]?.message).toContain('»altid åben«');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('warning  unresolved-comments');
+    expect(table.stdout).toContain('A comment thread on "Selvbetjening skal virke på mobilen." in a focus area "Selvbetjening" is not resolved');
+  });
+
   it('documents the exit status in --help', async () => {
     const r = await pejling(['check', '--help']);
     expect(r.code).toBe(0);

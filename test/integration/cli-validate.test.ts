@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ describe('pejling validate', () => {
     ['missing-title.json', /^missing-title\.json: \/meta\/title: is required$/],
     ['duplicate-id.json', /^duplicate-id\.json: \/actionPlans\/0\/initiatives\/0\/id: id "fa-1" is used more than once \(also at \/perspectives\/0\/focusAreas\/0\/id\)/],
     ['unknown-status.json', /^unknown-status\.json: \/actionPlans\/0\/initiatives\/0\/status: must be one of planned, active, done, delayed, cancelled \(found "finished"\)$/],
-    ['future-version.json', /^future-version\.json: \/formatVersion: the file was written by a newer version of Pejling \(format version 2\)/],
+    ['future-version.json', /^future-version\.json: \/formatVersion: the file was written by a newer version of Pejling \(format version 3\)/],
     ['not-pejling.json', /^not-pejling\.json: \/format: not a Pejling strategy file/],
   ])('refuses %s with the path and reason, exit 1, no stack trace', async (file, expected) => {
     const r = await pejling(['validate', file, '--lang', 'en'], join(fixtures, 'invalid'));
@@ -62,6 +62,24 @@ describe('pejling validate', () => {
       `${file}: /perspectives/0/focusAreas/0/id: id'et "a" er brugt mere end én gang (også i /perspectives/0/id); hvert id skal være unikt i hele filen`,
     ]);
     expect(r.stderr).toBe(`${file}: ugyldig (3 problemer)\n`);
+  });
+
+  it('accepts a v2 file with comment threads, and refuses a broken target with its path', async () => {
+    const good = join(fixtures, 'strategies/with-comments.json');
+    expect(await pejling(['validate', good])).toEqual({ code: 0, stdout: `${good}: gyldig\n`, stderr: '' });
+    const file = join(dir, 'broken-target.json');
+    const strategy = JSON.parse(readFileSync(good, 'utf8')) as { comments: { target: Record<string, string> }[] };
+    strategy.comments[0]!.target.id = 'fa-slettet';
+    strategy.comments[1]!.target.field = 'goals';
+    writeFileSync(file, JSON.stringify(strategy));
+    const r = await pejling(['validate', file, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${file}: /comments/0/target/id: names no item: "fa-slettet" (use the id of an item in the file, or "vision")`,
+      `${file}: /comments/1/target/field: a focus area ("fa-1") has no field "goals"; its fields are title, body`,
+    ]);
+    expect(r.stderr).toBe(`${file}: invalid (2 problems)\n`);
+    expect(r.stdout + r.stderr).not.toMatch(STACK_LINE);
   });
 
   it('explains a missing file, a missing argument and an unknown option in one line', async () => {

@@ -11,6 +11,7 @@ import { exportStrategyDocument } from '../../export/export-document';
 import type { PageNumberMode } from '../../export/layout-pass';
 import { UnknownStyleError } from '../../export/styles';
 import { writeFileAtomic } from '../../export/write-file';
+import { t as message } from '../../../shared/i18n/messages';
 import { CliError } from '../cli-error';
 import { parseCommandArgs, parseLang, readInput, singleFile } from './validate';
 
@@ -27,6 +28,8 @@ Options:
   --page-numbers MODE    table of contents page numbers: auto (default: laid out by LibreOffice
                          when installed, else estimated), libreoffice, estimate (Word-like
                          layout estimate, no LibreOffice), or quick (rough, instant)
+  --comments             the consultation copy: the open comment threads as Word comments on
+                         their text, replies as replies (without it the document has none)
   --lang da|en           language of the messages (default: da)
 
 Exit status:
@@ -51,6 +54,7 @@ export async function run(args: string[]): Promise<number> {
     part: { type: 'string' },
     'as-of': { type: 'string' },
     'page-numbers': { type: 'string' },
+    comments: { type: 'boolean' },
     lang: { type: 'string' },
   });
   const lang = parseLang(values.lang);
@@ -105,6 +109,7 @@ export async function run(args: string[]): Promise<number> {
       ...(typeof values.style === 'string' ? { style: values.style } : {}),
       ...(typeof asOf === 'string' ? { asOf } : {}),
       pageNumbers,
+      ...(values.comments === true ? { comments: true } : {}),
     });
   } catch (error) {
     if (error instanceof UnknownStyleError) {
@@ -151,6 +156,10 @@ export async function run(args: string[]): Promise<number> {
   }
   if (result.fallbackReason && pageNumbers === 'auto') {
     console.error(t(lang, `pejling: sidetallene er anslået uden LibreOffice (${result.fallbackReason})`, `pejling: page numbers estimated without LibreOffice (${result.fallbackReason})`));
+  }
+  if (result.comments && result.comments.unanchored.length > 0) {
+    const ids = result.comments.unanchored;
+    console.error(`pejling: ${message(lang, 'comments.word.unanchored', { count: ids.length, ids: ids.join(', ') })}`);
   }
   const facts: string[] = [];
   const layout = result.pageSource === 'measured';

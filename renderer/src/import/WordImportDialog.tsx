@@ -8,7 +8,6 @@ import { buildStrategy } from '../../../shared/import/build';
 import type { RawDocument } from '../../../shared/import/raw';
 import { HEADING_ROLES, recogniseOutline, type HeadingRole } from '../../../shared/import/recognise';
 import { formatReport } from '../../../shared/import/report';
-import { BridgeError } from '../bridge/bridge-error';
 import { getBridge } from '../bridge/get-bridge';
 import { errorMessage } from '../i18n/errors';
 import { currentLanguage, t } from '../i18n/i18n';
@@ -18,22 +17,10 @@ export interface WordSource {
   document: RawDocument;
 }
 
-/** Asks for a .docx and reads it on the host; a refused file becomes an error worded in the UI language. */
-export async function pickWordDocument(): Promise<WordSource | null> {
-  try {
-    return await getBridge().readWordDocument();
-  } catch (error) {
-    const coded = error as { code?: unknown; params?: Record<string, unknown> };
-    const reason = coded.params?.reason;
-    if (coded.code === 'word-import' && typeof reason === 'string' && (WORD_FAILURES as readonly string[]).includes(reason)) {
-      const message = t(`wordImport.error.${reason as (typeof WORD_FAILURES)[number]}`, { file: String(coded.params?.file ?? '') });
-      throw new BridgeError(message, { problems: [message], code: 'word-import-refused' });
-    }
-    throw error;
-  }
+/** Asks for a .docx and reads it on the host (a refused file is the code word-import, worded by the catalog). */
+export function pickWordDocument(): Promise<WordSource | null> {
+  return getBridge().readWordDocument();
 }
-
-const WORD_FAILURES = ['not-docx', 'truncated', 'encrypted', 'legacy-doc', 'empty', 'too-large'] as const;
 
 const MIXED = '';
 

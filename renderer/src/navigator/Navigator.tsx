@@ -8,6 +8,7 @@ import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { announce } from '../ui/announcer';
 import { PresenceBadges } from '../collab/PresenceList';
+import { CommentCount, useOpenCommentCounts } from '../comments/CommentsPanel';
 import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
 
@@ -165,6 +166,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
   };
 
   const presenceAt = (key: string) => others.filter((o) => o.state.location === key);
+  const commentCounts = useOpenCommentCounts(); // open comment threads per part (comments/)
 
   const renderNode = (entry: FlatNode, position: number, setSize: number) => {
     const { node, depth } = entry;
@@ -186,6 +188,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
         aria-expanded={expanded}
         aria-selected={isSelected}
         aria-labelledby={labelId}
+        aria-describedby={commentCounts.get(node.key) ? `nav-comments-${node.key}` : undefined}
         tabIndex={node.key === activeKey ? 0 : -1}
         data-key={node.key}
         data-kind={node.kind}
@@ -259,6 +262,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
             </span>
           )}
           <PresenceBadges here={here} />
+          {!!commentCounts.get(node.key) && <CommentCount count={commentCounts.get(node.key)!} id={`nav-comments-${node.key}`} />}
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}
           {!readOnly && renaming !== node.key && (
             <span class="nav-actions">

@@ -24,6 +24,7 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'plan-period-reversed': 'code.plan-period-reversed',
   'initiative-end-before-start': 'code.initiative-end-before-start',
   'illegal-character': 'code.illegal-character',
+  'unresolved-comments': 'code.unresolved-comments',
 };
 
 export function ChecksView({ session, select }: DocumentViewProps) {

@@ -3,6 +3,7 @@ import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
 import { smartQuotes, type ExportLanguage } from '../typography';
+import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
 import { StrategyIndex } from '../strategy-index';
 
@@ -22,6 +23,8 @@ export interface RenderContext {
   /** Straight quotes to the language's typographic ones. */
   typo(text: string, before?: string): string;
   now: Date;
+  /** The open comment threads to write as Word comments (export with comments only). */
+  comments?: WordComments;
 }
 
 export function createContext(

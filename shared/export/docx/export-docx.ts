@@ -5,6 +5,7 @@ import { Document, Packer } from 'docx';
 import { stripIllegalCharacters } from '../../format/input-limits';
 import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
+import { WordComments } from './comments';
 import { createContext } from './context';
 import type { OutlineEntry } from './headings';
 import { tocPageNumbers, type DocxLayoutEstimator, type EstimatorResult, type LayoutPages, type PageSource } from './page-numbers';
@@ -31,6 +32,8 @@ export interface ExportDocxOptions {
   layout?: LayoutPages;
   /** The estimate used without `layout`: docx's Word-like layout (default) or the quick one. */
   estimate?: 'docx-layout' | 'quick';
+  /** The consultation copy: the strategy's open comment threads as Word comments (none without). */
+  comments?: boolean;
 }
 
 export interface DocxExport {
@@ -46,6 +49,8 @@ export interface DocxExport {
   pageNumberMs: number;
   /** Why docx's layout estimate was not used although it was asked for (the quick one was), if so. */
   estimateFallback?: EstimateFallback;
+  /** With `comments`: the open threads written as Word comments, and those on nothing this part shows. */
+  comments?: { threads: number; unanchored: string[] };
 }
 
 /**
@@ -98,7 +103,9 @@ export function parsePart(value: string): ExportPart {
 export async function exportDocxDetailed(input: StrategyFile, options: ExportDocxOptions): Promise<DocxExport> {
   const json = JSON.stringify(input);
   const strategy = wordSafe(json);
+  const comments = options.comments ? new WordComments(strategy) : undefined;
   const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date());
+  if (comments) ctx.comments = comments;
   const part = parsePart(options.part);
   let title = strategy.meta.title;
   let sections;
@@ -144,6 +151,7 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
       written = result;
     }),
     sections,
+    ...(comments ? { comments: { children: comments.definitions() } } : {}),
   });
   const bytes = await Packer.pack(document, 'uint8array');
   const result = written as EstimatorResult | undefined;
@@ -156,6 +164,7 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
     hasContents: pages.length > 0,
     pageNumberMs: Math.round(result?.ms ?? 0),
     ...(estimateFallback ? { estimateFallback } : {}),
+    ...(comments ? { comments: { threads: comments.threadsWritten(), unanchored: comments.unanchored() } } : {}),
   };
 }
 

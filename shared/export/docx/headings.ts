@@ -1,7 +1,7 @@
 // The document's heading outline: every Heading1..3 paragraph goes through here, in document order,
 // so the exporter knows each heading's number (1, 1.1, 1.1.1 — what Word's list numbering will
 // show) and its position, which is how table-of-contents entries get their numbers and pages.
-import { Paragraph, TextRun } from 'docx';
+import { Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { S } from './styles';
 
 export type HeadingLevel = 1 | 2 | 3;
@@ -37,7 +37,7 @@ export class HeadingOutline {
    * level 1 becomes a level 2): screen readers and Word's navigation pane rely on that.
    * The page break is set on the paragraph, not in the style, so a part can leave it out.
    */
-  heading(requested: HeadingLevel, title: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
+  heading(requested: HeadingLevel, title: string, options: { pageBreakBefore?: boolean; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {}): Paragraph {
     const level = Math.min(requested, this.current + 1) as HeadingLevel;
     this.current = level;
     const index = level - 1;
@@ -50,7 +50,7 @@ export class HeadingOutline {
     return new Paragraph({
       style: STYLE_OF[level],
       ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
-      children: [new TextRun(text)],
+      children: [...(options.around?.before ?? []), new TextRun(text), ...(options.around?.after ?? [])],
     });
   }
 }

@@ -32,7 +32,7 @@ const SPLITTABLE_CHARS = 700;
 
 export function initiativeRow(ctx: RenderContext, initiative: Initiative): RowSpec {
   const { index, texts, lang } = ctx;
-  const first: Paragraph[] = [cellText(ctx, initiative.title, { bold: true })];
+  const first: Paragraph[] = [cellText(ctx, initiative.title, { bold: true, around: ctx.comments?.aroundItem(initiative.id) })];
   const description = renderRich(initiative.description, ctx, { baseLevel: 3, paragraphStyle: S.tableText }).filter(
     (block): block is Paragraph => block instanceof Paragraph,
   );

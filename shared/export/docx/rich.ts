@@ -57,6 +57,8 @@ export function inlineRuns(nodes: PmNode[] | undefined, ctx: RenderContext, base
       ...(has('em') ? { italics: true } : {}),
       ...(code ? { font: 'Courier New' } : {}),
     };
+    const around = ctx.comments?.aroundText(node);
+    if (around) out.push(...around.before);
     const link = marks.find((mark) => mark.type === 'link');
     const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : undefined;
     if (href && /^(https?:|mailto:)/i.test(href)) {
@@ -64,6 +66,7 @@ export function inlineRuns(nodes: PmNode[] | undefined, ctx: RenderContext, base
     } else {
       out.push(new TextRun(run));
     }
+    if (around) out.push(...around.after);
   }
   return out;
 }
@@ -75,7 +78,7 @@ function hasText(node: PmNode): boolean {
 
 /** Renders rich text as blocks. */
 export function renderRich(rich: Rich | undefined, ctx: RenderContext, options: RichOptions): Block[] {
-  const doc = richToJson(rich);
+  const doc = ctx.comments?.richDoc(rich) ?? richToJson(rich);
   const renderer = new RichRenderer(ctx, options);
   return renderer.blocks(doc.content ?? [], options.indent ?? 0, options.listDepth ?? 0);
 }

@@ -3,6 +3,7 @@
 import { Paragraph, TableOfContents, TextRun, type ISectionOptions } from 'docx';
 import type { Perspective, SectionPlacement, Statement } from '../../format/schema';
 import { formatDate, formatYears, strategyStatusLabel } from '../typography';
+import { withItemComments } from './comments';
 import type { RenderContext } from './context';
 import { coverPage } from './cover';
 import { groupedPlanTable, planSummary } from './plan-table';
@@ -12,7 +13,7 @@ import { NUMBERING, LIST_INDENT, S } from './styles';
 
 function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] {
   const sections = (ctx.strategy.sections ?? []).filter((s) => (s.placement ?? 'end') === placement);
-  return sections.flatMap((s) => [ctx.outline.heading(1, ctx.typo(s.title)), ...renderRich(s.body, ctx, { baseLevel: 1 })]);
+  return sections.flatMap((s) => [ctx.outline.heading(1, ctx.typo(s.title), { around: ctx.comments?.aroundItem(s.id) }), ...renderRich(s.body, ctx, { baseLevel: 1 })]);
 }
 
 /** Principles or bearings: a real numbered list, the title in bold, the body aligned under it. */
@@ -23,7 +24,7 @@ export function statementList(ctx: RenderContext, statements: Statement[], baseL
       style: S.listContinue,
       numbering: { reference: NUMBERING.ordered, level: 0, instance, custom: true },
       keepNext: statement.body !== undefined,
-      children: [new TextRun({ text: ctx.typo(statement.title), bold: true })],
+      children: withItemComments(ctx.comments, statement.id, new TextRun({ text: ctx.typo(statement.title), bold: true })),
     }),
     ...renderRich(statement.body, ctx, { baseLevel, indent: LIST_INDENT(0), listDepth: 1 }),
   ]);
@@ -31,7 +32,7 @@ export function statementList(ctx: RenderContext, statements: Statement[], baseL
 
 function vision(ctx: RenderContext): Block[] {
   const { vision } = ctx.strategy;
-  const out: Block[] = [ctx.outline.heading(1, ctx.texts.vision)];
+  const out: Block[] = [ctx.outline.heading(1, ctx.texts.vision, { around: ctx.comments?.aroundItem('vision') })];
   out.push(...renderRich(vision.statement, ctx, { baseLevel: 1, paragraphStyle: S.visionStatement }));
   out.push(...renderRich(vision.body, ctx, { baseLevel: 1 }));
   if (vision.principles?.length) {
@@ -49,7 +50,7 @@ function perspectives(ctx: RenderContext): Block[] {
   for (const perspective of ctx.strategy.perspectives) {
     // A hidden perspective is a strategy without that level: its focus areas stand under one
     // chapter named after them ("Indsatsområder"), consecutive hidden ones sharing it.
-    if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title)));
+    if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), { around: ctx.comments?.aroundItem(perspective.id) }));
     else if (!previousHidden) out.push(ctx.outline.heading(1, ctx.words.focusAreas));
     previousHidden = perspective.hidden === true;
     out.push(...perspectiveBody(ctx, perspective));
@@ -63,7 +64,7 @@ function perspectiveBody(ctx: RenderContext, perspective: Perspective): Block[] 
     out.push(ctx.outline.heading(2, ctx.words.principles), ...statementList(ctx, perspective.principles, 2));
   }
   for (const focusArea of perspective.focusAreas) {
-    out.push(ctx.outline.heading(2, ctx.typo(focusArea.title)));
+    out.push(ctx.outline.heading(2, ctx.typo(focusArea.title), { around: ctx.comments?.aroundItem(focusArea.id) }));
     out.push(...renderRich(focusArea.body, ctx, { baseLevel: 2 }));
     const goals = (focusArea.goals ?? []).filter((goal) => goal.text.trim() !== '');
     if (goals.length > 0) {
@@ -73,7 +74,7 @@ function perspectiveBody(ctx: RenderContext, perspective: Perspective): Block[] 
           new Paragraph({
             style: S.listContinue,
             numbering: { reference: NUMBERING.bullets, level: 0, custom: true },
-            children: [new TextRun(ctx.typo(goal.text))],
+            children: withItemComments(ctx.comments, goal.id, new TextRun(ctx.typo(goal.text))),
           }),
         );
       }
@@ -88,7 +89,7 @@ function actionPlans(ctx: RenderContext): Block[] {
   const out: Block[] = [ctx.outline.heading(1, ctx.texts.actionPlans)];
   plans.forEach((plan, i) => {
     // Each plan starts on a page of its own, so its heading is never stranded above a table.
-    out.push(ctx.outline.heading(2, ctx.typo(plan.title), { pageBreakBefore: i > 0 }));
+    out.push(ctx.outline.heading(2, ctx.typo(plan.title), { pageBreakBefore: i > 0, around: ctx.comments?.aroundItem(plan.id) }));
     out.push(new Paragraph({ style: S.coverMeta, keepNext: true, children: [new TextRun(ctx.typo(planSummary(ctx, plan)))] }));
     out.push(...renderRich(plan.intro, ctx, { baseLevel: 2 }));
     if (plan.initiatives.length === 0) out.push(new Paragraph({ children: [new TextRun(ctx.texts.noInitiatives)] }));

@@ -1,6 +1,6 @@
 // Data tables (action plans, status reports): a header row marked as such and repeated on every
 // page, optional group rows spanning the table, fixed column widths from relative weights.
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { RenderContext } from './context';
 import { S } from './styles';
 
@@ -17,11 +17,11 @@ export type RowSpec =
 const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
 
 /** A cell paragraph in the table text style. */
-export function cellText(ctx: RenderContext, text: string, options: { bold?: boolean; muted?: boolean } = {}): Paragraph {
+export function cellText(ctx: RenderContext, text: string, options: { bold?: boolean; muted?: boolean; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {}): Paragraph {
   return new Paragraph({
     style: S.tableText,
     children: text
-      ? [new TextRun({ text: ctx.typo(text), bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined })]
+      ? [...(options.around?.before ?? []), new TextRun({ text: ctx.typo(text), bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined }), ...(options.around?.after ?? [])]
       : [],
   });
 }

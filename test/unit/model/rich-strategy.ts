@@ -34,7 +34,7 @@ const table = {
 export function richStrategy(): StrategyFile {
   return {
     format: 'pejling-strategy',
-    formatVersion: 1,
+    formatVersion: 2,
     meta: {
       title: 'Digitaliseringsstrategi 2025-2028',
       organisation: 'Eksempel Kommune',

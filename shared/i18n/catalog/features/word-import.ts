@@ -42,13 +42,10 @@ export const da = {
   'wordImport.report.setAside.toc': '{count, plural, one {# linje indholdsfortegnelse} other {# linjer indholdsfortegnelse}}',
   'wordImport.report.setAside.page': '{count, plural, one {# sidehoved-/sidefodslinje} other {# sidehoved-/sidefodslinjer}}',
   'wordImport.report.setAside.about': '{count, plural, one {# linje "Om strategien" (brugt som dokumentets oplysninger)} other {# linjer "Om strategien" (brugt som dokumentets oplysninger)}}',
-  'wordImport.error.not-docx': '{file} er ikke et Word-dokument (.docx)',
-  'wordImport.error.truncated': '{file} er beskadiget eller ufuldstændig (Word-filen slutter for tidligt)',
-  'wordImport.error.encrypted': '{file} er beskyttet med adgangskode; åbn den i Word, fjern adgangskoden og importér igen',
-  'wordImport.error.legacy-doc': '{file} er et gammelt Word 97–2003-dokument (.doc); gem det som .docx i Word og importér det',
-  'wordImport.error.empty': '{file} er tom',
-  'wordImport.error.too-large': '{file} er for stor til at blive importeret',
   'wordImport.error.invalid': 'Importen af {file} gav ikke en gyldig strategi: {problem}',
+  // The host's refusal of a Word file (code word-import, shared/host/errors.ts): the same words, by reason.
+  'host.error.word-import':
+    '{reason, select, truncated {{file} er beskadiget eller ufuldstændig (Word-filen slutter for tidligt)} encrypted {{file} er beskyttet med adgangskode; åbn den i Word, fjern adgangskoden og importér igen} legacy-doc {{file} er et gammelt Word 97–2003-dokument (.doc); gem det som .docx i Word og importér det} empty {{file} er tom} too-large {{file} er for stor til at blive importeret} other {{file} er ikke et Word-dokument (.docx)}}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -91,11 +88,7 @@ export const en: Record<keyof typeof da, string> = {
   'wordImport.report.setAside.toc': '{count, plural, one {# table-of-contents line} other {# table-of-contents lines}}',
   'wordImport.report.setAside.page': '{count, plural, one {# page header/footer line} other {# page header/footer lines}}',
   'wordImport.report.setAside.about': '{count, plural, one {# "About the strategy" line (used as the document\'s details)} other {# "About the strategy" lines (used as the document\'s details)}}',
-  'wordImport.error.not-docx': '{file} is not a Word document (.docx)',
-  'wordImport.error.truncated': '{file} is damaged or incomplete (the Word file ends too early)',
-  'wordImport.error.encrypted': '{file} is password-protected; open it in Word, remove the password and import it again',
-  'wordImport.error.legacy-doc': '{file} is an old Word 97–2003 document (.doc); save it as .docx in Word and import that',
-  'wordImport.error.empty': '{file} is empty',
-  'wordImport.error.too-large': '{file} is too large to import',
   'wordImport.error.invalid': 'Importing {file} did not give a valid strategy: {problem}',
+  'host.error.word-import':
+    '{reason, select, truncated {{file} is damaged or incomplete (the Word file ends too early)} encrypted {{file} is password-protected; open it in Word, remove the password and import it again} legacy-doc {{file} is an old Word 97–2003 document (.doc); save it as .docx in Word and import that} empty {{file} is empty} too-large {{file} is too large to import} other {{file} is not a Word document (.docx)}}',
 };
