@@ -48,6 +48,7 @@ const PARAMS: Record<string, Record<string, string | number>> = {
   'plan-not-found': { plan: 'hp-9' },
   'unknown-style': { style: 'festive' },
   'invalid-remote-url': { url: 'file:///etc/passwd' },
+  'word-import': { reason: 'encrypted', file: 'x.docx' },
 };
 
 describe('error codes crossing the host boundary', () => {

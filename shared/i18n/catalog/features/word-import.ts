@@ -45,7 +45,7 @@ export const da = {
   'wordImport.error.invalid': 'Importen af {file} gav ikke en gyldig strategi: {problem}',
   // The host's refusal of a Word file (code word-import, shared/host/errors.ts): the same words, by reason.
   'host.error.word-import':
-    '{reason, select, truncated {{file} er beskadiget eller ufuldstændig (Word-filen slutter for tidligt)} encrypted {{file} er beskyttet med adgangskode; åbn den i Word, fjern adgangskoden og importér igen} legacy-doc {{file} er et gammelt Word 97–2003-dokument (.doc); gem det som .docx i Word og importér det} empty {{file} er tom} too-large {{file} er for stor til at blive importeret} other {{file} er ikke et Word-dokument (.docx)}}',
+    '{reason, select, truncated {{file} er beskadiget eller ufuldstændig (Word-filen slutter for tidligt)} encrypted {{file} er beskyttet med adgangskode; åbn den i Word, fjern adgangskoden og importér igen} legacyDoc {{file} er et gammelt Word 97–2003-dokument (.doc); gem det som .docx i Word og importér det} empty {{file} er tom} tooLarge {{file} er for stor til at blive importeret} other {{file} er ikke et Word-dokument (.docx)}}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -90,5 +90,5 @@ export const en: Record<keyof typeof da, string> = {
   'wordImport.report.setAside.about': '{count, plural, one {# "About the strategy" line (used as the document\'s details)} other {# "About the strategy" lines (used as the document\'s details)}}',
   'wordImport.error.invalid': 'Importing {file} did not give a valid strategy: {problem}',
   'host.error.word-import':
-    '{reason, select, truncated {{file} is damaged or incomplete (the Word file ends too early)} encrypted {{file} is password-protected; open it in Word, remove the password and import it again} legacy-doc {{file} is an old Word 97–2003 document (.doc); save it as .docx in Word and import that} empty {{file} is empty} too-large {{file} is too large to import} other {{file} is not a Word document (.docx)}}',
+    '{reason, select, truncated {{file} is damaged or incomplete (the Word file ends too early)} encrypted {{file} is password-protected; open it in Word, remove the password and import it again} legacyDoc {{file} is an old Word 97–2003 document (.doc); save it as .docx in Word and import that} empty {{file} is empty} tooLarge {{file} is too large to import} other {{file} is not a Word document (.docx)}}',
 };
