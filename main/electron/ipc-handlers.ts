@@ -87,7 +87,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
       properties: ['openFile'],
       filters: [
         accept
-          ? { name: accept.map((ext) => (FILE_FILTERS[ext] ? t(lang(), FILE_FILTERS[ext].name) : ext)).join(', '), extensions: [...accept] }
+          ? { name: accept.map((ext) => { const filter = FILE_FILTERS[ext]; return filter ? t(lang(), filter.name) : ext; }).join(', '), extensions: [...accept] }
           : { name: t(lang(), 'dialog.filter.openable'), extensions: ['pejling', 'json'] },
         { name: t(lang(), 'dialog.filter.all'), extensions: ['*'] },
       ],

@@ -89,6 +89,8 @@ export const ExportDocxOptionsSchema = z.object({
   asOf: z.iso.date().optional(),
   /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
   version: z.string().min(1).max(200).optional(),
+  /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
+  comments: z.boolean().optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
