@@ -29,6 +29,7 @@ import { LOCAL_ORIGIN, VISION_ID } from './model-constants';
 import type { StrategyModel } from './strategy-model';
 import type { ItemKind, RichField } from './types';
 import { readFragment, writeFragment } from './yfragment';
+import { diffText } from './text-fields';
 
 /** The root Y.Map of every thread. */
 export const COMMENTS = 'comments';
@@ -360,14 +361,10 @@ export class Comments {
     const ytext = message.get('text');
     this.tx(origin, () => {
       if (ytext instanceof Y.Text) {
-        const old = ytext.toString();
-        if (old === body) return;
-        let prefix = 0;
-        while (prefix < old.length && prefix < body.length && old[prefix] === body[prefix]) prefix++;
-        let suffix = 0;
-        while (suffix < old.length - prefix && suffix < body.length - prefix && old[old.length - 1 - suffix] === body[body.length - 1 - suffix]) suffix++;
-        ytext.delete(prefix, old.length - prefix - suffix);
-        ytext.insert(prefix, body.slice(prefix, body.length - suffix));
+        const change = diffText(ytext.toString(), body);
+        if (!change) return;
+        if (change.remove > 0) ytext.delete(change.index, change.remove);
+        if (change.insert !== '') ytext.insert(change.index, change.insert);
       } else message.set('text', new Y.Text(body));
       message.set('edited', this.now());
     });
