@@ -47,6 +47,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 export const RENDERER_LAYERS = [
   'app', // the shell: routes between the start screen and an open document, settings dialog
   'doc', // the document screen: composes navigator, views, status bar and collaboration around one session
+  'versions', // named versions: save, list, open read-only, restore, compare (a session over a version's Y.Doc)
   'views', // features …: the edit view
   'plans', //   the plan views (initiatives, coverage, owners, checks, status round)
   'outline', //   the outline view
@@ -55,6 +56,7 @@ export const RENDERER_LAYERS = [
   'start', //   the start screen
   'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
   'editor', // ProseMirror rich-text editing
+  'comments', // comment threads: the editor's highlights and thread beside the text, the comments panel
   'ui', // small shared components: bound inputs, icons, toasts, announcer
   'collab', // sync plumbing and presence: connection status, local copy, watched channel, presence widgets
   'route', // hash routes

@@ -1,5 +1,6 @@
-// Finds the Electron runtime WITHOUT triggering its download: the `electron` npm package (v45) fetches its binary on
-// first use (require('electron') or its CLI), which fails on machines without network access. We only look.
+// Finds the Electron runtime WITHOUT triggering its download: the `electron` npm package (v41, the newest on Node 20)
+// downloads its binary in its install script, which package.json's allowScripts denies because it fails on machines
+// without network access (`node node_modules/electron/install.js` runs it by hand). We only look.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,8 +7,8 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as Y from 'yjs';
 import { MAX_RICH_NESTING } from '../../shared/format/input-limits';
-import type { Lang } from '../../shared/format/messages';
-import { readStrategyBytes, StrategyInputError, type StrategyInputResult } from '../host/strategy-input';
+import { t, type Lang } from '../../shared/i18n/messages';
+import { fileErrorMessage, readStrategyBytes, StrategyInputError, type StrategyInputResult } from '../host/strategy-input';
 import { decodePejlingFile } from '../storage/pejling-file';
 import { CliError } from './cli-error';
 import { readVersionStrategy, splitVersionRef } from './version-input';
@@ -25,39 +25,23 @@ function maxInputBytes(): number {
   return Number.isInteger(override) && override > 0 ? override : MAX_INPUT_BYTES;
 }
 
-const t = (lang: Lang, da: string, en: string): string => (lang === 'en' ? en : da);
-const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+/** Megabytes to show: one decimal below 10 MB, whole above (the catalog's `{n, number}` groups them by language). */
+const megabytes = (bytes: number): number => {
+  const mb = bytes / (1024 * 1024);
+  return bytes < 10 * 1024 * 1024 ? Math.round(mb * 10) / 10 : Math.round(mb);
+};
 
 function fileError(file: string, error: unknown, lang: Lang): CliError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new CliError(t(lang, `filen findes ikke: ${file}`, `file not found: ${file}`), 1);
-  if (code === 'EISDIR') return new CliError(t(lang, `${file} er en mappe, ikke en fil`, `${file} is a folder, not a file`), 1);
-  if (code === 'EACCES' || code === 'EPERM') return new CliError(t(lang, `ingen adgang til at læse ${file}`, `no permission to read ${file}`), 1);
-  const reason = error instanceof Error ? error.message : String(error);
-  return new CliError(t(lang, `kan ikke læse ${file}: ${reason}`, `cannot read ${file}: ${reason}`), 1);
+  return new CliError(t(lang, ...fileErrorMessage(file, error)), 1);
 }
 
 function notRegular(file: string, info: { isDirectory(): boolean }, lang: Lang): CliError {
-  if (info.isDirectory()) return new CliError(t(lang, `${file} er en mappe, ikke en fil`, `${file} is a folder, not a file`), 1);
-  return new CliError(
-    t(
-      lang,
-      `${file} er ikke en almindelig fil (men en enhed, en FIFO eller en socket); Pejling læser kun filer`,
-      `${file} is not a regular file (but a device, a FIFO or a socket); Pejling reads only files`,
-    ),
-    1,
-  );
+  if (info.isDirectory()) return new CliError(t(lang, 'input.isFolder', { path: file }), 1);
+  return new CliError(t(lang, 'cli.notRegularFile', { file }), 1);
 }
 
 function tooLarge(file: string, size: number, cap: number, lang: Lang): CliError {
-  return new CliError(
-    t(
-      lang,
-      `${file} er for stor (${megabytes(size)} MB); Pejling læser filer på højst ${megabytes(cap)} MB`,
-      `${file} is too large (${megabytes(size)} MB); Pejling reads files of at most ${megabytes(cap)} MB`,
-    ),
-    1,
-  );
+  return new CliError(t(lang, 'cli.fileTooLarge', { file, size: megabytes(size), cap: megabytes(cap) }), 1);
 }
 
 /** The bytes of a regular file of at most the cap; everything else is a one-line CliError. */
@@ -131,14 +115,7 @@ export function deepestRichNesting(doc: Y.Doc): number {
 const PEJLING_MAGIC = [0x50, 0x45, 0x4a, 0x4c, 0x49, 0x4e, 0x47, 0x00]; // "PEJLING\0"
 
 function nestedTooDeeply(file: string, lang: Lang): CliError {
-  return new CliError(
-    t(
-      lang,
-      `${file} kan ikke læses: teksten er indlejret for dybt (mere end ${MAX_RICH_NESTING} niveauer, fx citater i citater eller lister i lister); Pejling læser højst ${MAX_RICH_NESTING} niveauer`,
-      `${file} cannot be read: its text is nested too deeply (more than ${MAX_RICH_NESTING} levels, such as quotes within quotes or lists within lists); Pejling reads at most ${MAX_RICH_NESTING} levels`,
-    ),
-    1,
-  );
+  return new CliError(t(lang, 'input.unreadable', { name: file, reason: t(lang, 'format.tooDeep', { max: MAX_RICH_NESTING }) }), 1);
 }
 
 /** A .pejling document whose rich text nests deeper than the readers follow (checked before they run). */

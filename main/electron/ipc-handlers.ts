@@ -20,7 +20,8 @@ import {
   type PageMethodName,
 } from '../../shared/host/contract';
 import type { DocumentConnector } from '../host/host';
-import { HostError, toHostError, type HostApi } from '../host/host-api';
+import { t, type Lang, type MessageKey } from '../../shared/i18n/messages';
+import { HostError, hostError, toHostError, type HostApi } from '../host/host-api';
 import { isAppUrl } from './app-origin';
 import { DOC_CHANNEL, eventChannel, methodChannel, type IpcResult } from './ipc-channels';
 
@@ -45,7 +46,7 @@ export interface IpcOptions {
   targets(): WebContents[];
   /** A file the user opened or saved (the recent list). */
   onFileOpened(path: string): void;
-  /** Largest file "Åbn fil…" reads (default 64 MiB, as browser mode's upload). */
+  /** Largest file "Open file…" reads (default 64 MiB, as browser mode's upload). */
   maxFileBytes?: number;
 }
 
@@ -56,10 +57,11 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await fsRename(tmp, path);
 }
 
-const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
-  pejling: { name: 'Pejling-dokument', extensions: ['pejling'] },
-  json: { name: 'JSON', extensions: ['json'] },
-  docx: { name: 'Word-dokument', extensions: ['docx'] },
+/** The save dialog's filter per extension, named in the UI language. */
+const FILE_FILTERS: Record<string, { name: MessageKey; extensions: string[] }> = {
+  pejling: { name: 'dialog.filter.pejling', extensions: ['pejling'] },
+  json: { name: 'dialog.filter.json', extensions: ['json'] },
+  docx: { name: 'dialog.filter.docx', extensions: ['docx'] },
 };
 
 function failure(error: HostError): IpcResult {
@@ -76,22 +78,29 @@ export interface IpcHandlers {
 export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
   const { ipcMain, host, dialogs } = options;
   const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
+  /** The dialogs and the errors speak the UI language the renderer set on the host. */
+  const lang = (): Lang => host.uiLanguage();
 
-  async function openWithDialog(sender: WebContents): Promise<unknown> {
+  async function openWithDialog(sender: WebContents, name: MethodName = 'openFile'): Promise<unknown> {
+    const accept = (HOST_METHODS[name] as { accept?: readonly string[] }).accept;
     const result = await dialogs.showOpenDialog(sender, {
       properties: ['openFile'],
       filters: [
-        { name: 'Pejling-dokumenter og JSON', extensions: ['pejling', 'json'] },
-        { name: 'Alle filer', extensions: ['*'] },
+        accept
+          ? { name: accept.map((ext) => { const filter = FILE_FILTERS[ext]; return filter ? t(lang(), filter.name) : ext; }).join(', '), extensions: [...accept] }
+          : { name: t(lang(), 'dialog.filter.openable'), extensions: ['pejling', 'json'] },
+        { name: t(lang(), 'dialog.filter.all'), extensions: ['*'] },
       ],
     });
     const path = result.filePaths[0];
     if (result.canceled || !path) return null;
     const { size } = await fsStat(path);
     if (size > maxFileBytes) {
-      throw new HostError('too-large', { name: basename(path), limit: Math.round(maxFileBytes / 1024 / 1024) }, `${basename(path)} er for stor (højst ${Math.round(maxFileBytes / 1024 / 1024)} MB).`, 413);
+      throw hostError('too-large', { name: basename(path), limit: Math.round(maxFileBytes / 1024 / 1024) }, 413, lang());
     }
-    const summary = await host.openFile({ fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) });
+    const file = { fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) };
+    if (name === 'readWordDocument') return host.readWordDocument(file);
+    const summary = await host.openFile(file);
     options.onFileOpened(path);
     return summary;
   }
@@ -101,10 +110,11 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     const call = () => (host[name] as (...a: unknown[]) => Promise<FilePayload>)(...args);
     const suggested = await (host.fileNameFor as (m: string, ...a: unknown[]) => Promise<string>)(name, ...args);
     const filter = FILE_FILTERS[extname(suggested).slice(1)];
-    const result = await dialogs.showSaveDialog(sender, { defaultPath: suggested, ...(filter ? { filters: [filter] } : {}) });
+    const filters = filter ? [{ name: t(lang(), filter.name), extensions: filter.extensions }] : undefined;
+    const result = await dialogs.showSaveDialog(sender, { defaultPath: suggested, ...(filters ? { filters } : {}) });
     if (result.canceled || !result.filePath) return { saved: false };
     const file = FilePayloadSchema.safeParse(await call());
-    if (!file.success) throw new HostError('internal', {}, 'Der skete en intern fejl i Pejling; se loggen.', 500);
+    if (!file.success) throw hostError('internal', {}, 500, lang());
     await writeAtomically(result.filePath, file.data.bytes);
     if (name === 'saveDocumentAs') options.onFileOpened(result.filePath);
     return { saved: true, target: result.filePath };
@@ -114,7 +124,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     const spec = HOST_METHODS[name];
     const parsed = parseArgs(name, rawArgs);
     if (!parsed.ok) throw HostError.from(parsed.error, 400);
-    if (spec.file === 'in') return openWithDialog(event.sender);
+    if (spec.file === 'in') return openWithDialog(event.sender, name);
     if (spec.file === 'out') return saveWithDialog(event.sender, name as 'saveDocumentAs' | 'exportDocx', parsed.value);
     if (name === 'openExternal') {
       options.page.openExternal(parsed.value[0] as string);
@@ -127,7 +137,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     const spec = HOST_METHODS[name];
     ipcMain.handle(methodChannel(name), async (event, ...args): Promise<IpcResult> => {
       // Only our own app pages may call the host.
-      if (!isAppUrl(event.senderFrame?.url ?? '')) return failure(new HostError('unknown-sender', {}, 'Afvist: ukendt afsender.', 403));
+      if (!isAppUrl(event.senderFrame?.url ?? '')) return failure(hostError('unknown-sender', {}, 403, lang()));
       try {
         const value = await invoke(name, event, args);
         // File methods answer what the dialog did (or null when cancelled); the rest answer the contract's result.
@@ -135,13 +145,13 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
         const checked = spec.result.safeParse(value);
         if (!checked.success) {
           console.error(JSON.stringify({ event: 'ipc-bad-result', method: name, issue: checked.error.issues[0]?.message }));
-          return failure(new HostError('internal', {}, 'Der skete en intern fejl i Pejling; se loggen.', 500));
+          return failure(hostError('internal', {}, 500, lang()));
         }
         return { ok: true, value: checked.data };
       } catch (error) {
-        const hostError = toHostError(error);
-        if (hostError.status >= 500) console.error(JSON.stringify({ event: 'ipc-error', method: name, message: error instanceof Error ? error.message : String(error) }));
-        return failure(hostError);
+        const refused = toHostError(error, lang());
+        if (refused.status >= 500) console.error(JSON.stringify({ event: 'ipc-error', method: name, message: error instanceof Error ? error.message : String(error) }));
+        return failure(refused);
       }
     });
   }

@@ -1,21 +1,31 @@
-// Electron main process of Pejling: one instance, one secure window, the Danish menu, and the host services
-// (durable local storage, sync rooms, export) behind the preload bridge.
+// Electron main process of Pejling: one instance, one secure window, the menu and dialogs in the UI language (which
+// the renderer tells the host through setUiLanguage), and the host services (durable local storage, sync rooms,
+// export) behind the preload bridge.
 import { app, BrowserWindow, Menu, session, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host } from '../host/host';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './app-protocol';
 import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers';
-import { buildApplicationMenu } from './menu';
+import { installApplicationMenu } from './menu';
 import { addRecentDocument, clearRecentDocuments, readRecentDocuments } from './recent-documents';
 import { externalOpener, installSecurity } from './security';
 import { mainWindowOptions } from './window-options';
 import type { MenuCommand } from '../../shared/bridge';
+import { errorText } from '../../shared/host/errors';
+import { t, type Lang } from '../../shared/i18n/messages';
+import { toHostError } from '../host/host-api';
 
 // dist/electron/main.cjs → dist/renderer and dist/electron/preload.cjs
 const distDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | null = null;
 let host: Host | null = null;
 let ipc: IpcHandlers | null = null;
+let menu: { refresh(): void } | null = null;
+
+/** The UI language the renderer last told the host (Danish, the default setting, until then). */
+function uiLanguage(): Lang {
+  return host?.api.uiLanguage() ?? 'da';
+}
 const openExternalSafely = externalOpener(shell);
 
 if (!app.requestSingleInstanceLock()) {
@@ -36,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     void host?.close();
   });
   app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Pejling kunne ikke starte', String(error));
+    dialog.showErrorBox(t(uiLanguage(), 'dialog.startFailed'), String(error));
     app.quit();
   });
 }
@@ -46,20 +56,7 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function refreshMenu(): void {
-  Menu.setApplicationMenu(
-    buildApplicationMenu(
-      {
-        send: sendMenuCommand,
-        openRecent: (path) => void openPath(path),
-        clearRecent: () => {
-          clearRecentDocuments();
-          refreshMenu();
-        },
-        openDocumentation: () => openExternalSafely('https://github.com/pejling/pejling#readme'),
-      },
-      readRecentDocuments(),
-    ),
-  );
+  menu?.refresh();
 }
 
 function rememberFile(path: string): void {
@@ -76,7 +73,8 @@ async function openPath(path: string): Promise<void> {
     rememberFile(path);
     ipc?.push('openDocument', summary.id);
   } catch (error) {
-    dialog.showErrorBox('Filen kunne ikke åbnes', error instanceof Error ? error.message : String(error));
+    const refused = toHostError(error, uiLanguage());
+    dialog.showErrorBox(t(uiLanguage(), 'start.fileRefused'), errorText(uiLanguage(), refused.code, refused.params) ?? refused.message);
   }
 }
 
@@ -102,21 +100,36 @@ async function start(): Promise<void> {
     targets: () => (mainWindow ? [mainWindow.webContents] : []),
     onFileOpened: rememberFile,
   });
-  refreshMenu();
+  menu = installApplicationMenu({
+    host: host.api,
+    actions: {
+      send: sendMenuCommand,
+      openRecent: (path) => void openPath(path),
+      clearRecent: () => {
+        clearRecentDocuments();
+        refreshMenu();
+      },
+      openDocumentation: () => openExternalSafely('https://github.com/pejling/pejling#readme'),
+    },
+    recent: readRecentDocuments,
+    env: { platform: process.platform, isPackaged: app.isPackaged, version: app.getVersion() },
+    apply: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+  });
 
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   // The renderer refuses to unload while edits are not yet on the sync server (beforeunload); in Electron that
   // would silently keep the window open, so ask the user instead.
   mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const lang = uiLanguage();
     const choice = dialog.showMessageBoxSync(mainWindow!, {
       type: 'warning',
-      buttons: ['Luk alligevel', 'Bliv'],
+      buttons: [t(lang, 'dialog.unsynced.closeAnyway'), t(lang, 'dialog.unsynced.stay')],
       defaultId: 1,
       cancelId: 1,
-      title: 'Ændringer er ikke synkroniseret',
-      message: 'Nogle ændringer er endnu ikke nået frem til synkroniseringsserveren.',
-      detail: 'De er gemt på denne computer og sendes, næste gang du åbner dokumentet med forbindelse til serveren.',
+      title: t(lang, 'dialog.unsynced.title'),
+      message: t(lang, 'dialog.unsynced.message'),
+      detail: t(lang, 'dialog.unsynced.detail'),
     });
     if (choice === 0) event.preventDefault();
   });

@@ -1,9 +1,12 @@
-// The Danish application menu (Filer, Rediger, Vis, Hjælp). Commands that concern the document are sent to the
-// renderer, which owns the UI state; undo/redo keys are left to the editors (registerAccelerator: false) so that
-// ProseMirror's undo, which undoes only this user's changes, handles them.
-import { Menu, app, type MenuItemConstructorOptions } from 'electron';
+// The application menu (Filer/File, Rediger/Edit, Vis/View, Hjælp/Help) in the UI language, from the catalog.
+// Commands that concern the document are sent to the renderer, which owns the UI state; undo/redo keys are left to
+// the editors (registerAccelerator: false) so that ProseMirror's undo, which undoes only this user's changes, handles
+// them. Only Electron's types are imported here: main.ts hands the template to Menu.buildFromTemplate, and
+// test/unit/foundation/electron-main.test.ts reads it as it is.
+import type { MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
 import type { MenuCommand } from '../../shared/bridge';
+import { t, type Lang, type MessageKey } from '../../shared/i18n/messages';
 
 export interface MenuActions {
   send(command: MenuCommand): void;
@@ -12,9 +15,17 @@ export interface MenuActions {
   openDocumentation(): void;
 }
 
-export function buildApplicationMenu(actions: MenuActions, recent: string[]): Menu {
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
+/** What the menu depends on besides the language: the platform, whether this is a packaged build, the version. */
+export interface MenuEnvironment {
+  platform: NodeJS.Platform;
+  isPackaged: boolean;
+  version: string;
+}
+
+export function applicationMenuTemplate(actions: MenuActions, recent: readonly string[], lang: Lang, env: MenuEnvironment): MenuItemConstructorOptions[] {
+  const label = (key: MessageKey, params?: Record<string, string>): string => t(lang, key, params);
+  const command = (key: MessageKey, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label: label(key),
     ...(accelerator ? { accelerator } : {}),
     click: () => actions.send(cmd),
   });
@@ -22,63 +33,80 @@ export function buildApplicationMenu(actions: MenuActions, recent: string[]): Me
     ? [
         ...recent.map((path) => ({ label: basename(path), toolTip: path, click: () => actions.openRecent(path) })),
         { type: 'separator' as const },
-        { label: 'Ryd listen', click: () => actions.clearRecent() },
+        { label: label('menu.clearRecent'), click: () => actions.clearRecent() },
       ]
-    : [{ label: 'Ingen seneste dokumenter', enabled: false }];
+    : [{ label: label('menu.noRecent'), enabled: false }];
 
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+  return [
+    ...(env.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'Filer',
+      label: label('menu.file'),
       submenu: [
-        command('Ny strategi…', 'new-document', 'CmdOrCtrl+N'),
-        command('Åbn fil…', 'open-file', 'CmdOrCtrl+O'),
-        { label: 'Seneste dokumenter', submenu: recentItems },
-        command('Importér JSON…', 'import-json', 'CmdOrCtrl+Shift+I'),
+        command('menu.newDocument', 'new-document', 'CmdOrCtrl+N'),
+        command('start.openFile', 'open-file', 'CmdOrCtrl+O'),
+        { label: label('menu.recent'), submenu: recentItems },
+        command('start.importJson', 'import-json', 'CmdOrCtrl+Shift+I'),
         { type: 'separator' },
-        command('Gem som…', 'save-as', 'CmdOrCtrl+Shift+S'),
-        command('Eksportér til Word…', 'export-docx', 'CmdOrCtrl+E'),
-        command('Eksportér JSON…', 'export-json'),
+        command('menu.saveAs', 'save-as', 'CmdOrCtrl+Shift+S'),
+        command('menu.exportDocx', 'export-docx', 'CmdOrCtrl+E'),
+        command('menu.exportJson', 'export-json'),
         { type: 'separator' },
-        command('Del / Samarbejd…', 'show-share'),
-        command('Indstillinger…', 'show-settings', 'CmdOrCtrl+,'),
+        command('menu.share', 'show-share'),
+        command('menu.settings', 'show-settings', 'CmdOrCtrl+,'),
         { type: 'separator' },
-        { label: 'Afslut', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+        { label: label('menu.quit'), role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },
     {
-      label: 'Rediger',
+      label: label('menu.edit'),
       submenu: [
-        { label: 'Fortryd', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.send('undo') },
-        { label: 'Annullér fortryd', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.send('redo') },
+        { label: label('menu.undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.send('undo') },
+        { label: label('menu.redo'), accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.send('redo') },
         { type: 'separator' },
-        { label: 'Klip', role: 'cut' },
-        { label: 'Kopiér', role: 'copy' },
-        { label: 'Sæt ind', role: 'paste' },
-        { label: 'Markér alt', role: 'selectAll' },
+        { label: label('menu.cut'), role: 'cut' },
+        { label: label('menu.copy'), role: 'copy' },
+        { label: label('menu.paste'), role: 'paste' },
+        { label: label('menu.selectAll'), role: 'selectAll' },
       ],
     },
     {
-      label: 'Vis',
+      label: label('menu.view'),
       submenu: [
-        command('Startside', 'show-start', 'CmdOrCtrl+Shift+H'),
-        command('Disposition', 'show-outline', 'CmdOrCtrl+Shift+O'),
+        command('menu.startScreen', 'show-start', 'CmdOrCtrl+Shift+H'),
+        command('menu.outline', 'show-outline', 'CmdOrCtrl+Shift+O'),
         { type: 'separator' },
-        { label: 'Zoom ind', role: 'zoomIn' },
-        { label: 'Zoom ud', role: 'zoomOut' },
-        { label: 'Faktisk størrelse', role: 'resetZoom' },
+        { label: label('menu.zoomIn'), role: 'zoomIn' },
+        { label: label('menu.zoomOut'), role: 'zoomOut' },
+        { label: label('menu.actualSize'), role: 'resetZoom' },
         { type: 'separator' },
-        { label: 'Fuld skærm', role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ label: 'Udviklerværktøjer', role: 'toggleDevTools' as const }]),
+        { label: label('menu.fullScreen'), role: 'togglefullscreen' },
+        ...(env.isPackaged ? [] : [{ label: label('menu.devTools'), role: 'toggleDevTools' as const }]),
       ],
     },
     {
-      label: 'Hjælp',
+      label: label('menu.help'),
       submenu: [
-        { label: 'Dokumentation', click: () => actions.openDocumentation() },
-        { label: `Om Pejling ${app.getVersion()}`, role: 'about' },
+        { label: label('menu.documentation'), click: () => actions.openDocumentation() },
+        { label: label('menu.about', { version: env.version }), role: 'about' },
       ],
     },
   ];
-  return Menu.buildFromTemplate(template);
+}
+
+/**
+ * Keeps the application menu in the UI language: builds it now, and again whenever the host's UI language changes
+ * (the renderer calls setUiLanguage at start and when the setting changes) or the recent list does (`refresh`).
+ */
+export function installApplicationMenu(options: {
+  host: { uiLanguage(): Lang; onUiLanguage(listener: (lang: Lang) => void): () => void };
+  actions: MenuActions;
+  recent(): readonly string[];
+  env: MenuEnvironment;
+  /** Menu.setApplicationMenu(Menu.buildFromTemplate(template)) in the app; a recorder in tests. */
+  apply(template: MenuItemConstructorOptions[]): void;
+}): { refresh(): void; dispose(): void } {
+  const refresh = () => options.apply(applicationMenuTemplate(options.actions, options.recent(), options.host.uiLanguage(), options.env));
+  const off = options.host.onUiLanguage(refresh);
+  refresh();
+  return { refresh, dispose: off };
 }

@@ -13,19 +13,23 @@ import type {
 import type { StrategyFile } from '../../shared/format/schema';
 import { formatProblem } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
+import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
-import { openDocumentStore, recoveryNoticeDa, type DocumentStore, type StoredSummary } from '../storage';
-import { encodePejlingFile } from '../storage/pejling-file';
+import { openDocumentStore, type DocumentStore, type StoredSummary } from '../storage';
+import { recoveryNotice } from '../storage/messages';
+import { t, type Lang } from '../../shared/i18n/messages';
+import { decodePejlingFile, encodePejlingFile } from '../storage/pejling-file';
 import type { DocumentPersistence, LoadedDocument } from '../storage/types';
 import { RemoteLink, type RemoteLinkStatus } from '../sync/remote-link';
 import { encodeRemoteState } from '../../shared/sync/protocol';
 import { Rooms, type RoomConnection, type RoomHandle, type RoomsOptions, type Transport } from '../sync/room';
-import { listTemplates, loadExample, loadTemplate, readStrategyBytes, templatesRoot } from './strategy-input';
-import { documentNotFound, HostError, type FilePayload, type HostApi } from './host-api';
+import { listTemplates, loadExample, loadTemplate, readStrategyBytes, StrategyInputError, templatesRoot } from './strategy-input';
+import { documentNotFound, HostError, hostError, type FilePayload, type HostApi } from './host-api';
 import { RemoteUrl, type EventName, type EventPayload } from '../../shared/host/contract';
 import { safeFileName } from '../../shared/host/file-name';
+import { readDocx, WordImportError } from '../import/read-docx';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Electron IPC attaches renderer channels to rooms through this. */
@@ -53,6 +57,12 @@ export interface HostOptions {
 }
 
 const SUMMARY_DELAY_MS = 750;
+
+/** The first five paths of ignored fields, and how many more there are. */
+function listFields(lang: Lang, paths: string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  return paths.length > 5 ? t(lang, 'host.notice.moreFields', { shown, more: paths.length - 5 }) : shown;
+}
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Changes of one document pushed within this window are sent once (typing changes the sync state often). */
@@ -60,8 +70,14 @@ const PUSH_DELAY_MS = 50;
 
 export async function createHost(options: HostOptions): Promise<Host> {
   const store = await openDocumentStore({ dataDir: options.dataDir });
-  /** Recovery notices per document (a torn log tail repaired after a crash), shown in the document list. */
-  const notices = new Map<string, string>();
+  /** The UI language the renderer set (setUiLanguage): notices, error messages and the desktop's menu and dialogs. */
+  let uiLanguage: Lang = 'da';
+  const languageListeners = new Set<(lang: Lang) => void>();
+  /**
+   * Notices per document (a torn log tail repaired after a crash, unknown fields ignored on import), shown in the
+   * document list; kept as what to say, so they are worded in the UI language of the moment they are shown.
+   */
+  const notices = new Map<string, (lang: Lang) => string>();
   const summaryTimers = new Map<string, NodeJS.Timeout>();
   const remoteLinks = new Map<string, { link: RemoteLink; handle: RoomHandle; status: SyncState }>();
 
@@ -117,7 +133,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const basePersistence: DocumentPersistence = {
     async load(name): Promise<LoadedDocument> {
       const loaded = await store.load(name);
-      if (loaded.recovery) notices.set(name, recoveryNoticeDa(loaded.recovery));
+      const report = loaded.recovery;
+      if (report) notices.set(name, (lang) => recoveryNotice(report, lang));
       return loaded;
     },
     async append(name, update) {
@@ -140,7 +157,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   }
 
   function toSummary(summary: StoredSummary): DocumentSummary {
-    const notice = notices.get(summary.id);
+    const notice = notices.get(summary.id)?.(uiLanguage);
     return {
       id: summary.id,
       title: summary.title,
@@ -179,9 +196,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
-  async function createFromStrategy(strategy: StrategyFile): Promise<DocumentSummary> {
+  async function createFromStrategy(strategy: StrategyFile, versionsFrom?: Y.Doc): Promise<DocumentSummary> {
     const doc = importStrategy(strategy);
     try {
+      if (versionsFrom) copyVersions(versionsFrom, doc); // a .pejling file's named versions come along
       const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
         title: strategy.meta.title,
         organisation: strategy.meta.organisation,
@@ -194,7 +212,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   /** Runs `fn` on the live document (the room's replica, loaded if needed). */
   async function withDocument<T>(id: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
-    if (!(await store.exists(id))) throw documentNotFound(id);
+    if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);
     const handle = await rooms.acquire(id);
     try {
       return await fn(handle.doc);
@@ -214,17 +232,59 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return strategy;
   }
 
+  /** The document of a .pejling file when it holds named versions (to copy them into the new document); else null. */
+  function pejlingVersions(bytes: Uint8Array, fileName: string): Y.Doc | null {
+    try {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decodePejlingFile(bytes, fileName).update);
+      return listVersions(doc).length > 0 ? doc : null;
+    } catch {
+      return null; // not a .pejling file (JSON), or one readStrategyBytes already read: nothing to copy
+    }
+  }
+
+  /** A named version's content (shared/model/versions.ts); an unknown one is 'version-not-found'. */
+  function versionStrategyOf(doc: Y.Doc, version: string): StrategyFile {
+    let copy: Y.Doc;
+    try {
+      copy = loadVersion(doc, version);
+    } catch (error) {
+      if (error instanceof UnknownVersionError) throw hostError('version-not-found', { name: version }, 404, uiLanguage);
+      throw error;
+    }
+    try {
+      return strategyOf(copy);
+    } finally {
+      copy.destroy();
+    }
+  }
+
   function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
     if (part === 'strategy') return '';
-    if (part === 'status') return ' - statusrapport';
-    return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? 'handlingsplan'}`;
+    // The file is the document's: its name is in the document's language, as its contents are.
+    const lang = strategy.meta.language ?? 'da';
+    if (part === 'status') return ` - ${t(lang, 'host.fileName.statusReport')}`;
+    return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? t(lang, 'host.fileName.actionPlan')}`;
   }
 
   const api: HostApi = {
     info: () => ({ kind: options.kind ?? 'browser', version: packageJson.version, dataDir: store.dataDir }),
+    setUiLanguage(lang) {
+      if (lang === uiLanguage) return null;
+      uiLanguage = lang;
+      for (const listener of languageListeners) listener(lang);
+      // The list's notices are worded anew.
+      for (const id of notices.keys()) pushChanged(id);
+      return null;
+    },
+    uiLanguage: () => uiLanguage,
+    onUiLanguage(listener) {
+      languageListeners.add(listener);
+      return () => languageListeners.delete(listener);
+    },
     listDocuments: async () => (await store.list()).map(toSummary),
     async getDocument(id) {
-      if (!(await store.exists(id))) throw documentNotFound(id);
+      if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);
       return toSummary(await store.getSummary(id));
     },
     on(event, listener) {
@@ -239,14 +299,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return withDocument(id, (doc) => safeFileName(readSummary(doc).title, format));
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
-      const strategy = await withDocument(id, strategyOf);
+      const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}${exportOptions.comments ? ' - høringsudgave' : ''}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
       switch (request.from) {
         case 'template': {
-          const strategy = await loadTemplate(request.name).catch((error: unknown) => {
+          const strategy = await loadTemplate(request.name, uiLanguage).catch((error: unknown) => {
             throw new HostError('template-not-found', { name: request.name }, error instanceof Error ? error.message : String(error), 404);
           });
           if (request.title?.trim()) strategy.meta.title = request.title.trim();
@@ -254,7 +314,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           return createFromStrategy(strategy);
         }
         case 'example': {
-          const strategy = await loadExample(request.name).catch((error: unknown) => {
+          const strategy = await loadExample(request.name, uiLanguage).catch((error: unknown) => {
             throw new HostError('example-not-found', { name: request.name }, error instanceof Error ? error.message : String(error), 404);
           });
           return createFromStrategy(strategy);
@@ -262,13 +322,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
         case 'json':
           return api.openFile({ fileName: request.fileName, bytes: new TextEncoder().encode(request.text) });
         default:
-          throw new HostError('invalid-argument', { method: 'createDocument', argument: 'request', path: '/from', reason: 'unknown' }, 'Ukendt måde at oprette et dokument på.');
+          throw hostError('invalid-argument', { method: 'createDocument', argument: 'request', path: '/from', reason: 'unknown' }, 400, uiLanguage);
       }
     },
     async deleteDocument(id) {
       const pending = deleting.get(id);
       if (pending) await pending.catch(() => undefined);
-      if (!(await store.exists(id))) throw documentNotFound(id);
+      if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);
       const run = (async () => {
         clearTimeout(pushTimers.get(id));
         pushTimers.delete(id);
@@ -287,24 +347,34 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return { deleted: id };
     },
     async openFile({ fileName, bytes }) {
+      // The problems are worded in the UI language: the user reads them in the app (issue 17).
+      const lang = uiLanguage;
       let result;
       try {
-        result = readStrategyBytes(bytes, fileName);
+        result = readStrategyBytes(bytes, fileName, lang);
       } catch (error) {
-        throw new HostError('file-unreadable', { fileName }, error instanceof Error ? error.message : String(error));
+        const reason = error instanceof StrategyInputError ? error.reason : error instanceof Error ? error.message : String(error);
+        throw hostError('file-unreadable', { fileName, reason }, 400, lang);
       }
       if (!result.ok) {
         const problems = result.problems.map(formatProblem);
-        throw new HostError('invalid-file', { name: fileName, problems: problems.join('\n') }, `${fileName} kan ikke åbnes:\n${problems.join('\n')}`);
+        throw hostError('invalid-file', { name: fileName, problems: problems.join('\n') }, 400, lang);
       }
-      const summary = await createFromStrategy(result.strategy);
+      const summary = await createFromStrategy(result.strategy, pejlingVersions(bytes, fileName) ?? undefined);
       if (result.warnings.length === 0) return summary;
       // Fields the format does not know were not kept: the user hears where they were.
-      const shown = result.warnings.slice(0, 5).map((w) => w.path).join(', ');
-      const more = result.warnings.length > 5 ? ` og ${result.warnings.length - 5} flere` : '';
-      const notice = `${fileName} blev åbnet, men ${result.warnings.length} ukendte felter blev ignoreret: ${shown}${more}.`;
+      const paths = result.warnings.map((w) => w.path);
+      const notice = (noticeLang: Lang) => t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) });
       notices.set(summary.id, notice);
-      return { ...summary, notice };
+      return { ...summary, notice: notice(lang) };
+    },
+    async readWordDocument({ fileName, bytes }) {
+      try {
+        return { fileName, document: await readDocx(bytes) };
+      } catch (error) {
+        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName, problem: t(uiLanguage, `wordImport.error.${error.reason}`, { file: fileName }) }, 422, uiLanguage);
+        throw error;
+      }
     },
     async saveDocumentAs(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {
@@ -321,27 +391,28 @@ export async function createHost(options: HostOptions): Promise<Host> {
       });
     },
     async exportDocx(id, exportOptions: ExportDocxOptions): Promise<FilePayload> {
-      const strategy = await withDocument(id, strategyOf);
+      const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const part = exportOptions.part;
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
-        throw new HostError('plan-not-found', { plan: part.slice(5) }, `Handlingsplanen '${part.slice(5)}' findes ikke i dokumentet.`, 404);
+        throw hostError('plan-not-found', { plan: part.slice(5) }, 404, uiLanguage);
       }
       const result = await exportStrategyDocument(strategy, {
         part,
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
+        ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
         ...(exportOptions.comments ? { comments: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
-        throw error instanceof UnknownStyleError ? new HostError('unknown-style', { style: exportOptions.style ?? '' }, error.message) : error;
+        throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
       const consultation = exportOptions.comments ? ' - høringsudgave' : '';
       return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
-      if (!(await store.exists(id))) throw documentNotFound(id);
+      if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);
       if (remote) {
         if (!RemoteUrl.safeParse(remote.url).success) {
-          throw new HostError('invalid-remote-url', { url: remote.url }, `'${remote.url}' er ikke en serveradresse (fx https://pejling.kommune.dk).`);
+          throw hostError('invalid-remote-url', { url: remote.url }, 400, uiLanguage);
         }
         const summary = await store.updateSummary(id, { remote: { url: remote.url, ...(remote.token ? { token: remote.token } : {}) } });
         await startRemote(id, remote);

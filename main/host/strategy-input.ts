@@ -7,17 +7,28 @@ import * as Y from 'yjs';
 import type { TemplateSummary } from '../../shared/bridge';
 import { exportStrategy, migrate } from '../../shared/model';
 import type { StrategyFile } from '../../shared/format/schema';
-import { type Lang, pick } from '../../shared/format/messages';
+import { t, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n/messages';
 import { InvalidStrategyError, type Problem, parseStrategyText, validateStrategyFile } from '../../shared/format/validate';
 import { decodePejlingFile } from '../storage/pejling-file';
+import { storageErrorKey } from '../storage/messages';
 
 export { InvalidStrategyError } from '../../shared/format/validate';
 
-/** A file that cannot be read at all (missing, a folder, not text, a damaged .pejling); the message is one line. */
+/**
+ * A file that cannot be read at all (missing, a folder, not text, a damaged .pejling); the message is one line,
+ * `reason` the same without the file's name (for a caller that names the file itself, as the host's error does).
+ */
 export class StrategyInputError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly reason: string;
+  constructor(message: string, options?: { cause?: unknown; reason?: string }) {
     super(message, options);
     this.name = 'StrategyInputError';
+    this.reason = options?.reason ?? message;
+  }
+
+  /** The error worded by the catalog in `lang`. */
+  static of(lang: Lang, key: MessageKey, params: MessageParams, options?: { cause?: unknown; reason?: string }): StrategyInputError {
+    return new StrategyInputError(t(lang, key, params), options);
   }
 }
 
@@ -49,10 +60,10 @@ export function readStrategyBytes(bytes: Uint8Array, name: string, lang: Lang = 
       strategy = exportStrategy(doc);
       doc.destroy();
     } catch (error) {
-      throw new StrategyInputError(
-        pick(lang, { da: `${name} kan ikke læses: ${messageOf(error)}`, en: `${name} cannot be read: ${messageOf(error)}` }),
-        { cause: error },
-      );
+      // The storage's refusals (not a Pejling file, damaged, newer) in the reader's language; anything else as it is.
+      const known = storageErrorKey(error);
+      const reason = known ? t(lang, known) : messageOf(error);
+      throw StrategyInputError.of(lang, 'input.unreadable', { name, reason }, { cause: error, reason });
     }
     // The app's document is checked like any file, so `validate` and `check` mean the same for both kinds.
     return { ...validateStrategyFile(strategy, lang), kind: 'pejling' };
@@ -61,27 +72,25 @@ export function readStrategyBytes(bytes: Uint8Array, name: string, lang: Lang = 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new StrategyInputError(
-      pick(lang, {
-        da: `${name} er hverken en Pejling-strategifil (JSON) eller et Pejling-dokument (.pejling): filen er ikke UTF-8-tekst`,
-        en: `${name} is neither a Pejling strategy file (JSON) nor a Pejling document (.pejling): the file is not UTF-8 text`,
-      }),
-      { cause: error },
-    );
+    throw StrategyInputError.of(lang, 'input.notTextNamed', { name }, { cause: error, reason: t(lang, 'input.notText') });
   }
   return { ...parseStrategyText(text, lang), kind: 'json' };
+}
+
+/** Why a file could not be read, as a catalog key and its parameters (also the CLI's words, main/cli/read-input.ts). */
+export function fileErrorMessage(path: string, error: unknown): [MessageKey, MessageParams] {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return ['input.notFound', { path }];
+  if (code === 'EISDIR') return ['input.isFolder', { path }];
+  if (code === 'EACCES' || code === 'EPERM') return ['input.noAccess', { path }];
+  return ['input.readFailed', { path, reason: messageOf(error) }];
 }
 
 async function readBytes(path: string, lang: Lang): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const t = (da: string, en: string): string => pick(lang, { da, en });
-    if (code === 'ENOENT') throw new StrategyInputError(t(`filen findes ikke: ${path}`, `file not found: ${path}`), { cause: error });
-    if (code === 'EISDIR') throw new StrategyInputError(t(`${path} er en mappe, ikke en fil`, `${path} is a folder, not a file`), { cause: error });
-    if (code === 'EACCES') throw new StrategyInputError(t(`ingen adgang til at læse ${path}`, `no permission to read ${path}`), { cause: error });
-    throw new StrategyInputError(t(`kan ikke læse ${path}: ${messageOf(error)}`, `cannot read ${path}: ${messageOf(error)}`), { cause: error });
+    throw StrategyInputError.of(lang, ...fileErrorMessage(path, error), { cause: error });
   }
 }
 
@@ -163,30 +172,26 @@ function pickEntry(e: IndexEntry): Omit<TemplateSummary, 'kind'> {
   return { name: e.name, title: e.title, organisation: e.organisation, description: e.description };
 }
 
-async function loadBundled(folder: 'strategies' | 'examples', name: string, what: { da: string; en: string }, lang: Lang): Promise<StrategyFile> {
+async function loadBundled(folder: 'strategies' | 'examples', name: string, lang: Lang): Promise<StrategyFile> {
   const names = (await readIndex(folder)).map((e) => e.name);
   // Only names from the index are accepted, so a name can never reach outside templates/.
   if (!names.includes(name)) {
-    throw new StrategyInputError(
-      pick(lang, {
-        da: `ukendt ${what.da} '${name}'; vælg en af ${names.join(', ')}`,
-        en: `unknown ${what.en} '${name}'; choose one of ${names.join(', ')}`,
-      }),
-    );
+    throw StrategyInputError.of(lang, folder === 'strategies' ? 'input.unknownTemplate' : 'input.unknownExample', { name, names: names.join(', ') });
   }
   const path = join(templatesRoot(), folder, `${name}.json`);
   await stat(path).catch((error: unknown) => {
-    throw new StrategyInputError(`the ${what.en} file ${path} is missing`, { cause: error });
+    // An installation without its bundled files: for whoever installed it, not worded for the user.
+    throw new StrategyInputError(`the bundled file ${path} is missing`, { cause: error });
   });
   return loadStrategyInput(path, lang);
 }
 
 /** A template (kk, odder, brk, blank) as a validated strategy. */
 export function loadTemplate(name: string, lang: Lang = 'da'): Promise<StrategyFile> {
-  return loadBundled('strategies', name, { da: 'skabelon', en: 'template' }, lang);
+  return loadBundled('strategies', name, lang);
 }
 
 /** An example document (kk-2010-2014, odder-2006, brk-2010) as a validated strategy. */
 export function loadExample(name: string, lang: Lang = 'da'): Promise<StrategyFile> {
-  return loadBundled('examples', name, { da: 'eksempel', en: 'example' }, lang);
+  return loadBundled('examples', name, lang);
 }

@@ -1,6 +1,7 @@
 // The server's token file (`--auth FILE`):
-//   { "tokens": [ { "token": "…", "role": "editor" | "viewer", "documents": ["*"] | ["name", …] } ] }
-// A token grants its role on the listed documents ("*" = every document).
+//   { "tokens": [ { "token": "…", "role": "editor" | "commenter" | "viewer", "documents": ["*"] | ["name", …] } ] }
+// A token grants its role on the listed documents ("*" = every document): editors read and write, commenters
+// read and change only comments (enforced by the room, ../sync/commenter-check.ts), viewers only read.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isValidDocumentId } from '../storage/document-id';
@@ -28,6 +29,9 @@ export class AuthFileError extends Error {
     this.name = 'AuthFileError';
   }
 }
+
+/** The roles a token can grant, in the order the error message lists them. */
+const ROLES = ['editor', 'commenter', 'viewer'] as const satisfies readonly ConnectionRole[];
 
 function digest(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -82,8 +86,8 @@ export function parseAuthConfig(text: string, source = 'auth file'): AuthConfig 
       } else {
         seen.add(digest(token));
       }
-      if (role !== 'editor' && role !== 'viewer') {
-        problems.push(`${at}/role: must be one of editor, viewer`);
+      if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+        problems.push(`${at}/role: must be one of ${ROLES.join(', ')}${role === undefined ? ' (missing)' : ` (is ${JSON.stringify(role)})`}`);
         ok = false;
       }
       let allowed: Set<string> | null = null;

@@ -7,7 +7,7 @@ import { DocumentStore } from '../storage/document-store';
 import type { DocumentPersistence } from '../storage/types';
 import { Rooms } from '../sync/room';
 import { silentLogger, type SyncLogger } from '../sync/sync-log';
-import { CLOSE_CODES, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
+import { CLOSE_CODES, type ConnectionRole, PEJLING_QUERY_PARAM } from '../../shared/sync/protocol';
 import { prepareLoadedDocument } from '../../shared/model/document';
 import { authorize, type AuthConfig, loadAuthFile } from './auth';
 import { isAllowedHostHeader, isLoopbackHost, isLoopbackOrigin } from './loopback';
@@ -237,7 +237,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
         log({ event: 'refused', peer, code: 400, reason: 'invalid document name' });
         return refuseUpgrade(socket, 400, 'invalid document name');
       }
-      let role: 'editor' | 'viewer' = 'editor';
+      let role: ConnectionRole = 'editor';
       if (auth) {
         const header = req.headers.authorization;
         const token = url.searchParams.get('token') ?? (header?.startsWith('Bearer ') ? header.slice(7) : null);
@@ -256,7 +256,7 @@ export async function createPejlingServer(options: PejlingServerOptions = {}): P
     }
   });
 
-  function attach(ws: WebSocket, name: string, role: 'editor' | 'viewer', pejling: boolean, peer: string): void {
+  function attach(ws: WebSocket, name: string, role: ConnectionRole, pejling: boolean, peer: string): void {
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     const connection = rooms.connect(

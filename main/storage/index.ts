@@ -1,4 +1,3 @@
 // Public API of the storage layer (Node only: main process, CLI, sync server).
 export * from './types';
 export { DocumentStore, openDocumentStore } from './document-store';
-export { recoveryNoticeDa } from './messages';

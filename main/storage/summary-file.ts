@@ -71,8 +71,8 @@ export function applySummaryPatch(summary: StoredSummary, patch: SummaryPatch, m
     const remote = patch.remote;
     if (typeof remote !== 'object' || typeof remote.url !== 'string' || remote.url === '') throw invalid('remote.url must be a non-empty string');
     if (remote.token !== undefined && typeof remote.token !== 'string') throw invalid('remote.token must be a string');
-    if (remote.role !== undefined && remote.role !== 'editor' && remote.role !== 'viewer') {
-      throw invalid('remote.role must be "editor" or "viewer"');
+    if (remote.role !== undefined && remote.role !== 'editor' && remote.role !== 'commenter' && remote.role !== 'viewer') {
+      throw invalid('remote.role must be "editor", "commenter" or "viewer"');
     }
     next.remote = cleanRemote(remote);
   }
@@ -82,7 +82,7 @@ export function applySummaryPatch(summary: StoredSummary, patch: SummaryPatch, m
 function cleanRemote(remote: StoredRemote): StoredRemote {
   const out: StoredRemote = { url: remote.url };
   if (typeof remote.token === 'string') out.token = remote.token;
-  if (remote.role === 'editor' || remote.role === 'viewer') out.role = remote.role;
+  if (remote.role === 'editor' || remote.role === 'commenter' || remote.role === 'viewer') out.role = remote.role;
   return out;
 }
 

@@ -56,7 +56,7 @@ export interface DocumentPersistence {
 export interface StoredRemote {
   url: string;
   token?: string;
-  role?: 'editor' | 'viewer';
+  role?: 'editor' | 'commenter' | 'viewer';
 }
 
 /** Contents of `documents/<id>/summary.json` plus the id; what the document list shows. */

@@ -13,6 +13,7 @@ import { PendingTracker } from '../../shared/sync/pending-tracker';
 import {
   type ConnectionRole,
   MESSAGE_INFO,
+  MESSAGE_REFUSED,
   MESSAGE_REMOTE_STATE,
   MESSAGE_SAVED,
   PEJLING_QUERY_PARAM,
@@ -39,8 +40,11 @@ export interface RemoteLinkStatus {
   role?: ConnectionRole;
   /** Why the link is not working, in Danish, for the user; absent while all is well. */
   error?: string;
-  /** Machine-readable reason: 'unauthorized' (401), 'forbidden' (403), 'refused' (4400-4499), 'server-storage' (4500). */
-  errorCode?: 'unauthorized' | 'forbidden' | 'refused' | 'server-storage' | 'network';
+  /**
+   * Machine-readable reason: 'unauthorized' (401), 'forbidden' (403), 'refused' (4400-4499), 'server-storage'
+   * (4500), 'edit-refused' (a commenter's change that is not a comment was dropped by the server, message 103).
+   */
+  errorCode?: 'unauthorized' | 'forbidden' | 'refused' | 'server-storage' | 'network' | 'edit-refused';
 }
 
 const BRIDGE_ORIGIN = Symbol('pejling-remote-link-bridge');
@@ -120,10 +124,16 @@ export class RemoteLink {
     this.provider.messageHandlers[MESSAGE_INFO] = (_encoder, decoder) => {
       try {
         const info = JSON.parse(decoding.readVarString(decoder)) as { role?: unknown };
-        if (info.role === 'editor' || info.role === 'viewer') this.role = info.role;
+        if (info.role === 'editor' || info.role === 'commenter' || info.role === 'viewer') this.role = info.role;
       } catch {
         // an unreadable info message changes nothing
       }
+      this.refresh();
+    };
+
+    // The server dropped a change of this (commenter) link: it stays local; say so until the next reconnect.
+    this.provider.messageHandlers[MESSAGE_REFUSED] = () => {
+      this.error = { errorCode: 'edit-refused', error: 'Serveren tog ikke imod en ændring: med kommentatoradgang kan du kun kommentere.' };
       this.refresh();
     };
 

@@ -13,6 +13,9 @@
 // - A failed write closes every connection of the room (4500 'storage failure') and refuses the document
 //   until restart.
 // - A viewer receives the document and presence; its document changes are dropped, its presence relayed.
+// - A commenter's update is applied and relayed only if every change in it is a comment change
+//   (commenter-check.ts); any other is dropped whole, logged once per connection, and a `pejling` client is
+//   told (message 103 refused). Either way it is counted and acknowledged, so acknowledgements stay in order.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
@@ -25,6 +28,7 @@ import {
   decodeMessage,
   encodeAwareness,
   encodeInfo,
+  encodeRefused,
   encodeSaved,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -33,6 +37,7 @@ import {
 } from '../../shared/sync/protocol';
 import { DurableQueue } from './durable-queue';
 import { checkUpdate } from './update-check';
+import { checkCommenterUpdate, type CommenterVerdict } from './commenter-check';
 import { silentLogger, type SyncLogger } from './sync-log';
 
 /** The one thing a room needs from a connection's transport. */
@@ -126,6 +131,7 @@ class Connection implements RoomConnection {
   buffered: Uint8Array[] | null = [];
   room: Room | null = null;
   viewerWriteLogged = false;
+  commenterRefusalLogged = false;
   /** Replies computed for this connection that wait for durability before they are sent (bytes). */
   pendingBytes = 0;
   /** Sync step 1 state vectors already answered on this connection (most recent last). */
@@ -390,6 +396,13 @@ class Room {
           this.refuseUpdate(connection, decoded.update.length, verdict.reason ?? 'invalid');
           return;
         }
+        if (connection.role === 'commenter') {
+          const allowed = checkCommenterUpdate(this.doc, decoded.update, { mayWriteClient: (client) => this.mayWriteClient(connection, client) });
+          if (!allowed.ok) {
+            this.refuseCommenterUpdate(connection, decoded.update.length, allowed);
+            return;
+          }
+        }
         if (!this.fits(decoded.update.length)) {
           const limit = this.ctx.maxDocumentBytes;
           this.ctx.log({
@@ -408,21 +421,31 @@ class Room {
         const count = ++connection.received;
         const store = this.doc.store;
         const pendingBefore = { structs: store.pendingStructs?.update ?? null, ds: store.pendingDs };
+        const pendingObjectsBefore = { structs: store.pendingStructs, ds: store.pendingDs };
         try {
           Y.applyUpdate(this.doc, decoded.update, connection);
         } catch (error) {
           this.refuseUpdate(connection, decoded.update.length, `does not apply (${describe(error)})`);
           return;
         }
+        if (connection.role === 'editor') this.recordWriter(connection, decoded.update);
         // What the update could integrate reached the log through the update event (Yjs's own encoding of
         // what the document took in). Parts waiting for missing dependencies (pending structs or deletions)
         // are NOT stored: raw, they can disagree with what later integrates under the same ids, and the
         // log would then load as something else than everyone saw (found by server-fuzz.test.ts). They are
         // not acknowledged either until they integrated (and so are durable): the acknowledgements of this
         // connection wait from here on (they count in order).
-        const addedPending =
+        let addedPending =
           (store.pendingStructs !== null && store.pendingStructs.update !== pendingBefore.structs) ||
           (store.pendingDs !== null && !sameBytes(store.pendingDs, pendingBefore.ds));
+        if (addedPending && connection.role === 'commenter') {
+          // commenter-check.ts refuses what would wait for dependencies, so this means it and Yjs disagree:
+          // the waiting parts were never checked, so they must not integrate later. Never stored either.
+          this.ctx.log({ event: 'internal-error', level: 'error', kind: 'commenter-pending', doc: this.name, reason: 'a checked commenter update left pending parts; dropped' });
+          store.pendingStructs = pendingObjectsBefore.structs;
+          store.pendingDs = pendingObjectsBefore.ds;
+          addedPending = false;
+        }
         if (addedPending || this.deferredAcks.has(connection)) {
           this.deferredAcks.set(connection, count);
           this.schedulePendingExpiry();
@@ -496,6 +519,52 @@ class Room {
       encoding.writeVarString(encoder, entry.state);
     }
     return encoding.toUint8Array(encoder);
+  }
+
+  /**
+   * Client ids written by each open editor connection (since the room loaded). A commenter may not write
+   * structs of a client id that another open connection writes or holds in presence: Yjs takes the first
+   * struct it sees for a clock, so a commenter could otherwise claim an editor's next clocks and have the
+   * editor's real edits there ignored. (Offline clients are not covered: the protocol carries no authorship.)
+   */
+  private readonly writers = new Map<number, Connection>();
+
+  private recordWriter(connection: Connection, update: Uint8Array): void {
+    try {
+      for (const client of Y.parseUpdateMeta(update).from.keys()) this.writers.set(client, connection);
+    } catch {
+      // applied already, so it parses; nothing to record otherwise
+    }
+  }
+
+  private mayWriteClient(connection: Connection, client: number): boolean {
+    const writer = this.writers.get(client);
+    if (writer !== undefined && writer !== connection) return false;
+    const owner = this.presenceOwners.get(client);
+    return owner === undefined || owner === connection;
+  }
+
+  /** A commenter's update that is not only comments: dropped whole; counted, acknowledged and reported in order. */
+  private refuseCommenterUpdate(connection: Connection, bytes: number, verdict: Extract<CommenterVerdict, { ok: false }>): void {
+    const count = ++connection.received;
+    // Yjs's formatting cleanup after someone else's change (see CommenterVerdict): nobody's edit, said to no one.
+    const quiet = verdict.formatCleanup === true;
+    if (!connection.commenterRefusalLogged && !quiet) {
+      connection.commenterRefusalLogged = true;
+      this.ctx.log({
+        event: 'commenter-write-refused',
+        level: 'warn',
+        doc: this.name,
+        role: connection.role,
+        peer: connection.peer,
+        bytes,
+        reason: verdict.reason,
+        detail: verdict.detail,
+      });
+    }
+    if (connection.pejling && !quiet) connection.send(encodeRefused({ count, reason: verdict.reason }));
+    if (this.deferredAcks.has(connection)) this.deferredAcks.set(connection, count);
+    else if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
   }
 
   /** Acknowledgements held back until the document's pending parts integrated (see sync-update above). */
@@ -639,6 +708,7 @@ class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
     }
     for (const [id, owner] of this.presenceOwners) if (owner === connection) this.presenceOwners.delete(id);
+    for (const [client, writer] of this.writers) if (writer === connection) this.writers.delete(client);
     this.scheduleUnloadIfUnused();
   }
 

@@ -8,6 +8,7 @@ export type SyncLogEvent =
   | 'malformed' // a client sent bytes that are not a valid message; its connection is closed
   | 'error' // transport errors, oversize frames
   | 'viewer-write-ignored' // a viewer sent document changes; they were dropped
+  | 'commenter-write-refused' // a commenter sent an update that is not only comments; dropped whole, logged once per connection
   | 'update-refused' // an editor's update would have damaged the stored document; refused, its connection closed
   | 'room-aborted' // an internal error in a room: its connections closed (1011), reloaded from storage on demand
   | 'limit' // a limit was hit (field `limit`: document-size, connection-buffer, document-buffer); the connection closed

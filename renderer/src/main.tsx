@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { App } from './app/App';
 import { registerServiceWorker } from './collab/register-service-worker';
+import { tellHostTheLanguage } from './i18n/host-language';
 import './styles/base.css';
 import './styles/start.css';
 import './styles/document.css';
@@ -10,5 +11,6 @@ import './styles/outline.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
+tellHostTheLanguage();
 render(<App />, root);
 registerServiceWorker();

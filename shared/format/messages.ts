@@ -1,17 +1,8 @@
 // Small helpers for the two user languages of problems and findings. The words themselves are in the
-// one catalog (shared/i18n); `pick` remains only for the callers not yet moved to catalog keys.
+// one catalog (shared/i18n).
 import { t, type Lang } from '../i18n/messages';
 
 export type { Lang };
-
-export interface Text {
-  da: string;
-  en: string;
-}
-
-export function pick(lang: Lang, text: Text): string {
-  return lang === 'en' ? text.en : text.da;
-}
 
 /** "a, b, c" or Danish/English "a, b eller c" style lists are avoided on purpose: enum values are listed verbatim. */
 export function listValues(values: readonly unknown[]): string {

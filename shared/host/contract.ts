@@ -11,6 +11,7 @@
 // nothing else, and test/integration/host-contract.test.ts drives it through both transports.
 import { z } from 'zod';
 import type { SyncState } from '../sync/sync-state';
+import { rawDocumentSchema } from '../import/raw';
 
 // ---- values crossing the boundary ----
 
@@ -37,7 +38,7 @@ export const HostInfoSchema = z.object({
   dataDir: z.string(),
 });
 
-const RemoteRole = z.enum(['editor', 'viewer']);
+const RemoteRole = z.enum(['editor', 'commenter', 'viewer']);
 
 export const DocumentSummarySchema = z.object({
   /** Local document id (also the sync document name). */
@@ -84,6 +85,10 @@ export const ExportDocxOptionsSchema = z.object({
   part: z.union([z.literal('strategy'), z.literal('status'), z.templateLiteral(['plan:', z.string().min(1)])]),
   /** House style name; the document's own style when absent. */
   style: z.string().min(1).max(100).optional(),
+  /** The status report's date (YYYY-MM-DD); absent: as of the latest status round. */
+  asOf: z.iso.date().optional(),
+  /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
+  version: z.string().min(1).max(200).optional(),
   /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
   comments: z.boolean().optional(),
 });
@@ -107,6 +112,7 @@ export const MenuCommandSchema = z.enum([
   'new-document',
   'open-file',
   'import-json',
+  'import-word',
   'save-as',
   'export-docx',
   'export-json',
@@ -151,6 +157,8 @@ interface MethodSpec {
    * 'out': the host produces a file (the renderer receives a SaveResult; the transport saves or downloads it).
    */
   file?: 'in' | 'out';
+  /** 'in' only: the file extensions the picker offers (default: .pejling and .json). */
+  accept?: readonly string[];
   /** The browser-mode route; null when the browser bridge answers it in the page itself. */
   http: HttpRoute | null;
 }
@@ -161,7 +169,7 @@ function method<
   R extends z.ZodType,
   const H extends HttpRoute | null,
   const F extends 'in' | 'out' | undefined = undefined,
->(spec: { names: N; args: A; result: R; file?: F; http: H }) {
+>(spec: { names: N; args: A; result: R; file?: F; accept?: readonly string[]; http: H }) {
   return spec as typeof spec & MethodSpec & { file: F; http: H };
 }
 
@@ -186,6 +194,15 @@ export const HOST_METHODS = {
   }),
   /** "Åbn fil…": a .pejling document or an interchange .json file, imported as a new document; null when cancelled. */
   openFile: method({ names: [], args: none, result: DocumentSummarySchema, file: 'in', http: { verb: 'POST', path: '/api/files/open', status: 201 } }),
+  /** "Importér Word…": a .docx read as paragraphs, styles, lists and tables (nothing is stored); null when cancelled. */
+  readWordDocument: method({
+    names: [],
+    args: none,
+    result: z.object({ fileName: z.string(), document: rawDocumentSchema }),
+    file: 'in',
+    accept: ['docx'],
+    http: { verb: 'POST', path: '/api/files/read-word' },
+  }),
   /** "Gem som…": a portable .pejling file, or the interchange JSON. */
   saveDocumentAs: method({
     names: ['id', 'format'],
@@ -208,6 +225,8 @@ export const HOST_METHODS = {
     result: DocumentSummarySchema,
     http: { verb: 'POST', path: '/api/documents/:id/remote' },
   }),
+  /** The UI language, set by the renderer at start and when the setting changes: menus, dialogs and host texts follow it. */
+  setUiLanguage: method({ names: ['language'], args: z.tuple([z.enum(['da', 'en'])]), result: z.null(), http: { verb: 'POST', path: '/api/ui-language' } }),
   /** Opens a web link in the system browser (browser mode: a new tab, answered in the page). */
   openExternal: method({ names: ['url'], args: z.tuple([z.string().max(10_000)]), result: z.null(), http: null }),
 } as const;
@@ -263,7 +282,10 @@ export type HostCalls = {
 
 // ---- errors ----
 
-/** An error crossing the boundary: a stable code, its parameters, and (until the catalog translates codes) a message. */
+/**
+ * An error crossing the boundary: a stable code (one of HOST_ERROR_CODES, shared/host/errors.ts), its parameters, and
+ * a message in the host's UI language (the fallback for a code the receiver's catalog does not know).
+ */
 export interface HostErrorData {
   code: string;
   params: Record<string, string | number>;

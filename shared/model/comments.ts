@@ -209,29 +209,6 @@ export function findQuote(doc: PMNode, quote: string): { from: number; to: numbe
   return result;
 }
 
-/** The doc without comment marks (what a published text holds). */
-export function withoutCommentMarks(doc: PMNode): PMNode {
-  const type = richSchema.marks[COMMENT_MARK]!;
-  let has = false;
-  doc.descendants((node) => {
-    if (!has && node.isText && node.marks.some((m) => m.type === type)) has = true;
-    return !has;
-  });
-  if (!has) return doc;
-  return richSchema.nodeFromJSON(stripMarks(doc.toJSON() as Record<string, unknown>));
-}
-
-function stripMarks(json: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...json };
-  if (Array.isArray(json.marks)) {
-    const marks = (json.marks as { type: string }[]).filter((m) => m.type !== COMMENT_MARK);
-    if (marks.length > 0) out.marks = marks;
-    else delete out.marks;
-  }
-  if (Array.isArray(json.content)) out.content = (json.content as Record<string, unknown>[]).map(stripMarks);
-  return out;
-}
-
 /**
  * The comment threads of one strategy document, over the same Y.Doc as its StrategyModel. Every
  * change is one transaction (origin LOCAL_ORIGIN unless given); reads return plain objects.
@@ -314,12 +291,14 @@ export class Comments {
     if (rich && (input.range || input.anchorQuote)) {
       const fragment = this.model.fragment(input.target.id, input.target.field as RichField);
       const doc = readFragment(fragment);
-      const range = input.range ?? findQuote(doc, quote);
+      let range = input.range ?? findQuote(doc, quote);
+      // A range from an editor whose text changed since (a remote edit): anchor on the quote instead.
+      if (input.range && input.quote !== undefined && !inRange(doc, input.range, input.quote)) range = findQuote(doc, input.quote);
       if (range) {
         if (!(range.from >= 0 && range.to <= doc.content.size && range.from < range.to)) {
           throw new CommentError('bad-range', `range ${range.from}–${range.to} is outside the field (size ${doc.content.size})`);
         }
-        if (input.range) quote = doc.textBetween(range.from, range.to, '\n', ' ');
+        if (input.range && input.quote === undefined) quote = doc.textBetween(range.from, range.to, '\n', ' ');
         marked = markRange(doc, range, id);
       }
     }
@@ -469,16 +448,16 @@ export class Comments {
   // ---- reads -------------------------------------------------------------------------------------
 
   /** Every comment anchor of the document (walks each rich field's text attributes). */
-  private anchors(): Map<string, AnchorInfo> {
+  private anchors(only?: string): Map<string, AnchorInfo> {
     const out = new Map<string, AnchorInfo>();
     const visit = (id: string, field: string, fragment: Y.XmlFragment) => {
       for (const [threadId, a] of anchorsInFragment(fragment)) {
         if (!out.has(threadId)) out.set(threadId, { id, field, offset: a.offset, text: a.text });
       }
     };
-    // Only items a thread targets are walked.
-    const targets = new Set<string>();
-    this.root.forEach((thread) => {
+    // Only items a thread targets are walked (`only`: that one item).
+    const targets = new Set<string>(only === undefined ? [] : [only]);
+    if (only === undefined) this.root.forEach((thread) => {
       const target = thread instanceof Y.Map ? (thread.get('target') as CommentTarget | undefined) : undefined;
       if (target && typeof target.id === 'string') targets.add(target.id);
     });
@@ -544,7 +523,9 @@ export class Comments {
   /** One thread, or undefined (unknown, or every message deleted). */
   get(threadId: string): CommentThread | undefined {
     const thread = this.root.get(threadId);
-    return thread instanceof Y.Map ? this.read(thread, this.anchors()) : undefined;
+    if (!(thread instanceof Y.Map)) return undefined;
+    const target = thread.get('target') as CommentTarget | undefined;
+    return this.read(thread, this.anchors(typeof target?.id === 'string' ? target.id : ''));
   }
 
   /** Ids of the items in reading order (the navigator's order), VISION_ID among them. */
@@ -623,11 +604,15 @@ export class Comments {
     return out;
   }
 
-  /** The ids of open threads (editors highlight only these; resolved ones keep their anchor hidden). */
-  statusById(): Map<string, ThreadStatus> {
-    const out = new Map<string, ThreadStatus>();
+  /**
+   * Per readable thread: its status and how many messages it has (cheap: no text is walked). Editors
+   * highlight the open ones; a resolved thread keeps its anchor, hidden.
+   */
+  summaries(): Map<string, { status: ThreadStatus; messages: number }> {
+    const out = new Map<string, { status: ThreadStatus; messages: number }>();
     this.root.forEach((thread, id) => {
-      if (thread instanceof Y.Map && this.read(thread, null)) out.set(id, thread.get('status') === 'resolved' ? 'resolved' : 'open');
+      const view = thread instanceof Y.Map ? this.read(thread, null) : undefined;
+      if (view) out.set(id, { status: view.status, messages: view.messages.length });
     });
     return out;
   }
@@ -655,6 +640,10 @@ function fieldOrder(model: StrategyModel, id: string): string[] {
   if (!kind) return [];
   const spec = COLLECTIONS[kind];
   return [...spec.text, ...spec.plain, ...(spec.idLists ?? []), ...(spec.rich ? [spec.rich.field] : [])];
+}
+
+function inRange(doc: PMNode, range: { from: number; to: number }, quote: string): boolean {
+  return range.from >= 0 && range.to <= doc.content.size && range.from < range.to && doc.textBetween(range.from, range.to, '\n', ' ') === quote;
 }
 
 /** The doc with `range` marked for the thread, or undefined when the range holds no text. */

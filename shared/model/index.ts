@@ -36,4 +36,4 @@ export { diffText, mapPosition, type TextChange } from './text-fields';
 export { TextFieldHandle } from './text-binding';
 export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './document';
 /** Comment threads (issue 12): the `comments` root, anchors as `comment` marks. */
-export { Comments, CommentError, commentsOf, COMMENTS, anchorsInFragment, findQuote, withoutCommentMarks, type CommentThread, type CommentMessage, type CommentTarget, type CommentAuthor, type ThreadStatus, type ThreadFilter, type CreateThreadInput } from './comments';
+export { Comments, CommentError, anchorsInFragment, findQuote } from './comments';

@@ -5,13 +5,18 @@ import { RECOVERED_FOCUS_AREA_ID, RECOVERED_PERSPECTIVE_ID, RECOVERED_PLAN_ID } 
 import type { ItemIndex } from './items';
 import type { ActionPlanData, FocusAreaData, ItemKind, PerspectiveData } from './types';
 import type { Period } from '../format/schema';
+import { t, type Lang } from '../i18n/messages';
 
-/** Titles of the stand-in containers (Danish UI text). */
-export const RECOVERED_TITLES = {
-  perspective: 'Indsatsområder uden perspektiv',
-  focusArea: 'Målsætninger uden indsatsområde',
-  actionPlan: 'Initiativer uden handlingsplan',
-} as const;
+type StandInKind = 'perspective' | 'focusArea' | 'actionPlan';
+
+/**
+ * The title of a stand-in container, in the document's language (meta.language; Danish when it has none): a
+ * stand-in is read like the document's own parts, so it speaks as they do, in the app and in Word alike.
+ */
+export function recoveredTitle(kind: StandInKind, language: string | undefined): string {
+  const lang: Lang = language === 'en' ? 'en' : 'da';
+  return t(lang, `model.recovered.${kind}`);
+}
 
 /** Kinds of the stand-in containers, which are not stored items. */
 export const RECOVERED_KINDS: Readonly<Record<string, ItemKind>> = {
@@ -37,13 +42,24 @@ export function needsVirtualPlan(items: ItemIndex): boolean {
   return !items.has('actionPlan', RECOVERED_PLAN_ID) && hasOrphans(items, 'initiative', RECOVERED_PLAN_ID);
 }
 
-export const virtualPerspective = (): PerspectiveData => ({ id: RECOVERED_PERSPECTIVE_ID, title: RECOVERED_TITLES.perspective, hidden: false, virtual: true });
-
-export const virtualFocusArea = (): FocusAreaData => ({
-  id: RECOVERED_FOCUS_AREA_ID,
-  perspectiveId: RECOVERED_PERSPECTIVE_ID,
-  title: RECOVERED_TITLES.focusArea,
+export const virtualPerspective = (language: string | undefined): PerspectiveData => ({
+  id: RECOVERED_PERSPECTIVE_ID,
+  title: recoveredTitle('perspective', language),
+  hidden: false,
   virtual: true,
 });
 
-export const virtualPlan = (period: Period): ActionPlanData => ({ id: RECOVERED_PLAN_ID, title: RECOVERED_TITLES.actionPlan, kind: 'common', period, virtual: true });
+export const virtualFocusArea = (language: string | undefined): FocusAreaData => ({
+  id: RECOVERED_FOCUS_AREA_ID,
+  perspectiveId: RECOVERED_PERSPECTIVE_ID,
+  title: recoveredTitle('focusArea', language),
+  virtual: true,
+});
+
+export const virtualPlan = (period: Period, language: string | undefined): ActionPlanData => ({
+  id: RECOVERED_PLAN_ID,
+  title: recoveredTitle('actionPlan', language),
+  kind: 'common',
+  period,
+  virtual: true,
+});

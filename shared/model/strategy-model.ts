@@ -34,7 +34,7 @@ import { ItemIndex, num, str, type Entry } from './items';
 import { KIND_RULES, setOrDelete } from './kinds';
 import { deleteCascade, deleteOwner, idsDeletedWith } from './cascade';
 import { danglingReferences } from './references';
-import { RECOVERED_KINDS, RECOVERED_TITLES, needsVirtualFocusArea, needsVirtualPerspective, needsVirtualPlan, virtualFocusArea, virtualPerspective, virtualPlan } from './recovery';
+import { RECOVERED_KINDS, recoveredTitle, needsVirtualFocusArea, needsVirtualPerspective, needsVirtualPlan, virtualFocusArea, virtualPerspective, virtualPlan } from './recovery';
 import type { DanglingReference, DeleteOptions, InitiativeRefField, ItemKind, KindData, KindInput, KindPatch, MoveTarget, Patch, RichField } from './types';
 import { clearFragment, emptyDoc, readFragment, writeFragment } from './yfragment';
 import { readText, writeText } from './text-fields';
@@ -153,9 +153,9 @@ export class StrategyModel {
   }
 
   private standIns(kind: ItemKind, parentId: string | undefined): KindData[ItemKind][] {
-    if (kind === 'perspective' && needsVirtualPerspective(this.items)) return [virtualPerspective()];
-    if (kind === 'focusArea' && parentId === RECOVERED_PERSPECTIVE_ID && needsVirtualFocusArea(this.items)) return [virtualFocusArea()];
-    if (kind === 'actionPlan' && needsVirtualPlan(this.items)) return [virtualPlan(this.getMeta().period)];
+    if (kind === 'perspective' && needsVirtualPerspective(this.items)) return [virtualPerspective(this.getMeta().language)];
+    if (kind === 'focusArea' && parentId === RECOVERED_PERSPECTIVE_ID && needsVirtualFocusArea(this.items)) return [virtualFocusArea(this.getMeta().language)];
+    if (kind === 'actionPlan' && needsVirtualPlan(this.items)) return [virtualPlan(this.getMeta().period, this.getMeta().language)];
     return [];
   }
 
@@ -165,9 +165,9 @@ export class StrategyModel {
     const item = this.items.stored(kind, id);
     if (item) return KIND_RULES[kind].read(this.items, { id, item, order: '' }) as KindData[K];
     if (RECOVERED_KINDS[id] !== kind) return undefined;
-    if (id === RECOVERED_PERSPECTIVE_ID && needsVirtualPerspective(this.items)) return virtualPerspective() as KindData[K];
-    if (id === RECOVERED_FOCUS_AREA_ID && needsVirtualFocusArea(this.items)) return virtualFocusArea() as KindData[K];
-    if (id === RECOVERED_PLAN_ID && needsVirtualPlan(this.items)) return virtualPlan(this.getMeta().period) as KindData[K];
+    if (id === RECOVERED_PERSPECTIVE_ID && needsVirtualPerspective(this.items)) return virtualPerspective(this.getMeta().language) as KindData[K];
+    if (id === RECOVERED_FOCUS_AREA_ID && needsVirtualFocusArea(this.items)) return virtualFocusArea(this.getMeta().language) as KindData[K];
+    if (id === RECOVERED_PLAN_ID && needsVirtualPlan(this.items)) return virtualPlan(this.getMeta().period, this.getMeta().language) as KindData[K];
     return undefined;
   }
 
@@ -418,7 +418,7 @@ export class StrategyModel {
       const standIn = RECOVERED_KINDS[id];
       if (!kind && standIn) {
         // A stand-in container is not stored: its title reads, and cannot be edited.
-        const title = RECOVERED_TITLES[standIn as keyof typeof RECOVERED_TITLES];
+        const title = recoveredTitle(standIn as 'perspective' | 'focusArea' | 'actionPlan', this.getMeta().language);
         return new TextFieldHandle(this.doc, () => undefined, key, () => this.origin, false, key === 'title' ? title : '');
       }
       if (!kind) throw new Error(`no item with id "${id}"`);

@@ -37,6 +37,12 @@ export interface StatusReportGroup {
 export interface StatusReport {
   /** The report date (YYYY-MM-DD) when one was given. */
   asOf: string | undefined;
+  /**
+   * The date the report is as of (YYYY-MM-DD): the given date, else the date of the latest status round of the
+   * initiatives in scope (a report of the round of 15 December 2011 is dated so, not by the day it is printed);
+   * undefined when neither exists (the caller dates it today).
+   */
+  reportDate: string | undefined;
   groups: StatusReportGroup[];
   counts: Record<InitiativeStatus, number>;
   total: number;
@@ -91,9 +97,13 @@ export function buildStatusReport(strategy: StrategyFile, options: StatusReportO
   const unassigned: StatusReportInitiative[] = [];
   const counts = emptyCounts();
   let total = 0;
+  let latestRound: string | undefined;
 
   for (const plan of plans) {
     for (const initiative of plan.initiatives) {
+      for (const update of initiative.statusUpdates ?? []) {
+        if ((asOf === undefined || update.date <= asOf) && (latestRound === undefined || update.date > latestRound)) latestRound = update.date;
+      }
       const { status, note, date } = statusAsOf(initiative, asOf);
       const entry: StatusReportInitiative = { initiative, plan, status, note, date };
       counts[status] += 1;
@@ -114,5 +124,5 @@ export function buildStatusReport(strategy: StrategyFile, options: StatusReportO
     if (focusAreas.length > 0) groups.push({ perspective, focusAreas });
   }
   if (unassigned.length > 0) groups.push({ perspective: null, focusAreas: [{ focusArea: null, initiatives: unassigned }] });
-  return { asOf, groups, counts, total };
+  return { asOf, reportDate: asOf ?? latestRound, groups, counts, total };
 }

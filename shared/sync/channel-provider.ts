@@ -12,6 +12,7 @@ import { PendingTracker } from './pending-tracker';
 import { ChangeGroups } from './change-groups';
 import {
   type ConnectionRole,
+  type RefusedInfo,
   type RemoteStateInfo,
   decodeMessage,
   encodeAwareness,
@@ -39,6 +40,8 @@ export interface ChannelProviderState {
    * (as last known) while this channel is down.
    */
   remote?: RemoteStateInfo;
+  /** The last update of this connection that the server dropped (a commenter's change that is not a comment; message 103). */
+  refused?: RefusedInfo;
 }
 
 /** 'stored': every edit is committed in the local copy; 'storing': being written; 'unavailable': no copy. */
@@ -181,6 +184,7 @@ export class ChannelProvider {
       next.changes === prev.changes &&
       next.local === prev.local &&
       next.role === prev.role &&
+      next.refused === prev.refused &&
       JSON.stringify(next.remote) === JSON.stringify(prev.remote)
     ) {
       return;
@@ -239,6 +243,9 @@ export class ChannelProvider {
           return;
         case 'remote-state':
           this.setState({ remote: decoded.remote });
+          return;
+        case 'refused':
+          this.setState({ refused: decoded.refused });
           return;
         case 'auth':
           return;

@@ -12,6 +12,8 @@
 //   102 remote-state     [varString JSON]  a host's link to a remote sync server for this document, e.g.
 //                        {"state":{"kind":"offline","pending":3},"role":"editor","error":"…"}; sent by the
 //                        host to its own connections on connect and whenever the link's state changes
+//   103 refused          [varString JSON]  a commenter's update-bearing message that the server dropped whole,
+//                        e.g. {"count":4,"reason":"not-comment"}: the 4th such message (as `saved` counts)
 //
 // Runs in renderer, main process, CLI and server: no DOM, no Node.
 import * as decoding from 'lib0/decoding';
@@ -25,6 +27,7 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_SAVED = 100;
 export const MESSAGE_INFO = 101;
 export const MESSAGE_REMOTE_STATE = 102;
+export const MESSAGE_REFUSED = 103;
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
@@ -45,7 +48,13 @@ export const CLOSE_CODES = {
   storageFailure: 4500,
 } as const;
 
-export type ConnectionRole = 'editor' | 'viewer';
+export type ConnectionRole = 'editor' | 'commenter' | 'viewer';
+
+const ROLES: readonly string[] = ['editor', 'commenter', 'viewer'] satisfies readonly ConnectionRole[];
+
+function isRole(value: unknown): value is ConnectionRole {
+  return typeof value === 'string' && ROLES.includes(value);
+}
 
 /** Payload of message 101. */
 export interface ServerInfo {
@@ -63,6 +72,16 @@ export interface RemoteStateInfo {
   url?: string;
 }
 
+/** Why the server dropped a commenter's update whole (see main/sync/commenter-check.ts). */
+export type RefusalReason = 'not-comment' | 'missing-dependencies' | 'invalid' | 'foreign-client';
+
+/** Payload of message 103. */
+export interface RefusedInfo {
+  /** Which update-bearing message of this connection (counted as `saved` counts them, from 1). */
+  count: number;
+  reason: RefusalReason;
+}
+
 /** A decoded message; `data` is the embedded Yjs or awareness payload where there is one. */
 export type DecodedMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
@@ -73,7 +92,8 @@ export type DecodedMessage =
   | { type: 'auth'; payload: Uint8Array }
   | { type: 'saved'; count: number }
   | { type: 'info'; info: ServerInfo }
-  | { type: 'remote-state'; remote: RemoteStateInfo };
+  | { type: 'remote-state'; remote: RemoteStateInfo }
+  | { type: 'refused'; refused: RefusedInfo };
 
 /** Thrown for bytes that are not a well-formed protocol message; `message` says what is wrong. */
 export class ProtocolError extends Error {
@@ -145,6 +165,28 @@ export function encodeRemoteState(remote: RemoteStateInfo): Uint8Array {
   });
 }
 
+export function encodeRefused(refused: RefusedInfo): Uint8Array {
+  return build((e) => {
+    encoding.writeVarUint(e, MESSAGE_REFUSED);
+    encoding.writeVarString(e, JSON.stringify(refused));
+  });
+}
+
+const REFUSAL_REASONS: readonly string[] = ['not-comment', 'missing-dependencies', 'invalid', 'foreign-client'] satisfies readonly RefusalReason[];
+
+function parseRefused(text: string): RefusedInfo {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ProtocolError('refused message: payload is not JSON');
+  }
+  const { count, reason } = (value ?? {}) as Record<string, unknown>;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw new ProtocolError('refused message: count must be a whole number ≥ 1');
+  if (typeof reason !== 'string' || !REFUSAL_REASONS.includes(reason)) throw new ProtocolError(`refused message: reason must be one of ${REFUSAL_REASONS.join(', ')}`);
+  return { count, reason: reason as RefusalReason };
+}
+
 const PENDING_KINDS = new Set(['offline', 'connecting', 'syncing']);
 
 function parseRemoteState(text: string): RemoteStateInfo {
@@ -166,7 +208,7 @@ function parseRemoteState(text: string): RemoteStateInfo {
     }
     parsed = { kind: kind as 'offline' | 'connecting' | 'syncing', pending };
   } else throw new ProtocolError('remote-state message: state.kind must be local, offline, connecting, syncing or synced');
-  if (role !== undefined && role !== 'editor' && role !== 'viewer') throw new ProtocolError('remote-state message: role must be editor or viewer');
+  if (role !== undefined && !isRole(role)) throw new ProtocolError('remote-state message: role must be editor, commenter or viewer');
   if (error !== undefined && typeof error !== 'string') throw new ProtocolError('remote-state message: error must be a string');
   if (url !== undefined && typeof url !== 'string') throw new ProtocolError('remote-state message: url must be a string');
   return { state: parsed, ...(role ? { role } : {}), ...(error !== undefined ? { error } : {}), ...(url !== undefined ? { url } : {}) };
@@ -180,7 +222,7 @@ function parseInfo(text: string): ServerInfo {
     throw new ProtocolError('info message: payload is not JSON');
   }
   const role = (value as { role?: unknown } | null)?.role;
-  if (role !== 'editor' && role !== 'viewer') throw new ProtocolError('info message: role must be editor or viewer');
+  if (!isRole(role)) throw new ProtocolError('info message: role must be editor, commenter or viewer');
   return { role };
 }
 
@@ -214,6 +256,8 @@ export function decodeMessage(message: Uint8Array): DecodedMessage {
         return { type: 'info', info: parseInfo(decoding.readVarString(decoder)) };
       case MESSAGE_REMOTE_STATE:
         return { type: 'remote-state', remote: parseRemoteState(decoding.readVarString(decoder)) };
+      case MESSAGE_REFUSED:
+        return { type: 'refused', refused: parseRefused(decoding.readVarString(decoder)) };
       default:
         throw new ProtocolError(`unknown message type ${type}`);
     }

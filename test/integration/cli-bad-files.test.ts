@@ -91,7 +91,7 @@ describe('item 14: deeply nested rich text gives a clear error, not a stack over
     const r = await pejling(['validate', file, '--lang', 'en']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(r.stderr).toBe(
-      `pejling: ${file} cannot be read: its text is nested too deeply (more than 100 levels, such as quotes within quotes or lists within lists); Pejling reads at most 100 levels\n`,
+      `pejling: ${file} cannot be read: the text is nested too deeply (more than 100 levels, such as quotes within quotes or lists within lists); Pejling reads at most 100 levels\n`,
     );
   });
 });

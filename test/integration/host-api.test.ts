@@ -99,7 +99,7 @@ describe('browser-mode host API', () => {
     const file = { format: 'pejling-strategy', formatVersion: 1, meta: { title: 'T', organisation: 'O', period: { from: 2027, to: 2030 } }, vision: { statement: 'V' }, perspectives: [{ id: 'p', title: 'P', focusAreas: [{ id: 'f', title: 'F', body: 'B', ownerID: 'x' }] }] };
     const { status, body } = await api<DocumentSummary>('/api/documents', post({ from: 'json', text: JSON.stringify(file), fileName: 'andet-værktøj.json' }));
     expect(status).toBe(201);
-    expect(body.notice).toBe('andet-værktøj.json blev åbnet, men 1 ukendte felter blev ignoreret: /perspectives/0/focusAreas/0/ownerID.');
+    expect(body.notice).toBe('andet-værktøj.json blev åbnet, men 1 ukendt felt blev ignoreret: /perspectives/0/focusAreas/0/ownerID.');
   });
 
   it('refuses API calls from another origin', async () => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary, HostBridge } from '../../shared/bridge';
 import { HOST_METHODS, METHOD_NAMES, type EventName, type MethodName } from '../../shared/host/contract';
 import type { HostIpc } from '../../shared/host/ipc';
+import { t } from '../../shared/i18n/messages';
 import { createHost, type Host } from '../../main/host/host';
 import { createHttpApi } from '../../main/host/http-api';
 import { registerIpcHandlers, type IpcHandlers } from '../../main/electron/ipc-handlers';
@@ -22,6 +23,8 @@ import { createBrowserBridge, requestFor } from '../../renderer/src/bridge/brows
 import { BridgeError } from '../../renderer/src/bridge/bridge-error';
 import { createIpcBridge } from '../../renderer/src/bridge/ipc-bridge';
 import { FakeIpcMain, FakeWebContents } from '../unit/foundation/electron-fakes';
+import { makeStrategyDocx } from '../fixtures/docx/make-docx';
+import { solbjerg } from '../fixtures/docx/strategies';
 
 let dataDir: string;
 let host: Host;
@@ -152,6 +155,18 @@ const CASES: { [M in MethodName]: Case } = {
     },
     invalid: [],
   },
+  readWordDocument: {
+    async call(b, _doc, transport) {
+      const bytes = await makeStrategyDocx(solbjerg, { headings: 'danish', typedNumbers: true, perspectiveLevel: true, goalLabel: 'Målsætninger', columns: ['Initiativ', 'Indsatsområde', 'Ansvarlig', 'Periode', 'Status', 'Budget'], pageLines: 'footer' });
+      io.savePath = join(dataDir, `import-${transport}.docx`);
+      await writeFile(io.savePath, bytes);
+      io.pick = new File([new Uint8Array(bytes)], `import-${transport}.docx`);
+      const read = await b.readWordDocument();
+      expect(read?.fileName).toBe(`import-${transport}.docx`);
+      return read && { headings: read.document.blocks.filter((block) => block.kind === 'paragraph' && block.styleId?.startsWith('Overskrift')).length, tables: read.document.blocks.filter((block) => block.kind === 'table').length };
+    },
+    invalid: [],
+  },
   saveDocumentAs: {
     async call(b, doc, transport) {
       io.savePath = join(dataDir, `saved-${transport}.json`);
@@ -179,6 +194,20 @@ const CASES: { [M in MethodName]: Case } = {
   setRemote: {
     call: async (b, doc) => stable(await b.setRemote(doc.id, null)),
     invalid: [['ok-id', { url: 'file:///etc/passwd', token: '' }], ['ok-id', { url: 'javascript:alert(1)', token: '' }], ['ok-id', 'https://x']],
+  },
+  setUiLanguage: {
+    async call(b) {
+      // The host's own words (an error's message) follow the UI language the renderer set.
+      const refusal = () => b.getDocument('no-such-document').then(() => 'found', (e: unknown) => (e as Error).message);
+      await b.setUiLanguage('en');
+      const english = await refusal();
+      await b.setUiLanguage('da');
+      const danish = await refusal();
+      expect(english).toBe(t('en', 'host.error.document-not-found'));
+      expect(danish).toBe(t('da', 'host.error.document-not-found'));
+      return { english, danish };
+    },
+    invalid: [['fr'], [42], []],
   },
   openExternal: {
     async call(b, _doc, transport) {

@@ -140,7 +140,7 @@ describe('auth file validation', () => {
     }
     expect(message).toContain('auth.json is invalid');
     expect(message).toContain('/tokens/0/token: must be a non-empty string');
-    expect(message).toContain('/tokens/1/role: must be one of editor, viewer');
+    expect(message).toContain('/tokens/1/role: must be one of editor, commenter, viewer (is "admin")');
     expect(message).toContain('/tokens/2/documents/0: not a valid document name');
     expect(message).toContain('/tokens/3/token: the same token is listed twice');
     expect(message).toContain('/tokens/4/documents: must be ["*"] or a non-empty list of document names');
@@ -154,7 +154,7 @@ describe('auth file validation', () => {
     await writeFile(authFile, JSON.stringify({ tokens: [{ token: 'x', role: 'ejer', documents: ['*'] }] }));
     const result = await runServerCommand(['--port', '0', '--data', join(dir, 'data'), '--auth', authFile]);
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('/tokens/0/role: must be one of editor, viewer');
+    expect(result.stderr).toContain('/tokens/0/role: must be one of editor, commenter, viewer (is "ejer")');
     expect(result.stderr).not.toMatch(/\n\s+at /);
 
     const missing = await runServerCommand(['--port', '0', '--data', join(dir, 'data'), '--auth', join(dir, 'nope.json')]);

@@ -1,7 +1,7 @@
 // `pejling validate FILE [--lang da|en]`: exit 0 and one "gyldig" line for a valid file; otherwise every
 // problem as "FILE: path: reason" and exit 1. Also home of the option parsing shared by new/validate/check.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Lang } from '../../../shared/format/messages';
+import { t, type Lang } from '../../../shared/i18n/messages';
 import { formatProblem, type Problem } from '../../../shared/format/validate';
 import { CliError } from '../cli-error';
 import { readCliInput } from '../read-input';
@@ -72,13 +72,11 @@ export async function run(args: string[]): Promise<number> {
   const result = await readInput(file, lang);
   if (result.ok) {
     // Unknown fields do not make a file invalid, but they are not kept: say where they are.
-    const label = lang === 'en' ? 'warning' : 'advarsel';
-    for (const warning of result.warnings) console.log(`${file}: ${label}: ${formatProblem(warning)}`);
-    console.log(lang === 'en' ? `${file}: valid` : `${file}: gyldig`);
+    for (const warning of result.warnings) console.log(t(lang, 'cli.validate.warning', { file, problem: formatProblem(warning) }));
+    console.log(t(lang, 'cli.validate.valid', { file }));
     return 0;
   }
   printProblems(file, result.problems);
-  const n = result.problems.length;
-  console.error(lang === 'en' ? `${file}: invalid (${n} problem${n === 1 ? '' : 's'})` : `${file}: ugyldig (${n} ${n === 1 ? 'problem' : 'problemer'})`);
+  console.error(t(lang, 'cli.validate.invalid', { file, count: result.problems.length }));
   return 1;
 }

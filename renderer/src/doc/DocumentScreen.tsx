@@ -2,7 +2,7 @@
 // and the status bar. Owns the DocumentSession for as long as the document is open.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentSummary, MenuCommand } from '../../../shared/bridge';
-import type { ComponentProps } from 'preact';
+import type { ComponentChildren, ComponentProps } from 'preact';
 import { getBridge } from '../bridge/get-bridge';
 import { showRecoveryNotice } from './recovery-notice';
 import { useSessionState, useWholeSessionState } from '../session/use-session-state';
@@ -16,6 +16,7 @@ import { resolveLabels } from '../session/labels';
 import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
+import { formatYears } from '../../../shared/i18n/format';
 import { dismissToast, showToast } from '../ui/toasts';
 import { getView, listViews } from '../session/view-registry';
 import './builtin-views';
@@ -30,6 +31,14 @@ import { ReadOnlyBanner } from '../collab/ReadOnlyBanner';
 import { ShareButton, ShareDialog } from '../collab/ShareDialog';
 import { useUnsyncedWarning } from '../session/use-unsynced-warning';
 import { useMyPresence } from '../session/use-my-presence';
+import { VISION_ID } from '../../../shared/model/model-constants';
+import { commentsOf } from '../../../shared/model/comments';
+import { CommentsContext, isCommenter, mayComment, useDocumentCommentEnv } from '../comments/comments-env';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { CommenterBanner, CommentsToggle } from '../comments/CommentsToggle';
+import { useShownVersion } from '../versions/version-mode';
+import { VersionBanner } from '../versions/VersionBanner';
+import { VersionsButton } from '../versions/VersionsButton';
 
 interface Props {
   documentId: string;
@@ -120,7 +129,9 @@ function SessionHost({ documentId, summary, ...rest }: Omit<Props, 'documentId'>
     };
   }, [session]);
 
+  const shown = useShownVersion(session); // a saved version or a comparison, shown read-only instead (renderer/src/versions)
   if (!ready) return <LoadingScreen text={t('doc.opening')} />;
+  if (shown) return <OpenDocument key={shown.key} session={shown.session} summary={summary} {...rest} banner={<VersionBanner shown={shown} live={session} />} />;
   return <OpenDocument session={session} summary={summary} {...rest} />;
 }
 
@@ -131,15 +142,20 @@ interface OpenProps {
   item: string | undefined;
   menuCommand?: { command: MenuCommand; at: number } | undefined;
   onOpenSettings: () => void;
+  /** A version or comparison is shown (its banner replaces the viewer's). */
+  banner?: ComponentChildren;
 }
 
-function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings }: OpenProps) {
+function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings, banner }: OpenProps) {
   const version = useDocVersion(session, { structureOnly: true });
   const others = usePresence(session);
-  const readOnly = useSessionState(session, isReadOnly);
+  const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
+  const readOnly = useSessionState(session, isReadOnly) || commenter;
   const remoteActive = useSessionState(session, (s) => !!s.remote && s.remote.state.kind !== 'local');
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
   const tree = useMemo(() => buildNavTree(session.model, labels), [session, version, labels]);
@@ -251,10 +267,10 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <Icon name="home" />
         </a>
         <div class="doc-heading">
-          <span class="doc-title">{meta.title || t('doc.untitled')}</span>
-          <span class="doc-organisation">
+          <span class="doc-title" title={meta.title || t('doc.untitled')}>{meta.title || t('doc.untitled')}</span>
+          <span class="doc-organisation" title={`${meta.organisation}${meta.period.from ? ` · ${formatYears(meta.period)}` : ''}`}>
             {meta.organisation}
-            {meta.period.from ? ` · ${meta.period.from}–${meta.period.to}` : ''}
+            {meta.period.from ? ` · ${formatYears(meta.period)}` : ''}
           </span>
         </div>
         <div class="view-tabs" role="tablist" aria-label={t('doc.views')} ref={tabsRef} onKeyDown={onTabKey}>
@@ -277,24 +293,41 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           ))}
         </div>
         <div class="header-actions">
+          <CommentsContext.Provider value={commentEnv}>
+            <CommentsToggle open={commentsOpen} onToggle={() => setCommentsOpen((v) => !v)} />
+          </CommentsContext.Provider>
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
+          {!banner && <VersionsButton session={session} />}
           <ExportMenu onDocx={() => void exportDocx()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>
         </div>
       </header>
-      {readOnly && <ReadOnlyBanner />}
+      {banner ?? (readOnly && (commenter ? <CommenterBanner /> : <ReadOnlyBanner />))}
       <FieldPresenceProvider awareness={session.awareness} location={selectedKey}>
-        <div class="document-body">
+        <CommentsContext.Provider value={commentEnv}>
+        <div class={`document-body${commentsOpen ? ' has-comments-panel' : ''}`}>
           <Navigator ctx={ctx} selectedKey={selectedKey} others={others} readOnly={readOnly} />
           <main class="document-main" id="main" tabIndex={-1}>
             <div class="view-panel" id="view-panel" role="tabpanel" aria-labelledby={`tab-${activeView.id}`} data-view={activeView.id}>
               <ActiveView session={session} selectedKey={selectedKey} select={select} tree={tree} labels={labels} readOnly={readOnly} />
             </div>
           </main>
+          {commentsOpen && (
+            <CommentsPanel
+              selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
+              labelOf={(id) => (id === VISION_ID ? t('nav.vision') : findNode(tree, id)?.node.label || t('doc.untitled'))}
+              onJump={(thread) => {
+                select(thread.target.id === VISION_ID ? 'vision' : thread.target.id, 'edit');
+                commentEnv.requestJump(thread.id, thread.target);
+              }}
+              onClose={() => setCommentsOpen(false)}
+            />
+          )}
         </div>
+        </CommentsContext.Provider>
       </FieldPresenceProvider>
       <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
       {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} coEditors={others.map((o) => o.state.user.name)} onClose={() => setShareOpen(false)} />}

@@ -18,6 +18,9 @@ import { applyLink, linkAt } from './rich-commands';
 import { buildCursor } from './remote-cursor';
 import { registerEditor } from './editor-registry';
 import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sync';
+import { extraPlugins } from './extra-plugins';
+import type { CommentTarget } from '../../../shared/model/comments';
+import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -30,15 +33,18 @@ interface Props {
   compact?: boolean | undefined;
   /** For tests and jump targets: data-field on the wrapper. */
   fieldKey?: string | undefined;
+  /** The item and field this editor holds, for comment threads on its text. */
+  commentTarget?: CommentTarget | undefined;
 }
 
-export function RichTextEditor({ fragment, awareness, label, placeholder, readOnly = false, compact = false, fieldKey }: Props) {
+export function RichTextEditor({ fragment, awareness, label, placeholder, readOnly = false, compact = false, fieldKey, commentTarget }: Props) {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const readOnlyRef = useRef(readOnly);
   const [state, setState] = useState<EditorState | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   readOnlyRef.current = readOnly;
+  const comments = useEditorComments(commentTarget);
 
   useEffect(() => {
     const mount = mountRef.current;
@@ -62,6 +68,8 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           columnResizing(),
           tableEditing(),
           placeholderPlugin(placeholder ?? ''),
+          comments.plugin,
+          ...extraPlugins(fragment),
         ],
       }),
       editable: () => !readOnlyRef.current,
@@ -85,8 +93,10 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
     });
     viewRef.current = view;
     setState(view.state);
+    comments.attach(view);
     const unregister = registerEditor(view);
     return () => {
+      comments.attach(null);
       unregister();
       viewRef.current = null;
       view.destroy();
@@ -111,10 +121,11 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   };
 
   return (
-    <div class={`rich-field${compact ? ' is-compact' : ''}${readOnly ? ' is-readonly' : ''}`} data-field={fieldKey}>
+    <div class={`rich-field${compact ? ' is-compact' : ''}${readOnly ? ' is-readonly' : ''}${comments.aside ? ' has-comment-aside' : ''}`} data-field={fieldKey}>
       {!readOnly && state && (
-        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} />
+        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} onComment={comments.start} />
       )}
+      {readOnly && comments.start && <CommentOnlyToolbar label={t('editor.toolbarFor', { field: label })} onComment={comments.start} />}
       {linkOpen && state && (
         <LinkForm
           initialHref={linkAt(state)?.href ?? ''}
@@ -129,6 +140,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
         />
       )}
       <div class="rich-mount" ref={mountRef} />
+      {comments.aside}
     </div>
   );
 }

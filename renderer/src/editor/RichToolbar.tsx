@@ -26,6 +26,7 @@ import {
   toggleStrong,
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
+import { CommentButton } from '../comments/editor-comments';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -34,9 +35,11 @@ interface Props {
   label: string;
   run: (command: Command) => void;
   onLink: () => void;
+  /** "Kommentér" on the selection, when comments are possible here. */
+  onComment?: (() => void) | undefined;
 }
 
-export function RichToolbar({ state, label, run, onLink }: Props) {
+export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const { marks, nodes } = richSchema;
   const list = enclosingList(state);
@@ -108,6 +111,12 @@ export function RichToolbar({ state, label, run, onLink }: Props) {
           {button('rowDelete', t('editor.deleteRow'), null, deleteRow)}
           {button('columnDelete', t('editor.deleteColumn'), null, deleteColumn)}
           {button('tableDelete', t('editor.deleteTable'), null, deleteTable)}
+        </>
+      )}
+      {onComment && (
+        <>
+          <span class="toolbar-separator" aria-hidden="true" />
+          <CommentButton onComment={onComment} tabIndex={-1} />
         </>
       )}
       <span class="toolbar-spacer" />

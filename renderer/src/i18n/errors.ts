@@ -1,8 +1,8 @@
 // Errors as the user reads them, in the UI language. The host answers with a stable code and its
-// parameters beside its own (Danish) message; the code is looked up in the catalog (host.error.<code>,
-// storage.error.<code> for the storage's refusals), and the message is the fallback for a code the
-// catalog does not know. Components show errors through these, never through error.message.
-import { isMessageKey, type MessageKey } from '../../../shared/i18n';
+// parameters beside its own message; the code is looked up in the catalog (host.error.<code>,
+// storage.error.<code> for the storage's refusals: shared/host/errors.ts), and the message is the fallback
+// for a code the catalog does not know. Components show errors through these, never through error.message.
+import { errorKey } from '../../../shared/host/errors';
 import { errorMessage as hostMessage, errorProblems as hostProblems } from '../bridge/bridge-error';
 import { t } from './i18n';
 
@@ -11,10 +11,7 @@ interface Coded {
   params?: unknown;
 }
 
-function catalogKey(code: string): MessageKey | undefined {
-  const key = code.startsWith('storage-') ? `storage.error.${code.slice('storage-'.length)}` : `host.error.${code}`;
-  return isMessageKey(key) ? key : undefined;
-}
+const catalogKey = errorKey;
 
 function paramsOf(error: Coded): Record<string, string | number> {
   const params: Record<string, string | number> = {};

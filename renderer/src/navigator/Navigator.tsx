@@ -8,8 +8,10 @@ import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { announce } from '../ui/announcer';
 import { PresenceBadges } from '../collab/PresenceList';
+import { CommentCount, useOpenCommentCounts } from '../comments/CommentsPanel';
 import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
+import { CompareBadge } from '../session/compare-marks';
 
 interface Props {
   ctx: NavContext;
@@ -165,6 +167,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
   };
 
   const presenceAt = (key: string) => others.filter((o) => o.state.location === key);
+  const commentCounts = useOpenCommentCounts(); // open comment threads per part (comments/)
 
   const renderNode = (entry: FlatNode, position: number, setSize: number) => {
     const { node, depth } = entry;
@@ -186,6 +189,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
         aria-expanded={expanded}
         aria-selected={isSelected}
         aria-labelledby={labelId}
+        aria-describedby={commentCounts.get(node.key) ? `nav-comments-${node.key}` : undefined}
         tabIndex={node.key === activeKey ? 0 : -1}
         data-key={node.key}
         data-kind={node.kind}
@@ -258,7 +262,9 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               {node.label || node.placeholder || ''}
             </span>
           )}
+          <CompareBadge doc={ctx.session.doc} id={node.key} />
           <PresenceBadges here={here} />
+          {!!commentCounts.get(node.key) && <CommentCount count={commentCounts.get(node.key)!} id={`nav-comments-${node.key}`} />}
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}
           {!readOnly && renaming !== node.key && (
             <span class="nav-actions">

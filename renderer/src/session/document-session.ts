@@ -31,11 +31,17 @@ export class DocumentSession {
   constructor(
     readonly documentId: string,
     bridge: HostBridge,
+    /**
+     * `channel`: a session over another source than the host's replica (a saved version, renderer/src/versions),
+     * without a local copy; `seed` fills the doc before the channel's provider is attached (so it sends nothing).
+     */
+    options: { channel?: DocumentChannel; seed?: (doc: Y.Doc) => void } = {},
   ) {
+    options.seed?.(this.doc);
     this.awareness = new Awareness(this.doc);
     this.model = new StrategyModel(this.doc);
     this.structureUndo = new Y.UndoManager(this.doc, { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0 });
-    this.localCopy = isBrowserMode() ? openLocalCopy(documentId, this.doc) : null;
+    this.localCopy = isBrowserMode() && !options.channel ? openLocalCopy(documentId, this.doc) : null;
     const local = this.localCopy;
     if (local) {
       // Browser mode: a watched WebSocket (silent network loss is detected), opened once the local copy is in.
@@ -44,7 +50,7 @@ export class DocumentSession {
       this.provider.carryOverPending(local.carriedPending);
       this.cleanups.push(this.provider.onState((state) => local.rememberPending(state.changes)));
     } else {
-      this.channel = bridge.connectDocument(documentId);
+      this.channel = options.channel ?? bridge.connectDocument(documentId);
       this.provider = new ChannelProvider(this.doc, this.channel, { awareness: this.awareness });
     }
     this.publishUser();

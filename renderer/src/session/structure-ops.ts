@@ -40,9 +40,8 @@ const NEW_ITEM: NewInput = {
     title: t('new.named', { noun: lowerFirst(labels.focusArea) }),
   }),
   actionPlan: (model) => {
-    const period = model.getMeta().period;
-    const from = Math.max(period.from, new Date().getFullYear());
-    return { title: t('new.actionPlan', { from, to: from + 1 }), kind: 'common', period: { from, to: from + 1 } };
+    const period = newPlanPeriod(model.getMeta().period, model.list('actionPlan').filter((p) => !p.virtual).map((p) => p.period));
+    return { title: t('new.actionPlan', period), kind: 'common', period };
   },
   initiative: (_model, parent) => {
     if (!parent) throw new Error('An initiative needs its action plan');
@@ -54,6 +53,17 @@ const NEW_ITEM: NewInput = {
   },
   owner: () => ({ name: t('new.owner'), kind: 'unit' }),
 };
+
+/**
+ * A new action plan's years: two years inside the strategy's period (never the calendar's current year, which a
+ * strategy written for 2010–2014 knows nothing of), following the plans it already has: the year after the latest
+ * plan ends, or the strategy's first year when that is past its end.
+ */
+export function newPlanPeriod(strategy: { from: number; to: number }, plans: readonly { from: number; to: number }[]): { from: number; to: number } {
+  const latest = Math.max(strategy.from - 1, ...plans.map((p) => p.to));
+  const from = latest < strategy.to ? latest + 1 : strategy.from;
+  return { from, to: Math.min(from + 1, Math.max(strategy.to, from)) };
+}
 
 /** Adds an item of `kind` under `parent` (after `after` when given); returns the new id. */
 export function addItem<K extends ItemKind>(model: StrategyModel, kind: K, parent: NavNode | undefined, labels: ResolvedLabels, after?: string): string {

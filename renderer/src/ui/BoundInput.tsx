@@ -12,7 +12,13 @@
 // `validate` returns why the typed text cannot be saved (or null). An invalid field keeps what was
 // typed, says why (aria-invalid, a message linked with aria-describedby), and saves nothing until
 // the text is corrected: no silent reverts.
-import type { PartialInputHTMLAttributes, PartialSelectHTMLAttributes, SelectHTMLAttributes, InputHTMLAttributes } from 'preact';
+import type {
+  PartialInputHTMLAttributes,
+  PartialSelectHTMLAttributes,
+  SelectHTMLAttributes,
+  InputHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { diffText, mapPosition, type TextChange, type TextFieldHandle } from '../../../shared/model';
 import { FieldPresenceChip, fieldPresenceProps, useFieldPresence } from '../collab/field-presence';
@@ -90,7 +96,7 @@ function useBoundValue(value: string, onCommit: (value: string) => void, debounc
  * last agreed with; an invalid draft (see `validate`) is kept while remote changes advance `synced`.
  */
 function useTextBinding(
-  ref: { current: HTMLInputElement | null },
+  ref: { current: HTMLInputElement | HTMLTextAreaElement | null },
   field: TextFieldHandle | undefined,
   validate: Validate | undefined,
 ) {
@@ -132,7 +138,7 @@ function useTextBinding(
   return {
     error,
     onInput(e: Event) {
-      const el = e.currentTarget as HTMLInputElement;
+      const el = e.currentTarget as HTMLInputElement | HTMLTextAreaElement;
       if (!field) return;
       const next = el.value;
       const reason = validateRef.current?.(next) ?? null;
@@ -198,6 +204,82 @@ export function BoundInput({ field, value = '', onCommit = noCommit, validate, d
       {error && (
         <span class="field-hint inline-error" id={errorId} data-field-error="">
           {error}
+        </span>
+      )}
+      <FieldPresenceChip editors={presence.editors} field={ref} />
+    </>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'role' | 'value' | 'onInput' | 'onBlur' | 'onFocus' | 'onKeyDown'> & {
+  onKeyDown?: (e: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => void;
+  /** The field's Y.Text (`model.textField(id, key)`). */
+  field: TextFieldHandle;
+  validate?: Validate;
+  presenceKey?: string;
+};
+
+// `field-sizing: content` (CSS) grows a textarea with its text in Chromium (the desktop app and the browsers we
+// test); elsewhere (Firefox) the height follows scrollHeight, measured on every change and resize.
+const growsByCss = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+function fitHeight(el: HTMLTextAreaElement | null): void {
+  if (!el || growsByCss) return;
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+}
+
+/**
+ * Typed text that wraps and grows with what is written (a goal): bound to the field's Y.Text like BoundInput.
+ * Enter inserts no line break (the text is one paragraph that wraps); the caller's onKeyDown still hears it.
+ */
+export function BoundTextArea({ field, validate, onKeyDown, presenceKey, ...rest }: TextAreaProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const text = useTextBinding(ref, field, validate);
+  const presence = useFieldPresence(ref, presenceKey);
+  const editable = !rest.readOnly && !rest.disabled;
+  const errorId = useId();
+  const label = useFieldLabel();
+  const describedBy = [rest['aria-describedby'], label?.hintId, text.error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const labelledBy = rest['aria-labelledby'] ?? (rest['aria-label'] === undefined ? label?.labelId : undefined);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    fitHeight(el);
+    if (!el || growsByCss) return;
+    const unsubscribe = field.subscribe(() => fitHeight(ref.current));
+    const observer = new ResizeObserver(() => fitHeight(ref.current));
+    observer.observe(el);
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+    };
+  }, [field]);
+  return (
+    <>
+      <textarea
+        rows={1}
+        {...(rest as TextareaHTMLAttributes)}
+        {...presence.attributes}
+        {...fieldPresenceProps(presence.editors)}
+        aria-invalid={text.error ? true : rest['aria-invalid']}
+        aria-describedby={describedBy}
+        aria-labelledby={labelledBy}
+        ref={ref}
+        onInput={(e) => {
+          text.onInput(e);
+          fitHeight(ref.current);
+        }}
+        onFocus={() => {
+          if (editable) presence.onFocus();
+        }}
+        onBlur={() => presence.onBlur()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+          onKeyDown?.(e);
+        }}
+      />
+      {text.error && (
+        <span class="field-hint inline-error" id={errorId} data-field-error="">
+          {text.error}
         </span>
       )}
       <FieldPresenceChip editors={presence.editors} field={ref} />

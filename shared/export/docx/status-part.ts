@@ -41,7 +41,7 @@ export function statusSections(ctx: RenderContext, asOf: string | undefined): IS
   const t = ctx.texts;
   const { meta } = ctx.strategy;
   const report = buildStatusReport(ctx.strategy, asOf ? { asOf } : {});
-  const reportDate = asOf ?? isoDateOf(ctx.now);
+  const reportDate = report.reportDate ?? isoDateOf(ctx.now);
   const children: Block[] = [
     ...titleBlock(ctx, t.statusReportTitle, meta.title.includes(String(meta.period.from)) ? meta.title : `${meta.title} ${formatYears(meta.period)}`, [
       meta.organisation,

@@ -18,13 +18,17 @@ import { DOC_CHANNEL, eventChannel, methodChannel } from '../../../main/electron
 import { createAppProtocolHandler } from '../../../main/electron/app-protocol-handler';
 import { externalOpener, installSecurity } from '../../../main/electron/security';
 import { mainWindowOptions } from '../../../main/electron/window-options';
+import { installApplicationMenu, type MenuActions } from '../../../main/electron/menu';
+import { t } from '../../../shared/i18n/messages';
+import { da } from '../../../shared/i18n/catalog/da';
+import { en } from '../../../shared/i18n/catalog/en';
 
 let dataDir: string;
 let host: Host;
 let ipcMain: FakeIpcMain;
 let window: FakeWebContents;
 let handlers: IpcHandlers;
-const dialogs = { open: [] as string[], save: null as string | null, saveOptions: [] as unknown[] };
+const dialogs = { open: [] as string[], save: null as string | null, saveOptions: [] as unknown[], openOptions: [] as unknown[] };
 const opened: string[] = [];
 const external: string[] = [];
 
@@ -32,7 +36,10 @@ function register(api: HostApi = host.api) {
   ipcMain = new FakeIpcMain();
   window = new FakeWebContents();
   const fakeDialogs: DialogsLike = {
-    showOpenDialog: async () => ({ canceled: dialogs.open.length === 0, filePaths: dialogs.open }),
+    showOpenDialog: async (_sender, options) => {
+      dialogs.openOptions.push(options);
+      return { canceled: dialogs.open.length === 0, filePaths: dialogs.open };
+    },
     showSaveDialog: async (_sender, options) => {
       dialogs.saveOptions.push(options);
       return dialogs.save ? { canceled: false, filePath: dialogs.save } : { canceled: true };
@@ -55,6 +62,7 @@ beforeEach(async () => {
   dialogs.open = [];
   dialogs.save = null;
   dialogs.saveOptions = [];
+  dialogs.openOptions = [];
   opened.length = 0;
   external.length = 0;
   register();
@@ -100,7 +108,7 @@ describe('IPC handlers (derived from the host contract)', () => {
   it('answer host errors as code + params + message: an unknown document, an unknown plan', async () => {
     expect(await ipcMain.invoke(window, 'getDocument', ['findes-ikke'])).toMatchObject({
       ok: false,
-      error: { code: 'document-not-found', params: { id: 'findes-ikke' }, message: expect.stringContaining('findes-ikke') },
+      error: { code: 'document-not-found', params: { id: 'findes-ikke' }, message: t('da', 'host.error.document-not-found') },
     });
   });
 
@@ -165,6 +173,77 @@ describe('IPC handlers (derived from the host contract)', () => {
     ipcMain.send(other, DOC_CHANNEL.close, ['c1']);
     ipcMain.send(window, DOC_CHANNEL.close, ['c1']);
     expect(window.sentOn(DOC_CHANNEL.status)).toEqual([['c1', 'open']]);
+  });
+});
+
+describe('the UI language reaches the host: menu, dialogs and the host\'s own words follow it', () => {
+  type Item = { label?: string; submenu?: Item[]; click?: () => void; enabled?: boolean };
+  const labels = (items: Item[]): string[] => items.flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu ?? [])]);
+  /** Danish catalog texts that the English catalog does not share (so "JSON" or "Pejling" are not taken for Danish). */
+  const danishOnly = new Set(Object.entries(da).filter(([key, value]) => en[key as keyof typeof en] !== value).map(([, value]) => value));
+  const BROKEN = JSON.stringify({ format: 'pejling-strategy', formatVersion: 1, meta: { title: 'Broken', organisation: 'Harbour', period: { from: 2026, to: 2029 } }, actionPlans: [{ id: 'ap', title: 'Plan', kind: 'yearly', period: { from: 2026, to: 2027 }, initiatives: [] }] });
+
+  it('rebuilds the menu in English after the renderer calls setUiLanguage, and its items still send their commands', async () => {
+    const built: Item[][] = [];
+    const sent: string[] = [];
+    const actions: MenuActions = { send: (command) => sent.push(command), openRecent: () => undefined, clearRecent: () => undefined, openDocumentation: () => undefined };
+    const menu = installApplicationMenu({ host: host.api, actions, recent: () => [], env: { platform: 'linux', isPackaged: false, version: '9.9.9' }, apply: (template) => built.push(template as Item[]) });
+    try {
+      expect(built.at(-1)!.map((item) => item.label)).toEqual(['Filer', 'Rediger', 'Vis', 'Hjælp']);
+      expect(await ipcMain.invoke(window, 'setUiLanguage', ['en'])).toEqual({ ok: true, value: null });
+      const english = built.at(-1)!;
+      expect(english.map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+      expect(labels(english)).toEqual(expect.arrayContaining(['Open file…', 'Import JSON…', 'Export to Word…', 'No recent documents', 'About Pejling 9.9.9']));
+      expect(labels(english).filter((label) => danishOnly.has(label))).toEqual([]);
+      english[0]!.submenu!.find((item) => item.label === 'Save as…')!.click!();
+      expect(sent).toEqual(['save-as']);
+      // Back to Danish: rebuilt again; a language that is not one of Pejling's is refused at the boundary.
+      await ipcMain.invoke(window, 'setUiLanguage', ['da']);
+      expect(built.at(-1)!.map((item) => item.label)).toEqual(['Filer', 'Rediger', 'Vis', 'Hjælp']);
+      expect(await ipcMain.invoke(window, 'setUiLanguage', ['de'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(host.api.uiLanguage()).toBe('da');
+    } finally {
+      menu.dispose();
+    }
+  });
+
+  it('words the open and save dialogs and a refused file in the UI language', async () => {
+    const broken = join(dataDir, 'broken.json');
+    await writeFile(broken, BROKEN);
+    dialogs.open = [broken];
+    const danish = await ipcMain.invoke(window, 'openFile', []);
+    expect(danish).toMatchObject({ ok: false, error: { code: 'invalid-file', params: { problems: expect.stringContaining('skal være en af') } } });
+
+    await ipcMain.invoke(window, 'setUiLanguage', ['en']);
+    const english = await ipcMain.invoke(window, 'openFile', []);
+    expect(english).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringContaining('broken.json cannot be opened'), params: { problems: expect.stringContaining('/actionPlans/0/kind: must be one of') } } });
+    const { problems } = (english as unknown as { error: { params: { problems: string } } }).error.params;
+    expect([...danishOnly].filter((text) => text.length > 3 && problems.includes(text))).toEqual([]);
+    expect(dialogs.openOptions.at(-1)).toMatchObject({ filters: [{ name: 'Pejling documents and JSON' }, { name: 'All files' }] });
+
+    const doc = await created();
+    await ipcMain.invoke(window, 'exportDocx', [doc.id, { part: 'strategy' }]);
+    expect(dialogs.saveOptions.at(-1)).toMatchObject({ filters: [{ name: 'Word document', extensions: ['docx'] }] });
+    dialogs.save = join(dataDir, 'plan.docx');
+    expect(await ipcMain.invoke(window, 'exportDocx', [doc.id, { part: 'plan:gone' }])).toMatchObject({
+      ok: false,
+      error: { code: 'plan-not-found', message: 'The action plan “gone” does not exist in the document.' },
+    });
+  });
+
+  it('words a document\'s notice anew when the language changes', async () => {
+    const odd = join(dataDir, 'other-tool.json');
+    const strategy = JSON.parse(BROKEN) as Record<string, unknown> & { actionPlans: Array<{ kind: string }>; meta: Record<string, unknown> };
+    strategy.actionPlans[0]!.kind = 'common';
+    strategy.meta.colour = 'teal';
+    Object.assign(strategy, { vision: { statement: 'Better services.' }, perspectives: [] });
+    await writeFile(odd, JSON.stringify(strategy));
+    dialogs.open = [odd];
+    const opened = await ipcMain.invoke(window, 'openFile', []);
+    expect(opened).toMatchObject({ ok: true, value: { notice: 'other-tool.json blev åbnet, men 1 ukendt felt blev ignoreret: /meta/colour.' } });
+    const id = (opened as { value: DocumentSummary }).value.id;
+    await ipcMain.invoke(window, 'setUiLanguage', ['en']);
+    expect(await ipcMain.invoke(window, 'getDocument', [id])).toMatchObject({ ok: true, value: { notice: 'other-tool.json was opened, but 1 unknown field was ignored: /meta/colour.' } });
   });
 });
 

@@ -23,7 +23,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput data-field="title" class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} data-testid="item-title" />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
@@ -106,7 +106,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput data-field="title" class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} />
+        <BoundInput data-field="title" class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} data-testid="item-title" />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>

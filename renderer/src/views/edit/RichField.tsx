@@ -40,6 +40,7 @@ export function RichField({ session, id, field, label, placeholder, readOnly, co
         readOnly={readOnly}
         compact={compact}
         fieldKey={`${id}:${field}`}
+        commentTarget={{ id, field }}
       />
     </div>
   );

@@ -7,7 +7,8 @@ import type { DocumentSession } from '../../session/document-session';
 import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { announce } from '../../ui/announcer';
-import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { BoundInput, BoundSelect, BoundTextArea } from '../../ui/BoundInput';
 import { Icon } from '../../ui/Icon';
 import type { NavContext } from '../../session/nav-actions';
 import type { NavNode } from '../../session/nav-tree';
@@ -169,6 +170,15 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
 
 export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
   const { session, labels } = ctx;
+  // The goal just added gets the focus in the same task as the click (this state re-renders in a microtask;
+  // the document's own re-render waits for the next frame), so keys typed right away go into it, not the button.
+  const [newGoal, setNewGoal] = useState<string | null>(null);
+  const goalList = useRef<HTMLOListElement>(null);
+  useLayoutEffect(() => {
+    if (!newGoal) return;
+    goalList.current?.querySelector<HTMLTextAreaElement>(`[data-goal="${CSS.escape(newGoal)}"] textarea`)?.focus();
+    setNewGoal(null);
+  }, [newGoal]);
   const area = session.model.get('focusArea', node.key);
   if (!area) return null;
   const perspectives = session.model.list('perspective').filter((p) => !p.virtual);
@@ -198,16 +208,16 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
           {t('focusArea.goals')}
         </h2>
         {goals.length === 0 && <p class="muted">{t('focusArea.noGoals')}</p>}
-        <ol class="inline-list">
+        <ol class="inline-list" ref={goalList}>
           {goals.map((goal, index) => (
-            <li key={goal.id} class="inline-list-row">
-              <BoundInput
+            <li key={goal.id} class="inline-list-row" data-goal={goal.id}>
+              <BoundTextArea
                 data-field="goal.text"
-                class="input"
+                class="input input-grow"
                 field={session.model.textField(goal.id, 'text')}
                 readOnly={readOnly}
                 aria-label={t('focusArea.goalN', { n: index + 1 })}
-                onKeyDown={(e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
+                onKeyDown={(e: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
                   if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || readOnly) return;
                   e.preventDefault();
                   const target = goals[index + (e.key === 'ArrowUp' ? -1 : 1)];
@@ -241,14 +251,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
             class="button button-small"
             onClick={() => {
               session.structureUndo.stopCapturing();
-              addItem(session.model, 'goal', node, labels);
-              // Focus the new goal's input once it is rendered.
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() => {
-                  const inputs = document.querySelectorAll<HTMLInputElement>(`[aria-labelledby="goals-${area.id}"] .inline-list input`);
-                  inputs[inputs.length - 1]?.focus();
-                }),
-              );
+              setNewGoal(addItem(session.model, 'goal', node, labels));
             }}
           >
             <Icon name="plus" size={14} /> {t('focusArea.addGoal')}
