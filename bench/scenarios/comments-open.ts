@@ -1,4 +1,4 @@
-// 9. Comments (issue 12): opening the large strategy with 500 comment threads against opening it without.
+// 10. Comments (issue 12): opening the large strategy with 500 comment threads against opening it without.
 // The same large strategy twice in browser mode (the real server and the built renderer, as
 // ./open-strategy.ts measures it): once as it is, once with 500 threads (80 % on quoted text in the focus
 // areas' bodies, marked in the text by the import; 20 % on titles and whole items; one to three messages
@@ -21,7 +21,7 @@ import type { OpenTiming } from '../lib/page-probes';
 import { median } from '../lib/stats';
 import { coldOpen, focusAreaWatch } from './open-strategy';
 
-const GROUP = '9 Comments';
+const GROUP = '10 Comments';
 const THREADS = 500;
 const WATCHED = 57;
 const AUTHORS = ['Anna Holm', 'Bo Lind', 'Carla Friis', 'Dorte Kjær', 'Erik Sand'];

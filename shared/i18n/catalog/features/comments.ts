@@ -4,6 +4,7 @@
 
 /** Danish. */
 export const da = {
+  'host.fileName.consultation': 'høringsudgave',
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Kommentér',
   'comments.commentShortcut': 'Kommentér (Ctrl+Alt+M)',
@@ -71,6 +72,7 @@ export const da = {
 
 /** English. */
 export const en: Record<keyof typeof da, string> = {
+  'host.fileName.consultation': 'consultation copy',
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Comment',
   'comments.commentShortcut': 'Comment (Ctrl+Alt+M)',
