@@ -19,6 +19,7 @@ import { measureSoak } from './scenarios/soak';
 import { measureSyncLatency } from './scenarios/sync-latency';
 import { measureWordExport } from './scenarios/word-export';
 import { measureExportSync } from './scenarios/export-sync';
+import { measureCommentsOpen } from './scenarios/comments-open';
 import { measureRedline } from './scenarios/redline-export';
 import { measureWordImport } from './scenarios/word-import';
 
@@ -41,6 +42,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'redline', group: '9 Compare and redline', run: measureRedline, failure: { id: 'redline.compare', title: 'Compare two versions of the large strategy', unit: 'ms', budget: '< 500 ms' } },
   { key: 'import', group: '10 Word import', run: measureWordImport, failure: { id: 'import.word-50-pages', title: 'Word import of a 50-page strategy', unit: 'ms', budget: '< 2000 ms' } },
   { key: 'soak', group: '8 Durability soak', run: measureSoak, failure: { id: 'soak.acknowledged-lost', title: 'Durability soak: acknowledged edits lost over ≥ 1,000 SIGKILLs', unit: 'edits', budget: '0' } },
+  { key: 'comments', group: '10 Comments', run: measureCommentsOpen, failure: { id: 'comments.open.cold', title: 'Open the large strategy with 500 comment threads', unit: 'ms', budget: '≤ 1.2 × without threads' } },
 ];
 
 function parseArgs(args: string[]): { quick: boolean; only: Set<string> | null } {

@@ -11,6 +11,7 @@ import type {
   TemplateSummary,
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
+import type { Problem } from '../../shared/format/problem';
 import type { RedlineOptions } from '../../shared/export/docx/export-docx';
 import { formatProblem, parseStrategyText } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
@@ -204,8 +205,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
-  async function createFromStrategy(strategy: StrategyFile, origin?: StoredOrigin, versionsFrom?: Y.Doc): Promise<DocumentSummary> {
-    const doc = importStrategy(strategy);
+  async function createFromStrategy(strategy: StrategyFile, origin?: StoredOrigin, versionsFrom?: Y.Doc, notes?: Problem[]): Promise<DocumentSummary> {
+    const doc = importStrategy(strategy, undefined, notes ? { notes } : {});
     try {
       if (versionsFrom) copyVersions(versionsFrom, doc); // a .pejling file's named versions come along
       const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
@@ -396,11 +397,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const problems = result.problems.map(formatProblem);
         throw hostError('invalid-file', { name: fileName, problems: problems.join('\n') }, 400, lang);
       }
-      const summary = await createFromStrategy(result.strategy, { kind: /\.pejling$/i.test(fileName) ? 'file' : 'json', source: fileName }, pejlingVersions(bytes, fileName) ?? undefined);
-      if (result.warnings.length === 0) return summary;
+      // Comment threads whose quote is not in their field (kept on the field without a mark): the user hears of them.
+      const quoteNotes: Problem[] = [];
+      const summary = await createFromStrategy(result.strategy, { kind: /\.pejling$/i.test(fileName) ? 'file' : 'json', source: fileName }, pejlingVersions(bytes, fileName) ?? undefined, quoteNotes);
+      if (result.warnings.length === 0 && quoteNotes.length === 0) return summary;
       // Fields the format does not know were not kept: the user hears where they were.
       const paths = result.warnings.map((w) => w.path);
-      const notice = (noticeLang: Lang) => t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) });
+      const unknownNotice = (noticeLang: Lang) => (paths.length === 0 ? [] : [t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) })]);
+      const quoteNotice = (noticeLang: Lang) => (quoteNotes.length === 0 ? [] : [t(noticeLang, 'comments.import.notice', { name: fileName, count: quoteNotes.length })]);
+      const notice = (noticeLang: Lang) => [...unknownNotice(noticeLang), ...quoteNotice(noticeLang)].join(' ');
       notices.set(summary.id, notice);
       return { ...summary, notice: notice(lang) };
     },
@@ -443,7 +448,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
-      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
+      const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
       return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
