@@ -233,6 +233,8 @@ class UpdateView {
     const key = ref.kind === 'doc' ? ref.type : ref.item;
     const cached = this.areas.get(key);
     if (cached) return cached;
+    // Provisional while computing: a type that (in a crafted update) ends up inside itself is 'other'.
+    this.areas.set(key, 'other');
     let area: Area;
     if (ref.kind === 'doc') {
       let type = ref.type;
