@@ -1,7 +1,7 @@
 // "Del / Samarbejd" with the commenter role, in browser mode: the dialog explains what each token role
 // can do; a commenter token on a strategy the server does not have yet is told that its changes were not
 // taken (a commenter cannot publish a strategy); once an editor has put it there, the commenter token
-// syncs and the dialog shows "Kommentator".
+// syncs, the dialog shows "Kommentator" and the window knows it is a commenter.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,5 +97,15 @@ test('the share dialog offers and shows the commenter role; a commenter cannot p
   await dialog.screenshot({ path: 'docs/screenshots/sharing-commenter.png' });
   expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Luk' }).click();
+  // The window learned its role: the commenter's banner instead of the editor's fields.
+  await expect(page.getByTestId('commenter-banner')).toBeVisible();
+  // Reading around as a commenter (views, a click into the text) writes nothing the server has to refuse:
+  // the only refusal is the one from the first, unpublished connection.
+  await page.getByRole('textbox', { name: 'Vision', exact: true }).click();
+  await page.getByRole('treeitem', { name: 'Forside' }).locator(':scope > .nav-row').click();
+  await page.getByRole('treeitem', { name: /Perspektiver/ }).locator('[data-kind="perspective"]').first().locator(':scope > .nav-row').click();
+  await page.waitForTimeout(1000);
+  const refusals = remote.output().split('\n').filter((line) => line.includes('"commenter-write-refused"'));
+  expect(refusals).toHaveLength(1);
   expect(consoleErrors).toEqual([]);
 });
