@@ -9,7 +9,11 @@ import * as Y from 'yjs';
 import { Schema } from 'prosemirror-model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { checkCommenterUpdate, COMMENTS_ROOT } from '../../../main/sync/commenter-check';
-import { importStrategy, StrategyModel } from '../../../shared/model';
+import { importStrategy, StrategyModel, VISION_ID } from '../../../shared/model';
+import { commentsOf } from '../../../shared/model/comments';
+import { COLLECTIONS, ITEM_KINDS } from '../../../shared/model/layout';
+import { readFragment } from '../../../shared/model/yfragment';
+import type { RichField } from '../../../shared/model/types';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { richSchema } from '../../../shared/richtext/schema';
 import { strategyProjection } from '../../integration/strategy-projection';
@@ -448,4 +452,43 @@ describe('checkCommenterUpdate: mutated updates', () => {
     }
     expect(accepted).toBeGreaterThan(30); // 46 with this seed: mutations that still decode to a comment change
   });
+});
+
+describe('checkCommenterUpdate: the comments model on every rich field of the examples', () => {
+  for (const name of ['kk-2010-2014', 'brk-2010', 'odder-2006']) {
+    it(`accepts a thread with its mark on each rich field of ${name}, and the strategy stays as it was`, () => {
+      const file = JSON.parse(readFileSync(new URL(`../../../templates/examples/${name}.json`, import.meta.url), 'utf8')) as StrategyFile;
+      const server = importStrategy(file);
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const model = new StrategyModel(client);
+      const comments = commentsOf(model);
+      const fields: [string, RichField][] = [
+        [VISION_ID, 'statement'],
+        [VISION_ID, 'body'],
+        ...ITEM_KINDS.flatMap((kind) => {
+          const rich = COLLECTIONS[kind].rich;
+          return rich ? model.list(kind).map((item): [string, RichField] => [item.id, rich.field]) : [];
+        }),
+      ];
+      const before = strategyProjection(server);
+      let marked = 0;
+      for (const [id, field] of fields) {
+        const doc = readFragment(model.fragment(id, field));
+        let range: { from: number; to: number } | undefined;
+        doc.descendants((node, pos) => {
+          if (!range && node.isText && node.text!.length > 2) range = { from: pos + 1, to: pos + Math.min(node.text!.length, 12) };
+          return !range;
+        });
+        if (!range) continue;
+        const update = change(client, () => comments.create({ target: { id, field }, text: `Om ${field}`, author: { name: 'Bo Lund' }, range }));
+        expect(verdict(server, update), `${id}.${field}`).toEqual({ ok: true });
+        Y.applyUpdate(server, update);
+        marked++;
+      }
+      expect(marked).toBeGreaterThan(5);
+      expect(strategyProjection(server)).toEqual(before);
+      expect(commentsOf(new StrategyModel(server)).list().filter((thread) => thread.anchor === 'text' && !thread.orphaned)).toHaveLength(marked);
+    });
+  }
 });
