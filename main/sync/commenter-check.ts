@@ -34,13 +34,14 @@
 // - an item that Yjs would turn into a GC struct (its neighbours are garbage-collected) changes no type
 //   and is accepted, as are GC structs themselves (a client's deleted comment whose parent is deleted too).
 import * as Y from 'yjs';
+import { COMMENT_ATTRIBUTE, COMMENTS } from '../../shared/model/comments';
 import type { RefusalReason } from '../../shared/sync/protocol';
 
 /** The root type that holds every thread (the fixed contract with shared/model/comments.ts). */
-export const COMMENTS_ROOT = 'comments';
+export const COMMENTS_ROOT = COMMENTS;
 
 /** Keys under which y-prosemirror stores the `comment` mark as a text format attribute. */
-const COMMENT_FORMAT_KEY = /^comment(--|$)/;
+const COMMENT_FORMAT_KEY = COMMENT_ATTRIBUTE;
 
 export type CommenterVerdict =
   | { ok: true }
