@@ -35,6 +35,11 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   await page.keyboard.press('Control+End');
   await page.keyboard.type(` ${ADDED_TEXT}.`);
   await expect(body).toContainText(ADDED_TEXT);
+  // and a word replaced at its start ("Digitale" → "Moderne")
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.type('Moderne');
+  await expect(body).toContainText('Moderne løsninger skal være');
 
   // a new focus area in the perspective
   const perspective = tree.getByRole('treeitem', { name: PERSPECTIVE, exact: true });
@@ -73,14 +78,18 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   const removed = tree.locator(`[data-key="${DELETED}"]`);
   await expect(removed).toHaveCount(1);
   await expect(removed.locator('.cmp-badge').first()).toHaveText('fjernet');
+  await expect(removed).toHaveAccessibleDescription('fjernet');
   await expect(tree.locator(`[data-key="${STATUS_CHANGED}"] .cmp-badge`).first()).toHaveText('ændret');
 
   // the editor: the inserted words underlined in an <ins>, read-only
   await tree.locator(`[data-key="${FOCUS_AREA}"] .nav-row`).first().click();
   const compared = richText(page, `${FOCUS_AREA}:body`);
-  await expect(compared.locator('ins.cmp-inserted')).toContainText(ADDED_TEXT);
+  await expect(compared.locator('ins.cmp-inserted', { hasText: ADDED_TEXT })).toHaveCount(1);
   await expect(compared).toHaveAttribute('contenteditable', 'false');
   await expect(compared.locator('ins.cmp-inserted').first()).toHaveCSS('text-decoration-line', 'underline');
+  await expect(compared.locator('del.cmp-deleted').first()).toHaveText('Digitale');
+  await expect(compared.locator('del.cmp-deleted').first()).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(compared.locator('ins.cmp-inserted').first()).toHaveText('Moderne');
   await page.screenshot({ path: 'docs/screenshots/versions-compare.png' });
 
   // the removed initiative opens with its text struck through
