@@ -29,6 +29,7 @@ import { listTemplates, loadExample, loadTemplate, readStrategyBytes, StrategyIn
 import { documentNotFound, HostError, hostError, type FilePayload, type HostApi } from './host-api';
 import { RemoteUrl, type EventName, type EventPayload } from '../../shared/host/contract';
 import { safeFileName } from '../../shared/host/file-name';
+import { readDocx, WordImportError } from '../import/read-docx';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Electron IPC attaches renderer channels to rooms through this. */
@@ -299,7 +300,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
+      const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}${consultation}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -367,6 +369,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       notices.set(summary.id, notice);
       return { ...summary, notice: notice(lang) };
     },
+    async readWordDocument({ fileName, bytes }) {
+      try {
+        return { fileName, document: await readDocx(bytes) };
+      } catch (error) {
+        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName, problem: t(uiLanguage, `wordImport.error.${error.reason}`, { file: fileName }) }, 422, uiLanguage);
+        throw error;
+      }
+    },
     async saveDocumentAs(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {
         const { title, organisation } = readSummary(doc);
@@ -391,11 +401,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
         part,
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
+        ...(exportOptions.comments ? { comments: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);

@@ -69,6 +69,19 @@ export function parseDate(text: string): string | null {
   return isDate(trimmed) ? trimmed : null;
 }
 
+/**
+ * A date as a person in Denmark writes it, whatever the browser's locale: "15.12.2011", "1.2.2011", "15-12-2011",
+ * "15/12/2011" (day first), or "2011-12-15"; the ISO date, or null when it is not a real calendar date.
+ */
+export function parseDayFirstDate(text: string): string | null {
+  const trimmed = text.trim();
+  if (isDate(trimmed)) return trimmed;
+  const match = /^(\d{1,2})[./\- ](\d{1,2})[./\- ](\d{4})$/.exec(trimmed);
+  if (!match) return null;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  return isDate(iso) ? iso : null;
+}
+
 /** from after to: a rule a person can break while editing (a check finding, not a reason to refuse a file). */
 export function isReversedPeriod(period: Period): boolean {
   return period.from > period.to;

@@ -11,6 +11,7 @@
 // nothing else, and test/integration/host-contract.test.ts drives it through both transports.
 import { z } from 'zod';
 import type { SyncState } from '../sync/sync-state';
+import { rawDocumentSchema } from '../import/raw';
 
 // ---- values crossing the boundary ----
 
@@ -88,6 +89,8 @@ export const ExportDocxOptionsSchema = z.object({
   asOf: z.iso.date().optional(),
   /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
   version: z.string().min(1).max(200).optional(),
+  /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
+  comments: z.boolean().optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
@@ -109,6 +112,7 @@ export const MenuCommandSchema = z.enum([
   'new-document',
   'open-file',
   'import-json',
+  'import-word',
   'save-as',
   'export-docx',
   'export-json',
@@ -153,6 +157,8 @@ interface MethodSpec {
    * 'out': the host produces a file (the renderer receives a SaveResult; the transport saves or downloads it).
    */
   file?: 'in' | 'out';
+  /** 'in' only: the file extensions the picker offers (default: .pejling and .json). */
+  accept?: readonly string[];
   /** The browser-mode route; null when the browser bridge answers it in the page itself. */
   http: HttpRoute | null;
 }
@@ -163,7 +169,7 @@ function method<
   R extends z.ZodType,
   const H extends HttpRoute | null,
   const F extends 'in' | 'out' | undefined = undefined,
->(spec: { names: N; args: A; result: R; file?: F; http: H }) {
+>(spec: { names: N; args: A; result: R; file?: F; accept?: readonly string[]; http: H }) {
   return spec as typeof spec & MethodSpec & { file: F; http: H };
 }
 
@@ -188,6 +194,15 @@ export const HOST_METHODS = {
   }),
   /** "Åbn fil…": a .pejling document or an interchange .json file, imported as a new document; null when cancelled. */
   openFile: method({ names: [], args: none, result: DocumentSummarySchema, file: 'in', http: { verb: 'POST', path: '/api/files/open', status: 201 } }),
+  /** "Importér Word…": a .docx read as paragraphs, styles, lists and tables (nothing is stored); null when cancelled. */
+  readWordDocument: method({
+    names: [],
+    args: none,
+    result: z.object({ fileName: z.string(), document: rawDocumentSchema }),
+    file: 'in',
+    accept: ['docx'],
+    http: { verb: 'POST', path: '/api/files/read-word' },
+  }),
   /** "Gem som…": a portable .pejling file, or the interchange JSON. */
   saveDocumentAs: method({
     names: ['id', 'format'],

@@ -33,13 +33,15 @@ export function parseIsoMonth(iso: string): { year: number; month: number } | un
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(lang: Lang, kind: 'date' | 'month' | 'dateTime'): Intl.DateTimeFormat {
+function dateFormat(lang: Lang, kind: 'date' | 'numeric' | 'month' | 'dateTime'): Intl.DateTimeFormat {
   const id = `${lang}:${kind}`;
   let format = dateFormats.get(id);
   if (!format) {
     const options: Intl.DateTimeFormatOptions =
       kind === 'date'
         ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : kind === 'numeric'
+          ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
         : kind === 'month'
           ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
           : { dateStyle: 'long', timeStyle: 'short' };
@@ -54,6 +56,16 @@ export function formatDate(iso: string, lang: Lang): string {
   const parts = parseIsoDate(iso);
   if (!parts) throw new Error(`Not a date (YYYY-MM-DD): '${iso}'`);
   return dateFormat(lang, 'date').format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
+}
+
+/**
+ * "2011-12-15" → "15.12.2011" (da) or "15/12/2011" (en-GB): the numeric date of a date field, day first in both
+ * languages, never the browser's own order. Throws on anything that is not a real date.
+ */
+export function formatDateNumeric(iso: string, lang: Lang): string {
+  const parts = parseIsoDate(iso);
+  if (!parts) throw new Error(`Not a date (YYYY-MM-DD): '${iso}'`);
+  return dateFormat(lang, 'numeric').format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
 }
 
 /** "2011-03" → "mar. 2011" (da) or "Mar 2011" (en), with a no-break space. Throws on anything else. */
@@ -72,6 +84,15 @@ export function formatMonthSpan(start: string | undefined, end: string | undefin
   if (start) return t(lang, 'period.from', { month: formatMonth(start, lang) });
   if (end) return t(lang, 'period.until', { month: formatMonth(end, lang) });
   return '';
+}
+
+/**
+ * An initiative's period as every part of Pejling shows it (the plan table, the Disposition, Word): formatMonthSpan
+ * for months; a value that is not a month (an imported "2011") is shown as written, never thrown on.
+ */
+export function formatInitiativePeriod(start: string | undefined, end: string | undefined, lang: Lang): string {
+  if ((start && !parseIsoMonth(start)) || (end && !parseIsoMonth(end))) return `${start ?? '…'}${EN_DASH}${end ?? '…'}`;
+  return formatMonthSpan(start, end, lang);
 }
 
 /** A span of years with an en dash: "2010–2014"; one year alone when from = to. */

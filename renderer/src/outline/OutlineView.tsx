@@ -7,7 +7,8 @@ import { VISION_ID, type StrategyModel } from '../../../shared/model';
 import type { RichField, SectionData } from '../../../shared/model/types';
 import type { SectionPlacement } from '../../../shared/format/schema';
 import { useDocVersion } from '../session/use-doc';
-import { formatNumber, t } from '../i18n/i18n';
+import { currentLanguage, formatNumber, t } from '../i18n/i18n';
+import { formatInitiativePeriod, formatYears } from '../../../shared/i18n/format';
 import { BEARINGS_KEY, META_KEY, OWNERS_KEY, PERSPECTIVES_KEY, PLANS_KEY, VISION_KEY, VISION_PRINCIPLES_KEY } from '../session/nav-tree';
 import type { DocumentViewProps } from '../session/view-registry';
 import { resolveLabels } from '../session/labels';
@@ -140,7 +141,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
           </h1>
           {meta.subtitle && <p class="outline-subtitle">{meta.subtitle}</p>}
           <p class="outline-period">
-            {meta.period.from}–{meta.period.to}
+            {formatYears(meta.period)}
             {meta.status && <span class="outline-status"> · {t(`meta.status.${meta.status}`)}</span>}
             {meta.version && <span> · {t('outline.version', { version: meta.version })}</span>}
           </p>
@@ -229,7 +230,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
                   return (
                     <Part key={plan.id} itemKey={plan.id} select={jump} level={3} number={`${number}.${i + 1}`} title={plan.title}>
                       <p class="outline-meta">
-                        {t(`plan.kind.${plan.kind}`)} · {plan.period.from}–{plan.period.to}
+                        {t(`plan.kind.${plan.kind}`)} · {formatYears(plan.period)}
                         {plan.ownerId && ` · ${ownerName(plan.ownerId)}`}
                       </p>
                       <Rich model={model} id={plan.id} field="intro" level={3} />
@@ -251,7 +252,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
                                 <td>{item.title}</td>
                                 <td>{ownerName(item.ownerId)}</td>
                                 <td>{item.focusAreaIds.map((id) => focusAreaTitle.get(id) ?? id).join(', ')}</td>
-                                <td>{[item.start, item.end].filter(Boolean).join(' – ')}</td>
+                                <td data-testid="outline-period">{formatInitiativePeriod(item.start, item.end, currentLanguage())}</td>
                                 <td>{item.status ? t(`initiative.status.${item.status}`) : ''}</td>
                               </tr>
                             ))}

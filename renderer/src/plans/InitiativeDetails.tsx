@@ -10,6 +10,7 @@ import { useDocVersion } from '../session/use-doc';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { BoundInput } from '../ui/BoundInput';
+import { DateInput } from '../ui/DateInput';
 import { Icon } from '../ui/Icon';
 import { formatAmount, formatDate, statusLabel, statusTone } from './format';
 import { indented } from './owner-options';
@@ -353,7 +354,7 @@ function StatusHistory({ session, initiativeId, readOnly }: Props) {
         <div class="status-history-add" role="group" aria-label={tp('details.addUpdate')}>
           <label class="field">
             <span class="field-label">{tp('round.date')}</span>
-            <input data-field="statusUpdate.date" class="input" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={error !== null} />
+            <DateInput data-field="statusUpdate.date" value={date} onCommit={setDate} onInvalid={() => setDate('')} />
           </label>
           <label class="field">
             <span class="field-label">{tp('round.newStatus')}</span>

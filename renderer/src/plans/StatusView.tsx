@@ -11,6 +11,7 @@ import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { showToast } from '../ui/toasts';
+import { DateInput } from '../ui/DateInput';
 import type { DocumentViewProps } from '../session/view-registry';
 import { formatDate, statusLabel, statusTone } from './format';
 import { isDate, today } from './plan-data';
@@ -51,7 +52,8 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
   const exportReport = async () => {
     setExporting(true);
     try {
-      const result = await getBridge().exportDocx(session.documentId, { part: 'status' });
+      // The Word report is dated as this view is: the date picked here, else the latest status round.
+      const result = await getBridge().exportDocx(session.documentId, { part: 'status', ...(validAsOf ? { asOf: validAsOf } : {}) });
       if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
     } catch (error) {
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
@@ -65,7 +67,9 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
       <header class="plans-header">
         <div>
           <h1 class="plans-title">{tp('view.status')}</h1>
-          <p class="plans-subtitle">{validAsOf ? tp('status.asOfDate', { date: formatDate(validAsOf), grouping }) : tp('status.current', { grouping })}</p>
+          <p class="plans-subtitle" data-testid="status-report-date">
+            {report?.reportDate ? tp('status.asOfDate', { date: formatDate(report.reportDate), grouping }) : tp('status.current', { grouping })}
+          </p>
         </div>
         <div class="plans-header-actions">
           {!readOnly && (
@@ -81,7 +85,7 @@ function StatusReportPanel({ session, select, labels, readOnly, onNewRound }: Do
       <div class="plans-filters" role="group" aria-label={tp('status.options')}>
         <label class="plans-filter">
           <span class="field-label">{tp('status.asOf')}</span>
-          <input data-field="filter.asOf" class="input" type="date" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} data-testid="status-as-of" />
+          <DateInput data-field="filter.asOf" value={asOf} onCommit={setAsOf} onInvalid={() => setAsOf('')} data-testid="status-as-of" />
         </label>
         <label class="plans-filter">
           <span class="field-label">{tp('filter.plan')}</span>
@@ -298,16 +302,7 @@ function StatusRoundForm({ session, onDone }: DocumentViewProps & { onDone: () =
         <div class="plans-filters">
           <label class="plans-filter">
             <span class="field-label">{tp('round.date')}</span>
-            <input
-              data-field="round.date"
-              id="round-date"
-              class="input"
-              type="date"
-              required
-              value={draft.date}
-              aria-invalid={!isDate(draft.date)}
-              onInput={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
-            />
+            <DateInput data-field="round.date" id="round-date" required value={draft.date} onCommit={(date) => setDraft({ ...draft, date })} onInvalid={() => setDraft({ ...draft, date: '' })} />
           </label>
           <label class="plans-filter">
             <span class="field-label">{tp('filter.plan')}</span>

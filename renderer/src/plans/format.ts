@@ -1,7 +1,7 @@
 // Display formats of the plan views, in the UI language: statuses, months, periods, amounts. The
 // formatting itself is shared/i18n/format, the same as the Word export's.
 import type { InitiativeStatus } from '../../../shared/format/schema';
-import { formatDate as formatIsoDate, formatMonthSpan, parseIsoDate, parseIsoMonth } from '../../../shared/i18n/format';
+import { formatDate as formatIsoDate, formatInitiativePeriod, parseIsoDate } from '../../../shared/i18n/format';
 import { currentLanguage, t } from '../i18n/i18n';
 import { formatDkk } from './plan-data';
 
@@ -11,8 +11,7 @@ export function statusLabel(status: InitiativeStatus | undefined): string {
 
 /** "jan. 2011–jun. 2012", "fra mar. 2011", "til dec. 2012" (as in Word); a value that is not a month is shown as it is. */
 export function formatPeriod(start: string | undefined, end: string | undefined): string {
-  if ((start && !parseIsoMonth(start)) || (end && !parseIsoMonth(end))) return `${start ?? '…'}–${end ?? '…'}`;
-  return formatMonthSpan(start, end, currentLanguage());
+  return formatInitiativePeriod(start, end, currentLanguage());
 }
 
 /** "2025-11-20" → "20. november 2025" (Danish) or "20 November 2025". */

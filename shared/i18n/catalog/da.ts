@@ -12,6 +12,7 @@ import { da as wordImport } from './features/word-import';
 import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
 import { da as suggestions } from './features/suggestions';
+import { da as firstHour } from './features/first-hour';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -47,7 +48,7 @@ export const da = {
   'start.creating': 'Opretter…',
   'start.examplesHeading': 'Eksempler fra virkelige strategier',
   'start.openExample': 'Åbn kopi',
-  'start.openExampleNamed': 'Åbn en kopi af eksemplet {title}',
+  'start.openExampleNamed': 'Åbn kopi af eksemplet {title}',
   'start.fileRefused': 'Filen kunne ikke åbnes',
   'start.fileRefusedNamed': '»{name}« kunne ikke åbnes',
   'start.fileRefusedHint': 'Intet er ændret. Ret filen og prøv igen. Problemerne er:',
@@ -763,6 +764,9 @@ export const da = {
   'cli.export.contentsEstimated': 'indholdsfortegnelsens sidetal er anslået ({source})',
   'cli.export.wrote': 'Skrev {file} ({facts})',
 
+  'cli.new.exists': '{out} findes allerede; brug --force for at overskrive den',
+  'cli.new.folderMissing': 'mappen til {out} findes ikke',
+  'cli.new.created': "Oprettede {out} ud fra skabelonen ''{template}'': \"{title}\", {organisation}",
   // --- The desktop's menu and dialogs (main/electron), in the UI language the renderer set ---
   'menu.file': 'Filer',
   'menu.newDocument': 'Ny strategi…',
@@ -818,6 +822,7 @@ export const da = {
   ...pdf,
   ...publishing,
   ...suggestions,
+  ...firstHour,
 };
 
 export type MessageKey = keyof typeof da;

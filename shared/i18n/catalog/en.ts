@@ -8,6 +8,7 @@ import { en as wordImport } from './features/word-import';
 import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
 import { en as suggestions } from './features/suggestions';
+import { en as firstHour } from './features/first-hour';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -760,6 +761,9 @@ export const en: Record<MessageKey, string> = {
   'cli.export.contentsEstimated': 'contents page numbers are estimated ({source})',
   'cli.export.wrote': 'Wrote {file} ({facts})',
 
+  'cli.new.exists': '{out} already exists; use --force to overwrite it',
+  'cli.new.folderMissing': 'the folder of {out} does not exist',
+  'cli.new.created': "Created {out} from template ''{template}'': \"{title}\", {organisation}",
   // --- The desktop's menu and dialogs (main/electron), in the UI language the renderer set ---
   'menu.file': 'File',
   'menu.newDocument': 'New strategy…',
@@ -815,4 +819,5 @@ export const en: Record<MessageKey, string> = {
   ...pdf,
   ...publishing,
   ...suggestions,
+  ...firstHour,
 };

@@ -48,6 +48,7 @@ const PARAMS: Record<string, Record<string, string | number>> = {
   'plan-not-found': { plan: 'hp-9' },
   'unknown-style': { style: 'festive' },
   'invalid-remote-url': { url: 'file:///etc/passwd' },
+  'version-not-found': { name: 'Høring 1' },
 };
 
 describe('error codes crossing the host boundary', () => {
@@ -62,7 +63,7 @@ describe('error codes crossing the host boundary', () => {
       for (const lang of LANGS) {
         if (!(key in CATALOGS[lang])) unworded.push(`${code}: no ${lang} entry ${key}`);
         const text = errorText(lang, code, PARAMS[code] ?? {});
-        if (!text) unworded.push(`${code}: the ${lang} text needs a parameter the thrower does not give`);
+        if (!text) unworded.push(`${code}: the ${lang} text needs a parameter not in PARAMS (add the parameters the code is thrown with)`);
         else if (/[{}]/.test(text)) unworded.push(`${code}: the ${lang} text shows a brace: ${text}`);
       }
     }

@@ -1,11 +1,12 @@
 // Forside: the strategy's metadata and the names it uses for its levels.
 import type { Labels, Meta } from '../../../../shared/format/schema';
 import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
-import { parseDate, parseYear } from '../../../../shared/format/dates';
+import { parseYear } from '../../../../shared/format/dates';
 import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
 import { LABELS_ID, META_ID } from '../../../../shared/model';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
+import { DateInput } from '../../ui/DateInput';
 import { required, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
@@ -92,14 +93,7 @@ export function MetaEditor({ session, readOnly }: Props) {
           />
         </Field>
         <Field label={t('meta.date')}>
-          <BoundInput
-            data-field="date"
-            class="input"
-            type="date"
-            value={meta.date ?? ''}
-            readOnly={readOnly}
-            onCommit={(value) => update({ date: parseDate(value) })}
-          />
+          <DateInput data-field="date" value={meta.date ?? ''} readOnly={readOnly} onCommit={(iso) => update({ date: iso || null })} />
         </Field>
         <Field label={t('meta.language')}>
           <BoundSelect
