@@ -11,7 +11,8 @@ import type {
   TemplateSummary,
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
-import { formatProblem } from '../../shared/format/validate';
+import type { RedlineOptions } from '../../shared/export/docx/export-docx';
+import { formatProblem, parseStrategyText } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
 import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
@@ -259,12 +260,36 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
-    if (part === 'strategy') return '';
+  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part'], compare?: ExportDocxOptions['compare']): string {
     // The file is the document's: its name is in the document's language, as its contents are.
     const lang = strategy.meta.language ?? 'da';
+    if (part === 'strategy') return compare ? ` - ${t(lang, 'redline.fileName.changesSince', { name: compare.name })}` : '';
     if (part === 'status') return ` - ${t(lang, 'host.fileName.statusReport')}`;
     return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? t(lang, 'host.fileName.actionPlan')}`;
+  }
+
+  /**
+   * The redline of an export request: the old content (interchange JSON text, or a named version of the
+   * same document), validated; by whom (the request's author, else the document's "prepared by", else its
+   * organisation), now.
+   */
+  async function redlineOf(id: string, strategy: StrategyFile, exportOptions: ExportDocxOptions): Promise<RedlineOptions | undefined> {
+    const compare = exportOptions.compare;
+    if (!compare) return undefined;
+    if (exportOptions.part !== 'strategy' || exportOptions.comments) {
+      const reason = exportOptions.comments ? 'comments' : 'part';
+      throw hostError('invalid-argument', { method: 'exportDocx', argument: 'options', path: '/compare', reason }, 400, uiLanguage);
+    }
+    let old: StrategyFile;
+    if (compare.version !== undefined) {
+      const version = compare.version;
+      old = await withDocument(id, (doc) => versionStrategyOf(doc, version));
+    } else {
+      const parsed = parseStrategyText(compare.oldJson ?? '', uiLanguage);
+      if (!parsed.ok) throw hostError('invalid-file', { name: compare.name, problems: parsed.problems.map(formatProblem).join('\n') }, 400, uiLanguage);
+      old = parsed.strategy;
+    }
+    return { old, author: compare.author ?? (strategy.meta.preparedBy?.trim() || strategy.meta.organisation), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   }
 
   const api: HostApi = {
@@ -301,7 +326,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}${consultation}`, 'docx');
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -397,8 +422,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw hostError('plan-not-found', { plan: part.slice(5) }, 404, uiLanguage);
       }
+      const compare = await redlineOf(id, strategy, exportOptions);
       const result = await exportStrategyDocument(strategy, {
         part,
+        ...(compare ? { compare } : {}),
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
         ...(exportOptions.comments ? { comments: true } : {}),
@@ -407,7 +434,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
       const consultation = exportOptions.comments ? ' - høringsudgave' : '';
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);

@@ -89,6 +89,14 @@ export const ExportDocxOptionsSchema = z.object({
   asOf: z.iso.date().optional(),
   /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
   version: z.string().min(1).max(200).optional(),
+  /**
+   * Redline ("Eksportér ændringer siden <version>", whole strategy only): the older content, as interchange JSON
+   * text or as a named version's id of this document, its name (in the file name), and who the changes are by.
+   */
+  compare: z
+    .object({ name: z.string().min(1).max(1000), author: z.string().min(1).max(1000).optional(), oldJson: z.string().min(1).optional(), version: z.string().min(1).max(200).optional() })
+    .refine((c) => (c.oldJson === undefined) !== (c.version === undefined), 'compare takes either oldJson or version')
+    .optional(),
   /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
   comments: z.boolean().optional(),
 });

@@ -49,6 +49,7 @@ const PARAMS: Record<string, Record<string, string | number>> = {
   'unknown-style': { style: 'festive' },
   'invalid-remote-url': { url: 'file:///etc/passwd' },
   'version-not-found': { name: 'Høring 1' },
+  'word-import': { reason: 'truncated', file: 'strategi.docx', problem: 'strategi.docx er beskadiget' },
 };
 
 describe('error codes crossing the host boundary', () => {
