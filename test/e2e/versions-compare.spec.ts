@@ -2,6 +2,7 @@
 // deleted initiative, a changed status), the comparison marks the inserted text in the editor, the added,
 // changed and removed items in the navigator, the changed status in the initiatives table, and says it in
 // the summary.
+import { execFileSync } from 'node:child_process';
 import { test, expect, createDocument } from './fixtures';
 import { field, richText } from './fields';
 
@@ -113,5 +114,20 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   await expect(page.getByTestId('version-banner')).toHaveCount(0);
   await expect(page.locator('.cmp-badge')).toHaveCount(0);
   await expect(page.locator(`tr[data-id="${DELETED}"]`)).toHaveCount(0);
+
+  // "Eksportér ændringer siden Høringsudkast": the Word redline, its changes as tracked changes
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Eksportér' }).click();
+  await page.locator('[data-action="export-changes"][data-version="Høringsudkast"]').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/ændringer siden Høringsudkast\.docx$/);
+  const xml = execFileSync('unzip', ['-p', (await file.path())!, 'word/document.xml']).toString('utf8');
+  const deleted = [...xml.matchAll(/<w:delText[^>]*>([^<]*)<\/w:delText>/g)].map((m) => m[1]).join('');
+  const inserted = [...xml.matchAll(/<w:ins [^>]*>(.*?)<\/w:ins>/gs)].map((m) => [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('');
+  expect(deleted).toContain('Digitale');
+  expect(deleted).toContain(DELETED_TITLE);
+  expect(inserted).toContain('Moderne');
+  expect(inserted).toContain(ADDED_TEXT);
+  expect(inserted).toContain(ADDED_TITLE);
   expect(consoleErrors).toEqual([]);
 });
