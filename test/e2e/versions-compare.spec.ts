@@ -118,6 +118,8 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   // "Eksportér ændringer siden Høringsudkast": the Word redline, its changes as tracked changes
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksportér' }).click();
+  await expect(page.locator('[data-action="export-changes"]')).toHaveText(/Eksportér ændringer siden Høringsudkast/);
+  await page.screenshot({ path: 'docs/screenshots/versions-export-menu.png' });
   await page.locator('[data-action="export-changes"][data-version="Høringsudkast"]').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/ændringer siden Høringsudkast\.docx$/);
