@@ -408,7 +408,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       try {
         return { fileName, document: await readDocx(bytes) };
       } catch (error) {
-        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName, problem: t(uiLanguage, `wordImport.error.${error.reason}`, { file: fileName }) }, 422, uiLanguage);
+        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName }, 422, uiLanguage);
         throw error;
       }
     },

@@ -72,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
       lang,
     });
   } catch (error) {
-    if (error instanceof WordImportError) throw new CliError(t(lang, `wordImport.error.${error.reason}`, { file }), 1);
+    if (error instanceof WordImportError) throw new CliError(t(lang, 'host.error.word-import', { reason: error.reason, file }), 1);
     if (error instanceof ImportInvalidError) throw new CliError(t(lang, 'wordImport.error.invalid', { file, problem: error.problem }), 1);
     throw error;
   }

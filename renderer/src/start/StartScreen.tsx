@@ -18,10 +18,11 @@ type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 const isStrategyStatus = (value: string | undefined): value is StrategyStatus => (STRATEGY_STATUSES as readonly (string | undefined)[]).includes(value);
 import { NewStrategyForm } from './NewStrategyForm';
 import { ProblemList, type FileProblem } from './ProblemList';
+import { pickWordDocument, WordImportDialog, type WordSource } from '../import/WordImportDialog';
 
 interface Props {
   /** Set by the desktop menu ("Ny strategi…", "Åbn fil…", "Importér JSON…") to start that flow. */
-  command?: 'new-document' | 'open-file' | 'import-json' | undefined;
+  command?: 'new-document' | 'open-file' | 'import-json' | 'import-word' | undefined;
   onCommandHandled?: () => void;
   onOpenSettings: () => void;
 }
@@ -33,6 +34,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
   const [problem, setProblem] = useState<FileProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [pendingDeletes, setPendingDeletes] = useState<Set<string>>(new Set());
+  const [wordSource, setWordSource] = useState<WordSource | null>(null);
   const newFormRef = useRef<HTMLElement>(null);
 
   const refresh = useCallback(async () => {
@@ -103,11 +105,15 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
     );
   };
 
+  // "Importér Word…": the host reads the .docx; the preview (renderer/src/import) creates the document.
+  const importWord = () => run(async () => (setWordSource(await pickWordDocument()), null));
+
   useEffect(() => {
     if (!command) return;
     onCommandHandled?.();
     if (command === 'open-file') void openFile();
     else if (command === 'import-json') void importJson();
+    else if (command === 'import-word') void importWord();
     else newFormRef.current?.querySelector<HTMLElement>('input, button')?.focus();
   }, [command]);
 
@@ -155,6 +161,9 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
           <button type="button" class="button" onClick={() => void importJson()} disabled={busy}>
             {t('start.importJson')}
           </button>
+          <button type="button" class="button" onClick={() => void importWord()} disabled={busy} data-testid="import-word">
+            {t('wordImport.start')}
+          </button>
           <button type="button" class="button button-quiet" onClick={onOpenSettings}>
             {t('settings.open')}
           </button>
@@ -162,6 +171,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
       </header>
       <main class="start-main" id="main" tabIndex={-1}>
         {problem && <ProblemList problem={problem} onDismiss={() => setProblem(null)} />}
+        {wordSource && <WordImportDialog source={wordSource} onClose={() => setWordSource(null)} onCreated={open} />}
         <div class="start-columns">
           <section class="panel start-documents" aria-labelledby="start-documents-heading">
             <h1 id="start-documents-heading" class="panel-title">
