@@ -10,6 +10,7 @@ import { Paragraph, TableOfContents, TextRun, type ISectionOptions, type Paragra
 import { mergeByKey } from '../../compare/sequence';
 import type { ActionPlan, FocusArea, Perspective, Section, SectionPlacement, Statement } from '../../format/schema';
 import { formatDate, formatYears, strategyStatusLabel } from '../typography';
+import { withItemComments } from './comments';
 import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
@@ -25,11 +26,11 @@ function commentsOn(ctx: RenderContext, id: string): { around?: { before: Paragr
   return ctx.comments ? { around: ctx.comments.aroundItem(id) } : {};
 }
 
-/** Runs with the Word comments of item `id` around them. */
+/** Runs with the Word comments of item `id` around them (a consultation copy is no redline: one run). */
 function withComments(ctx: RenderContext, id: string, runs: ParagraphChild[]): ParagraphChild[] {
-  if (!ctx.comments) return runs;
-  const around = ctx.comments.aroundItem(id);
-  return [...around.before, ...runs, ...around.after];
+  const [first, ...rest] = runs;
+  if (!ctx.comments || !first) return runs;
+  return [...withItemComments(ctx.comments, id, first), ...rest];
 }
 
 /** Whether the writer is comparing item by item (a redline, and not inside a whole added or removed item). */
