@@ -19,6 +19,7 @@ import { measureSoak } from './scenarios/soak';
 import { measureSyncLatency } from './scenarios/sync-latency';
 import { measureWordExport } from './scenarios/word-export';
 import { measureExportSync } from './scenarios/export-sync';
+import { measureRedline } from './scenarios/redline-export';
 
 interface Scenario {
   key: string;
@@ -36,6 +37,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'merge', group: '5 Offline merge', run: measureOfflineMerge, failure: { id: 'merge.exchange', title: 'Offline merge of 2 × 10,000 edits', unit: 'ms', budget: '< 1000 ms' } },
   { key: 'memory', group: '6 Server memory', run: measureServerMemory, failure: { id: 'server.memory-per-document', title: 'Server memory per document and connection', unit: 'KiB' } },
   { key: 'export-sync', group: '7 Sync during export', run: measureExportSync, failure: { id: 'export.sync-during.p95', title: 'Sync p95 while a large export runs', unit: 'ms', budget: 'p95 < 100 ms' } },
+  { key: 'redline', group: '9 Compare and redline', run: measureRedline, failure: { id: 'redline.compare', title: 'Compare two versions of the large strategy', unit: 'ms', budget: '< 500 ms' } },
   { key: 'soak', group: '8 Durability soak', run: measureSoak, failure: { id: 'soak.acknowledged-lost', title: 'Durability soak: acknowledged edits lost over ≥ 1,000 SIGKILLs', unit: 'edits', budget: '0' } },
 ];
 

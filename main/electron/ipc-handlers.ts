@@ -81,11 +81,14 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
   /** The dialogs and the errors speak the UI language the renderer set on the host. */
   const lang = (): Lang => host.uiLanguage();
 
-  async function openWithDialog(sender: WebContents): Promise<unknown> {
+  async function openWithDialog(sender: WebContents, name: MethodName = 'openFile'): Promise<unknown> {
+    const accept = (HOST_METHODS[name] as { accept?: readonly string[] }).accept;
     const result = await dialogs.showOpenDialog(sender, {
       properties: ['openFile'],
       filters: [
-        { name: t(lang(), 'dialog.filter.openable'), extensions: ['pejling', 'json'] },
+        accept
+          ? { name: accept.map((ext) => { const filter = FILE_FILTERS[ext]; return filter ? t(lang(), filter.name) : ext; }).join(', '), extensions: [...accept] }
+          : { name: t(lang(), 'dialog.filter.openable'), extensions: ['pejling', 'json'] },
         { name: t(lang(), 'dialog.filter.all'), extensions: ['*'] },
       ],
     });
@@ -95,7 +98,9 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     if (size > maxFileBytes) {
       throw hostError('too-large', { name: basename(path), limit: Math.round(maxFileBytes / 1024 / 1024) }, 413, lang());
     }
-    const summary = await host.openFile({ fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) });
+    const file = { fileName: basename(path), bytes: new Uint8Array(await fsReadFile(path)) };
+    if (name === 'readWordDocument') return host.readWordDocument(file);
+    const summary = await host.openFile(file);
     options.onFileOpened(path);
     return summary;
   }
@@ -119,7 +124,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     const spec = HOST_METHODS[name];
     const parsed = parseArgs(name, rawArgs);
     if (!parsed.ok) throw HostError.from(parsed.error, 400);
-    if (spec.file === 'in') return openWithDialog(event.sender);
+    if (spec.file === 'in') return openWithDialog(event.sender, name);
     if (spec.file === 'out') return saveWithDialog(event.sender, name as 'saveDocumentAs' | 'exportDocx', parsed.value);
     if (name === 'openExternal') {
       options.page.openExternal(parsed.value[0] as string);

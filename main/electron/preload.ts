@@ -57,13 +57,13 @@ function connectDocument(documentId: string): DocumentChannel {
 const hostIpc: HostIpc = {
   async invoke(method, args) {
     if (typeof method !== 'string' || !NAME.test(method)) {
-      return { ok: false, error: { code: 'unknown-method', params: { method: String(method) }, message: `Ukendt metode: ${String(method)}` } };
+      return { ok: false, error: { code: 'unknown-method', params: { method: String(method) }, message: `unknown method: ${String(method)}` } };
     }
     try {
       return (await ipcRenderer.invoke(methodChannel(method as MethodName), ...(Array.isArray(args) ? args : []))) as IpcResult;
     } catch {
       // No handler: not a contract method.
-      return { ok: false, error: { code: 'unknown-method', params: { method }, message: `Ukendt metode: ${method}` } };
+      return { ok: false, error: { code: 'unknown-method', params: { method }, message: `unknown method: ${method}` } };
     }
   },
   subscribe(event, listener) {

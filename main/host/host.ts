@@ -11,16 +11,17 @@ import type {
   TemplateSummary,
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
-import { formatProblem } from '../../shared/format/validate';
+import type { RedlineOptions } from '../../shared/export/docx/export-docx';
+import { formatProblem, parseStrategyText } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
-import { UnknownVersionError, loadVersion } from '../../shared/model/versions';
+import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
 import { openDocumentStore, type DocumentStore, type StoredOrigin, type StoredSummary } from '../storage';
 import { recoveryNotice } from '../storage/messages';
 import { t, type Lang } from '../../shared/i18n/messages';
-import { encodePejlingFile } from '../storage/pejling-file';
+import { decodePejlingFile, encodePejlingFile } from '../storage/pejling-file';
 import type { DocumentPersistence, LoadedDocument } from '../storage/types';
 import { RemoteLink, type RemoteLinkStatus } from '../sync/remote-link';
 import { encodeRemoteState } from '../../shared/sync/protocol';
@@ -29,6 +30,7 @@ import { listTemplates, loadExample, loadTemplate, readStrategyBytes, StrategyIn
 import { documentNotFound, HostError, hostError, type FilePayload, type HostApi } from './host-api';
 import { RemoteUrl, type EventName, type EventPayload } from '../../shared/host/contract';
 import { safeFileName } from '../../shared/host/file-name';
+import { readDocx, WordImportError } from '../import/read-docx';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Electron IPC attaches renderer channels to rooms through this. */
@@ -202,9 +204,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
-  async function createFromStrategy(strategy: StrategyFile, origin?: StoredOrigin): Promise<DocumentSummary> {
+  async function createFromStrategy(strategy: StrategyFile, origin?: StoredOrigin, versionsFrom?: Y.Doc): Promise<DocumentSummary> {
     const doc = importStrategy(strategy);
     try {
+      if (versionsFrom) copyVersions(versionsFrom, doc); // a .pejling file's named versions come along
       const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
         title: strategy.meta.title,
         organisation: strategy.meta.organisation,
@@ -240,6 +243,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return strategy;
   }
 
+  /** The document of a .pejling file when it holds named versions (to copy them into the new document); else null. */
+  function pejlingVersions(bytes: Uint8Array, fileName: string): Y.Doc | null {
+    try {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decodePejlingFile(bytes, fileName).update);
+      return listVersions(doc).length > 0 ? doc : null;
+    } catch {
+      return null; // not a .pejling file (JSON), or one readStrategyBytes already read: nothing to copy
+    }
+  }
+
   /** A named version's content (shared/model/versions.ts); an unknown one is 'version-not-found'. */
   function versionStrategyOf(doc: Y.Doc, version: string): StrategyFile {
     let copy: Y.Doc;
@@ -256,12 +270,36 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
-    if (part === 'strategy') return '';
+  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part'], compare?: ExportDocxOptions['compare']): string {
     // The file is the document's: its name is in the document's language, as its contents are.
     const lang = strategy.meta.language ?? 'da';
+    if (part === 'strategy') return compare ? ` - ${t(lang, 'redline.fileName.changesSince', { name: compare.name })}` : '';
     if (part === 'status') return ` - ${t(lang, 'host.fileName.statusReport')}`;
     return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? t(lang, 'host.fileName.actionPlan')}`;
+  }
+
+  /**
+   * The redline of an export request: the old content (interchange JSON text, or a named version of the
+   * same document), validated; by whom (the request's author, else the document's "prepared by", else its
+   * organisation), now.
+   */
+  async function redlineOf(id: string, strategy: StrategyFile, exportOptions: ExportDocxOptions): Promise<RedlineOptions | undefined> {
+    const compare = exportOptions.compare;
+    if (!compare) return undefined;
+    if (exportOptions.part !== 'strategy' || exportOptions.comments) {
+      const reason = exportOptions.comments ? 'comments' : 'part';
+      throw hostError('invalid-argument', { method: 'exportDocx', argument: 'options', path: '/compare', reason }, 400, uiLanguage);
+    }
+    let old: StrategyFile;
+    if (compare.version !== undefined) {
+      const version = compare.version;
+      old = await withDocument(id, (doc) => versionStrategyOf(doc, version));
+    } else {
+      const parsed = parseStrategyText(compare.oldJson ?? '', uiLanguage);
+      if (!parsed.ok) throw hostError('invalid-file', { name: compare.name, problems: parsed.problems.map(formatProblem).join('\n') }, 400, uiLanguage);
+      old = parsed.strategy;
+    }
+    return { old, author: compare.author ?? (strategy.meta.preparedBy?.trim() || strategy.meta.organisation), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   }
 
   const api: HostApi = {
@@ -297,7 +335,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}`, 'docx');
+      const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -357,13 +396,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const problems = result.problems.map(formatProblem);
         throw hostError('invalid-file', { name: fileName, problems: problems.join('\n') }, 400, lang);
       }
-      const summary = await createFromStrategy(result.strategy, { kind: /\.pejling$/i.test(fileName) ? 'file' : 'json', source: fileName });
+      const summary = await createFromStrategy(result.strategy, { kind: /\.pejling$/i.test(fileName) ? 'file' : 'json', source: fileName }, pejlingVersions(bytes, fileName) ?? undefined);
       if (result.warnings.length === 0) return summary;
       // Fields the format does not know were not kept: the user hears where they were.
       const paths = result.warnings.map((w) => w.path);
       const notice = (noticeLang: Lang) => t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) });
       notices.set(summary.id, notice);
       return { ...summary, notice: notice(lang) };
+    },
+    async readWordDocument({ fileName, bytes }) {
+      try {
+        return { fileName, document: await readDocx(bytes) };
+      } catch (error) {
+        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName, problem: t(uiLanguage, `wordImport.error.${error.reason}`, { file: fileName }) }, 422, uiLanguage);
+        throw error;
+      }
     },
     async saveDocumentAs(id, format): Promise<FilePayload> {
       return withDocument(id, (doc) => {
@@ -385,15 +432,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw hostError('plan-not-found', { plan: part.slice(5) }, 404, uiLanguage);
       }
+      const compare = await redlineOf(id, strategy, exportOptions);
       const result = await exportStrategyDocument(strategy, {
         part,
+        ...(compare ? { compare } : {}),
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
+        ...(exportOptions.comments ? { comments: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);

@@ -20,12 +20,12 @@ import {
   type PageMethodName,
 } from '../../shared/host/contract';
 import { errorText } from '../../shared/host/errors';
-import { HostError, toHostError, type HostApi } from './host-api';
+import { HostError, hostError, toHostError, type HostApi } from './host-api';
 
 export interface HttpApiOptions {
   /** Largest JSON request body (default 16 MiB: a large strategy's interchange text with room to spare). */
   maxJsonBytes?: number;
-  /** Largest uploaded file for "Åbn fil…" (default 64 MiB). */
+  /** Largest uploaded file for "Open file…" (default 64 MiB). */
   maxFileBytes?: number;
   /** Deepest nesting of arrays/objects in a JSON body (default 64; the contract's payloads need fewer than 10). */
   maxJsonDepth?: number;
@@ -80,7 +80,7 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new HostError('invalid-encoding', { segment }, `Adressen er ikke gyldigt %-kodet: '${segment}'.`, 400);
+    throw hostError('invalid-encoding', { segment }, 400, 'da');
   }
 }
 
@@ -125,7 +125,7 @@ async function readBody(req: IncomingMessage, limit: number, maxDepth?: number):
         } else if (byte === 0x22) inString = true;
         else if (byte === 0x5b || byte === 0x7b) {
           if (++depth > maxDepth) {
-            throw new HostError('body-too-deep', { limit: maxDepth }, `Forespørgslen er indlejret for dybt (højst ${maxDepth} niveauer).`, 400);
+            throw hostError('body-too-deep', { limit: maxDepth }, 400, 'da');
           }
         } else if (byte === 0x5d || byte === 0x7d) depth--;
       }
@@ -136,16 +136,16 @@ async function readBody(req: IncomingMessage, limit: number, maxDepth?: number):
 }
 
 function tooLarge(limit: number): HostError {
-  return new HostError('too-large', { limit: Math.round(limit / MiB) }, `Forespørgslen er for stor (højst ${Math.round(limit / MiB)} MB).`, 413);
+  return hostError('too-large', { limit: Math.round(limit / MiB) }, 413, 'da');
 }
 
 async function readJson(req: IncomingMessage, options: Required<HttpApiOptions>): Promise<unknown> {
   const body = await readBody(req, options.maxJsonBytes, options.maxJsonDepth);
-  if (body.length === 0) throw new HostError('body-missing', {}, 'Forespørgslen mangler sit JSON-indhold.', 400);
+  if (body.length === 0) throw hostError('body-missing', {}, 400, 'da');
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
-    throw new HostError('bad-json', {}, 'Forespørgslen er ikke gyldig JSON.', 400);
+    throw hostError('bad-json', {}, 400, 'da');
   }
 }
 
@@ -176,7 +176,7 @@ async function readArgs(route: Route, req: IncomingMessage, url: URL, params: Ma
 async function readFileInput(req: IncomingMessage, options: Required<HttpApiOptions>): Promise<{ fileName: string; bytes: Uint8Array }> {
   const header = req.headers['x-file-name'];
   const fileName = FileNameSchema.safeParse(typeof header === 'string' ? decodeSegment(header) : undefined);
-  if (!fileName.success) throw new HostError('file-name-missing', {}, 'Filnavnet mangler (X-File-Name).', 400);
+  if (!fileName.success) throw hostError('file-name-missing', {}, 400, 'da');
   return { fileName: fileName.data, bytes: new Uint8Array(await readBody(req, options.maxFileBytes)) };
 }
 
@@ -194,7 +194,7 @@ async function callRoute(host: HostApi, route: Route, req: IncomingMessage, res:
   const checked = spec.result.safeParse(result);
   if (!checked.success) {
     console.error(JSON.stringify({ event: 'api-bad-result', method: route.name, issue: checked.error.issues[0]?.message }));
-    throw new HostError('internal', {}, 'Der skete en intern fejl i Pejling; se loggen.', 500);
+    throw hostError('internal', {}, 500, 'da');
   }
   if (spec.file === 'out') sendFile(res, checked.data as FilePayload);
   else sendJson(res, route.http.status ?? 200, checked.data);
@@ -229,23 +229,23 @@ export function createHttpApi(host: HostApi, apiOptions: HttpApiOptions = {}): (
     if (!url.pathname.startsWith('/api/')) return false;
     try {
       const crossSite = crossSiteReason(req);
-      if (crossSite) throw new HostError('cross-origin', { reason: crossSite }, 'Afvist: forespørgsel fra en anden oprindelse.', 403);
+      if (crossSite) throw hostError('cross-origin', { reason: crossSite }, 403, 'da');
       const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment);
       if (url.pathname === HTTP_EVENTS_PATH) {
-        if (req.method !== 'GET') throw new HostError('method-not-allowed', { method: req.method ?? '' }, `${req.method} er ikke tilladt her.`, 405);
+        if (req.method !== 'GET') throw hostError('method-not-allowed', { method: req.method ?? '' }, 405, 'da');
         openEventStream(host, req, res);
         return true;
       }
       const candidates = ROUTES.map((route) => ({ route, params: matchPath(route.http.path, segments) })).filter((c) => c.params !== null);
-      if (candidates.length === 0) throw new HostError('unknown-route', { path: url.pathname }, `Ukendt adresse: ${req.method} ${url.pathname}`, 404);
+      if (candidates.length === 0) throw hostError('unknown-route', { path: url.pathname }, 404, 'da');
       const found = candidates.find((c) => c.route.http.verb === req.method);
       if (!found) {
         const allow = [...new Set(candidates.map((c) => c.route.http.verb))].join(', ');
         res.setHeader('Allow', allow);
-        throw new HostError('method-not-allowed', { method: req.method ?? '', allow }, `${req.method} er ikke tilladt her (${allow}).`, 405);
+        throw hostError('method-not-allowed', { method: req.method ?? '', allow }, 405, 'da');
       }
       if (found.route.http.verb !== 'GET' && req.headers[REQUEST_HEADER.toLowerCase()] !== '1') {
-        throw new HostError('request-header-missing', { header: REQUEST_HEADER }, `Afvist: ${REQUEST_HEADER} mangler på en ændrende forespørgsel.`, 403);
+        throw hostError('request-header-missing', { header: REQUEST_HEADER }, 403, 'da');
       }
       await callRoute(host, found.route, req, res, url, found.params!, options);
     } catch (caught) {
@@ -254,7 +254,8 @@ export function createHttpApi(host: HostApi, apiOptions: HttpApiOptions = {}): (
         console.error(JSON.stringify({ event: 'api-error', path: url.pathname, message: caught instanceof Error ? caught.message : String(caught) }));
       }
       if (!res.headersSent) {
-        // A refused body may still be arriving: answer, then close the connection instead of reading it all.
+        // A refused body may still be arriving: answer, then close the connection instead of reading it all. The
+      // throw sites word their message in Danish (they do not know the host); it is worded again below.
         const closing = error.code === 'too-large' || error.code === 'body-too-deep';
         // The message in the UI language the renderer set (the fallback for a code its catalog would not know).
         const message = errorText(host.uiLanguage(), error.code, error.params) ?? error.message;

@@ -549,7 +549,9 @@ class Room {
   /** A commenter's update that is not only comments: dropped whole; counted, acknowledged and reported in order. */
   private refuseCommenterUpdate(connection: Connection, bytes: number, verdict: Extract<CommenterVerdict, { ok: false }>): void {
     const count = ++connection.received;
-    if (!connection.commenterRefusalLogged) {
+    // Yjs's formatting cleanup after someone else's change (see CommenterVerdict): nobody's edit, said to no one.
+    const quiet = verdict.formatCleanup === true;
+    if (!connection.commenterRefusalLogged && !quiet) {
       connection.commenterRefusalLogged = true;
       this.ctx.log({
         event: 'commenter-write-refused',
@@ -562,7 +564,7 @@ class Room {
         detail: verdict.detail,
       });
     }
-    if (connection.pejling) connection.send(encodeRefused({ count, reason: verdict.reason }));
+    if (connection.pejling && !quiet) connection.send(encodeRefused({ count, reason: verdict.reason }));
     if (this.deferredAcks.has(connection)) this.deferredAcks.set(connection, count);
     else if (connection.pejling) this.queue.afterDurable(() => connection.sendSaved(count));
   }

@@ -85,6 +85,10 @@ export function commentProblems(root: Obj, items: ReadonlyMap<string, ItemKindNa
     if (!isObj(thread)) return;
     const at = `/comments/${i}`;
     if (isObj(thread.target)) problems.push(...targetProblems(thread.target, `${at}/target`, items, lang));
+    const resolvedAt = thread.resolvedAt;
+    if (typeof resolvedAt === 'string' && DATE_TIME_SHAPE.test(resolvedAt) && !isDateTime(resolvedAt)) {
+      problems.push({ path: `${at}/resolvedAt`, message: message(lang, 'comments.format.impossibleMoment', { value: resolvedAt }) });
+    }
     arr(thread.messages).forEach((m, j) => {
       if (!isObj(m)) return;
       for (const key of ['date', 'edited'] as const) {

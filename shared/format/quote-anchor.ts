@@ -78,8 +78,8 @@ export function markQuote(doc: JsonNode, quote: string, mark: JsonMark): JsonNod
       const length = node.type === 'text' ? (node.text ?? '').length : 1;
       const from = Math.max(start, offset);
       const to = Math.min(end, offset + length);
-      if (from >= to) return [node];
-      if (node.type !== 'text') return [addMark(node)];
+      // Only text carries the mark: a hard break inside the quote keeps none (the model drops marks on it).
+      if (from >= to || node.type !== 'text') return [node];
       const text = node.text ?? '';
       const parts: JsonNode[] = [];
       if (from > offset) parts.push({ ...node, text: text.slice(0, from - offset) });
@@ -109,7 +109,22 @@ export function markedQuotes(doc: JsonNode, type: string, key: string): Map<stri
       else spans.set(id, { from: offset, to: offset + length });
     }
   });
-  return new Map([...spans].map(([id, span]) => [id, text.slice(span.from, span.to)]));
+  return new Map([...spans].map(([id, span]) => [id, text.slice(...wholeCharacters(text, span.from, span.to))]));
+}
+
+const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The span widened to whole characters: a mark may begin or end inside a character outside the BMP (the
+ * editor's positions count UTF-16 units), and half an emoji is a lone surrogate no file may hold.
+ */
+function wholeCharacters(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  let end = to;
+  if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start -= 1;
+  if (end > 0 && end < text.length && isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) end += 1;
+  return [start, end];
 }
 
 /** A copy of `doc` without marks of `type` (the file keeps anchors as quotes, not as marks). */

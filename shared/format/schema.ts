@@ -152,7 +152,8 @@ export const commentMessageSchema = z.object({
   id,
   author: z.string(),
   date: isoDateTime,
-  text: z.string(),
+  /** Never blank: Pejling refuses an empty message (a deleted one is left out of the file). */
+  text: z.string().regex(/\S/, 'text:not-blank'),
   /** When the author last changed the text (absent when never edited). */
   edited: isoDateTime.optional(),
 });
@@ -161,7 +162,11 @@ export const commentThreadSchema = z.object({
   id,
   target: commentTargetSchema,
   status: z.enum(COMMENT_STATUSES).optional(),
-  messages: z.array(commentMessageSchema),
+  /** Who resolved it, and when (resolved threads). */
+  resolvedBy: z.string().optional(),
+  resolvedAt: isoDateTime.optional(),
+  /** The opening message first, then the replies in order. */
+  messages: z.array(commentMessageSchema).min(1),
 });
 
 export const strategyFileSchema = z.object({

@@ -11,6 +11,7 @@
 // nothing else, and test/integration/host-contract.test.ts drives it through both transports.
 import { z } from 'zod';
 import type { SyncState } from '../sync/sync-state';
+import { rawDocumentSchema } from '../import/raw';
 
 // ---- values crossing the boundary ----
 
@@ -97,6 +98,16 @@ export const ExportDocxOptionsSchema = z.object({
   asOf: z.iso.date().optional(),
   /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
   version: z.string().min(1).max(200).optional(),
+  /**
+   * Redline ("Eksportér ændringer siden <version>", whole strategy only): the older content, as interchange JSON
+   * text or as a named version's id of this document, its name (in the file name), and who the changes are by.
+   */
+  compare: z
+    .object({ name: z.string().min(1).max(1000), author: z.string().min(1).max(1000).optional(), oldJson: z.string().min(1).optional(), version: z.string().min(1).max(200).optional() })
+    .refine((c) => (c.oldJson === undefined) !== (c.version === undefined), 'compare takes either oldJson or version')
+    .optional(),
+  /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
+  comments: z.boolean().optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
@@ -118,6 +129,7 @@ export const MenuCommandSchema = z.enum([
   'new-document',
   'open-file',
   'import-json',
+  'import-word',
   'save-as',
   'export-docx',
   'export-json',
@@ -162,6 +174,8 @@ interface MethodSpec {
    * 'out': the host produces a file (the renderer receives a SaveResult; the transport saves or downloads it).
    */
   file?: 'in' | 'out';
+  /** 'in' only: the file extensions the picker offers (default: .pejling and .json). */
+  accept?: readonly string[];
   /** The browser-mode route; null when the browser bridge answers it in the page itself. */
   http: HttpRoute | null;
 }
@@ -172,7 +186,7 @@ function method<
   R extends z.ZodType,
   const H extends HttpRoute | null,
   const F extends 'in' | 'out' | undefined = undefined,
->(spec: { names: N; args: A; result: R; file?: F; http: H }) {
+>(spec: { names: N; args: A; result: R; file?: F; accept?: readonly string[]; http: H }) {
   return spec as typeof spec & MethodSpec & { file: F; http: H };
 }
 
@@ -197,6 +211,15 @@ export const HOST_METHODS = {
   }),
   /** "Åbn fil…": a .pejling document or an interchange .json file, imported as a new document; null when cancelled. */
   openFile: method({ names: [], args: none, result: DocumentSummarySchema, file: 'in', http: { verb: 'POST', path: '/api/files/open', status: 201 } }),
+  /** "Importér Word…": a .docx read as paragraphs, styles, lists and tables (nothing is stored); null when cancelled. */
+  readWordDocument: method({
+    names: [],
+    args: none,
+    result: z.object({ fileName: z.string(), document: rawDocumentSchema }),
+    file: 'in',
+    accept: ['docx'],
+    http: { verb: 'POST', path: '/api/files/read-word' },
+  }),
   /** "Gem som…": a portable .pejling file, or the interchange JSON. */
   saveDocumentAs: method({
     names: ['id', 'format'],

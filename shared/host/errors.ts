@@ -37,6 +37,7 @@ export const HOST_ERROR_CODES = [
   'too-large',
   'plan-not-found',
   'version-not-found',
+  'word-import',
   'unknown-style',
   'invalid-remote-url',
 ] as const;

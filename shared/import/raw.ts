@@ -48,7 +48,6 @@ export const rawDocumentSchema = z.object({
 export type RawRun = z.infer<typeof rawRunSchema>;
 export type RawParagraph = z.infer<typeof rawParagraphSchema>;
 export type RawTable = z.infer<typeof rawTableSchema>;
-export type RawBlock = RawParagraph | RawTable;
 export type RawDocument = z.infer<typeof rawDocumentSchema>;
 
 /** The plain text of a paragraph's runs. */

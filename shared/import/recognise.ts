@@ -118,12 +118,13 @@ function classify(raw: RawDocument): { classes: BlockClass[]; headings: Omit<Out
       inToc = false;
       return;
     }
-    const text = paragraphText(block).replace(/\s+/g, ' ').trim();
+    const typed = paragraphText(block).trim();
+    const text = typed.replace(/\s+/g, ' ');
     if (text === '') {
       classes.push('empty');
       return;
     }
-    if (isTocParagraph(block) || (inToc && isTypedTocLine(text))) {
+    if (isTocParagraph(block) || (inToc && isTypedTocLine(typed))) {
       classes.push('toc');
       inToc = true;
       return;
@@ -133,7 +134,7 @@ function classify(raw: RawDocument): { classes: BlockClass[]; headings: Omit<Out
       inToc = true;
       return;
     }
-    if (!seenHeading && isTypedTocLine(text)) {
+    if (!seenHeading && isTypedTocLine(typed)) {
       classes.push('toc');
       inToc = true;
       return;

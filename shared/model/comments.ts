@@ -115,6 +115,17 @@ export interface CreateThreadInput {
   status?: ThreadStatus;
 }
 
+/** A thread as an interchange file holds it (Comments.restore). */
+export interface RestoredThread {
+  id: string;
+  target: CommentTarget;
+  quote: string;
+  status: ThreadStatus;
+  resolvedBy?: string;
+  resolvedAt?: string;
+  messages: { id: string; author: string; date: string; text: string; edited?: string }[];
+}
+
 export interface CommentsOptions {
   origin?: unknown;
   random?: () => number;
@@ -307,6 +318,38 @@ export class Comments {
       messages.push([this.newMessage(this.newId('msg', () => false), input.author, date, text)]);
       if (marked) writeFragment(this.model.fragment(input.target.id, input.target.field as RichField), marked);
       return id;
+    });
+  }
+
+  /**
+   * Puts back a thread read from an interchange file (./interchange.ts): its ids, dates, status and
+   * messages as the file has them. A text anchor's mark is already in the field (the import writes it).
+   */
+  restore(thread: RestoredThread, origin?: unknown): void {
+    this.checkTarget(thread.target);
+    if (this.root.has(thread.id)) throw new CommentError('bad-target', `a thread with id "${thread.id}" exists`);
+    const first = thread.messages[0];
+    if (!first) throw new CommentError('empty-text', `thread "${thread.id}" has no message`);
+    this.tx(origin, () => {
+      const map = new Y.Map<unknown>();
+      this.root.set(thread.id, map);
+      map.set('id', thread.id);
+      map.set('target', thread.target.field === undefined ? { id: thread.target.id } : { id: thread.target.id, field: thread.target.field });
+      map.set('quote', thread.quote);
+      map.set('status', thread.status);
+      map.set('created', first.date);
+      map.set('author', first.author);
+      if (thread.resolvedBy !== undefined) map.set('resolvedBy', thread.resolvedBy);
+      if (thread.resolvedAt !== undefined) map.set('resolvedAt', thread.resolvedAt);
+      const messages = new Y.Array<Y.Map<unknown>>();
+      map.set('messages', messages);
+      messages.push(
+        thread.messages.map((m) => {
+          const message = this.newMessage(m.id, { name: m.author }, m.date, m.text);
+          if (m.edited !== undefined) message.set('edited', m.edited);
+          return message;
+        }),
+      );
     });
   }
 

@@ -157,6 +157,26 @@ export function observeVersions(doc: Y.Doc, callback: () => void): () => void {
   return () => map.unobserveDeep(handler);
 }
 
+/**
+ * Copies every version of `from` into `to` (as they are: a version's state holds its whole content, so it does
+ * not depend on the document's history). For a document made anew from a .pejling file's content.
+ */
+export function copyVersions(from: Y.Doc, to: Y.Doc, origin: unknown = VERSION_ORIGIN): number {
+  const source = versionsMap(from);
+  const target = versionsMap(to);
+  let copied = 0;
+  to.transact(() => {
+    source.forEach((entry, id) => {
+      if (!(entry instanceof Y.Map) || !readInfo(id, entry) || target.has(id)) return;
+      const copy = new Y.Map<unknown>();
+      entry.forEach((value, key) => copy.set(key, value));
+      target.set(id, copy);
+      copied++;
+    });
+  }, origin);
+  return copied;
+}
+
 /** The version's stored state (a V2 update holding its whole content). */
 export function versionState(doc: Y.Doc, idOrName: string): Uint8Array {
   const info = findVersion(doc, idOrName);

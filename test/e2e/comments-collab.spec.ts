@@ -15,20 +15,31 @@ async function selectText(page: Page, fieldKey: string, text: string): Promise<v
   await richText(page, fieldKey).click();
   await page.evaluate(
     ([key, wanted]) => {
+      // The editor's text nodes in order (highlights split the text into several), so a selection may span them.
       const root = document.querySelector(`[data-field="${key}"] .ProseMirror`)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`"${wanted}" is not in ${key}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('.comment-marker') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const all = nodes.map((n) => n.data).join('');
+      const at = all.indexOf(wanted);
+      if (at < 0) throw new Error(`"${wanted}" is not in ${key}`);
+      const locate = (offset: number, end: boolean): [Text, number] => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) return [n, offset - seen];
+          seen += n.data.length;
+        }
+        const last = nodes.at(-1)!;
+        return [last, last.data.length];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at, false));
+      range.setEnd(...locate(at + wanted.length, true));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
     },
     [fieldKey, text] as const,
   );
@@ -133,4 +144,69 @@ test('Anna comments, Bo sees and replies, Anna resolves; filters; Bo comments of
   expect(errors).toEqual([]);
   await anna.context().close();
   await bo.context().close();
+});
+
+test('one person: the anchor survives cut and paste and undo; own messages edited and deleted; a thread on a whole part', async ({ browser, server }) => {
+  test.setTimeout(90_000);
+  const id = await createDocument(server.url, { from: 'template', name: 'blank', title: 'Egen strategi', organisation: 'Testkommune' });
+  const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`;
+  const anna = await openAsUser(browser, url, { name: 'Anna Andersen', color: '#1f6feb' }, { width: 1440, height: 900 });
+  const errors: string[] = [];
+  anna.on('pageerror', (e) => errors.push(e.message));
+  const vision = richText(anna, VISION);
+  await vision.click();
+  await anna.keyboard.type('Første sætning. Anden sætning.');
+  await selectText(anna, VISION, 'Første sætning.');
+  await anna.keyboard.press('Control+Alt+M');
+  await field(anna, 'comment.new').fill('Skal stå sidst');
+  await field(anna, 'comment.new').press('Control+Enter');
+  await expect(highlights(anna)).toHaveText('Første sætning.');
+
+  // Cut the commented sentence and paste it at the end: the text and its thread move together.
+  await selectText(anna, VISION, 'Første sætning. ');
+  await anna.keyboard.press('Control+x');
+  await expect(vision).toHaveText('Anden sætning.');
+  await anna.keyboard.press('Control+End');
+  await anna.keyboard.type(' ');
+  await anna.keyboard.press('Control+v');
+  await expect(vision).toContainText('Anden sætning. Første sætning.');
+  await expect(highlights(anna)).toHaveText('Første sætning.');
+
+  // Deleting the text orphans the thread (the panel keeps it with its quote); undo brings the anchor back.
+  await anna.getByTestId('comments-toggle').click();
+  const panel = anna.getByTestId('comments-panel');
+  await selectText(anna, VISION, 'Første sætning.');
+  await anna.keyboard.press('Delete');
+  await expect(highlights(anna)).toHaveCount(0);
+  await expect(panel.locator('.comment-thread.is-orphaned .comment-orphaned')).toHaveText('Den kommenterede tekst er slettet');
+  await expect(panel.locator('.comment-thread .comment-quote')).toHaveText('Første sætning.');
+  await anna.keyboard.press('Control+z');
+  await expect(highlights(anna)).toHaveText('Første sætning.');
+  await expect(panel.locator('.comment-thread.is-orphaned')).toHaveCount(0);
+
+  // Her own message: edited (marked as such), then a reply deleted after confirming.
+  // (the active thread shows expanded in the panel, with its reply box)
+  const thread = panel.locator('.comment-thread');
+  await field(thread, 'comment.reply').fill('Eller midt i?');
+  await field(thread, 'comment.reply').press('Control+Enter');
+  await expect(thread.locator('.comment-text')).toHaveText(['Skal stå sidst', 'Eller midt i?']);
+  await thread.locator('.comment-message').first().getByRole('button', { name: 'Redigér' }).click();
+  await field(thread, 'comment.edit').fill('Skal stå til sidst');
+  await thread.getByRole('button', { name: 'Gem' }).click();
+  await expect(thread.locator('.comment-message').first()).toContainText('(redigeret)');
+  await thread.locator('.comment-message').nth(1).getByRole('button', { name: 'Slet' }).click();
+  await expect(thread.getByRole('alert')).toHaveText('Slet din kommentar?');
+  await thread.locator('.comment-message').nth(1).getByRole('button', { name: 'Slet' }).click();
+  await expect(thread.locator('.comment-text')).toHaveText(['Skal stå til sidst']);
+
+  // A thread on the whole vision, started from the panel, counted in the navigator.
+  await panel.getByRole('button', { name: 'Kommentér Vision' }).click();
+  await field(panel, 'comment.new').fill('Visionen er for lang');
+  await panel.locator('.comment-new').getByRole('button', { name: 'Kommentér', exact: true }).click();
+  await expect(panel.locator('.comment-thread')).toHaveCount(2);
+  await expect(panel.locator('.comment-thread').nth(0).locator('.comment-on-item')).toHaveText('Vision');
+  await expect(anna.getByRole('treeitem', { name: 'Vision' }).getByTestId('nav-comment-count')).toContainText('2 åbne kommentarer');
+  await expect(anna.getByRole('treeitem', { name: 'Vision' })).toHaveAccessibleDescription('2 åbne kommentarer');
+  expect(errors).toEqual([]);
+  await anna.context().close();
 });

@@ -108,6 +108,11 @@ test('the English UI shows no Danish outside the document’s own content', asyn
   writeFileSync(broken, JSON.stringify({ ...ENGLISH_STRATEGY, actionPlans: [{ ...ENGLISH_STRATEGY.actionPlans[0], kind: 'yearly', initiatives: [{ id: 'i-x', title: 'X', focusAreaIds: [], start: '2026-13' }] }] }));
   const good = join(files, 'harbour-strategy.json');
   writeFileSync(good, JSON.stringify(ENGLISH_STRATEGY));
+  // For "Open file…", which the host checks and words itself: a file that is not JSON at all, and a damaged .pejling.
+  const notStrategy = join(files, 'meeting-notes.json');
+  writeFileSync(notStrategy, JSON.stringify([{ agenda: 'budget' }]));
+  const damaged = join(files, 'harbour.pejling');
+  writeFileSync(damaged, Buffer.concat([Buffer.from('PEJLING\0', 'latin1'), Buffer.from([1, 0, 0, 0, 255, 255, 0, 0]), Buffer.alloc(40, 7)]));
 
   // A new user starts in Danish (the default) and switches to English in the settings.
   await page.goto(server.url);
@@ -128,6 +133,27 @@ test('the English UI shows no Danish outside the document’s own content', asyn
   await expect(problems).toContainText('must be one of');
   await expect(problems).toContainText('must be a month written YYYY-MM');
   await look(page, 'import-error');
+  await problems.getByRole('button', { name: 'Close' }).click();
+
+  // "Open file…" goes to the host, which words the problems in the UI language it was told.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  await (await chooser).setFiles(broken);
+  await expect(problems).toContainText('/actionPlans/0/kind: must be one of');
+  await expect(problems).toContainText('/actionPlans/0/initiatives/0/start: must be a month written YYYY-MM');
+  expect(await danishOnPage(page), 'Danish in the host’s problems').toEqual([]);
+  await problems.getByRole('button', { name: 'Close' }).click();
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  await (await chooser).setFiles(notStrategy);
+  await expect(problems).toContainText('not a Pejling strategy file');
+  expect(await danishOnPage(page), 'Danish in the host’s problems').toEqual([]);
+  await problems.getByRole('button', { name: 'Close' }).click();
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  await (await chooser).setFiles(damaged);
+  await expect(problems).toContainText('harbour.pejling cannot be read: The file is damaged');
+  await look(page, 'open-error');
   await problems.getByRole('button', { name: 'Close' }).click();
 
   // A good import opens the editor.
@@ -163,10 +189,21 @@ test('the English UI shows no Danish outside the document’s own content', asyn
   await expect(panel).toContainText('In progress');
   await expect(panel).toContainText('Cancelled');
 
+  // An export error the host answers: the document was deleted from this computer meanwhile (by another window).
+  const id = decodeURIComponent(/#\/doc\/([^/?]+)/.exec(page.url())?.[1] ?? '');
+  expect(id).not.toBe('');
+  const deleted = await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'X-Pejling-Request': '1' } });
+  expect(deleted.status).toBe(200);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: /^Word document \(\.docx\)/ }).click();
+  await expect(page.getByText('The export failed: The document does not exist (any more) on this computer.')).toBeVisible();
+  expect(await danishOnPage(page), 'Danish in the export error').toEqual([]);
+  await page.getByRole('button', { name: 'Close the notification' }).first().click();
+
   // An export error: Pejling on this computer has stopped.
   await stopServer(server, { keepData: true });
   await page.getByRole('button', { name: 'Export' }).click();
-  await page.getByRole('button', { name: /Word document/ }).click();
+  await page.getByRole('button', { name: /^Word document \(\.docx\)/ }).click();
   await expect(page.getByText('The export failed: Could not reach the Pejling server')).toBeVisible({ timeout: 20_000 });
   await look(page, 'export-error');
   // The page logs the refused requests; those are the expected consequence of the stopped server.

@@ -6,7 +6,11 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentSummary } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
+import { createHost } from '../../main/host/host';
+import { createHttpApi } from '../../main/host/http-api';
+import { createPejlingServer } from '../../main/server/server';
 import { docxPart, pejling, repoRoot, run, tempDir } from './export-helpers';
 
 let dir: string;
@@ -211,4 +215,35 @@ describe('pejling export --comments', () => {
     expect(comments.map((c) => c.text)).not.toContain('Står på en ansvarlig.');
     expect(edgeRun.stderr).toContain('1 open comment thread is on something this part of the document does not show, and left out: t-owner');
   });
+});
+
+describe('the app\'s "Høringsudgave med kommentarer" (exportDocx with comments, over the browser-mode HTTP API)', () => {
+  it('a document made from the file exports its open threads as Word comments with them, and none without', async () => {
+    const dataDir = await tempDir('host-comments');
+    const host = await createHost({ dataDir });
+    const server = await createPejlingServer({ port: 0, rooms: host.rooms, persistence: host.persistence, httpHandler: createHttpApi(host.api) });
+    try {
+      const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pejling-Request': '1' }, body: JSON.stringify(body) });
+      const created = await fetch(`${server.url}/api/documents`, post({ from: 'json', text: await readFile(fixture, 'utf8'), fileName: 'høring.json' }));
+      expect(created.status).toBe(201);
+      const doc = (await created.json()) as DocumentSummary;
+      const save = async (body: unknown, name: string): Promise<{ file: string; disposition: string }> => {
+        const response = await fetch(`${server.url}/api/documents/${doc.id}/export-docx`, post(body));
+        expect(response.status).toBe(200);
+        const file = path.join(dir, name);
+        await writeFile(file, new Uint8Array(await response.arrayBuffer()));
+        return { file, disposition: decodeURIComponent(response.headers.get('content-disposition') ?? '') };
+      };
+      const consultation = await save({ part: 'strategy', comments: true }, 'app-consultation.docx');
+      const published = await save({ part: 'strategy' }, 'app-published.docx');
+      expect((await wordComments(consultation.file)).map((c) => c.author).sort()).toEqual(['Anna Holm', 'Anna Holm', 'Bo Lind', 'Carla Friis', 'Dorte Kjær']);
+      expect(consultation.disposition).toContain('høringsudgave');
+      expect((await run('unzip', ['-l', published.file])).stdout).not.toContain('word/comments.xml');
+      expect(published.disposition).not.toContain('høringsudgave');
+    } finally {
+      await server.close();
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

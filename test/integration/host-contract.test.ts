@@ -23,6 +23,8 @@ import { createBrowserBridge, requestFor } from '../../renderer/src/bridge/brows
 import { BridgeError } from '../../renderer/src/bridge/bridge-error';
 import { createIpcBridge } from '../../renderer/src/bridge/ipc-bridge';
 import { FakeIpcMain, FakeWebContents } from '../unit/foundation/electron-fakes';
+import { makeStrategyDocx } from '../fixtures/docx/make-docx';
+import { solbjerg } from '../fixtures/docx/strategies';
 
 let dataDir: string;
 let host: Host;
@@ -157,6 +159,18 @@ const CASES: { [M in MethodName]: Case } = {
       io.pick = new File([bytes], 'strategi.json');
       const summary = await b.openFile();
       return summary && { ...stable(summary), differs: summary.id !== doc.id };
+    },
+    invalid: [],
+  },
+  readWordDocument: {
+    async call(b, _doc, transport) {
+      const bytes = await makeStrategyDocx(solbjerg, { headings: 'danish', typedNumbers: true, perspectiveLevel: true, goalLabel: 'Målsætninger', columns: ['Initiativ', 'Indsatsområde', 'Ansvarlig', 'Periode', 'Status', 'Budget'], pageLines: 'footer' });
+      io.savePath = join(dataDir, `import-${transport}.docx`);
+      await writeFile(io.savePath, bytes);
+      io.pick = new File([new Uint8Array(bytes)], `import-${transport}.docx`);
+      const read = await b.readWordDocument();
+      expect(read?.fileName).toBe(`import-${transport}.docx`);
+      return read && { headings: read.document.blocks.filter((block) => block.kind === 'paragraph' && block.styleId?.startsWith('Overskrift')).length, tables: read.document.blocks.filter((block) => block.kind === 'table').length };
     },
     invalid: [],
   },

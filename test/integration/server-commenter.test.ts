@@ -7,8 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { RemoteLink } from '../../main/sync/remote-link';
 import type { StrategyFile } from '../../shared/format/schema';
-import { importStrategy, StrategyModel } from '../../shared/model';
+import { importStrategy, StrategyModel, VISION_ID } from '../../shared/model';
+import { commentsOf } from '../../shared/model/comments';
 import { appClient, removeTempDirs, startTestServer, stockClient, tempDir, waitFor, type StockClient, type TestServer } from './server-helpers';
 import { strategyProjection } from './strategy-projection';
 
@@ -49,7 +51,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
   await server.stop();
 });
 
@@ -186,6 +188,27 @@ describe('the commenter role', () => {
     expect(server.logs.some((entry) => entry.event === 'commenter-write-refused')).toBe(false);
   });
 
+  it("the comments model's own changes from a commenter (thread with a mark, reply, edit, delete, resolve, reopen) all reach the editor", async () => {
+    const commenter = await joined('commenter');
+    const comments = commentsOf(new StrategyModel(commenter.doc));
+    const bo = { name: 'Bo Lund', color: '#1f77b4' };
+    const threadId = comments.create({ target: { id: VISION_ID, field: 'statement' }, text: 'Hvad betyder det?', author: bo, range: { from: 2, to: 9 } });
+    const replyId = comments.reply(threadId, 'Uddyb gerne', bo);
+    comments.editMessage(threadId, replyId, 'Uddyb det gerne', bo.name);
+    const extra = comments.reply(threadId, 'Glem det', bo);
+    comments.deleteMessage(threadId, extra, bo.name);
+    comments.resolve(threadId, bo);
+    comments.reopen(threadId);
+    const atEditor = commentsOf(new StrategyModel(editor.doc));
+    await waitFor(() => atEditor.list().some((thread) => thread.id === threadId && thread.messages.length === 2 && thread.status === 'open'), { message: 'the thread at the editor' });
+    const thread = atEditor.list().find((entry) => entry.id === threadId)!;
+    expect(thread.messages.map((message) => message.text)).toEqual(['Hvad betyder det?', 'Uddyb det gerne']);
+    expect(thread.anchor).toBe('text');
+    expect(thread.orphaned).toBe(false);
+    expect(strategyProjection(editor.doc)).toEqual(original);
+    expect(server.logs.some((entry) => entry.event === 'commenter-write-refused')).toBe(false);
+  });
+
   it("a viewer's comments are dropped", async () => {
     const viewer = await joined('viewer');
     addThread(viewer.doc, 'tr-viewer', 'Læseren mener noget');
@@ -226,5 +249,29 @@ describe('the commenter role', () => {
     await waitFor(() => threadText(editor.doc, 'tr-after') === 'Stadig muligt', { message: 'comment after a refusal' });
     expect(app.channel).toBeDefined();
     await waitFor(() => threadText(app.doc, 'tr-after') === 'Stadig muligt', { message: 'the refused app still receives' });
+  });
+
+  it("a host linked as commenter learns its role; its people's comments reach the server, their edits do not and the link says so", async () => {
+    const local = await startTestServer();
+    cleanups.push(() => void local.stop()); // runs last (cleanups run in reverse)
+    const handle = await local.server.rooms.acquire(DOC);
+    const link = new RemoteLink({ url: server.server.url, token: TOKENS.commenter, documentName: DOC, doc: handle.doc, awareness: handle.awareness, maxBackoffMs: 300 });
+    cleanups.push(() => link.destroy(), () => handle.release());
+    await waitFor(() => link.status.role === 'commenter' && link.status.state.kind === 'synced', { message: 'the link is a synced commenter' });
+    const person = appClient(local.server.url, DOC);
+    cleanups.push(person.destroy);
+    await person.provider.whenSynced();
+    await waitFor(() => person.doc.getMap('meta').has('title'), { message: 'the strategy at the linked host' });
+
+    addThread(person.doc, 'tr-host', 'Fra it-chefforum');
+    await waitFor(() => threadText(editor.doc, 'tr-host') === 'Fra it-chefforum', { message: "the host's comment at the editor" });
+    expect(link.status.error).toBeUndefined();
+
+    (person.doc.getMap('meta').get('title') as Y.Text).insert(0, 'Lokalt ændret ');
+    await waitFor(() => link.status.errorCode === 'edit-refused', { message: 'the link reports the refusal' });
+    // Acknowledged in order: the link does not wait for the refused change forever.
+    await waitFor(() => link.status.state.kind === 'synced', { message: 'synced again' });
+    expect(strategyProjection(await onServer())).toEqual(original);
+    expect(strategyProjection(editor.doc)).toEqual(original);
   });
 });

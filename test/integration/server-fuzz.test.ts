@@ -2,7 +2,11 @@
 // updates, sync messages and presence to two documents of a real server, while two app clients and a stock
 // y-websocket client keep editing. Asserted: the server stays up; the well-behaved clients keep syncing;
 // after a restart both documents load, with every marker the good clients wrote and every update the
-// server acknowledged to an attacker.
+// server acknowledged to an attacker. And for ~5 s, commenters send real and mutated comment changes and
+// strategy edits: what the server stores afterwards has the comments but exactly the strategy an editor wrote.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import type WebSocket from 'ws';
@@ -10,7 +14,10 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { DocumentStore } from '../../main/storage/document-store';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MESSAGE_SAVED } from '../../shared/sync/protocol';
-import { appClient, rawSocket, removeTempDirs, sleep, startTestServer, stockClient, waitFor, type TestServer } from './server-helpers';
+import type { StrategyFile } from '../../shared/format/schema';
+import { importStrategy, StrategyModel } from '../../shared/model';
+import { appClient, rawSocket, removeTempDirs, sleep, startTestServer, stockClient, tempDir, waitFor, type TestServer } from './server-helpers';
+import { strategyProjection } from './strategy-projection';
 import { mutate, mutationMaterial, POISON_FIXTURES, prng } from './update-mutation';
 
 afterAll(removeTempDirs);
@@ -258,5 +265,97 @@ describe('fuzzing the sync server', () => {
     cleanups.push(reader.destroy);
     await reader.provider.whenSynced();
     expect(reader.doc.getText('markers').toString()).toContain(markers.get(DOCUMENTS[0]!)![0]!);
+  });
+
+  it('random and mutated updates from commenters never change the strategy, only comments', { timeout: 60_000 }, async () => {
+    const dir = await tempDir('pejling-fuzz-commenter-');
+    const authFile = join(dir, 'auth.json');
+    await writeFile(authFile, JSON.stringify({ tokens: [{ token: 'red', role: 'editor', documents: ['*'] }, { token: 'kom', role: 'commenter', documents: ['*'] }] }));
+    server = await startTestServer({ authFile });
+    const { dataDir } = server;
+    const name = 'fuzz-hoering';
+    const example = JSON.parse(readFileSync(new URL('../../templates/examples/kk-2010-2014.json', import.meta.url), 'utf8')) as StrategyFile;
+    const seed = Y.encodeStateAsUpdate(importStrategy(example));
+    const editor = stockClient(server.wsUrl, name, { token: 'red' });
+    cleanups.push(editor.destroy);
+    await waitFor(() => editor.provider.synced);
+    Y.applyUpdate(editor.doc, seed);
+    const original = strategyProjection(editor.doc);
+    const check = stockClient(server.wsUrl, name, { token: 'red' });
+    cleanups.push(check.destroy);
+    await waitFor(() => check.provider.synced && check.doc.getMap('meta').has('title'), { message: 'the strategy on the server' });
+
+    // Material: what commenters' replicas of the strategy send for comment changes and for strategy edits.
+    const random = prng(99);
+    const comments: Uint8Array[] = [];
+    const edits: Uint8Array[] = [];
+    for (let replica = 0; replica < 4; replica++) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, seed);
+      const model = new StrategyModel(doc);
+      for (let i = 0; i < 30; i++) {
+        const into = random() < 0.5 ? comments : edits;
+        const listen = (update: Uint8Array) => into.push(update);
+        doc.on('update', listen);
+        const title = doc.getMap('meta').get('title') as Y.Text;
+        if (into === comments) {
+          const thread = new Y.Map<unknown>();
+          doc.getMap('comments').set(`t${replica}-${i}`, thread);
+          thread.set('status', random() < 0.5 ? 'open' : 'resolved');
+          thread.set('text', new Y.Text(`Kommentar ${i}`));
+        } else if (random() < 0.5) {
+          title.insert(Math.floor(random() * title.length), 'x');
+        } else {
+          const goal = model.list('goal')[0];
+          if (goal) model.update('goal', goal.id, { text: `Mål ${i}` });
+        }
+        doc.off('update', listen);
+      }
+      doc.destroy();
+    }
+    const pick = (list: Uint8Array[]) => list[Math.floor(random() * list.length)]!;
+
+    const until = Date.now() + 5_000;
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (Date.now() < until) {
+          let ws: WebSocket;
+          try {
+            ws = await rawSocket(`${server!.wsUrl}/${name}?token=kom&pejling=1`);
+          } catch {
+            await sleep(20);
+            continue;
+          }
+          let open = true;
+          ws.on('close', () => (open = false));
+          for (let i = 0; i < 40 && open && Date.now() < until; i++) {
+            const roll = random();
+            const update = roll < 0.3 ? pick(comments) : roll < 0.55 ? mutate(pick(comments), random) : roll < 0.75 ? pick(edits) : mutate(pick(edits), random);
+            ws.send(random() < 0.5 ? encodeUpdate(update) : encodeSyncStep2(update));
+            sent++;
+            if (i % 8 === 7) await sleep(10);
+          }
+          await sleep(20);
+          ws.terminate();
+        }
+      }),
+    );
+    expect(sent).toBeGreaterThan(200);
+    // Every stored change, loaded again: the strategy is as the editor wrote it, and comments did arrive.
+    await sleep(200);
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    await server.stop({ keepData: true });
+    server = null;
+    const store = await DocumentStore.open({ dataDir });
+    try {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await store.load(name)).update);
+      expect(strategyProjection(doc)).toEqual(original);
+      expect(doc.getMap('comments').size).toBeGreaterThan(0);
+      doc.destroy();
+    } finally {
+      await store.close();
+    }
   });
 });

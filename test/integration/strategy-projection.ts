@@ -33,13 +33,15 @@ function project(value: unknown): unknown {
   return value;
 }
 
-/** The strategy part of `doc` (roots are read with the layout's types: maps and XML fragments). */
+/** The strategy part of `doc` (roots are read with the layout's types: maps and XML fragments; empty ones left out). */
 export function strategyProjection(doc: Y.Doc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of [...doc.share.keys()].sort()) {
     if (name === 'comments') continue;
     const isFragment = name === 'visionStatement' || name === 'visionBody';
     const root = isFragment ? doc.getXmlFragment(name) : doc.getMap(name);
+    // An empty root is no content (reading a root through the model creates it locally).
+    if (root instanceof Y.Map ? root.size === 0 : root.length === 0) continue;
     out[name] = project(root);
   }
   return out;

@@ -3,9 +3,13 @@
 // the plan id) is found before anything is written, and the document is written atomically, so a
 // failed export never leaves a partial OUT.docx.
 import path from 'node:path';
-import { ExportError, parsePart, type ExportPart } from '../../../shared/export/docx/export-docx';
+import { compareStrategies } from '../../../shared/compare/compare';
+import { summaryText } from '../../../shared/compare/summary';
+import { ExportError, parsePart, type ExportPart, type RedlineOptions } from '../../../shared/export/docx/export-docx';
 import { isDate } from '../../../shared/format/dates';
 import type { Lang } from '../../../shared/format/messages';
+import type { StrategyFile } from '../../../shared/format/schema';
+import { t } from '../../../shared/i18n/messages';
 import { formatProblem } from '../../../shared/format/validate';
 import { exportStrategyDocument } from '../../export/export-document';
 import type { PageNumberMode } from '../../export/layout-pass';
@@ -16,9 +20,11 @@ import { CliError } from '../cli-error';
 import { parseCommandArgs, parseLang, readInput, singleFile } from './validate';
 
 export const help = `Usage: pejling export FILE --docx OUT.docx [--style NAME] [--part strategy|plan:<id>|status]
+       pejling export NEW --docx OUT.docx --compare-with OLD [--author NAME] [--date YYYY-MM-DD]
 
 Writes the publishable Word document of the strategy in FILE (an interchange JSON file or a
-.pejling document).
+.pejling document). With --compare-with, the document of NEW whose differences from OLD are Word
+tracked changes (a redline): "Accept all" gives NEW, "Reject all" gives OLD.
 
 Options:
   --docx OUT.docx        the Word file to write (required)
@@ -31,15 +37,16 @@ Options:
   --comments             the consultation copy: the open comment threads as Word comments on
                          their text, replies as replies (without it the document has none)
   --lang da|en           language of the messages (default: da)
+  --compare-with OLD     redline against OLD (an interchange JSON file or a .pejling document,
+                         FILE.pejling@<version> for a named version); the whole strategy only
+  --author NAME          who the tracked changes are by (default: NEW's "prepared by", else its
+                         organisation)
+  --date YYYY-MM-DD      when they were made (default: NEW's date, else today)
 
 Exit status:
   0  the document was written
   1  FILE is not a valid strategy, or the style or plan does not exist; nothing is written
   2  wrong use of the command`;
-
-function t(lang: Lang, da: string, en: string): string {
-  return lang === 'en' ? en : da;
-}
 
 function parsePageNumbers(value: string | boolean | undefined): PageNumberMode {
   if (value === undefined) return 'auto';
@@ -56,49 +63,54 @@ export async function run(args: string[]): Promise<number> {
     'page-numbers': { type: 'string' },
     comments: { type: 'boolean' },
     lang: { type: 'string' },
+    'compare-with': { type: 'string' },
+    author: { type: 'string' },
+    date: { type: 'string' },
   });
   const lang = parseLang(values.lang);
   const file = singleFile('export', positionals);
   const out = values.docx;
   if (typeof out !== 'string' || out === '') {
-    throw new CliError(t(lang, "'pejling export' kræver --docx OUT.docx", "'pejling export' needs --docx OUT.docx"), 2);
+    throw new CliError(t(lang, 'cli.export.needsDocx'), 2);
   }
   if (!out.toLowerCase().endsWith('.docx')) {
-    throw new CliError(t(lang, `--docx skal være en .docx-fil, ikke '${out}'`, `--docx must name a .docx file, not '${out}'`), 2);
+    throw new CliError(t(lang, 'cli.export.notDocx', { out }), 2);
   }
   let part: ExportPart;
   const partValue = typeof values.part === 'string' ? values.part : 'strategy';
   try {
     part = parsePart(partValue);
   } catch {
-    throw new CliError(t(lang, `ukendt del '${partValue}': brug strategy, status eller plan:<id>`, `unknown part '${partValue}': use strategy, status or plan:<id>`), 2);
+    throw new CliError(t(lang, 'cli.export.unknownPart', { part: partValue }), 2);
   }
   const asOf = values['as-of'];
   if (asOf !== undefined && !isDate(asOf)) {
-    throw new CliError(t(lang, `--as-of skal være en dato, der findes (ÅÅÅÅ-MM-DD), ikke '${String(asOf)}'`, `--as-of must be a real date (YYYY-MM-DD), not '${String(asOf)}'`), 2);
+    throw new CliError(t(lang, 'cli.export.badAsOf', { value: String(asOf) }), 2);
   }
   const pageNumbers = parsePageNumbers(values['page-numbers']);
-
-  const input = await readInput(file, lang);
-  if (!input.ok) {
-    const [first] = input.problems;
-    const more = input.problems.length - 1;
-    throw new CliError(
-      t(
-        lang,
-        `${file} er ikke en gyldig strategifil: ${first ? formatProblem(first) : ''}${more > 0 ? ` (og ${more} problem${more === 1 ? '' : 'er'} mere; se 'pejling validate ${file}')` : ''}`,
-        `${file} is not a valid strategy file: ${first ? formatProblem(first) : ''}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}; see 'pejling validate ${file}')` : ''}`,
-      ),
-      1,
-    );
+  const compareWith = values['compare-with'];
+  if (compareWith !== undefined) {
+    if (typeof compareWith !== 'string' || compareWith === '') throw new CliError(t(lang, 'redline.cli.needsOld'), 2);
+    if (part !== 'strategy') throw new CliError(t(lang, 'redline.cli.wholeStrategy', { part }), 2);
+    if (values.comments === true) throw new CliError(t(lang, 'redline.cli.noComments'), 2);
+  } else if (values.author !== undefined || values.date !== undefined) {
+    throw new CliError(t(lang, 'redline.cli.onlyWithCompare', { option: values.author !== undefined ? '--author' : '--date' }), 2);
   }
+  const changeDate = values.date;
+  if (changeDate !== undefined && !isDate(changeDate)) throw new CliError(t(lang, 'redline.cli.badDate', { value: String(changeDate) }), 2);
+  if (values.author !== undefined && (typeof values.author !== 'string' || values.author.trim() === '')) {
+    throw new CliError(t(lang, 'redline.cli.badAuthor'), 2);
+  }
+
+  const input = await readStrategy(file, lang);
+  const compare = typeof compareWith === 'string' ? redlineOptions(input.strategy, (await readStrategy(compareWith, lang)).strategy, values) : undefined;
 
   if (part.startsWith('plan:')) {
     const id = part.slice('plan:'.length);
     const known = (input.strategy.actionPlans ?? []).map((plan) => plan.id);
     if (!known.includes(id)) {
-      const list = known.length > 0 ? known.join(', ') : t(lang, '(ingen)', '(none)');
-      throw new CliError(t(lang, `ukendt handlingsplan '${id}'; strategiens handlingsplaner: ${list}`, `unknown action plan '${id}'; the strategy's action plans: ${list}`), 1);
+      const list = known.length > 0 ? known.join(', ') : t(lang, 'common.none');
+      throw new CliError(t(lang, 'cli.export.unknownPlan', { id, list }), 1);
     }
   }
 
@@ -110,13 +122,11 @@ export async function run(args: string[]): Promise<number> {
       ...(typeof asOf === 'string' ? { asOf } : {}),
       pageNumbers,
       ...(values.comments === true ? { comments: true } : {}),
+      ...(compare ? { compare } : {}),
     });
   } catch (error) {
     if (error instanceof UnknownStyleError) {
-      throw new CliError(
-        t(lang, `ukendt husstil '${error.requested}'; kendte husstile: ${error.known.join(', ')}`, error.message),
-        1,
-      );
+      throw new CliError(t(lang, 'cli.export.unknownStyle', { style: error.requested, known: error.known.join(', ') || t(lang, 'common.none') }), 1);
     }
     if (error instanceof ExportError) throw new CliError(error.message, 1);
     throw error;
@@ -125,37 +135,19 @@ export async function run(args: string[]): Promise<number> {
   try {
     await writeFileAtomic(out, result.bytes);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'mappen findes ikke', 'the folder does not exist') : (error as Error).message;
-    throw new CliError(t(lang, `kan ikke skrive ${out}: ${reason}`, `cannot write ${out}: ${reason}`), 1);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.export.folderMissing') : (error as Error).message;
+    throw new CliError(t(lang, 'cli.export.cannotWrite', { out, reason }), 1);
   }
 
   if (result.missingDocumentStyle) {
-    console.error(
-      t(
-        lang,
-        `pejling: dokumentets husstil '${result.missingDocumentStyle}' findes ikke her; '${result.styleName}' er brugt`,
-        `pejling: the document's house style '${result.missingDocumentStyle}' is not installed; '${result.styleName}' was used`,
-      ),
-    );
+    console.error(t(lang, 'cli.export.missingStyle', { style: result.missingDocumentStyle, used: result.styleName }));
   }
   if (result.estimateFallback) {
     const { reason, length, limit } = result.estimateFallback;
-    console.error(
-      reason === 'long-running-text'
-        ? t(
-            lang,
-            `pejling: titlen eller organisationen er ${length} tegn lang (over ${limit}; den står på hver side), så sidetallene er anslået hurtigt i stedet for med layoutberegningen`,
-            `pejling: the title or organisation is ${length} characters long (over ${limit}; it is repeated on every page), so the page numbers were estimated quickly instead of with the layout estimate`,
-          )
-        : t(
-            lang,
-            `pejling: strategien er for stor til layoutberegningen (${length} tegn JSON, over ${limit}), så sidetallene er anslået hurtigt`,
-            `pejling: the strategy is too large for the layout estimate (${length} characters of JSON, over ${limit}), so the page numbers were estimated quickly`,
-          ),
-    );
+    console.error(t(lang, reason === 'long-running-text' ? 'cli.export.longRunningText' : 'cli.export.tooLargeForLayout', { length, limit }));
   }
   if (result.fallbackReason && pageNumbers === 'auto') {
-    console.error(t(lang, `pejling: sidetallene er anslået uden LibreOffice (${result.fallbackReason})`, `pejling: page numbers estimated without LibreOffice (${result.fallbackReason})`));
+    console.error(t(lang, 'cli.export.noLibreOffice', { reason: result.fallbackReason }));
   }
   if (result.comments && result.comments.unanchored.length > 0) {
     const ids = result.comments.unanchored;
@@ -164,17 +156,42 @@ export async function run(args: string[]): Promise<number> {
   const facts: string[] = [];
   const layout = result.pageSource === 'measured';
   const n = result.pageCount;
-  const pages = t(lang, `${n} side${n === 1 ? '' : 'r'}`, `${n} page${n === 1 ? '' : 's'}`);
-  facts.push(layout ? pages : t(lang, `ca. ${pages}`, `about ${pages}`));
-  facts.push(t(lang, `husstil ${result.styleName}`, `house style ${result.styleName}`));
+  const pages = t(lang, 'cli.export.pages', { count: n });
+  facts.push(layout ? pages : t(lang, 'cli.export.aboutPages', { pages }));
+  facts.push(t(lang, 'cli.export.houseStyle', { style: result.styleName }));
   if (result.hasContents) {
     facts.push(
       layout
-        ? t(lang, `indholdsfortegnelsens sidetal fra LibreOffice${result.verified ? ', kontrolleret' : ''}`, `contents page numbers from LibreOffice${result.verified ? ', verified' : ''}`)
-        : t(lang, `indholdsfortegnelsens sidetal er anslået (${result.pageSource})`, `contents page numbers are estimated (${result.pageSource})`),
+        ? t(lang, 'cli.export.contentsFromLibreOffice', { verified: result.verified ? 'yes' : 'no' })
+        : t(lang, 'cli.export.contentsEstimated', { source: result.pageSource }),
     );
   }
   const shown = path.relative(process.cwd(), out) || out;
-  console.log(t(lang, `Skrev ${shown} (${facts.join('; ')})`, `Wrote ${shown} (${facts.join('; ')})`));
+  console.log(t(lang, 'cli.export.wrote', { file: shown, facts: facts.join('; ') }));
+  if (compare && typeof compareWith === 'string') {
+    const summary = compareStrategies(compare.old, input.strategy).summary;
+    console.log(t(lang, 'redline.cli.changes', { old: compareWith, summary: summaryText(summary, lang), author: compare.author, date: compare.date.slice(0, 10) }));
+  }
   return 0;
+}
+
+/** FILE read and validated; an invalid one is exit 1 with its first problem. */
+async function readStrategy(file: string, lang: Lang): Promise<{ strategy: StrategyFile }> {
+  const input = await readInput(file, lang);
+  if (!input.ok) {
+    const [first] = input.problems;
+    const more = input.problems.length - 1;
+    throw new CliError(t(lang, 'cli.export.invalidInput', { file, problem: first ? formatProblem(first) : '', more }), 1);
+  }
+  return input;
+}
+
+/**
+ * Who the redline's changes are by and when: --author and --date, else the new strategy's own
+ * "prepared by" (else its organisation) and date (else today).
+ */
+function redlineOptions(strategy: StrategyFile, old: StrategyFile, values: Record<string, string | boolean | undefined>): RedlineOptions {
+  const author = typeof values.author === 'string' ? values.author.trim() : strategy.meta.preparedBy?.trim() || strategy.meta.organisation;
+  const day = typeof values.date === 'string' ? values.date : (strategy.meta.date ?? new Date().toISOString().slice(0, 10));
+  return { old, author, date: `${day}T00:00:00Z` };
 }

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { validateStrategyFile, formatProblem } from '../../../shared/format/validate';
 import { loadTemplate, StrategyInputError, templateNames } from '../../host/strategy-input';
+import { t } from '../../../shared/i18n/messages';
 import { CliError } from '../cli-error';
 import { parseCommandArgs, parseLang } from './validate';
 
@@ -34,7 +35,6 @@ export async function run(args: string[]): Promise<number> {
     lang: { type: 'string' },
   });
   const lang = parseLang(values.lang);
-  const da = lang === 'da';
   if (positionals.length > 0) throw new CliError(`'pejling new' takes no FILE argument (use --out FILE): ${positionals.join(' ')}`, 2);
   const names = await templateNames();
   const template = values.template;
@@ -65,16 +65,12 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      throw new CliError(da ? `${out} findes allerede; brug --force for at overskrive den` : `${out} already exists; use --force to overwrite it`, 1);
+      throw new CliError(t(lang, 'cli.new.exists', { out }), 1);
     }
-    if (code === 'ENOENT') throw new CliError(da ? `mappen til ${out} findes ikke` : `the folder of ${out} does not exist`, 1);
-    if (code === 'EISDIR') throw new CliError(da ? `${out} er en mappe` : `${out} is a folder`, 1);
-    throw new CliError(`${da ? 'kan ikke skrive' : 'cannot write'} ${out}: ${error instanceof Error ? error.message : String(error)}`, 1);
+    if (code === 'ENOENT') throw new CliError(t(lang, 'cli.new.folderMissing', { out }), 1);
+    if (code === 'EISDIR') throw new CliError(t(lang, 'input.isFolder', { path: out }), 1);
+    throw new CliError(t(lang, 'cli.export.cannotWrite', { out, reason: error instanceof Error ? error.message : String(error) }), 1);
   }
-  console.log(
-    da
-      ? `Oprettede ${out} ud fra skabelonen '${template}': "${strategy.meta.title}", ${strategy.meta.organisation}`
-      : `Created ${out} from template '${template}': "${strategy.meta.title}", ${strategy.meta.organisation}`,
-  );
+  console.log(t(lang, 'cli.new.created', { out, template, title: strategy.meta.title, organisation: strategy.meta.organisation }));
   return 0;
 }

@@ -107,7 +107,8 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): HostBri
         return [
           name,
           async () => {
-            const file = await pick(OPEN_FILE_ACCEPT);
+            const accept = (spec as { accept?: readonly string[] }).accept;
+            const file = await pick(accept ? accept.map((ext) => `.${ext}`).join(',') : OPEN_FILE_ACCEPT);
             if (!file) return null;
             const response = await request(route.path, {
               method: route.verb,

@@ -9,6 +9,14 @@ import { errorMessage } from '../i18n/errors';
 import { t } from '../i18n/i18n';
 import { activeRemote, remoteLabel } from './connection-status';
 import { isBrowserMode } from './local-copy';
+import type { ConnectionRole } from '../../../shared/sync/protocol';
+
+/** What each role the server can give means, as the dialog says it. */
+function roleText(role: ConnectionRole): string {
+  if (role === 'viewer') return t('share.role.viewer');
+  if (role === 'commenter') return t('sharing.role.commenter');
+  return t('share.role.editor');
+}
 
 interface Props {
   documentId: string;
@@ -173,7 +181,9 @@ export function ShareDialog({ documentId, state, knownUrl, coEditors = [], onClo
                 {remote.role && (
                   <>
                     <dt>{t('share.role')}</dt>
-                    <dd data-testid="share-role">{remote.role === 'viewer' ? t('share.role.viewer') : t('share.role.editor')}</dd>
+                    <dd data-testid="share-role" data-role={remote.role}>
+                      {roleText(remote.role)}
+                    </dd>
                   </>
                 )}
               </dl>
@@ -183,6 +193,11 @@ export function ShareDialog({ documentId, state, knownUrl, coEditors = [], onClo
                 </p>
               )}
             </section>
+          )}
+          {state.refused && (
+            <p class="inline-error" role="alert" data-testid="share-refused">
+              {t('sharing.editRefused')}
+            </p>
           )}
           {!remote && !editing && (
             <p class="muted" role="status">
@@ -250,6 +265,16 @@ export function ShareDialog({ documentId, state, knownUrl, coEditors = [], onClo
                   {t('share.tokenHint')}
                 </span>
               </label>
+              <div class="share-roles small" data-testid="share-roles">
+                <p id="share-roles-heading" class="share-roles-heading">
+                  {t('sharing.roles.heading')}
+                </p>
+                <ul aria-labelledby="share-roles-heading">
+                  <li data-role="editor">{t('sharing.roles.editor')}</li>
+                  <li data-role="commenter">{t('sharing.roles.commenter')}</li>
+                  <li data-role="viewer">{t('sharing.roles.viewer')}</li>
+                </ul>
+              </div>
             </div>
           )}
           {failure && (

@@ -26,7 +26,7 @@ type StatusFilter = ThreadStatus | 'all';
 
 export function CommentsPanel({ selectedItem, labelOf, onJump, onClose }: Props) {
   const env = useCommentEnv();
-  const version = useThreadsVersion(env?.comments);
+  const version = useThreadsVersion(env?.comments, { withText: true });
   const [status, setStatus] = useState<StatusFilter>('open');
   const [mine, setMine] = useState(false);
   const [thisItem, setThisItem] = useState(false);

@@ -9,7 +9,7 @@ export function CommentsToggle({ open, onToggle }: { open: boolean; onToggle: ()
   const env = useCommentEnv();
   useThreadsVersion(env?.comments);
   let count = 0;
-  if (env) for (const s of env.comments.summaries().values()) if (s.status === 'open') count++;
+  if (env) for (const s of env.summaries().values()) if (s.status === 'open') count++;
   const label = open ? t('comments.panelClose') : t('comments.panelOpen');
   return (
     <button

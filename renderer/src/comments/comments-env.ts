@@ -19,12 +19,22 @@ export class CommentEnv {
   private jumpRequest: JumpRequest | null = null;
   private readonly listeners = new Set<() => void>();
   private seq = 0;
+  private cached: ReturnType<Comments['summaries']> | null = null;
 
   constructor(
     readonly comments: Comments,
     public me: CommentAuthor,
     public canComment: boolean,
-  ) {}
+  ) {
+    // One read of the threads per change, shared by every editor, the header and the navigator.
+    comments.observe(() => (this.cached = null));
+  }
+
+  /** Status and message count per thread (cached until the threads change). */
+  summaries(): ReturnType<Comments['summaries']> {
+    this.cached ??= this.comments.summaries();
+    return this.cached;
+  }
 
   get active(): string | null {
     return this.activeId;
@@ -72,8 +82,12 @@ export function useCommentEnv(): CommentEnv | null {
   return env;
 }
 
-/** Re-renders the caller after every change of the threads, or of the text their anchors are in (per frame). */
-export function useThreadsVersion(comments: Comments | undefined): number {
+/**
+ * Re-renders the caller after a change of the threads (per frame). With `withText`, also after
+ * rich-text changes, which can orphan a thread or bring its anchor back (the panel shows that;
+ * editors and counts do not need it, so typing does not re-render every editor).
+ */
+export function useThreadsVersion(comments: Comments | undefined, { withText = false } = {}): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!comments) return;
@@ -85,15 +99,14 @@ export function useThreadsVersion(comments: Comments | undefined): number {
         setVersion((v) => v + 1);
       });
     };
-    // The threads themselves, and rich text (an anchor's text deleted or restored orphans or revives a thread).
     const offThreads = comments.observe(bump);
-    const offText = comments.model.observe(bump);
+    const offText = withText ? comments.model.observe(bump) : () => undefined;
     return () => {
       offThreads();
       offText();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [comments]);
+  }, [comments, withText]);
   return version;
 }
 

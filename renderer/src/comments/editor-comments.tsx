@@ -73,7 +73,7 @@ export function useEditorComments(target: CommentTarget | undefined): EditorComm
   useEffect(() => {
     const view = attached;
     if (!view || !env) return;
-    const summaries = env.comments.summaries();
+    const summaries = env.summaries();
     const statuses = new Map([...summaries].map(([id, s]) => [id, s.status]));
     const labels = new Map([...summaries].map(([id, s]) => [id, t('comments.highlight', { count: s.messages })]));
     updateComments(view, { statuses, labels, active: env.active });

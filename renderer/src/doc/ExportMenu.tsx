@@ -5,11 +5,13 @@ import { Icon } from '../ui/Icon';
 
 interface Props {
   onDocx: () => void;
+  /** The consultation copy: the Word document with the open comment threads. */
+  onConsultation: () => void;
   onJson: () => void;
   onPejling: () => void;
 }
 
-export function ExportMenu({ onDocx, onJson, onPejling }: Props) {
+export function ExportMenu({ onDocx, onConsultation, onJson, onPejling }: Props) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -50,6 +52,13 @@ export function ExportMenu({ onDocx, onJson, onPejling }: Props) {
             <span>
               <span class="disclosure-item-title">{t('doc.exportDocx')}</span>
               <span class="disclosure-item-hint">{t('doc.exportDocxHint')}</span>
+            </span>
+          </button>
+          <button type="button" class="disclosure-item" data-action="export-consultation" onClick={() => choose(onConsultation)}>
+            <Icon name="word" />
+            <span>
+              <span class="disclosure-item-title">{t('comments.menu.consultation')}</span>
+              <span class="disclosure-item-hint">{t('comments.menu.consultationHint')}</span>
             </span>
           </button>
           <button type="button" class="disclosure-item" onClick={() => choose(onJson)}>

@@ -18,6 +18,7 @@ import { applyLink, linkAt } from './rich-commands';
 import { buildCursor } from './remote-cursor';
 import { registerEditor } from './editor-registry';
 import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sync';
+import { extraPlugins } from './extra-plugins';
 import type { CommentTarget } from '../../../shared/model/comments';
 import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
 
@@ -68,6 +69,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           tableEditing(),
           placeholderPlugin(placeholder ?? ''),
           comments.plugin,
+          ...extraPlugins(fragment),
         ],
       }),
       editable: () => !readOnlyRef.current,

@@ -11,6 +11,7 @@ import { PresenceBadges } from '../collab/PresenceList';
 import { CommentCount, useOpenCommentCounts } from '../comments/CommentsPanel';
 import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
+import { CompareBadge } from '../session/compare-marks';
 
 interface Props {
   ctx: NavContext;
@@ -261,6 +262,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               {node.label || node.placeholder || ''}
             </span>
           )}
+          <CompareBadge doc={ctx.session.doc} id={node.key} />
           <PresenceBadges here={here} />
           {!!commentCounts.get(node.key) && <CommentCount count={commentCounts.get(node.key)!} id={`nav-comments-${node.key}`} />}
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}

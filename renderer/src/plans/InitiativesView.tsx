@@ -27,6 +27,7 @@ import {
 } from './plan-data';
 import { tp, type PlansKey } from './plans-i18n';
 import { openInEditor, useMe, useStickyState } from './use-plans';
+import { CompareBadge, FieldMark } from '../session/compare-marks';
 
 /** Every row has this height (CSS and the virtualizer agree), so rows are never measured. */
 const ROW_HEIGHT = 52;
@@ -331,6 +332,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                 >
                   <td class="cell-title">
                     <span class={`plans-row-title${row.title ? '' : ' is-placeholder'}`}>{name}</span>
+                    <CompareBadge doc={model.doc} id={row.id} />
                     <span class="plans-row-detail">{areas.length > 0 ? areas.join(' · ') : tp('table.noFocusArea', { label: labels.focusArea.toLocaleLowerCase() })}</span>
                   </td>
                   <td class="cell-plan" title={row.planTitle}>
@@ -354,6 +356,7 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                         </option>
                       ))}
                     </select>
+                    <FieldMark doc={model.doc} id={row.id} fields={['ownerId']} />
                   </td>
                   <td class="cell-status">
                     <select
@@ -375,10 +378,11 @@ export function InitiativesView({ session, select, labels, readOnly }: DocumentV
                         </option>
                       ))}
                     </select>
+                    <FieldMark doc={model.doc} id={row.id} fields={['status']} />
                   </td>
-                  <td class="cell-period">{formatPeriod(row.start, row.end)}</td>
-                  <td class="cell-priority is-numeric">{row.priority ?? ''}</td>
-                  <td class="cell-budget is-numeric">{formatAmount(row.budget)}</td>
+                  <td class="cell-period">{formatPeriod(row.start, row.end)}<FieldMark doc={model.doc} id={row.id} fields={['start', 'end']} /></td>
+                  <td class="cell-priority is-numeric">{row.priority ?? ''}<FieldMark doc={model.doc} id={row.id} fields={['priority']} /></td>
+                  <td class="cell-budget is-numeric">{formatAmount(row.budget)}<FieldMark doc={model.doc} id={row.id} fields={['budget']} /></td>
                 </tr>
               );
             })}

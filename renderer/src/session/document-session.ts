@@ -31,9 +31,13 @@ export class DocumentSession {
   constructor(
     readonly documentId: string,
     bridge: HostBridge,
-    /** `channel`: a session over another source than the host's replica (a saved version, renderer/src/versions), without a local copy. */
-    options: { channel?: DocumentChannel } = {},
+    /**
+     * `channel`: a session over another source than the host's replica (a saved version, renderer/src/versions),
+     * without a local copy; `seed` fills the doc before the channel's provider is attached (so it sends nothing).
+     */
+    options: { channel?: DocumentChannel; seed?: (doc: Y.Doc) => void } = {},
   ) {
+    options.seed?.(this.doc);
     this.awareness = new Awareness(this.doc);
     this.model = new StrategyModel(this.doc);
     this.structureUndo = new Y.UndoManager(this.doc, { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0 });

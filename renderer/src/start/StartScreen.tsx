@@ -92,7 +92,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
         if (!file) return null;
         name = file.name;
         const text = await file.text();
-        // Checked here first, so the problems are in the UI language (the host checks again, in Danish).
+        // Checked here first, so the problems are in the UI language (the host checks again, in the UI language it was told).
         // Loaded on demand: the schema (zod) is not needed to start the app.
         const { parseStrategyText, formatProblem } = await import('./import-check');
         const checked = parseStrategyText(text, currentLanguage());

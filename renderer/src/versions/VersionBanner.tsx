@@ -5,13 +5,15 @@ import { currentLanguage, t } from '../i18n/i18n';
 import type { DocumentSession } from '../session/document-session';
 import { exportVersion, restoreWithUndo } from './version-actions';
 import { showVersionMode, type ShownVersion } from './version-mode';
+import './compare-mode';
 
 export function versionDate(created: string): string {
   const date = new Date(created);
   return Number.isNaN(date.getTime()) ? created : formatDate(isoDateOf(date), currentLanguage());
 }
 
-export function VersionBanner({ shown, live, summary }: { shown: ShownVersion; live: DocumentSession; summary?: string | undefined }) {
+export function VersionBanner({ shown, live }: { shown: ShownVersion; live: DocumentSession }) {
+  const summary = shown.summary;
   const back = () => showVersionMode(live.documentId, null);
   const { version, to } = shown;
   const title =

@@ -1,6 +1,7 @@
 // The header's "Versioner" button and its dialog. It also watches the strategy's status: when this user sets
 // it to "I høring" or "Vedtaget", it offers to save a version with that milestone.
 import { useEffect, useState } from 'preact/hooks';
+import { createPortal } from 'preact/compat';
 import { strategyStatusLabel } from '../../../shared/i18n/vocabulary';
 import type { Milestone } from '../../../shared/model/versions';
 import { currentLanguage, t } from '../i18n/i18n';
@@ -36,7 +37,8 @@ export function VersionsButton({ session }: { session: DocumentSession }) {
       <button type="button" class="button versions-button" aria-haspopup="dialog" title={t('versions.buttonHint')} data-action="open-versions" onClick={() => setOpen({})}>
         {t('versions.button')}
       </button>
-      {open && <VersionsPanel session={session} milestone={open.milestone} onClose={() => setOpen(null)} />}
+      {/* Outside the header, whose button styles are for its dark background. */}
+      {open && createPortal(<VersionsPanel session={session} milestone={open.milestone} onClose={() => setOpen(null)} />, document.body)}
     </>
   );
 }

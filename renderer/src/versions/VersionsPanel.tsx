@@ -13,6 +13,7 @@ import { showToast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
 import { exportVersion, restoreWithUndo, versionAuthor } from './version-actions';
 import { showVersionMode } from './version-mode';
+import { prepareComparison } from './compare-mode';
 
 /** The document's versions, newest first, kept current (saves here and by co-editors). */
 export function useVersions(session: DocumentSession): VersionInfo[] {
@@ -59,6 +60,14 @@ export function VersionsPanel({ session, milestone: presetMilestone, onClose }: 
   useEffect(() => {
     if (!from && versions.length > 0) setFrom(versions[versions.length - 1]!.id);
   }, [versions.length]);
+
+  // The newest version is the one most often compared: read it ahead while the dialog is open.
+  const newestId = versions[versions.length - 1]?.id;
+  useEffect(() => {
+    if (!newestId) return;
+    const handle = requestIdleCallback(() => prepareComparison(session.doc, newestId), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, [session, newestId]);
 
   const save = () => {
     if (!name.trim()) {

@@ -1,11 +1,13 @@
-// A channel that serves one fixed document state to a DocumentSession as a host would serve a viewer: it
-// answers the session's sync step 1 with the whole state and says the connection is read-only. So a saved
-// version (or a comparison) opens in the same editor, navigator and plan views as the live document, read-only
-// through the same path as a viewer's, and nothing typed into it goes anywhere.
+// A channel that serves a document already in the session (a saved version, a comparison: filled by the
+// session's `seed`) as a host would serve a viewer: it answers the session's sync step 1 with nothing new and
+// says the connection is read-only. So a version opens in the same editor, navigator and plan views as the
+// live document, read-only through the same path as a viewer's, and nothing typed into it goes anywhere.
 import type { DocumentChannel } from '../../../shared/bridge';
 import { decodeMessage, encodeInfo, encodeSyncStep2 } from '../../../shared/sync/protocol';
 
-export function staticChannel(state: Uint8Array): DocumentChannel & { status: 'open' | 'closed' } {
+const NOTHING = Uint8Array.of(0, 0); // an empty Yjs update
+
+export function staticChannel(): DocumentChannel & { status: 'open' | 'closed' } {
   const messageListeners = new Set<(message: Uint8Array) => void>();
   const statusListeners = new Set<(status: 'connecting' | 'open' | 'closed') => void>();
   const channel = {
@@ -23,7 +25,7 @@ export function staticChannel(state: Uint8Array): DocumentChannel & { status: 'o
       queueMicrotask(() => {
         for (const listener of [...messageListeners]) {
           listener(encodeInfo({ role: 'viewer' }));
-          listener(encodeSyncStep2(state));
+          listener(encodeSyncStep2(NOTHING));
         }
       });
     },

@@ -21,10 +21,17 @@ export interface ShownVersion {
   to?: VersionInfo;
   /** Stable per mode: the screen remounts its views when it changes. */
   key: string;
+  /** A comparison's summary in words ("3 indsatsområder ændret, 1 tilføjet, 2 initiativer fjernet"). */
+  summary?: string;
 }
 
 /** Builds the content of a comparison (./compare-mode.ts registers it; kept apart so this module stays small). */
-type CompareBuilder = (live: DocumentSession, mode: Extract<VersionMode, { kind: 'compare' }>) => { state: Uint8Array; dispose?: () => void };
+export interface BuiltComparison {
+  summary: string;
+  /** Fills the session's (empty) doc with the comparison's content and registers its marks (looked up by doc). */
+  seed: (doc: Y.Doc) => void;
+}
+type CompareBuilder = (live: DocumentSession, mode: Extract<VersionMode, { kind: 'compare' }>) => BuiltComparison;
 let compareBuilder: CompareBuilder | null = null;
 export function setCompareBuilder(builder: CompareBuilder): void {
   compareBuilder = builder;
@@ -67,23 +74,20 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
     }
     let cancelled = false;
     let session: DocumentSession | null = null;
-    let dispose: (() => void) | undefined;
     try {
       const version = findVersion(live.doc, mode.kind === 'version' ? mode.versionId : mode.fromId);
       const to = mode.kind === 'compare' && mode.toId !== 'now' ? findVersion(live.doc, mode.toId) : undefined;
-      let state: Uint8Array;
-      if (mode.kind === 'version') {
-        state = Y.convertUpdateFormatV2ToV1(versionState(live.doc, version.id));
-      } else {
+      let built: BuiltComparison | undefined;
+      if (mode.kind === 'compare') {
         if (!compareBuilder) throw new Error('comparison is not available');
-        const built = compareBuilder(live, mode);
-        state = built.state;
-        dispose = built.dispose;
+        built = compareBuilder(live, mode);
       }
-      const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(state) });
+      const seed = built ? built.seed : (doc: Y.Doc) => Y.applyUpdateV2(doc, versionState(live.doc, version.id));
+      const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(), seed });
       session = opened;
+      const summary = built?.summary;
       void opened.whenSynced().then(() => {
-        if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), key: keyOf(mode) });
+        if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), ...(summary !== undefined ? { summary } : {}), key: keyOf(mode) });
       });
     } catch (error) {
       console.error('Pejling versions: cannot show', mode, error);
@@ -92,7 +96,6 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
     return () => {
       cancelled = true;
       session?.destroy();
-      dispose?.();
       setShown(null);
     };
   }, [live, mode && keyOf(mode)]);

@@ -4,6 +4,7 @@
 // the strategy itself untouched.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as Y from 'yjs';
 import { Schema } from 'prosemirror-model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
@@ -227,6 +228,36 @@ describe('checkCommenterUpdate: what a commenter may not do', () => {
     expect(verdict(fresh.server, step2)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
+  it("marks an update that only deletes other text formats as a formatting cleanup (refused, said to no one), not when mixed", () => {
+    const { server, client } = setup();
+    const bold = change(server, () => firstText(server).format(0, 3, { strong: true }));
+    Y.applyUpdate(client, bold);
+    const formatItem = () => {
+      for (let item = firstText(client)._start; item; item = item.right) {
+        if (!item.deleted && item.content instanceof Y.ContentFormat && item.content.key === 'strong') return item;
+      }
+      throw new Error('no strong format');
+    };
+    const cleanup = change(client, () => Y.transact(client, (tr) => formatItem().delete(tr)));
+    expect(verdict(server, cleanup)).toMatchObject({ ok: false, reason: 'not-comment', formatCleanup: true });
+    const fresh = setup();
+    Y.applyUpdate(fresh.client, change(fresh.server, () => firstText(fresh.server).format(0, 3, { strong: true })));
+    let deleted = false;
+    const mixed = change(fresh.client, () => {
+      addThread(fresh.client, 't1', 'Og en kommentar');
+      for (let item = firstText(fresh.client)._start; item && !deleted; item = item.right) {
+        if (!item.deleted && item.content instanceof Y.ContentFormat && item.content.key === 'strong') {
+          item.delete(fresh.client._transaction!);
+          deleted = true;
+        }
+      }
+    });
+    expect(deleted).toBe(true);
+    const result = verdict(fresh.server, mixed);
+    expect(result).toMatchObject({ ok: false, reason: 'not-comment' });
+    expect(result).not.toHaveProperty('formatCleanup');
+  });
+
   it('refuses structs of a client id another connection holds', () => {
     const { server, client } = setup();
     const update = change(client, () => addThread(client, 't1', 'Hej'));
@@ -237,5 +268,130 @@ describe('checkCommenterUpdate: what a commenter may not do', () => {
   it('refuses bytes that are not an update', () => {
     const { server } = setup();
     expect(verdict(server, Uint8Array.of(1, 2, 3, 250, 250))).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+});
+
+/** Every non-empty Y.XmlText of the strategy's rich fields, in a fixed order. */
+function allTexts(doc: Y.Doc): Y.XmlText[] {
+  const out: Y.XmlText[] = [];
+  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) {
+        if (child.length > 0) out.push(child);
+      } else if (child instanceof Y.XmlElement) walk(child);
+    }
+  };
+  walk(doc.getXmlFragment('visionStatement'));
+  walk(doc.getXmlFragment('visionBody'));
+  for (const root of ['sections', 'focusAreas', 'initiatives']) {
+    for (const [, item] of [...doc.getMap<Y.Map<unknown>>(root).entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (const value of item.values()) if (value instanceof Y.XmlFragment) walk(value);
+    }
+  }
+  return out;
+}
+
+type Op =
+  | { k: 'thread' | 'meta' | 'title' }
+  | { k: 'reply' | 'resolve' | 'deleteThread'; t: number }
+  | { k: 'editMessage'; t: number; at: number; remove: number; text: string }
+  | { k: 'mark' | 'unmark' | 'type' | 'erase' | 'bold'; x: number; at: number; length: number; t: number };
+
+const STRATEGY_OPS = new Set(['meta', 'title', 'type', 'erase', 'bold']);
+
+describe('checkCommenterUpdate: random commenter sessions', () => {
+  it('accepts every comment change, refuses every strategy change, and what it accepts never changes the strategy', () => {
+    const nat = fc.nat({ max: 1000 });
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.constantFrom<Op>({ k: 'thread' }, { k: 'thread' }, { k: 'meta' }, { k: 'title' }),
+      fc.record({ k: fc.constantFrom('reply' as const, 'resolve' as const, 'deleteThread' as const), t: nat }),
+      fc.record({ k: fc.constant('editMessage' as const), t: nat, at: nat, remove: fc.nat({ max: 3 }), text: fc.string({ maxLength: 4 }) }),
+      fc.record({ k: fc.constantFrom('mark' as const, 'unmark' as const, 'type' as const, 'erase' as const, 'bold' as const), x: nat, at: nat, length: fc.integer({ min: 1, max: 12 }), t: nat }),
+    );
+    const tally = { accepted: 0, refused: 0 };
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), (ops) => {
+        const { server } = setup();
+        let client = new Y.Doc();
+        Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+        const before = strategyProjection(server);
+        let texts = allTexts(client);
+        const threads: string[] = [];
+        let poisoned = false;
+        for (const [n, o] of ops.entries()) {
+          const thread = (t: number) => (threads.length > 0 ? (client.getMap(COMMENTS_ROOT).get(threads[t % threads.length]!) as Y.Map<unknown> | undefined) : undefined);
+          const update = change(client, () => {
+            switch (o.k) {
+              case 'thread':
+                threads.push(`t${n}`);
+                addThread(client, `t${n}`, `Kommentar ${n}`);
+                break;
+              case 'reply':
+                (thread(o.t)?.get('messages') as Y.Array<Y.Map<unknown>> | undefined)?.push([message(`m${n}`, `Svar ${n}`)]);
+                break;
+              case 'resolve':
+                thread(o.t)?.set('status', thread(o.t)?.get('status') === 'open' ? 'resolved' : 'open');
+                break;
+              case 'deleteThread':
+                if (threads.length > 0) client.getMap(COMMENTS_ROOT).delete(threads[o.t % threads.length]!);
+                break;
+              case 'editMessage': {
+                const text = (thread(o.t)?.get('messages') as Y.Array<Y.Map<Y.Text>> | undefined)?.get(0)?.get('text');
+                if (!text) break;
+                const at = o.at % (text.length + 1);
+                text.delete(at, Math.min(o.remove, text.length - at));
+                text.insert(at, o.text);
+                break;
+              }
+              case 'meta':
+                client.getMap('meta').set('status', `s${n}`);
+                break;
+              case 'title':
+                (client.getMap('meta').get('title') as Y.Text).insert(0, 'x');
+                break;
+              default: {
+                const text = texts[o.x % texts.length]!;
+                if (text.length === 0) break;
+                const at = o.at % text.length;
+                const length = Math.min(o.length, text.length - at);
+                if (o.k === 'mark') text.format(at, length, { [`comment--h${o.t % 3}`]: { threadId: `t${o.t % 3}` } });
+                if (o.k === 'unmark') text.format(at, length, { [`comment--h${o.t % 3}`]: null });
+                if (o.k === 'type') text.insert(at, 'y');
+                if (o.k === 'erase') text.delete(at, length);
+                if (o.k === 'bold') text.format(at, length, { strong: true });
+              }
+            }
+          });
+          if (update.length <= 2 && Y.decodeUpdate(update).structs.length === 0 && Y.decodeUpdate(update).ds.clients.size === 0) continue; // nothing changed
+          const result = verdict(server, update);
+          if (STRATEGY_OPS.has(o.k)) {
+            expect(result.ok, `${o.k} must be refused`).toBe(false);
+            // A refused insertion leaves the client's later insertions without their predecessors (refused as
+            // missing dependencies, not asserted); as the docs advise, the client then reloads from the server.
+            if (o.k !== 'erase') poisoned = true;
+          } else if (!poisoned) {
+            expect(result, `${o.k} must be accepted`).toEqual({ ok: true });
+          }
+          if (result.ok) {
+            tally.accepted++;
+            Y.applyUpdate(server, update);
+          } else {
+            tally.refused++;
+          }
+          if (poisoned && n % 2 === 0) {
+            client = new Y.Doc();
+            Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+            texts = allTexts(client);
+            poisoned = false;
+          }
+        }
+        expect(strategyProjection(server)).toEqual(before);
+        if (!poisoned) expect(client.getMap(COMMENTS_ROOT).toJSON()).toEqual(server.getMap(COMMENTS_ROOT).toJSON());
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+    // Both verdicts were exercised, many times.
+    expect(tally.accepted).toBeGreaterThan(80); // 101 with this seed
+    expect(tally.refused).toBeGreaterThan(80); // 103
   });
 });

@@ -4,6 +4,7 @@
 
 /** Danish. */
 export const da = {
+  'host.fileName.consultation': 'høringsudgave',
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Kommentér',
   'comments.commentShortcut': 'Kommentér (Ctrl+Alt+M)',
@@ -58,6 +59,7 @@ export const da = {
   'comments.format.fieldUnknown': '{what} ({id}) har intet felt {field}; dets felter er {fields}',
   'comments.format.dateTimeForm': 'skal være dato og klokkeslæt efter ISO 8601 med tidszone, fx 2026-03-02T14:05:00+01:00 eller 2026-03-02T13:05:00Z (fandt {value})',
   'comments.format.impossibleMoment': '{value} er ikke et tidspunkt, der findes (dagen findes ikke)',
+  'comments.format.blankText': 'en besked skal have en tekst',
   'comments.import.quoteMissing': 'det citerede »{quote}« findes ikke i feltet; tråden står på feltet i stedet',
   'comments.import.fieldNotRich': 'feltet {field} har ingen formateret tekst at markere; tråden står på feltet',
   'comments.export.fieldUnknown': 'tråden {id} står på feltet {field}, som formatet ikke kender; den er skrevet på elementet',
@@ -66,10 +68,12 @@ export const da = {
   'comments.check.noText': '(ingen tekst)',
   'comments.word.unanchored': '{count, plural, one {# åben kommentartråd} other {# åbne kommentartråde}} står på noget, som denne del af dokumentet ikke viser, og er ikke med: {ids}',
   'comments.menu.consultation': 'Høringsudgave med kommentarer',
+  'comments.menu.consultationHint': 'Word-dokumentet med de åbne kommentartråde som Word-kommentarer',
 } as const satisfies Record<string, string>;
 
 /** English. */
 export const en: Record<keyof typeof da, string> = {
+  'host.fileName.consultation': 'consultation copy',
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Comment',
   'comments.commentShortcut': 'Comment (Ctrl+Alt+M)',
@@ -124,6 +128,7 @@ export const en: Record<keyof typeof da, string> = {
   'comments.format.fieldUnknown': '{what} ({id}) has no field {field}; its fields are {fields}',
   'comments.format.dateTimeForm': 'must be a date and time in ISO 8601 with a time zone, e.g. 2026-03-02T14:05:00+01:00 or 2026-03-02T13:05:00Z (found {value})',
   'comments.format.impossibleMoment': '{value} is not a moment that exists (the day does not exist)',
+  'comments.format.blankText': 'a message needs a text',
   'comments.import.quoteMissing': 'the quoted "{quote}" is not in the field; the thread is on the field instead',
   'comments.import.fieldNotRich': 'the field {field} has no formatted text to mark; the thread is on the field',
   'comments.export.fieldUnknown': 'the thread {id} is on the field {field}, which the format does not know; it is written on the item',
@@ -132,4 +137,5 @@ export const en: Record<keyof typeof da, string> = {
   'comments.check.noText': '(no text)',
   'comments.word.unanchored': '{count, plural, one {# open comment thread is} other {# open comment threads are}} on something this part of the document does not show, and left out: {ids}',
   'comments.menu.consultation': 'Consultation copy with comments',
+  'comments.menu.consultationHint': 'The Word document with the open comment threads as Word comments',
 } as const satisfies Record<string, string>;

@@ -59,6 +59,12 @@ export const da = {
   'versions.promptAction': 'Gem version',
   'versions.exported': 'Versionen er eksporteret: {target}',
   'host.error.version-not-found': "Versionen ''{name}'' findes ikke i dokumentet.",
+  'versions.mark.added': 'tilføjet',
+  'versions.mark.removed': 'fjernet',
+  'versions.mark.renamed': 'omdøbt',
+  'versions.mark.moved': 'flyttet',
+  'versions.mark.changed': 'ændret',
+  'versions.compareFailed': 'Sammenligningen kunne ikke vises: {reason}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -118,4 +124,10 @@ export const en: Record<keyof typeof da, string> = {
   'versions.promptAction': 'Save version',
   'versions.exported': 'The version is exported: {target}',
   'host.error.version-not-found': "The version ''{name}'' is not in the document.",
+  'versions.mark.added': 'added',
+  'versions.mark.removed': 'removed',
+  'versions.mark.renamed': 'renamed',
+  'versions.mark.moved': 'moved',
+  'versions.mark.changed': 'changed',
+  'versions.compareFailed': 'The comparison could not be shown: {reason}',
 };

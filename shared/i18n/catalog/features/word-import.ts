@@ -4,6 +4,7 @@
 
 /** Danish. */
 export const da = {
+  'host.error.word-import': '{problem}',
   'wordImport.untitled': 'Importeret strategi',
   'wordImport.unknownOrganisation': 'Organisation (ukendt)',
   'wordImport.report.vision': 'Vision: med {principles, plural, =0 {ingen principper} one {# princip} other {# principper}} og {bearings, plural, =0 {ingen pejlemærker} one {# pejlemærke} other {# pejlemærker}}',
@@ -28,6 +29,7 @@ export const da = {
 
 /** English. */
 export const en: Record<keyof typeof da, string> = {
+  'host.error.word-import': '{problem}',
   'wordImport.untitled': 'Imported strategy',
   'wordImport.unknownOrganisation': 'Organisation (unknown)',
   'wordImport.report.vision': 'Vision: with {principles, plural, =0 {no principles} one {# principle} other {# principles}} and {bearings, plural, =0 {no bearings} one {# bearing} other {# bearings}}',
