@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StrategyFile } from '../../shared/format/schema';
+import { createHost } from '../../main/host/host';
 import { pejling, tempDir } from './export-helpers';
 
 let dir: string;
@@ -74,5 +75,23 @@ describe('Word comments', () => {
     expect(strategy.formatVersion).toBe(2);
     const validated = await pejling(['validate', out]);
     expect(validated.code, validated.stdout).toBe(0);
+
+    // The app's path: the host reads the .docx, the preview's strategy is created as a document, and the
+    // document holds the threads (read back as the interchange JSON it saves).
+    const host = await createHost({ dataDir: path.join(dir, 'data') });
+    try {
+      const read = await host.api.readWordDocument({ fileName: 'hoering.docx', bytes: new Uint8Array(await readFile(docx)) });
+      expect(read.document.comments.map((c) => c.author)).toEqual(['Børne- og Ungeforvaltningen', 'Teknik og Miljø', 'Økonomi', 'Kommunikation']);
+      const summary = await host.api.createDocument({ from: 'json', text: JSON.stringify(strategy), fileName: 'hoering.json' });
+      const saved = JSON.parse(new TextDecoder().decode((await host.api.saveDocumentAs(summary.id, 'json')).bytes)) as StrategyFile;
+      const savedFocusArea = saved.perspectives[0]!.focusAreas[0]!;
+      expect(saved.comments?.map((c) => [c.target.id === savedFocusArea.id || c.target.id === savedFocusArea.goals?.[0]?.id, c.target.field, c.target.quote, c.messages[0]?.text])).toEqual([
+        [true, 'title', 'Digital service', 'Skal titlen ikke være bredere?'],
+        [true, 'body', 'en ny selvbetjening til pladsanvisning', 'Hvad koster det?'],
+        [true, 'text', 'Ni ud af ti', 'Ni ud af ti er for ambitiøst.'],
+      ]);
+    } finally {
+      await host.close();
+    }
   }, 60_000);
 });
