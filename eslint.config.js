@@ -149,4 +149,10 @@ export default tseslint.config(
     plugins: { pejling: { rules: { 'no-literal-ui-strings': (await import('./eslint-rules/no-literal-ui-strings.js')).default } } },
     rules: { 'pejling/no-literal-ui-strings': 'error' },
   },
+  // i18n: no inline Danish/English pairs anywhere; text is read from the catalog (eslint-rules/no-language-pairs.js).
+  {
+    files: ['main/**/*.{ts,tsx,js}', 'shared/**/*.{ts,tsx,js}', 'renderer/**/*.{ts,tsx,js}'],
+    plugins: { pejlingPairs: { rules: { 'no-language-pairs': (await import('./eslint-rules/no-language-pairs.js')).default } } },
+    rules: { 'pejlingPairs/no-language-pairs': 'error' },
+  },
 );

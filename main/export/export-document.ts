@@ -78,5 +78,6 @@ function exportInWorker(source: NonNullable<ReturnType<typeof workerSource>>, in
 export async function exportStrategyDocument(strategy: StrategyFile, request: ExportRequest): Promise<ExportResult> {
   const source = process.env.PEJLING_EXPORT_IN_PROCESS === '1' ? undefined : workerSource();
   if (!source) return exportStrategyDocumentInProcess(strategy, request);
-  return exportInWorker(source, { strategyJson: JSON.stringify(strategy), request });
+  const { compare, ...rest } = request;
+  return exportInWorker(source, { strategyJson: JSON.stringify(strategy), request: rest, ...(compare ? { compareJson: JSON.stringify(compare) } : {}) });
 }

@@ -3,7 +3,7 @@
 // numbers from LibreOffice when it is installed (see ./layout-pass.ts). The host and the CLI call
 // ./export-document.ts, which runs this in a worker thread (./export-worker.ts) so the event loop
 // stays free; this module is what the worker runs.
-import type { ExportPart } from '../../shared/export/docx/export-docx';
+import type { ExportPart, RedlineOptions } from '../../shared/export/docx/export-docx';
 import type { StrategyFile } from '../../shared/format/schema';
 import { exportDocxWithLayout, type LayoutExportResult, type PageNumberMode } from './layout-pass';
 import { DEFAULT_STYLES_DIR, FALLBACK_STYLE, listHouseStyles, loadHouseStyle } from './styles';
@@ -17,6 +17,8 @@ export interface ExportRequest {
   pageNumbers?: PageNumberMode;
   stylesDir?: string;
   now?: Date;
+  /** A redline: the strategy's differences from `compare.old` as tracked changes (whole strategy only). */
+  compare?: RedlineOptions;
   /** The consultation copy: open comment threads as Word comments. */
   comments?: boolean;
 }
@@ -46,6 +48,7 @@ export async function exportStrategyDocumentInProcess(strategy: StrategyFile, re
     ...(logo ? { logo } : {}),
     ...(request.asOf ? { asOf: request.asOf } : {}),
     ...(request.now ? { now: request.now } : {}),
+    ...(request.compare ? { compare: request.compare } : {}),
     pageNumbers: request.pageNumbers ?? 'auto',
     ...(request.comments ? { comments: true } : {}),
   });

@@ -10,7 +10,9 @@ export interface ExportWorkerInput {
   /** The strategy as JSON text: a string crosses to the thread as one copy (2 ms for the largest
    * strategy), a structured clone of the object tree held the calling thread for 30-60 ms. */
   strategyJson: string;
-  request: ExportRequest;
+  /** A redline's options (its old strategy) as JSON text, for the same reason. */
+  compareJson?: string;
+  request: Omit<ExportRequest, 'compare'>;
 }
 
 /** An error crossing the thread boundary: enough to rebuild the classes callers test with instanceof. */
@@ -24,9 +26,10 @@ export interface ExportWorkerError {
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('export-worker.ts runs as a worker thread');
-  const { strategyJson, request } = workerData as ExportWorkerInput;
+  const { strategyJson, compareJson, request } = workerData as ExportWorkerInput;
   try {
-    const result = await exportStrategyDocumentInProcess(JSON.parse(strategyJson) as StrategyFile, request);
+    const compare = compareJson === undefined ? undefined : (JSON.parse(compareJson) as ExportRequest['compare']);
+    const result = await exportStrategyDocumentInProcess(JSON.parse(strategyJson) as StrategyFile, { ...request, ...(compare ? { compare } : {}) });
     port.postMessage({ ok: true, result }, [result.bytes.buffer as ArrayBuffer]);
   } catch (error) {
     const out: ExportWorkerError =

@@ -42,20 +42,39 @@ const normalise = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').t
 /**
  * Heading pages from a PDF outline, matched to the export's headings in order. LibreOffice puts
  * the heading number in front of the title ("2.1 Title"), so a title matches when it ends the entry.
+ * A redline (`laidOut`) has heading paragraphs that are no heading of the new strategy: removed ones,
+ * which LibreOffice (7.4) still lists in the outline, struck through, and renamed ones, listed with
+ * their deleted words. They are matched in their place so that they take no other heading's entry
+ * (a moved focus area has the same title twice), and only the pages of the others are kept.
  */
-export function headingPagesFromOutline(outline: PdfOutline, headings: DocxExport['headings']): LayoutPages {
+export function headingPagesFromOutline(outline: PdfOutline, headings: DocxExport['headings'], laidOut?: DocxExport['laidOut']): LayoutPages {
   const pages: number[] = [];
   let at = 0;
-  for (const heading of headings) {
-    const title = normalise(heading.title);
-    while (at < outline.entries.length && !normalise(outline.entries[at]?.title ?? '').endsWith(title)) at++;
-    const entry = outline.entries[at];
+  const find = (title: string, from: number) => {
+    let i = from;
+    while (i < outline.entries.length && !normalise(outline.entries[i]?.title ?? '').endsWith(title)) i++;
+    return i;
+  };
+  const paragraphs = laidOut ?? headings.map((heading) => ({ shown: heading.title, deleted: false }));
+  let next = 0;
+  for (const paragraph of paragraphs) {
+    const heading = paragraph.deleted ? undefined : headings[next++];
+    let i = find(normalise(paragraph.shown), at);
+    // A renamed heading may be listed with its new title only.
+    if (heading && i >= outline.entries.length) i = find(normalise(heading.title), at);
+    const entry = outline.entries[i];
+    if (paragraph.deleted) {
+      // Not listed (another layout may leave removed text out): nothing to skip.
+      if (entry) at = i + 1;
+      continue;
+    }
     if (!entry || entry.page < 1) {
-      throw new Error(`the laid-out document has no heading '${heading.title}' in its outline`);
+      throw new Error(`the laid-out document has no heading '${heading?.title ?? paragraph.shown}' in its outline`);
     }
     pages.push(entry.page);
-    at++;
+    at = i + 1;
   }
+  if (pages.length !== headings.length) throw new Error(`matched ${pages.length} of ${headings.length} headings in the laid-out outline`);
   return { headingPages: pages, pageCount: outline.pageCount };
 }
 
@@ -100,7 +119,7 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
     while (passes < maxPasses) {
       const layoutStart = performance.now();
       const pdf = await convertDocxToPdf(result.bytes, soffice);
-      const layout = headingPagesFromOutline(readPdfOutline(pdf), result.headings);
+      const layout = headingPagesFromOutline(readPdfOutline(pdf), result.headings, result.laidOut);
       passes += 1;
       layoutMs += performance.now() - layoutStart;
       // The numbers written are where LibreOffice put the headings: done (when the estimate was

@@ -11,13 +11,15 @@ import type {
   TemplateSummary,
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
-import { formatProblem } from '../../shared/format/validate';
+import type { Problem } from '../../shared/format/problem';
+import type { RedlineOptions } from '../../shared/export/docx/export-docx';
+import { formatProblem, parseStrategyText } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
 import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
-import { openDocumentStore, type DocumentStore, type StoredSummary } from '../storage';
+import { openDocumentStore, type DocumentStore, type StoredOrigin, type StoredSummary } from '../storage';
 import { recoveryNotice } from '../storage/messages';
 import { t, type Lang } from '../../shared/i18n/messages';
 import { decodePejlingFile, encodePejlingFile } from '../storage/pejling-file';
@@ -83,7 +85,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   // Title and organisation live in the document; the list's copy is refreshed shortly after changes.
   /** The list's title and organisation as last read or written, so typing does not reread summary.json each time. */
-  const listedSummaries = new Map<string, { title: string; organisation: string }>();
+  const listedSummaries = new Map<string, { title: string; organisation: string; period?: { from: number; to: number }; status?: string }>();
 
   // documentChanged: what the host pushes to the renderer instead of being polled for the list.
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -119,11 +121,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const handle = await rooms.acquire(id).catch(() => null);
     if (!handle) return;
     try {
-      const { title, organisation } = readSummary(handle.doc);
+      const { title, organisation, period, status } = readSummary(handle.doc);
       const listed = listedSummaries.get(id) ?? (await store.getSummary(id));
-      const changed = listed.title !== title || listed.organisation !== organisation;
-      if (changed) await store.updateSummary(id, { title, organisation });
-      listedSummaries.set(id, { title, organisation });
+      const samePeriod = listed.period?.from === period?.from && listed.period?.to === period?.to;
+      const changed = listed.title !== title || listed.organisation !== organisation || !samePeriod || listed.status !== status;
+      if (changed) await store.updateSummary(id, { title, organisation, ...(period ? { period } : {}), status: status ?? null });
+      listedSummaries.set(id, { title, organisation, ...(period ? { period } : {}), ...(status ? { status } : {}) });
       if (changed) pushChanged(id);
     } finally {
       handle.release();
@@ -148,7 +151,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     close: () => store.close(),
   };
   const persistence = options.wrapPersistence ? options.wrapPersistence(basePersistence) : basePersistence;
-  const rooms: Rooms = new Rooms({ ...options.rooms, persistence, prepare: prepareLoadedDocument });
+  // Who has a document open is part of its summary: the start screen hears it come and go.
+  const rooms: Rooms = new Rooms({ ...options.rooms, persistence, prepare: prepareLoadedDocument, onPresence: (name) => pushChanged(name) });
 
   function syncStateOf(id: string, summary: StoredSummary): SyncState {
     const remote = remoteLinks.get(id);
@@ -166,6 +170,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(summary.remote ? { remote: { url: summary.remote.url, ...(summary.remote.role ? { role: summary.remote.role } : {}) } } : {}),
       sync: syncStateOf(summary.id, summary),
       ...(notice ? { notice } : {}),
+      created: summary.created,
+      ...(summary.origin ? { origin: summary.origin } : {}),
+      ...(summary.period ? { period: summary.period } : {}),
+      ...(summary.status ? { status: summary.status } : {}),
+      openBy: rooms.presentNames(summary.id),
     };
   }
 
@@ -196,13 +205,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
     rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
-  async function createFromStrategy(strategy: StrategyFile, versionsFrom?: Y.Doc): Promise<DocumentSummary> {
-    const doc = importStrategy(strategy);
+  async function createFromStrategy(strategy: StrategyFile, origin?: StoredOrigin, versionsFrom?: Y.Doc, notes?: Problem[]): Promise<DocumentSummary> {
+    const doc = importStrategy(strategy, undefined, notes ? { notes } : {});
     try {
       if (versionsFrom) copyVersions(versionsFrom, doc); // a .pejling file's named versions come along
       const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
         title: strategy.meta.title,
         organisation: strategy.meta.organisation,
+        ...(origin ? { origin } : {}),
+        period: strategy.meta.period,
+        ...(strategy.meta.status ? { status: strategy.meta.status } : {}),
       });
       return toSummary(summary);
     } finally {
@@ -259,12 +271,36 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
   }
 
-  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part']): string {
-    if (part === 'strategy') return '';
+  function exportSuffix(strategy: StrategyFile, part: ExportDocxOptions['part'], compare?: ExportDocxOptions['compare']): string {
     // The file is the document's: its name is in the document's language, as its contents are.
     const lang = strategy.meta.language ?? 'da';
+    if (part === 'strategy') return compare ? ` - ${t(lang, 'redline.fileName.changesSince', { name: compare.name })}` : '';
     if (part === 'status') return ` - ${t(lang, 'host.fileName.statusReport')}`;
     return ` - ${strategy.actionPlans?.find((p) => `plan:${p.id}` === part)?.title ?? t(lang, 'host.fileName.actionPlan')}`;
+  }
+
+  /**
+   * The redline of an export request: the old content (interchange JSON text, or a named version of the
+   * same document), validated; by whom (the request's author, else the document's "prepared by", else its
+   * organisation), now.
+   */
+  async function redlineOf(id: string, strategy: StrategyFile, exportOptions: ExportDocxOptions): Promise<RedlineOptions | undefined> {
+    const compare = exportOptions.compare;
+    if (!compare) return undefined;
+    if (exportOptions.part !== 'strategy' || exportOptions.comments) {
+      const reason = exportOptions.comments ? 'comments' : 'part';
+      throw hostError('invalid-argument', { method: 'exportDocx', argument: 'options', path: '/compare', reason }, 400, uiLanguage);
+    }
+    let old: StrategyFile;
+    if (compare.version !== undefined) {
+      const version = compare.version;
+      old = await withDocument(id, (doc) => versionStrategyOf(doc, version));
+    } else {
+      const parsed = parseStrategyText(compare.oldJson ?? '', uiLanguage);
+      if (!parsed.ok) throw hostError('invalid-file', { name: compare.name, problems: parsed.problems.map(formatProblem).join('\n') }, 400, uiLanguage);
+      old = parsed.strategy;
+    }
+    return { old, author: compare.author ?? (strategy.meta.preparedBy?.trim() || strategy.meta.organisation), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
   }
 
   const api: HostApi = {
@@ -301,7 +337,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part)}${consultation}`, 'docx');
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async createDocument(request: CreateDocumentRequest) {
@@ -312,13 +348,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
           });
           if (request.title?.trim()) strategy.meta.title = request.title.trim();
           if (request.organisation?.trim()) strategy.meta.organisation = request.organisation.trim();
-          return createFromStrategy(strategy);
+          return createFromStrategy(strategy, { kind: 'template', source: request.name });
         }
         case 'example': {
           const strategy = await loadExample(request.name, uiLanguage).catch((error: unknown) => {
             throw new HostError('example-not-found', { name: request.name }, error instanceof Error ? error.message : String(error), 404);
           });
-          return createFromStrategy(strategy);
+          return createFromStrategy(strategy, { kind: 'example', source: strategy.meta.title });
         }
         case 'json':
           return api.openFile({ fileName: request.fileName, bytes: new TextEncoder().encode(request.text) });
@@ -361,11 +397,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const problems = result.problems.map(formatProblem);
         throw hostError('invalid-file', { name: fileName, problems: problems.join('\n') }, 400, lang);
       }
-      const summary = await createFromStrategy(result.strategy, pejlingVersions(bytes, fileName) ?? undefined);
-      if (result.warnings.length === 0) return summary;
+      // Comment threads whose quote is not in their field (kept on the field without a mark): the user hears of them.
+      const quoteNotes: Problem[] = [];
+      const summary = await createFromStrategy(result.strategy, { kind: /\.pejling$/i.test(fileName) ? 'file' : 'json', source: fileName }, pejlingVersions(bytes, fileName) ?? undefined, quoteNotes);
+      if (result.warnings.length === 0 && quoteNotes.length === 0) return summary;
       // Fields the format does not know were not kept: the user hears where they were.
       const paths = result.warnings.map((w) => w.path);
-      const notice = (noticeLang: Lang) => t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) });
+      const unknownNotice = (noticeLang: Lang) => (paths.length === 0 ? [] : [t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) })]);
+      const quoteNotice = (noticeLang: Lang) => (quoteNotes.length === 0 ? [] : [t(noticeLang, 'comments.import.notice', { name: fileName, count: quoteNotes.length })]);
+      const notice = (noticeLang: Lang) => [...unknownNotice(noticeLang), ...quoteNotice(noticeLang)].join(' ');
       notices.set(summary.id, notice);
       return { ...summary, notice: notice(lang) };
     },
@@ -397,8 +437,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (part.startsWith('plan:') && !strategy.actionPlans?.some((p) => `plan:${p.id}` === part)) {
         throw hostError('plan-not-found', { plan: part.slice(5) }, 404, uiLanguage);
       }
+      const compare = await redlineOf(id, strategy, exportOptions);
       const result = await exportStrategyDocument(strategy, {
         part,
+        ...(compare ? { compare } : {}),
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
         ...(exportOptions.comments ? { comments: true } : {}),
@@ -406,8 +448,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
-      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
+      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);

@@ -250,3 +250,33 @@ export function sideOf(doc: DiffNode, side: 'old' | 'new'): PmNode {
   };
   return walk(doc);
 }
+
+/** A piece of a compared plain text (a title, a goal, a table cell's line). */
+export interface TextPiece {
+  text: string;
+  change?: Change;
+}
+
+/**
+ * Two plain texts compared word by word: the pieces in order, the new text's and the old one's
+ * interleaved. The pieces without 'deleted' give the new text, those without 'inserted' the old.
+ */
+export function diffText(oldText: string, newText: string): TextPiece[] {
+  if (oldText === newText) return newText === '' ? [] : [{ text: newText }];
+  const oldTokens = [...oldText.matchAll(TOKEN)].map((m) => m[0]);
+  const newTokens = [...newText.matchAll(TOKEN)].map((m) => m[0]);
+  const pieces: TextPiece[] = [];
+  const push = (text: string, change: Change | undefined) => {
+    const last = pieces[pieces.length - 1];
+    if (last && last.change === change) last.text += text;
+    else pieces.push(change ? { text, change } : { text });
+  };
+  for (const run of diffSequences(oldTokens, newTokens, { cleanup: true })) {
+    for (let k = 0; k < run.length; k++) {
+      if (run.op === 'equal') push(newTokens[run.newStart + k]!, undefined);
+      else if (run.op === 'delete') push(oldTokens[run.oldStart + k]!, 'deleted');
+      else push(newTokens[run.newStart + k]!, 'inserted');
+    }
+  }
+  return pieces;
+}

@@ -52,6 +52,15 @@ export const DocumentSummarySchema = z.object({
   sync: SyncStateSchema,
   /** Something the user should know about this document, e.g. that it was repaired after a crash. */
   notice: z.string().optional(),
+  /** ISO timestamp of when this copy was made (created, imported or opened from a file). */
+  created: z.string().optional(),
+  /** Where it came from: a copy of an example, an imported interchange file, a .pejling file (its name), a template. */
+  origin: z.object({ kind: z.enum(['template', 'example', 'json', 'file']), source: z.string() }).optional(),
+  /** The strategy's years and status (draft, consultation, adopted). */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  status: z.string().optional(),
+  /** Names of the people who have the document open right now. */
+  openBy: z.array(z.string()).optional(),
 });
 
 export const TemplateSummarySchema = z.object({
@@ -89,6 +98,14 @@ export const ExportDocxOptionsSchema = z.object({
   asOf: z.iso.date().optional(),
   /** A named version's id (shared/model/versions.ts): its content is exported instead of the current one. */
   version: z.string().min(1).max(200).optional(),
+  /**
+   * Redline ("Eksportér ændringer siden <version>", whole strategy only): the older content, as interchange JSON
+   * text or as a named version's id of this document, its name (in the file name), and who the changes are by.
+   */
+  compare: z
+    .object({ name: z.string().min(1).max(1000), author: z.string().min(1).max(1000).optional(), oldJson: z.string().min(1).optional(), version: z.string().min(1).max(200).optional() })
+    .refine((c) => (c.oldJson === undefined) !== (c.version === undefined), 'compare takes either oldJson or version')
+    .optional(),
   /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
   comments: z.boolean().optional(),
 });

@@ -3,8 +3,12 @@
 // the plan id) is found before anything is written, and the document is written atomically, so a
 // failed export never leaves a partial OUT.docx.
 import path from 'node:path';
-import { ExportError, parsePart, type ExportPart } from '../../../shared/export/docx/export-docx';
+import { compareStrategies } from '../../../shared/compare/compare';
+import { summaryText } from '../../../shared/compare/summary';
+import { ExportError, parsePart, type ExportPart, type RedlineOptions } from '../../../shared/export/docx/export-docx';
 import { isDate } from '../../../shared/format/dates';
+import type { Lang } from '../../../shared/format/messages';
+import type { StrategyFile } from '../../../shared/format/schema';
 import { t } from '../../../shared/i18n/messages';
 import { formatProblem } from '../../../shared/format/validate';
 import { exportStrategyDocument } from '../../export/export-document';
@@ -16,9 +20,11 @@ import { CliError } from '../cli-error';
 import { parseCommandArgs, parseLang, readInput, singleFile } from './validate';
 
 export const help = `Usage: pejling export FILE --docx OUT.docx [--style NAME] [--part strategy|plan:<id>|status]
+       pejling export NEW --docx OUT.docx --compare-with OLD [--author NAME] [--date YYYY-MM-DD]
 
 Writes the publishable Word document of the strategy in FILE (an interchange JSON file or a
-.pejling document).
+.pejling document). With --compare-with, the document of NEW whose differences from OLD are Word
+tracked changes (a redline): "Accept all" gives NEW, "Reject all" gives OLD.
 
 Options:
   --docx OUT.docx        the Word file to write (required)
@@ -31,6 +37,11 @@ Options:
   --comments             the consultation copy: the open comment threads as Word comments on
                          their text, replies as replies (without it the document has none)
   --lang da|en           language of the messages (default: da)
+  --compare-with OLD     redline against OLD (an interchange JSON file or a .pejling document,
+                         FILE.pejling@<version> for a named version); the whole strategy only
+  --author NAME          who the tracked changes are by (default: NEW's "prepared by", else its
+                         organisation)
+  --date YYYY-MM-DD      when they were made (default: NEW's date, else today)
 
 Exit status:
   0  the document was written
@@ -52,6 +63,9 @@ export async function run(args: string[]): Promise<number> {
     'page-numbers': { type: 'string' },
     comments: { type: 'boolean' },
     lang: { type: 'string' },
+    'compare-with': { type: 'string' },
+    author: { type: 'string' },
+    date: { type: 'string' },
   });
   const lang = parseLang(values.lang);
   const file = singleFile('export', positionals);
@@ -74,13 +88,22 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError(t(lang, 'cli.export.badAsOf', { value: String(asOf) }), 2);
   }
   const pageNumbers = parsePageNumbers(values['page-numbers']);
-
-  const input = await readInput(file, lang);
-  if (!input.ok) {
-    const [first] = input.problems;
-    const more = input.problems.length - 1;
-    throw new CliError(t(lang, 'cli.export.invalidInput', { file, problem: first ? formatProblem(first) : '', more }), 1);
+  const compareWith = values['compare-with'];
+  if (compareWith !== undefined) {
+    if (typeof compareWith !== 'string' || compareWith === '') throw new CliError(t(lang, 'redline.cli.needsOld'), 2);
+    if (part !== 'strategy') throw new CliError(t(lang, 'redline.cli.wholeStrategy', { part }), 2);
+    if (values.comments === true) throw new CliError(t(lang, 'redline.cli.noComments'), 2);
+  } else if (values.author !== undefined || values.date !== undefined) {
+    throw new CliError(t(lang, 'redline.cli.onlyWithCompare', { option: values.author !== undefined ? '--author' : '--date' }), 2);
   }
+  const changeDate = values.date;
+  if (changeDate !== undefined && !isDate(changeDate)) throw new CliError(t(lang, 'redline.cli.badDate', { value: String(changeDate) }), 2);
+  if (values.author !== undefined && (typeof values.author !== 'string' || values.author.trim() === '')) {
+    throw new CliError(t(lang, 'redline.cli.badAuthor'), 2);
+  }
+
+  const input = await readStrategy(file, lang);
+  const compare = typeof compareWith === 'string' ? redlineOptions(input.strategy, (await readStrategy(compareWith, lang)).strategy, values) : undefined;
 
   if (part.startsWith('plan:')) {
     const id = part.slice('plan:'.length);
@@ -99,6 +122,7 @@ export async function run(args: string[]): Promise<number> {
       ...(typeof asOf === 'string' ? { asOf } : {}),
       pageNumbers,
       ...(values.comments === true ? { comments: true } : {}),
+      ...(compare ? { compare } : {}),
     });
   } catch (error) {
     if (error instanceof UnknownStyleError) {
@@ -144,5 +168,30 @@ export async function run(args: string[]): Promise<number> {
   }
   const shown = path.relative(process.cwd(), out) || out;
   console.log(t(lang, 'cli.export.wrote', { file: shown, facts: facts.join('; ') }));
+  if (compare && typeof compareWith === 'string') {
+    const summary = compareStrategies(compare.old, input.strategy).summary;
+    console.log(t(lang, 'redline.cli.changes', { old: compareWith, summary: summaryText(summary, lang), author: compare.author, date: compare.date.slice(0, 10) }));
+  }
   return 0;
+}
+
+/** FILE read and validated; an invalid one is exit 1 with its first problem. */
+async function readStrategy(file: string, lang: Lang): Promise<{ strategy: StrategyFile }> {
+  const input = await readInput(file, lang);
+  if (!input.ok) {
+    const [first] = input.problems;
+    const more = input.problems.length - 1;
+    throw new CliError(t(lang, 'cli.export.invalidInput', { file, problem: first ? formatProblem(first) : '', more }), 1);
+  }
+  return input;
+}
+
+/**
+ * Who the redline's changes are by and when: --author and --date, else the new strategy's own
+ * "prepared by" (else its organisation) and date (else today).
+ */
+function redlineOptions(strategy: StrategyFile, old: StrategyFile, values: Record<string, string | boolean | undefined>): RedlineOptions {
+  const author = typeof values.author === 'string' ? values.author.trim() : strategy.meta.preparedBy?.trim() || strategy.meta.organisation;
+  const day = typeof values.date === 'string' ? values.date : (strategy.meta.date ?? new Date().toISOString().slice(0, 10));
+  return { old, author, date: `${day}T00:00:00Z` };
 }

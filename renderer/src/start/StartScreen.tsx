@@ -10,6 +10,12 @@ import { currentLanguage, formatDateTime, t } from '../i18n/i18n';
 import { navigate } from '../route/route';
 import { showToast } from '../ui/toasts';
 import { syncLabel } from './sync-label';
+import { getSettings } from '../settings/settings';
+import { formatYears } from '../../../shared/i18n/format';
+import { STRATEGY_STATUSES } from '../../../shared/format/schema';
+
+type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+const isStrategyStatus = (value: string | undefined): value is StrategyStatus => (STRATEGY_STATUSES as readonly (string | undefined)[]).includes(value);
 import { NewStrategyForm } from './NewStrategyForm';
 import { ProblemList, type FileProblem } from './ProblemList';
 import { pickWordDocument, WordImportDialog, type WordSource } from '../import/WordImportDialog';
@@ -48,6 +54,20 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
     document.title = 'Pejling';
     void refresh();
   }, [refresh]);
+
+  // The list stays current by what the host pushes (a title typed elsewhere, a colleague opening a document, a
+  // deletion), instead of being read once when the screen opens.
+  useEffect(
+    () =>
+      getBridge().subscribe('documentChanged', ({ id, summary }) =>
+        setDocuments((prev) => {
+          if (prev === null) return prev;
+          const others = prev.filter((d) => d.id !== id);
+          return summary ? [...others, summary].sort((a, b) => b.modified.localeCompare(a.modified)) : others;
+        }),
+      ),
+    [],
+  );
 
   const open = (summary: DocumentSummary) => navigate({ screen: 'document', documentId: summary.id, view: 'edit', item: undefined });
 
@@ -170,6 +190,8 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
               <ul class="document-list">
                 {visible.map((summary) => {
                   const sync = syncLabel(summary.sync);
+                  const me = getSettings().userName.trim();
+                  const openBy = (summary.openBy ?? []).filter((name) => name !== me);
                   return (
                     <li key={summary.id} class="document-row">
                       <a
@@ -177,11 +199,22 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                         href={`#/doc/${encodeURIComponent(summary.id)}/edit`}
                         aria-describedby={`doc-meta-${summary.id}`}
                       >
-                        <span class="document-title">{summary.title || t('doc.untitled')}</span>
+                        <span class="document-title">
+                          {summary.title || t('doc.untitled')}
+                          {summary.origin?.kind === 'example' && <span class="document-copy-mark"> {t('firstHour.copyMark')}</span>}
+                        </span>
                         <span class="document-meta" id={`doc-meta-${summary.id}`}>
                           <span class="document-organisation">{summary.organisation}</span>
+                          {summary.period && <span class="document-period">{formatYears(summary.period)}</span>}
+                          {isStrategyStatus(summary.status) && <span class="document-status">{t(`meta.status.${summary.status}`)}</span>}
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
                           <span class={`badge badge-${sync.tone}`} title={sync.title}>{sync.text}</span>
+                          {openBy.length > 0 && <span class="badge badge-ok document-open-by">{t('firstHour.openBy', { names: openBy.join(', ') })}</span>}
+                          {summary.origin && summary.created && (
+                            <span class="document-origin">
+                              {t(`firstHour.origin.${summary.origin.kind}`, { source: summary.origin.source, when: formatDateTime(summary.created) })}
+                            </span>
+                          )}
                         </span>
                         {summary.notice && <span class="document-notice" role="note">{summary.notice}</span>}
                       </a>

@@ -5,9 +5,17 @@ import { exportTexts, languageOf, structureWords, type ExportTexts, type Structu
 import { smartQuotes, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
+import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
+import { Revisions, type RevisionAuthor, type RevisionContext } from './revisions';
 
-export interface RenderContext {
+/** The redline: the older strategy whose differences from this one the document marks. */
+export interface Redline {
+  old: StrategyFile;
+  oldIndex: StrategyIndex;
+}
+
+export interface RenderContext extends RevisionContext {
   strategy: StrategyFile;
   index: StrategyIndex;
   style: HouseStyle;
@@ -23,6 +31,8 @@ export interface RenderContext {
   /** Straight quotes to the language's typographic ones. */
   typo(text: string, before?: string): string;
   now: Date;
+  /** Set when the document is a redline (see ./revisions.ts, ./redline.ts). */
+  redline?: Redline;
   /** The open comment threads to write as Word comments (export with comments only). */
   comments?: WordComments;
 }
@@ -32,10 +42,14 @@ export function createContext(
   style: HouseStyle,
   logo: HouseStyleLogo | undefined,
   now: Date,
+  redline?: { old: StrategyFile } & RevisionAuthor,
 ): RenderContext {
   const lang = languageOf(strategy);
   const texts = exportTexts(lang);
   let listInstance = 0;
+  const revisions = redline ? new Revisions({ author: redline.author, date: redline.date }) : undefined;
+  const outline = new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), style.headings.chapterOnNewPage);
+  if (revisions) outline.revisions = revisions;
   return {
     strategy,
     index: new StrategyIndex(strategy),
@@ -44,10 +58,24 @@ export function createContext(
     lang,
     texts,
     words: structureWords(strategy.labels, texts),
-    outline: new HeadingOutline(style.headings.numbered, lang === 'da' ? '(uden titel)' : '(untitled)', style.headings.chapterOnNewPage),
+    outline,
     nextListInstance: () => ++listInstance,
     textWidth: 9000,
     typo: (text, before) => smartQuotes(text, lang, before),
     now,
+    ...(revisions && redline ? { revisions, redline: { old: redline.old, oldIndex: new StrategyIndex(redline.old) } } : {}),
   };
+}
+
+/**
+ * The context for writing what only the older strategy of a redline has (a removed item): its
+ * look-ups (owners, focus areas), this document's state (outline, lists, width, revisions).
+ */
+export function oldSide(ctx: RenderContext): RenderContext {
+  const redline = ctx.redline;
+  if (!redline) return ctx;
+  const view = Object.create(ctx) as RenderContext;
+  view.strategy = redline.old;
+  view.index = redline.oldIndex;
+  return view;
 }

@@ -2,8 +2,9 @@
 // Vertical placement comes from paragraph spacing, never from empty paragraphs.
 import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import { formatDate, formatYears, strategyStatusLabel } from '../typography';
-import type { RenderContext } from './context';
+import { oldSide, type RenderContext } from './context';
 import { logoSize } from './page-frame';
+import { changedRuns } from './revisions';
 import { S } from './styles';
 
 const pt = (points: number) => Math.round(points * 20);
@@ -62,21 +63,31 @@ export function coverPage(ctx: RenderContext): Paragraph[] {
   const titleMentionsPeriod = meta.title.includes(String(meta.period.from));
   const bandLines = [meta.subtitle, titleMentionsPeriod ? undefined : years].filter((line): line is string => !!line && line.trim() !== '');
   const out: Paragraph[] = [...logoParagraph(ctx, ctx.style.logo?.widthMm ?? 40)];
+  // A redline marks the cover's changed words too (title, organisation, version, date, status).
+  const old = ctx.redline ? oldSide(ctx) : undefined;
+  const was = (text: (c: RenderContext) => string) => (old ? text(old) : undefined);
   out.push(
     new Paragraph({
       style: S.title,
       alignment: align,
       spacing: { before: pt(ctx.style.cover.titleSpaceBefore) },
       ...band(ctx),
-      children: [new TextRun(ctx.typo(meta.title))],
+      children: changedRuns(ctx, was((c) => c.typo(c.strategy.meta.title)), ctx.typo(meta.title)),
     }),
   );
   for (const line of bandLines) {
     out.push(new Paragraph({ style: S.subtitle, alignment: align, ...band(ctx), children: [new TextRun(ctx.typo(line))] }));
   }
-  out.push(new Paragraph({ style: S.coverOrganisation, alignment: align, children: [new TextRun(ctx.typo(meta.organisation))] }));
+  out.push(
+    new Paragraph({
+      style: S.coverOrganisation,
+      alignment: align,
+      children: changedRuns(ctx, was((c) => c.typo(c.strategy.meta.organisation)), ctx.typo(meta.organisation)),
+    }),
+  );
   const line = metaLine(ctx);
-  if (line) out.push(new Paragraph({ style: S.coverMeta, alignment: align, children: [new TextRun(line)] }));
+  const oldLine = was(metaLine);
+  if (line || oldLine) out.push(new Paragraph({ style: S.coverMeta, alignment: align, children: changedRuns(ctx, oldLine, line) }));
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
 import { WordComments } from './comments';
 import { createContext } from './context';
-import type { OutlineEntry } from './headings';
+import type { LaidOutHeading, OutlineEntry } from './headings';
 import { tocPageNumbers, type DocxLayoutEstimator, type EstimatorResult, type LayoutPages, type PageSource } from './page-numbers';
 import { planSections } from './plan-part';
 import { statusSections } from './status-part';
@@ -32,8 +32,19 @@ export interface ExportDocxOptions {
   layout?: LayoutPages;
   /** The estimate used without `layout`: docx's Word-like layout (default) or the quick one. */
   estimate?: 'docx-layout' | 'quick';
+  /**
+   * A redline: the document of this strategy with its differences from `old` as Word tracked changes
+   * (insertions and deletions by `author` at `date`, ISO 8601). The whole strategy only.
+   */
+  compare?: RedlineOptions;
   /** The consultation copy: the strategy's open comment threads as Word comments (none without). */
   comments?: boolean;
+}
+
+export interface RedlineOptions {
+  old: StrategyFile;
+  author: string;
+  date: string;
 }
 
 export interface DocxExport {
@@ -49,6 +60,11 @@ export interface DocxExport {
   pageNumberMs: number;
   /** Why docx's layout estimate was not used although it was asked for (the quick one was), if so. */
   estimateFallback?: EstimateFallback;
+  /**
+   * A redline's heading paragraphs as a layout shows them (removed ones and old words included), in
+   * order, for matching a layout's outline; absent for a normal export, whose headings are `headings`.
+   */
+  laidOut?: LaidOutHeading[];
   /** With `comments`: the open threads written as Word comments, and those on nothing this part shows. */
   comments?: { threads: number; unanchored: string[] };
 }
@@ -103,10 +119,13 @@ export function parsePart(value: string): ExportPart {
 export async function exportDocxDetailed(input: StrategyFile, options: ExportDocxOptions): Promise<DocxExport> {
   const json = JSON.stringify(input);
   const strategy = wordSafe(json);
-  const comments = options.comments ? new WordComments(strategy) : undefined;
-  const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date());
-  if (comments) ctx.comments = comments;
   const part = parsePart(options.part);
+  if (options.compare && part !== 'strategy') throw new ExportError(`A comparison (redline) is written of the whole strategy, not of the part '${part}'`);
+  const redline = options.compare ? { ...options.compare, old: wordSafe(JSON.stringify(options.compare.old)) } : undefined;
+  if (options.compare && options.comments) throw new ExportError('A redline is written without comments: export the consultation copy with comments separately');
+  const comments = options.comments ? new WordComments(strategy) : undefined;
+  const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date(), redline);
+  if (comments) ctx.comments = comments;
   let title = strategy.meta.title;
   let sections;
   if (part === 'strategy') {
@@ -164,6 +183,7 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
     hasContents: pages.length > 0,
     pageNumberMs: Math.round(result?.ms ?? 0),
     ...(estimateFallback ? { estimateFallback } : {}),
+    ...(redline ? { laidOut: ctx.outline.laidOut } : {}),
     ...(comments ? { comments: { threads: comments.threadsWritten(), unanchored: comments.unanchored() } } : {}),
   };
 }

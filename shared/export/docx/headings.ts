@@ -1,7 +1,9 @@
 // The document's heading outline: every Heading1..3 paragraph goes through here, in document order,
 // so the exporter knows each heading's number (1, 1.1, 1.1.1 — what Word's list numbering will
 // show) and its position, which is how table-of-contents entries get their numbers and pages.
-import { Paragraph, TextRun, type ParagraphChild } from 'docx';
+import type { Paragraph, ParagraphChild } from 'docx';
+import { diffText } from '../../compare/rich-diff';
+import { changedRuns, paragraph, textRun, type Revisions } from './revisions';
 import { S } from './styles';
 
 export type HeadingLevel = 1 | 2 | 3;
@@ -15,8 +17,33 @@ export interface OutlineEntry {
 
 const STYLE_OF: Record<HeadingLevel, string> = { 1: S.h1, 2: S.h2, 3: S.h3 };
 
+/**
+ * A heading paragraph as a layout shows it: in a redline a removed heading is still there (struck
+ * through) and a renamed one shows its old and new words, so the layout pass (main/export/layout-pass.ts)
+ * matches its outline against these, in order, and takes the pages of the ones that are not deleted.
+ */
+export interface LaidOutHeading {
+  /** The text a layout shows: all of it, deleted words included. */
+  shown: string;
+  deleted: boolean;
+}
+
+export interface HeadingOptions {
+  pageBreakBefore?: boolean;
+  /** Redline: the title the older strategy had; its words that changed are marked. */
+  oldTitle?: string;
+  /** The heading's runs when they are made elsewhere (rich text), with the text they show. */
+  runs?: { children: ParagraphChild[]; shown: string };
+  /** Children before and after the title's runs (a Word comment's range: ./comments.ts). */
+  around?: { before: ParagraphChild[]; after: ParagraphChild[] };
+}
+
 export class HeadingOutline {
   readonly entries: OutlineEntry[] = [];
+  /** Every heading paragraph written, removed ones of a redline included (see LaidOutHeading). */
+  readonly laidOut: LaidOutHeading[] = [];
+  /** The redline's revisions, when the document is one. */
+  revisions?: Revisions;
   private readonly counters = [0, 0, 0];
   private current = 0;
 
@@ -37,20 +64,36 @@ export class HeadingOutline {
    * level 1 becomes a level 2): screen readers and Word's navigation pane rely on that.
    * The page break is set on the paragraph, not in the style, so a part can leave it out.
    */
-  heading(requested: HeadingLevel, title: string, options: { pageBreakBefore?: boolean; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {}): Paragraph {
+  heading(requested: HeadingLevel, title: string, options: HeadingOptions = {}): Paragraph {
     const level = Math.min(requested, this.current + 1) as HeadingLevel;
+    const text = title.trim() === '' ? this.untitled : title.trim();
+    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && this.chapterBreaks);
+    const ctx = { ...(this.revisions ? { revisions: this.revisions } : {}) };
+    const oldText = options.oldTitle === undefined ? undefined : options.oldTitle.trim() === '' ? this.untitled : options.oldTitle.trim();
+    const children = options.runs?.children ?? changedRuns(ctx, oldText, text);
+    const shown = options.runs?.shown ?? (oldText !== undefined && oldText !== text ? shownText(oldText, text) : text);
+    const made = paragraph(ctx, {
+      style: STYLE_OF[level],
+      ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+      children: [...(options.around?.before ?? []), ...(children.length > 0 ? children : [textRun(ctx, text)]), ...(options.around?.after ?? [])],
+    });
+    // A heading a redline removes is in no outline: not in the contents, not counted in the numbers.
+    const deleted = this.revisions?.change === 'deleted';
+    this.laidOut.push({ shown, deleted });
+    if (deleted) return made;
     this.current = level;
     const index = level - 1;
     this.counters[index] = (this.counters[index] ?? 0) + 1;
     for (let i = index + 1; i < this.counters.length; i++) this.counters[i] = 0;
     const number = this.numbered ? this.counters.slice(0, level).join('.') : '';
-    const text = title.trim() === '' ? this.untitled : title.trim();
     this.entries.push({ level, number, title: text });
-    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && this.chapterBreaks);
-    return new Paragraph({
-      style: STYLE_OF[level],
-      ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
-      children: [...(options.around?.before ?? []), new TextRun(text), ...(options.around?.after ?? [])],
-    });
+    return made;
   }
+}
+
+/** The text a renamed heading shows with its old and new words (as changedRuns orders them). */
+function shownText(oldText: string, newText: string): string {
+  return diffText(oldText, newText)
+    .map((piece) => piece.text)
+    .join('');
 }

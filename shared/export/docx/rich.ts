@@ -8,15 +8,16 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   WidthType,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { diffRich, sameRich, sideOf, type DiffNode } from '../../compare/rich-diff';
 import type { Rich } from '../../format/schema';
 import { richToJson, type PmNode } from '../rich-json';
 import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
+import { paragraph, rowRevision, textRun } from './revisions';
 import { LIST_INDENT, NUMBERING, S } from './styles';
 
 export type Block = Paragraph | Table;
@@ -34,13 +35,16 @@ export interface RichOptions {
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'font' | 'style'>;
 
-/** Inline content to runs: marks to bold/italic/links, straight quotes to typographic ones. */
-export function inlineRuns(nodes: PmNode[] | undefined, ctx: RenderContext, base: RunStyle = {}): ParagraphChild[] {
+/**
+ * Inline content to runs: marks to bold/italic/links, straight quotes to typographic ones. In a
+ * redline, text the compare marked (DiffNode.change) becomes an insertion or a deletion.
+ */
+export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, base: RunStyle = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   let previous = '';
   for (const node of nodes ?? []) {
     if (node.type === 'hard_break') {
-      out.push(new TextRun({ ...base, break: 1 }));
+      out.push(textRun(ctx, { ...base, break: 1 }, node.change));
       previous = ' ';
       continue;
     }
@@ -62,9 +66,9 @@ export function inlineRuns(nodes: PmNode[] | undefined, ctx: RenderContext, base
     const link = marks.find((mark) => mark.type === 'link');
     const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : undefined;
     if (href && /^(https?:|mailto:)/i.test(href)) {
-      out.push(new ExternalHyperlink({ link: href, children: [new TextRun({ ...run, style: S.hyperlink })] }));
+      out.push(new ExternalHyperlink({ link: href, children: [textRun(ctx, { ...run, style: S.hyperlink }, node.change)] }));
     } else {
-      out.push(new TextRun(run));
+      out.push(textRun(ctx, run, node.change));
     }
     if (around) out.push(...around.after);
   }
@@ -83,6 +87,18 @@ export function renderRich(rich: Rich | undefined, ctx: RenderContext, options: 
   return renderer.blocks(doc.content ?? [], options.indent ?? 0, options.listDepth ?? 0);
 }
 
+/**
+ * Rich text that was `oldRich` in the older strategy of a redline: its changes marked word by word
+ * (and whole paragraphs, list items, table rows). The same as renderRich when it did not change or
+ * the document is no redline; `oldRich` undefined means the text is new with its item.
+ */
+export function renderRichChange(oldRich: Rich | undefined, rich: Rich | undefined, ctx: RenderContext, options: RichOptions): Block[] {
+  if (!ctx.redline || ctx.revisions?.change || sameRich(oldRich, rich)) return renderRich(rich, ctx, options);
+  const doc = diffRich(oldRich, rich).doc;
+  const renderer = new RichRenderer(ctx, options);
+  return renderer.blocks(doc.content ?? [], options.indent ?? 0, options.listDepth ?? 0);
+}
+
 class RichRenderer {
   /** Distinct heading levels used in the text, ranked, so "##" under a focus area is one level below it. */
   private headingRanks = new Map<number, number>();
@@ -92,9 +108,15 @@ class RichRenderer {
     private readonly options: RichOptions,
   ) {}
 
-  blocks(nodes: PmNode[], indent: number, listDepth: number): Block[] {
+  blocks(nodes: DiffNode[], indent: number, listDepth: number): Block[] {
     if (this.headingRanks.size === 0) this.rankHeadings(nodes);
-    return nodes.flatMap((node) => this.block(node, indent, listDepth));
+    return nodes.flatMap((node) => this.changed(node, () => this.block(node, indent, listDepth)));
+  }
+
+  /** Writes a node the compare marked as a whole insertion or deletion inside that change. */
+  private changed<T>(node: DiffNode, write: () => T): T {
+    const revisions = this.ctx.revisions;
+    return revisions && node.change ? revisions.within(node.change, write) : write();
   }
 
   private rankHeadings(nodes: PmNode[]) {
@@ -119,7 +141,7 @@ class RichRenderer {
       case 'paragraph':
         if (!hasText(node)) return [];
         return [
-          new Paragraph({
+          paragraph(ctx, {
             style: this.paragraphStyle(),
             ...(indent ? { indent: { left: indent } } : {}),
             children: inlineRuns(node.content, ctx),
@@ -131,28 +153,38 @@ class RichRenderer {
         const level = this.options.baseLevel + rank;
         const inTable = this.options.paragraphStyle === S.tableText;
         if (level <= 3 && !inTable && indent === 0) {
-          return [ctx.outline.heading(level as HeadingLevel, plainText(node))];
+          // A heading whose words changed (redline) shows them marked; its outline title is the new one.
+          const marked = hasChanges(node);
+          return [
+            ctx.outline.heading(
+              level as HeadingLevel,
+              marked ? plainText(sideOf(node, 'new')) : plainText(node),
+              marked ? { runs: { children: inlineRuns(node.content, ctx), shown: plainText(node) } } : {},
+            ),
+          ];
         }
         // Too deep for the outline (or inside a table or list): a bold lead-in, not a heading.
-        return [new Paragraph({ style: inTable ? S.tableText : S.subheading, ...(indent ? { indent: { left: indent } } : {}), children: inlineRuns(node.content, ctx, { bold: true }) })];
+        return [paragraph(ctx, { style: inTable ? S.tableText : S.subheading, ...(indent ? { indent: { left: indent } } : {}), children: inlineRuns(node.content, ctx, { bold: true }) })];
       }
       case 'bullet_list':
       case 'ordered_list':
         return this.list(node, indent, listDepth);
       case 'blockquote':
-        return (node.content ?? []).flatMap((child) =>
-          child.type === 'paragraph' && hasText(child)
-            ? [new Paragraph({ style: S.quote, children: inlineRuns(child.content, ctx) })]
-            : this.block(child, indent, listDepth),
+        return (node.content ?? []).flatMap((child: DiffNode) =>
+          this.changed(child, () =>
+            child.type === 'paragraph' && hasText(child)
+              ? [paragraph(ctx, { style: S.quote, children: inlineRuns(child.content, ctx) })]
+              : this.block(child, indent, listDepth),
+          ),
         );
       case 'code_block': {
         const lines = plainText(node).split('\n');
         if (lines.every((line) => line.trim() === '')) return [];
         return [
-          new Paragraph({
+          paragraph(ctx, {
             style: this.paragraphStyle(),
             ...(indent ? { indent: { left: indent } } : {}),
-            children: lines.map((line, i) => new TextRun({ text: line, font: 'Courier New', ...(i > 0 ? { break: 1 } : {}) })),
+            children: codeRuns(node, ctx),
           }),
         ];
       }
@@ -163,9 +195,7 @@ class RichRenderer {
         return [];
       default:
         // Unknown block: keep its text rather than lose it.
-        return hasText(node)
-          ? [new Paragraph({ style: this.paragraphStyle(), children: [new TextRun(ctx.typo(plainText(node)))] })]
-          : [];
+        return hasText(node) ? [paragraph(ctx, { style: this.paragraphStyle(), children: [textRun(ctx, ctx.typo(plainText(node)))] })] : [];
     }
   }
 
@@ -175,25 +205,29 @@ class RichRenderer {
     const instance = ordered ? this.ctx.nextListInstance() : 0;
     const level = Math.min(depth, 3);
     const out: Block[] = [];
-    for (const item of node.content ?? []) {
-      let numbered = false;
-      for (const child of item.content ?? []) {
-        if (child.type === 'paragraph' && !numbered) {
-          numbered = true;
-          out.push(
-            new Paragraph({
-              style: this.options.paragraphStyle ?? S.listContinue,
-              numbering: { reference, level, instance, custom: true },
-              children: inlineRuns(child.content, this.ctx),
-            }),
-          );
-        } else if (child.type === 'bullet_list' || child.type === 'ordered_list') {
-          out.push(...this.list(child, indent, depth + 1));
-        } else {
-          // A second paragraph of the item: aligned with the item's text, no number.
-          out.push(...this.block(child, indent + LIST_INDENT(level), depth + 1));
+    for (const item of (node.content ?? []) as DiffNode[]) {
+      this.changed(item, () => {
+        let numbered = false;
+        for (const child of (item.content ?? []) as DiffNode[]) {
+          this.changed(child, () => {
+            if (child.type === 'paragraph' && !numbered) {
+              numbered = true;
+              out.push(
+                paragraph(this.ctx, {
+                  style: this.options.paragraphStyle ?? S.listContinue,
+                  numbering: { reference, level, instance, custom: true },
+                  children: inlineRuns(child.content, this.ctx),
+                }),
+              );
+            } else if (child.type === 'bullet_list' || child.type === 'ordered_list') {
+              out.push(...this.list(child, indent, depth + 1));
+            } else {
+              // A second paragraph of the item: aligned with the item's text, no number.
+              out.push(...this.block(child, indent + LIST_INDENT(level), depth + 1));
+            }
+          });
         }
-      }
+      });
     }
     return out;
   }
@@ -203,14 +237,15 @@ class RichRenderer {
     const columns = Math.max(1, ...rows.map((row) => (row.content ?? []).length));
     const width = Math.floor(this.ctx.textWidth / columns);
     const border = { style: 'single' as const, size: 4, color: this.ctx.style.colours.tableBorder };
-    const tableRows = rows.map((row, rowIndex) => {
-      const cells = row.content ?? [];
+    const tableRows = rows.map((row: DiffNode, rowIndex) => this.changed(row, () => {
+      const cells = (row.content ?? []) as DiffNode[];
       // The first row is the header row: marked as such for screen readers, repeated on each page.
       const header = rowIndex === 0;
       return new TableRow({
         tableHeader: header,
         cantSplit: true,
-        children: cells.map((cell) => {
+        ...rowRevision(this.ctx),
+        children: cells.map((cell) => this.changed(cell, () => {
           const inner = new RichRenderer(this.ctx, { baseLevel: 3, paragraphStyle: header ? S.tableHeading : S.tableText });
           const blocks = inner.blocks(cell.content ?? [], 0, 0).filter((b): b is Paragraph => b instanceof Paragraph);
           return new TableCell({
@@ -220,9 +255,9 @@ class RichRenderer {
             margins: { top: 60, bottom: 60, left: 100, right: 100 },
             children: blocks.length > 0 ? blocks : [new Paragraph({ style: S.tableText, children: [] })],
           });
-        }),
+        })),
       });
-    });
+    }));
     if (tableRows.length === 0) return [];
     return [
       new Table({
@@ -234,6 +269,23 @@ class RichRenderer {
       }),
     ];
   }
+}
+
+function hasChanges(node: DiffNode): boolean {
+  return node.change !== undefined || (node.content ?? []).some(hasChanges);
+}
+
+/** A code block's lines, each run marked as its text is (a redline's changed words). */
+function codeRuns(node: DiffNode, ctx: RenderContext): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const child of (node.content ?? []) as DiffNode[]) {
+    plainText(child)
+      .split('\n')
+      .forEach((line, i) => {
+        if (line !== '' || i > 0) out.push(textRun(ctx, { text: line, font: 'Courier New', ...(i > 0 ? { break: 1 } : {}) }, child.change));
+      });
+  }
+  return out;
 }
 
 function plainText(node: PmNode): string {

@@ -1,7 +1,9 @@
 // Data tables (action plans, status reports): a header row marked as such and repeated on every
 // page, optional group rows spanning the table, fixed column widths from relative weights.
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type ParagraphChild } from 'docx';
+import type { Change } from '../../compare/rich-diff';
 import type { RenderContext } from './context';
+import { changedRuns, paragraph, rowRevision, textRun, within } from './revisions';
 import { S } from './styles';
 
 export interface Column {
@@ -10,27 +12,34 @@ export interface Column {
   weight: number;
 }
 
+/** A row; `change` (a redline) marks it inserted or deleted as a whole row. */
 export type RowSpec =
-  | { kind: 'group'; text: string }
-  | { kind: 'data'; cells: Paragraph[][]; /** Long rows may break across pages; short ones stay whole. */ canSplit?: boolean };
+  | { kind: 'group'; text: string; change?: Change }
+  | { kind: 'data'; cells: Paragraph[][]; /** Long rows may break across pages; short ones stay whole. */ canSplit?: boolean; change?: Change };
 
 const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
 
-/** A cell paragraph in the table text style. */
-export function cellText(ctx: RenderContext, text: string, options: { bold?: boolean; muted?: boolean; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {}): Paragraph {
-  return new Paragraph({
+/** A cell paragraph in the table text style; `oldText` (a redline) marks the words that changed, `around` goes around them (a Word comment's range). */
+export function cellText(
+  ctx: RenderContext,
+  text: string,
+  options: { bold?: boolean; muted?: boolean; oldText?: string; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {},
+): Paragraph {
+  const base = { bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined };
+  return paragraph(ctx, {
     style: S.tableText,
-    children: text
-      ? [...(options.around?.before ?? []), new TextRun({ text: ctx.typo(text), bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined }), ...(options.around?.after ?? [])]
-      : [],
+    children:
+      text || options.oldText
+        ? [...(options.around?.before ?? []), ...changedRuns(ctx, options.oldText === undefined ? undefined : ctx.typo(options.oldText), ctx.typo(text), base), ...(options.around?.after ?? [])]
+        : [],
   });
 }
 
-/** A cell paragraph "Label: value" with the label in bold. */
-export function cellLabelled(ctx: RenderContext, label: string, value: string): Paragraph {
-  return new Paragraph({
+/** A cell paragraph "Label: value" with the label in bold; `oldValue` (a redline) marks the words that changed. */
+export function cellLabelled(ctx: RenderContext, label: string, value: string, oldValue?: string): Paragraph {
+  return paragraph(ctx, {
     style: S.tableText,
-    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(ctx.typo(value))],
+    children: [textRun(ctx, { text: `${label}: `, bold: true }), ...changedRuns(ctx, oldValue === undefined ? undefined : ctx.typo(oldValue), ctx.typo(value))],
   });
 }
 
@@ -45,13 +54,15 @@ export function dataTable(ctx: RenderContext, columns: Column[], rows: RowSpec[]
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
+    // A table added or removed whole (redline) takes its header row along.
+    ...rowRevision(ctx),
     children: columns.map(
       (column, i) =>
         new TableCell({
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
           shading: { type: 'clear', color: 'auto', fill: colours.tableHeaderFill },
           margins: CELL_MARGINS,
-          children: [new Paragraph({ style: S.tableHeading, children: [new TextRun(column.title)] })],
+          children: [paragraph(ctx, { style: S.tableHeading, children: [textRun(ctx, column.title)] })],
         }),
     ),
   });
@@ -61,19 +72,21 @@ export function dataTable(ctx: RenderContext, columns: Column[], rows: RowSpec[]
       return new TableRow({
         cantSplit: true,
         keepNext: true,
+        ...rowRevision(ctx, row.change),
         children: [
           new TableCell({
             columnSpan: columns.length,
             width: { size: tableWidth, type: WidthType.DXA },
             shading: { type: 'clear', color: 'auto', fill: colours.tableGroupFill },
             margins: CELL_MARGINS,
-            children: [new Paragraph({ style: S.tableGroup, children: [new TextRun(ctx.typo(row.text))] })],
+            children: [within(ctx, row.change, () => paragraph(ctx, { style: S.tableGroup, children: [textRun(ctx, ctx.typo(row.text))] }))],
           }),
         ],
       });
     }
     return new TableRow({
       cantSplit: !row.canSplit,
+      ...rowRevision(ctx, row.change),
       children: columns.map((_, i) => {
         const content = row.cells[i] ?? [];
         return new TableCell({

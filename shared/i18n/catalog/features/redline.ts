@@ -21,6 +21,14 @@ export const da = {
   'redline.kind.plan': '{count, plural, one {# handlingsplan} other {# handlingsplaner}}',
   'redline.kind.initiative': '{count, plural, one {# initiativ} other {# initiativer}}',
   'redline.kind.owner': '{count, plural, one {# ansvarlig} other {# ansvarlige}}',
+  'redline.cli.needsOld': '--compare-with kræver filen, der sammenlignes med (OLD)',
+  'redline.cli.wholeStrategy': "--compare-with skriver ændringerne i hele strategien, ikke i delen ''{part}''",
+  'redline.cli.onlyWithCompare': '{option} bruges kun sammen med --compare-with',
+  'redline.cli.badDate': "--date skal være en dato, der findes (ÅÅÅÅ-MM-DD), ikke ''{value}''",
+  'redline.cli.badAuthor': '--author skal være et navn',
+  'redline.cli.changes': 'Ændringer siden {old}: {summary} (registreret som {author}, {date})',
+  'redline.cli.noComments': '--compare-with og --comments kan ikke bruges sammen: eksportér høringsudgaven med kommentarer for sig',
+  'redline.fileName.changesSince': 'ændringer siden {name}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -42,4 +50,12 @@ export const en: Record<keyof typeof da, string> = {
   'redline.kind.plan': '{count, plural, one {# action plan} other {# action plans}}',
   'redline.kind.initiative': '{count, plural, one {# initiative} other {# initiatives}}',
   'redline.kind.owner': '{count, plural, one {# owner} other {# owners}}',
+  'redline.cli.needsOld': '--compare-with needs the file to compare with (OLD)',
+  'redline.cli.wholeStrategy': "--compare-with writes the changes of the whole strategy, not of the part ''{part}''",
+  'redline.cli.onlyWithCompare': '{option} is only used with --compare-with',
+  'redline.cli.badDate': "--date must be a real date (YYYY-MM-DD), not ''{value}''",
+  'redline.cli.badAuthor': '--author must be a name',
+  'redline.cli.changes': 'Changes since {old}: {summary} (tracked as {author}, {date})',
+  'redline.cli.noComments': '--compare-with and --comments cannot be used together: export the consultation copy with comments on its own',
+  'redline.fileName.changesSince': 'changes since {name}',
 };
