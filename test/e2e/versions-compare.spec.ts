@@ -2,6 +2,7 @@
 // deleted initiative, a changed status), the comparison marks the inserted text in the editor, the added,
 // changed and removed items in the navigator, the changed status in the initiatives table, and says it in
 // the summary.
+import { execFileSync } from 'node:child_process';
 import { test, expect, createDocument } from './fixtures';
 import { field, richText } from './fields';
 
@@ -35,6 +36,11 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   await page.keyboard.press('Control+End');
   await page.keyboard.type(` ${ADDED_TEXT}.`);
   await expect(body).toContainText(ADDED_TEXT);
+  // and a word replaced at its start ("Digitale" → "Moderne")
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.type('Moderne');
+  await expect(body).toContainText('Moderne løsninger skal være');
 
   // a new focus area in the perspective
   const perspective = tree.getByRole('treeitem', { name: PERSPECTIVE, exact: true });
@@ -73,14 +79,18 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   const removed = tree.locator(`[data-key="${DELETED}"]`);
   await expect(removed).toHaveCount(1);
   await expect(removed.locator('.cmp-badge').first()).toHaveText('fjernet');
+  await expect(removed).toHaveAccessibleDescription('fjernet');
   await expect(tree.locator(`[data-key="${STATUS_CHANGED}"] .cmp-badge`).first()).toHaveText('ændret');
 
   // the editor: the inserted words underlined in an <ins>, read-only
   await tree.locator(`[data-key="${FOCUS_AREA}"] .nav-row`).first().click();
   const compared = richText(page, `${FOCUS_AREA}:body`);
-  await expect(compared.locator('ins.cmp-inserted')).toContainText(ADDED_TEXT);
+  await expect(compared.locator('ins.cmp-inserted', { hasText: ADDED_TEXT })).toHaveCount(1);
   await expect(compared).toHaveAttribute('contenteditable', 'false');
   await expect(compared.locator('ins.cmp-inserted').first()).toHaveCSS('text-decoration-line', 'underline');
+  await expect(compared.locator('del.cmp-deleted').first()).toHaveText('Digitale');
+  await expect(compared.locator('del.cmp-deleted').first()).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(compared.locator('ins.cmp-inserted').first()).toHaveText('Moderne');
   await page.screenshot({ path: 'docs/screenshots/versions-compare.png' });
 
   // the removed initiative opens with its text struck through
@@ -104,5 +114,22 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   await expect(page.getByTestId('version-banner')).toHaveCount(0);
   await expect(page.locator('.cmp-badge')).toHaveCount(0);
   await expect(page.locator(`tr[data-id="${DELETED}"]`)).toHaveCount(0);
+
+  // "Eksportér ændringer siden Høringsudkast": the Word redline, its changes as tracked changes
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Eksportér' }).click();
+  await expect(page.locator('[data-action="export-changes"]')).toHaveText(/Eksportér ændringer siden Høringsudkast/);
+  await page.screenshot({ path: 'docs/screenshots/versions-export-menu.png' });
+  await page.locator('[data-action="export-changes"][data-version="Høringsudkast"]').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/ændringer siden Høringsudkast\.docx$/);
+  const xml = execFileSync('unzip', ['-p', (await file.path())!, 'word/document.xml']).toString('utf8');
+  const deleted = [...xml.matchAll(/<w:delText[^>]*>([^<]*)<\/w:delText>/g)].map((m) => m[1]).join('');
+  const inserted = [...xml.matchAll(/<w:ins [^>]*>(.*?)<\/w:ins>/gs)].map((m) => [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('');
+  expect(deleted).toContain('Digitale');
+  expect(deleted).toContain(DELETED_TITLE);
+  expect(inserted).toContain('Moderne');
+  expect(inserted).toContain(ADDED_TEXT);
+  expect(inserted).toContain(ADDED_TITLE);
   expect(consoleErrors).toEqual([]);
 });

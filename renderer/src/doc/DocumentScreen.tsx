@@ -39,6 +39,8 @@ import { CommenterBanner, CommentsToggle } from '../comments/CommentsToggle';
 import { useShownVersion } from '../versions/version-mode';
 import { VersionBanner } from '../versions/VersionBanner';
 import { VersionsButton } from '../versions/VersionsButton';
+import { useVersions } from '../versions/VersionsPanel';
+import { exportChangesSince } from '../versions/version-actions';
 
 interface Props {
   documentId: string;
@@ -154,6 +156,8 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const remoteActive = useSessionState(session, (s) => !!s.remote && s.remote.state.kind !== 'local');
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
+  const changesSince = useVersions(session).slice(-5).reverse().map((v) => ({ id: v.id, name: v.name, run: () => void exportChangesSince(session, v) })); // the newest five
+
   const [commentsOpen, setCommentsOpen] = useState(false);
   const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
@@ -299,7 +303,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => void exportDocx()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} />
+          <ExportMenu onDocx={() => void exportDocx()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>

@@ -9,9 +9,11 @@ interface Props {
   onConsultation: () => void;
   onJson: () => void;
   onPejling: () => void;
+  /** "Eksportér ændringer siden <version>", newest version first (renderer/src/versions). */
+  changesSince?: { id: string; name: string; run: () => void }[] | undefined;
 }
 
-export function ExportMenu({ onDocx, onConsultation, onJson, onPejling }: Props) {
+export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, changesSince = [] }: Props) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -61,6 +63,15 @@ export function ExportMenu({ onDocx, onConsultation, onJson, onPejling }: Props)
               <span class="disclosure-item-hint">{t('comments.menu.consultationHint')}</span>
             </span>
           </button>
+          {changesSince.map((item) => (
+            <button key={item.id} type="button" class="disclosure-item" data-action="export-changes" data-version={item.name} onClick={() => choose(item.run)}>
+              <Icon name="word" />
+              <span>
+                <span class="disclosure-item-title">{t('versions.changesSince', { name: item.name })}</span>
+                <span class="disclosure-item-hint">{t('versions.changesSinceHint')}</span>
+              </span>
+            </button>
+          ))}
           <button type="button" class="disclosure-item" onClick={() => choose(onJson)}>
             <Icon name="download" />
             <span>

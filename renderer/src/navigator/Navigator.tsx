@@ -11,7 +11,7 @@ import { PresenceBadges } from '../collab/PresenceList';
 import { CommentCount, useOpenCommentCounts } from '../comments/CommentsPanel';
 import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
-import { CompareBadge } from '../session/compare-marks';
+import { CompareBadge, compareBadgeId } from '../session/compare-marks';
 
 interface Props {
   ctx: NavContext;
@@ -189,7 +189,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
         aria-expanded={expanded}
         aria-selected={isSelected}
         aria-labelledby={labelId}
-        aria-describedby={commentCounts.get(node.key) ? `nav-comments-${node.key}` : undefined}
+        aria-describedby={[commentCounts.get(node.key) ? `nav-comments-${node.key}` : '', compareBadgeId(ctx.session.doc, node.key) ?? ''].filter(Boolean).join(' ') || undefined}
         tabIndex={node.key === activeKey ? 0 : -1}
         data-key={node.key}
         data-kind={node.kind}
@@ -262,7 +262,7 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               {node.label || node.placeholder || ''}
             </span>
           )}
-          <CompareBadge doc={ctx.session.doc} id={node.key} />
+          <CompareBadge doc={ctx.session.doc} id={node.key} elementId={`cmp-${node.key}`} />
           <PresenceBadges here={here} />
           {!!commentCounts.get(node.key) && <CommentCount count={commentCounts.get(node.key)!} id={`nav-comments-${node.key}`} />}
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}

@@ -59,12 +59,17 @@ function kindOfMark(mark: ItemMark): string {
   return 'changed';
 }
 
+/** The id of an item's badge for aria-describedby, when the item has one. */
+export function compareBadgeId(doc: Y.Doc, id: string): string | undefined {
+  return compareMarksOf(doc)?.items.has(id) ? `cmp-${id}` : undefined;
+}
+
 /** The badge after an item's name in a comparison (nothing elsewhere). */
-export function CompareBadge({ doc, id }: { doc: Y.Doc; id: string }) {
+export function CompareBadge({ doc, id, elementId }: { doc: Y.Doc; id: string; elementId?: string }) {
   const mark = compareMarksOf(doc)?.items.get(id);
   if (!mark) return null;
   return (
-    <span class={`cmp-badge cmp-badge-${kindOfMark(mark)}`} data-compare={kindOfMark(mark)}>
+    <span id={elementId} class={`cmp-badge cmp-badge-${kindOfMark(mark)}`} data-compare={kindOfMark(mark)}>
       {itemMarkText(mark)}
     </span>
   );

@@ -13,7 +13,7 @@ import { showToast } from '../ui/toasts';
 import { announce } from '../ui/announcer';
 import { exportVersion, restoreWithUndo, versionAuthor } from './version-actions';
 import { showVersionMode } from './version-mode';
-import { prepareComparison } from './compare-mode';
+import { prepareComparison } from './version-content';
 
 /** The document's versions, newest first, kept current (saves here and by co-editors). */
 export function useVersions(session: DocumentSession): VersionInfo[] {

@@ -6,48 +6,22 @@ import { Plugin } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import * as Y from 'yjs';
 import { summaryText } from '../../../shared/compare/summary';
-import { StrategyModel, exportStrategy, migrate } from '../../../shared/model';
-import type { StrategyFile } from '../../../shared/format/schema';
-import { loadVersion, versionState } from '../../../shared/model/versions';
+import { StrategyModel, exportStrategy } from '../../../shared/model';
+import { versionState } from '../../../shared/model/versions';
 import { VISION_BODY, VISION_STATEMENT } from '../../../shared/model/layout';
 import { VISION_ID } from '../../../shared/model';
 import { registerEditorPlugins } from '../editor/extra-plugins';
 import { currentLanguage } from '../i18n/i18n';
 import { compareMarksOf, setCompareMarks, type TextMark } from '../session/compare-marks';
 import { applyMergedComparison, mergeComparison } from './merged-strategy';
+import { versionContent } from './version-content';
 import { setCompareBuilder, type BuiltComparison, type VersionMode } from './version-mode';
 import type { DocumentSession } from '../session/document-session';
 
-/**
- * A version's content as an interchange file, kept per version: a version never changes, and reading one
- * out of its state is most of a comparison's time on a large strategy (load + export, ~0.3 s of ~0.5 s).
- */
-const versionFiles = new Map<string, StrategyFile>();
-
-function versionFile(doc: Y.Doc, id: string): StrategyFile {
-  const key = `${doc.guid}:${id}`;
-  const cached = versionFiles.get(key);
-  if (cached) return cached;
-  const version = loadVersion(doc, id);
-  try {
-    migrate(version);
-    const file = exportStrategy(version);
-    versionFiles.set(key, file);
-    return file;
-  } finally {
-    version.destroy();
-  }
-}
-
-/** Reads the newest version ahead, while the user looks at the versions (the likely comparison gets fast). */
-export function prepareComparison(doc: Y.Doc, versionId: string): void {
-  versionFile(doc, versionId);
-}
-
 export function buildComparison(live: DocumentSession, mode: Extract<VersionMode, { kind: 'compare' }>): BuiltComparison {
-  const oldFile = versionFile(live.doc, mode.fromId);
+  const oldFile = versionContent(live.doc, mode.fromId);
   const now = mode.toId === 'now';
-  const newFile = now ? exportStrategy(live.doc) : versionFile(live.doc, mode.toId);
+  const newFile = now ? exportStrategy(live.doc) : versionContent(live.doc, mode.toId);
   // The newer side's content as it is at this moment (the live document keeps changing).
   const newState = now ? Y.encodeStateAsUpdate(live.doc) : versionState(live.doc, mode.toId);
   const merged = mergeComparison(oldFile, newFile);

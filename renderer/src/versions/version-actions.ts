@@ -1,6 +1,7 @@
 // What the versions panel and banner do with a version: restore it (one undoable forward change), export
 // it to Word, and who is recorded as a version's author.
 import { restoreVersion, type VersionInfo } from '../../../shared/model/versions';
+import { versionContent } from './version-content';
 import { getBridge } from '../bridge/get-bridge';
 import { errorMessage } from '../i18n/errors';
 import { t } from '../i18n/i18n';
@@ -46,6 +47,24 @@ export async function exportVersion(session: DocumentSession, version: VersionIn
     const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', version: version.id });
     dismissToast(progress);
     if (result.saved) showToast({ message: t('versions.exported', { target: result.target ?? '' }) });
+  } catch (error) {
+    dismissToast(progress);
+    showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+  }
+}
+
+/**
+ * "Eksportér ændringer siden <version>": the current strategy as a Word document whose tracked changes are its
+ * differences from the version (the host's redline export; the version's content goes as interchange JSON).
+ */
+export async function exportChangesSince(session: DocumentSession, version: VersionInfo): Promise<void> {
+  const progress = showToast({ message: t('doc.exporting') }, 120_000);
+  try {
+    const oldJson = JSON.stringify(versionContent(session.doc, version.id));
+    const author = versionAuthor(session);
+    const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', compare: { oldJson, name: version.name, ...(author ? { author } : {}) } });
+    dismissToast(progress);
+    if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
   } catch (error) {
     dismissToast(progress);
     showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);

@@ -8,7 +8,6 @@ export const da = {
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Kommentér',
   'comments.commentShortcut': 'Kommentér (Ctrl+Alt+M)',
-  'comments.selectFirst': 'Markér først den tekst, du vil kommentere.',
   'comments.newLabel': 'Ny kommentar til »{quote}«',
   'comments.newItemLabel': 'Ny kommentar til {item}',
   'comments.add': 'Tilføj kommentar',
@@ -76,7 +75,6 @@ export const en: Record<keyof typeof da, string> = {
   // cmtcore: the editor, the thread and the panel
   'comments.comment': 'Comment',
   'comments.commentShortcut': 'Comment (Ctrl+Alt+M)',
-  'comments.selectFirst': 'First select the text you want to comment on.',
   'comments.newLabel': 'New comment on “{quote}”',
   'comments.newItemLabel': 'New comment on {item}',
   'comments.add': 'Add comment',

@@ -65,6 +65,8 @@ export const da = {
   'versions.mark.moved': 'flyttet',
   'versions.mark.changed': 'ændret',
   'versions.compareFailed': 'Sammenligningen kunne ikke vises: {reason}',
+  'versions.changesSince': 'Eksportér ændringer siden {name}',
+  'versions.changesSinceHint': 'Word-dokumentet med ændringerne siden versionen som registrerede ændringer',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -130,4 +132,6 @@ export const en: Record<keyof typeof da, string> = {
   'versions.mark.moved': 'moved',
   'versions.mark.changed': 'changed',
   'versions.compareFailed': 'The comparison could not be shown: {reason}',
+  'versions.changesSince': 'Export changes since {name}',
+  'versions.changesSinceHint': 'The Word document with the changes since the version as tracked changes',
 };
