@@ -54,6 +54,7 @@ export const RENDERER_LAYERS = [
   'navigator', //   the tree of parts
   'status', //   the status bar
   'start', //   the start screen
+  'import', //   the Word import's preview (opened from the start screen)
   'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
   'editor', // ProseMirror rich-text editing
   'comments', // comment threads: the editor's highlights and thread beside the text, the comments panel
@@ -147,5 +148,11 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx'],
     plugins: { pejling: { rules: { 'no-literal-ui-strings': (await import('./eslint-rules/no-literal-ui-strings.js')).default } } },
     rules: { 'pejling/no-literal-ui-strings': 'error' },
+  },
+  // i18n: no inline Danish/English pairs anywhere; text is read from the catalog (eslint-rules/no-language-pairs.js).
+  {
+    files: ['main/**/*.{ts,tsx,js}', 'shared/**/*.{ts,tsx,js}', 'renderer/**/*.{ts,tsx,js}'],
+    plugins: { pejlingPairs: { rules: { 'no-language-pairs': (await import('./eslint-rules/no-language-pairs.js')).default } } },
+    rules: { 'pejlingPairs/no-language-pairs': 'error' },
   },
 );

@@ -19,7 +19,9 @@ import { measureSoak } from './scenarios/soak';
 import { measureSyncLatency } from './scenarios/sync-latency';
 import { measureWordExport } from './scenarios/word-export';
 import { measureExportSync } from './scenarios/export-sync';
+import { measureCommentsOpen } from './scenarios/comments-open';
 import { measureRedline } from './scenarios/redline-export';
+import { measureWordImport } from './scenarios/word-import';
 import { measureVersionsCompare } from './scenarios/versions-compare';
 
 interface Scenario {
@@ -39,8 +41,10 @@ const SCENARIOS: Scenario[] = [
   { key: 'memory', group: '6 Server memory', run: measureServerMemory, failure: { id: 'server.memory-per-document', title: 'Server memory per document and connection', unit: 'KiB' } },
   { key: 'export-sync', group: '7 Sync during export', run: measureExportSync, failure: { id: 'export.sync-during.p95', title: 'Sync p95 while a large export runs', unit: 'ms', budget: 'p95 < 100 ms' } },
   { key: 'redline', group: '9 Compare and redline', run: measureRedline, failure: { id: 'redline.compare', title: 'Compare two versions of the large strategy', unit: 'ms', budget: '< 500 ms' } },
-  { key: 'versions', group: '10 Compare versions in the app', run: measureVersionsCompare, failure: { id: 'versions.compare-marked', title: 'Compare two versions of the large strategy to the marked editor', unit: 'ms', budget: '< 500 ms to the summary, < 1000 ms to the marked editor' } },
+  { key: 'import', group: '11 Word import', run: measureWordImport, failure: { id: 'import.word-50-pages', title: 'Word import of a 50-page strategy', unit: 'ms', budget: '< 2000 ms' } },
+  { key: 'versions', group: '12 Compare versions in the app', run: measureVersionsCompare, failure: { id: 'versions.compare-marked', title: 'Compare two versions of the large strategy to the marked editor', unit: 'ms', budget: '< 500 ms to the summary, < 1000 ms to the marked editor' } },
   { key: 'soak', group: '8 Durability soak', run: measureSoak, failure: { id: 'soak.acknowledged-lost', title: 'Durability soak: acknowledged edits lost over ≥ 1,000 SIGKILLs', unit: 'edits', budget: '0' } },
+  { key: 'comments', group: '10 Comments', run: measureCommentsOpen, failure: { id: 'comments.open.cold', title: 'Open the large strategy with 500 comment threads', unit: 'ms', budget: '≤ 1.2 × without threads' } },
 ];
 
 function parseArgs(args: string[]): { quick: boolean; only: Set<string> | null } {

@@ -28,7 +28,7 @@ import { median, percentile, withTimeout } from '../lib/stats';
 const GROUP = '2 Large strategy';
 const TYPED = 'Kommunen vil styrke den digitale service for borgerne og virksomhederne i hele kommunen. ';
 
-function focusAreaWatch(strategy: StrategyFile, index: number): OpenWatch & { paragraphs: string[] } {
+export function focusAreaWatch(strategy: StrategyFile, index: number): OpenWatch & { paragraphs: string[] } {
   const areas = strategy.perspectives.flatMap((p) => p.focusAreas);
   const area = areas[index]!;
   const body = typeof area.body === 'string' ? area.body : '';
@@ -49,7 +49,7 @@ const openResult = (page: Page) =>
     'opening the document to an interactive editor',
   );
 
-async function coldOpen(browser: Browser, url: string, watch: OpenWatch): Promise<OpenTiming> {
+export async function coldOpen(browser: Browser, url: string, watch: OpenWatch): Promise<OpenTiming> {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();

@@ -46,6 +46,7 @@ export function applicationMenuTemplate(actions: MenuActions, recent: readonly s
         command('start.openFile', 'open-file', 'CmdOrCtrl+O'),
         { label: label('menu.recent'), submenu: recentItems },
         command('start.importJson', 'import-json', 'CmdOrCtrl+Shift+I'),
+        command('wordImport.start', 'import-word'),
         { type: 'separator' },
         command('menu.saveAs', 'save-as', 'CmdOrCtrl+Shift+S'),
         command('menu.exportDocx', 'export-docx', 'CmdOrCtrl+E'),

@@ -11,6 +11,7 @@ import type {
   TemplateSummary,
 } from '../../shared/bridge';
 import type { StrategyFile } from '../../shared/format/schema';
+import type { Problem } from '../../shared/format/problem';
 import type { RedlineOptions } from '../../shared/export/docx/export-docx';
 import { formatProblem, parseStrategyText } from '../../shared/format/validate';
 import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoadedDocument, readSummary, SCHEMA_VERSION } from '../../shared/model';
@@ -18,7 +19,7 @@ import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '..
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
 import { UnknownStyleError } from '../export/styles';
-import { openDocumentStore, type DocumentStore, type StoredSummary } from '../storage';
+import { openDocumentStore, type DocumentStore, type StoredOrigin, type StoredSummary } from '../storage';
 import { recoveryNotice } from '../storage/messages';
 import { t, type Lang } from '../../shared/i18n/messages';
 import { decodePejlingFile, encodePejlingFile } from '../storage/pejling-file';
@@ -84,7 +85,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   // Title and organisation live in the document; the list's copy is refreshed shortly after changes.
   /** The list's title and organisation as last read or written, so typing does not reread summary.json each time. */
-  const listedSummaries = new Map<string, { title: string; organisation: string }>();
+  const listedSummaries = new Map<string, { title: string; organisation: string; period?: { from: number; to: number }; status?: string }>();
 
   // documentChanged: what the host pushes to the renderer instead of being polled for the list.
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -120,11 +121,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const handle = await rooms.acquire(id).catch(() => null);
     if (!handle) return;
     try {
-      const { title, organisation } = readSummary(handle.doc);
+      const { title, organisation, period, status } = readSummary(handle.doc);
       const listed = listedSummaries.get(id) ?? (await store.getSummary(id));
-      const changed = listed.title !== title || listed.organisation !== organisation;
-      if (changed) await store.updateSummary(id, { title, organisation });
-      listedSummaries.set(id, { title, organisation });
+      const samePeriod = listed.period?.from === period?.from && listed.period?.to === period?.to;
+      const changed = listed.title !== title || listed.organisation !== organisation || !samePeriod || listed.status !== status;
+      if (changed) await store.updateSummary(id, { title, organisation, ...(period ? { period } : {}), status: status ?? null });
+      listedSummaries.set(id, { title, organisation, ...(period ? { period } : {}), ...(status ? { status } : {}) });
       if (changed) pushChanged(id);
     } finally {
       handle.release();
@@ -149,7 +151,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     close: () => store.close(),
   };
   const persistence = options.wrapPersistence ? options.wrapPersistence(basePersistence) : basePersistence;
-  const rooms: Rooms = new Rooms({ ...options.rooms, persistence, prepare: prepareLoadedDocument });
+  // Who has a document open is part of its summary: the start screen hears it come and go.
+  const rooms: Rooms = new Rooms({ ...options.rooms, persistence, prepare: prepareLoadedDocument, onPresence: (name) => pushChanged(name) });
 
   function syncStateOf(id: string, summary: StoredSummary): SyncState {
     const remote = remoteLinks.get(id);
@@ -167,6 +170,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(summary.remote ? { remote: { url: summary.remote.url, ...(summary.remote.role ? { role: summary.remote.role } : {}) } } : {}),
       sync: syncStateOf(summary.id, summary),
       ...(notice ? { notice } : {}),
+      created: summary.created,
+      ...(summary.origin ? { origin: summary.origin } : {}),
+      ...(summary.period ? { period: summary.period } : {}),
+      ...(summary.status ? { status: summary.status } : {}),
+      openBy: rooms.presentNames(summary.id),
     };
   }
 
@@ -197,13 +205,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
     rooms.announce(id, encodeRemoteState({ state: { kind: 'local' } }), { sticky: false });
   }
 
-  async function createFromStrategy(strategy: StrategyFile, versionsFrom?: Y.Doc): Promise<DocumentSummary> {
-    const doc = importStrategy(strategy);
+  async function createFromStrategy(strategy: StrategyFile, origin?: StoredOrigin, versionsFrom?: Y.Doc, notes?: Problem[]): Promise<DocumentSummary> {
+    const doc = importStrategy(strategy, undefined, notes ? { notes } : {});
     try {
       if (versionsFrom) copyVersions(versionsFrom, doc); // a .pejling file's named versions come along
       const summary = await store.create(undefined, Y.encodeStateAsUpdate(doc), {
         title: strategy.meta.title,
         organisation: strategy.meta.organisation,
+        ...(origin ? { origin } : {}),
+        period: strategy.meta.period,
+        ...(strategy.meta.status ? { status: strategy.meta.status } : {}),
       });
       return toSummary(summary);
     } finally {
@@ -337,13 +348,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
           });
           if (request.title?.trim()) strategy.meta.title = request.title.trim();
           if (request.organisation?.trim()) strategy.meta.organisation = request.organisation.trim();
-          return createFromStrategy(strategy);
+          return createFromStrategy(strategy, { kind: 'template', source: request.name });
         }
         case 'example': {
           const strategy = await loadExample(request.name, uiLanguage).catch((error: unknown) => {
             throw new HostError('example-not-found', { name: request.name }, error instanceof Error ? error.message : String(error), 404);
           });
-          return createFromStrategy(strategy);
+          return createFromStrategy(strategy, { kind: 'example', source: strategy.meta.title });
         }
         case 'json':
           return api.openFile({ fileName: request.fileName, bytes: new TextEncoder().encode(request.text) });
@@ -386,11 +397,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
         const problems = result.problems.map(formatProblem);
         throw hostError('invalid-file', { name: fileName, problems: problems.join('\n') }, 400, lang);
       }
-      const summary = await createFromStrategy(result.strategy, pejlingVersions(bytes, fileName) ?? undefined);
-      if (result.warnings.length === 0) return summary;
+      // Comment threads whose quote is not in their field (kept on the field without a mark): the user hears of them.
+      const quoteNotes: Problem[] = [];
+      const summary = await createFromStrategy(result.strategy, { kind: /\.pejling$/i.test(fileName) ? 'file' : 'json', source: fileName }, pejlingVersions(bytes, fileName) ?? undefined, quoteNotes);
+      if (result.warnings.length === 0 && quoteNotes.length === 0) return summary;
       // Fields the format does not know were not kept: the user hears where they were.
       const paths = result.warnings.map((w) => w.path);
-      const notice = (noticeLang: Lang) => t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) });
+      const unknownNotice = (noticeLang: Lang) => (paths.length === 0 ? [] : [t(noticeLang, 'host.notice.unknownFields', { name: fileName, count: paths.length, fields: listFields(noticeLang, paths) })]);
+      const quoteNotice = (noticeLang: Lang) => (quoteNotes.length === 0 ? [] : [t(noticeLang, 'comments.import.notice', { name: fileName, count: quoteNotes.length })]);
+      const notice = (noticeLang: Lang) => [...unknownNotice(noticeLang), ...quoteNotice(noticeLang)].join(' ');
       notices.set(summary.id, notice);
       return { ...summary, notice: notice(lang) };
     },
@@ -398,7 +413,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       try {
         return { fileName, document: await readDocx(bytes) };
       } catch (error) {
-        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName, problem: t(uiLanguage, `wordImport.error.${error.reason}`, { file: fileName }) }, 422, uiLanguage);
+        if (error instanceof WordImportError) throw hostError('word-import', { reason: error.reason, file: fileName }, 422, uiLanguage);
         throw error;
       }
     },
@@ -433,7 +448,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }).catch((error: unknown) => {
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
-      const consultation = exportOptions.comments ? ' - høringsudgave' : '';
+      const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
       return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {

@@ -7,7 +7,7 @@
 import mammoth from 'mammoth';
 import type { RawDocument, RawParagraph, RawRun, RawTable } from '../../shared/import/raw';
 
-export type WordImportFailure = 'not-docx' | 'truncated' | 'encrypted' | 'legacy-doc' | 'empty' | 'too-large';
+export type WordImportFailure = 'notDocx' | 'truncated' | 'encrypted' | 'legacyDoc' | 'empty' | 'tooLarge';
 
 export class WordImportError extends Error {
   constructor(
@@ -35,28 +35,20 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
-const MESSAGES: Record<WordImportFailure, string> = {
-  'not-docx': 'is not a Word document (.docx)',
-  truncated: 'is damaged or incomplete (the Word file ends too early)',
-  encrypted: 'is password-protected; open it in Word, remove the password and import it again',
-  'legacy-doc': 'is an old Word 97–2003 document (.doc); save it as .docx in Word and import that',
-  empty: 'holds no text',
-  'too-large': `is larger than ${MAX_DOCX_BYTES / 1024 / 1024} MB`,
-};
-
 function fail(reason: WordImportFailure): never {
-  throw new WordImportError(reason, MESSAGES[reason]);
+  // Worded for the user by the catalog (host.error.word-import, by reason); this message is for logs.
+  throw new WordImportError(reason, `the Word import refused the file: ${reason}`);
 }
 
 /** The kind of file the bytes are, decided by their first bytes, never by the name. */
 function checkContainer(bytes: Uint8Array): void {
   if (bytes.byteLength === 0) fail('empty');
-  if (bytes.byteLength > MAX_DOCX_BYTES) fail('too-large');
+  if (bytes.byteLength > MAX_DOCX_BYTES) fail('tooLarge');
   if (startsWith(bytes, OLE_MAGIC)) {
     // An encrypted OOXML package is an OLE file with an "EncryptionInfo" stream (MS-OFFCRYPTO 2.3.4).
-    fail(containsUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'legacy-doc');
+    fail(containsUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'legacyDoc');
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) fail('not-docx');
+  if (!startsWith(bytes, ZIP_MAGIC)) fail('notDocx');
 }
 
 // ---- mammoth's document tree (lib/documents.js), the part this reader uses ----
@@ -215,10 +207,10 @@ export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
     const message = error instanceof Error ? error.message : String(error);
     // JSZip: "Corrupted zip …", "Can't find end of central directory"; mammoth: no word/document.xml.
     if (/corrupt|end of central directory|missing \d+ bytes|invalid|unexpected/i.test(message)) fail('truncated');
-    if (/word\/document\.xml|main document part/i.test(message)) fail('not-docx');
+    if (/word\/document\.xml|main document part/i.test(message)) fail('notDocx');
     fail('truncated');
   }
-  if (!tree) fail('not-docx');
+  if (!tree) fail('notDocx');
   const reader = new TreeReader();
   reader.body(tree.children ?? []);
   const comments = (tree.comments ?? []).map((comment) => ({

@@ -1,7 +1,7 @@
 // `documents/<id>/summary.json`: what the document list shows without opening the Yjs log.
 import { readFile } from 'node:fs/promises';
 import { isOutOfHandles } from './file-pool';
-import { StorageError, type StoredRemote, type StoredSummary, type SummaryPatch } from './types';
+import { StorageError, type StoredOrigin, type StoredRemote, type StoredSummary, type SummaryPatch } from './types';
 
 export const SUMMARY_FILE = 'summary.json';
 const SUMMARY_VERSION = 1;
@@ -13,6 +13,9 @@ interface SummaryJson {
   created: string;
   modified: string;
   remote?: StoredRemote;
+  origin?: StoredOrigin;
+  period?: { from: number; to: number };
+  status?: string;
 }
 
 export function encodeSummary(summary: StoredSummary): string {
@@ -23,6 +26,9 @@ export function encodeSummary(summary: StoredSummary): string {
     created: summary.created,
     modified: summary.modified,
     ...(summary.remote ? { remote: summary.remote } : {}),
+    ...(summary.origin ? { origin: summary.origin } : {}),
+    ...(summary.period ? { period: summary.period } : {}),
+    ...(summary.status ? { status: summary.status } : {}),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -50,6 +56,10 @@ export async function readSummary(id: string, path: string, fallbackTime: string
   };
   const remote = parsed.remote;
   if (remote && typeof remote === 'object' && typeof remote.url === 'string') summary.remote = cleanRemote(remote);
+  // Cached facts for the list: a malformed one is left out, never a reason to hide the document.
+  if (isOrigin(parsed.origin)) summary.origin = { kind: parsed.origin.kind, source: parsed.origin.source };
+  if (isPeriod(parsed.period)) summary.period = { from: parsed.period.from, to: parsed.period.to };
+  if (typeof parsed.status === 'string') summary.status = parsed.status;
   return summary;
 }
 
@@ -76,6 +86,19 @@ export function applySummaryPatch(summary: StoredSummary, patch: SummaryPatch, m
     }
     next.remote = cleanRemote(remote);
   }
+  if (patch.origin !== undefined) {
+    if (!isOrigin(patch.origin)) throw invalid('origin must be { kind: "template" | "example" | "json" | "file", source: string }');
+    next.origin = { kind: patch.origin.kind, source: patch.origin.source };
+  }
+  if (patch.period !== undefined) {
+    if (!isPeriod(patch.period)) throw invalid('period must be { from: year, to: year }');
+    next.period = { from: patch.period.from, to: patch.period.to };
+  }
+  if (patch.status === null) delete next.status;
+  else if (patch.status !== undefined) {
+    if (typeof patch.status !== 'string') throw invalid('status must be a string');
+    next.status = patch.status;
+  }
   return next;
 }
 
@@ -84,6 +107,18 @@ function cleanRemote(remote: StoredRemote): StoredRemote {
   if (typeof remote.token === 'string') out.token = remote.token;
   if (remote.role === 'editor' || remote.role === 'commenter' || remote.role === 'viewer') out.role = remote.role;
   return out;
+}
+
+function isOrigin(value: unknown): value is StoredOrigin {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, source } = value as Record<string, unknown>;
+  return (kind === 'template' || kind === 'example' || kind === 'json' || kind === 'file') && typeof source === 'string';
+}
+
+function isPeriod(value: unknown): value is { from: number; to: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { from, to } = value as Record<string, unknown>;
+  return Number.isInteger(from) && Number.isInteger(to);
 }
 
 function invalid(why: string): StorageError {

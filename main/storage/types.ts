@@ -69,6 +69,17 @@ export interface StoredSummary {
   /** ISO timestamp of the last durable change (summary write or log append, whichever is later). */
   modified: string;
   remote?: StoredRemote;
+  /** Where the document came from: a copy of an example, an imported file (its name), a template. */
+  origin?: StoredOrigin;
+  /** The strategy's years and status as last read from the document, for the list. */
+  period?: { from: number; to: number };
+  status?: string;
+}
+
+export interface StoredOrigin {
+  kind: 'template' | 'example' | 'json' | 'file';
+  /** The example's or template's title, or the file's name. */
+  source: string;
 }
 
 /** Fields a caller may set on create / updateSummary (id, created and modified are managed by the store). */
@@ -77,6 +88,9 @@ export interface SummaryPatch {
   organisation?: string;
   /** null removes the remote. */
   remote?: StoredRemote | null;
+  origin?: StoredOrigin;
+  period?: { from: number; to: number };
+  status?: string | null;
 }
 
 /** Thresholds after which a log is compacted into a single record of its merged state. */

@@ -87,6 +87,8 @@ export interface RoomsOptions {
   maxBufferedMessages?: number;
   /** Runs on a loaded document before anyone is served it (e.g. a layout migration); its changes are stored. */
   prepare?: (doc: Y.Doc) => void;
+  /** Someone's presence came to or left a document (the host's document list shows who has it open). */
+  onPresence?: (name: string) => void;
   /** Largest document (its encoded Yjs state) a client may grow it to (default 32 MiB); larger: 4413. */
   maxDocumentBytes?: number;
   /** Unsent bytes towards one connection before it is closed as too slow (default 48 MiB). */
@@ -684,6 +686,7 @@ class Room {
   }
 
   private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    if (added.length > 0 || removed.length > 0) this.ctx.onPresence(this.name);
     if (origin instanceof Connection) {
       for (const id of added) origin.clientIds.add(id);
       for (const id of updated) origin.clientIds.add(id);
@@ -844,6 +847,7 @@ export class Rooms {
       maxConnectionsPerDocument: options.maxConnectionsPerDocument ?? 50,
       maxBufferedMessages: options.maxBufferedMessages ?? 1000,
       prepare: options.prepare ?? (() => undefined),
+      onPresence: options.onPresence ?? (() => undefined),
       maxDocumentBytes: options.maxDocumentBytes ?? 32 * 2 ** 20,
       maxBufferedBytesPerConnection: options.maxBufferedBytesPerConnection ?? 48 * 2 ** 20,
       maxBufferedBytesPerDocument: options.maxBufferedBytesPerDocument ?? 128 * 2 ** 20,
@@ -924,6 +928,17 @@ export class Rooms {
     let total = 0;
     for (const room of this.rooms.values()) total += room.connectionCount;
     return total;
+  }
+
+  /** The names people present in a document gave (their presence's user.name), sorted; [] when it is not loaded. */
+  presentNames(name: string): string[] {
+    const names = new Set<string>();
+    for (const state of this.rooms.get(name)?.awareness.getStates().values() ?? []) {
+      const user: unknown = (state as { user?: unknown }).user;
+      const userName = typeof user === 'object' && user !== null ? (user as { name?: unknown }).name : undefined;
+      if (typeof userName === 'string' && userName.trim()) names.add(userName.trim());
+    }
+    return [...names].sort((a, b) => a.localeCompare(b, 'da'));
   }
 
   isLoaded(name: string): boolean {

@@ -8,6 +8,7 @@ import './styles/start.css';
 import './styles/document.css';
 import './styles/editor.css';
 import './styles/outline.css';
+import './styles/word-import.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');

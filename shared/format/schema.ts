@@ -202,8 +202,6 @@ export type ActionPlan = z.infer<typeof actionPlanSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Meta = z.infer<typeof metaSchema>;
 export type Labels = z.infer<typeof labelsSchema>;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-export type CommentTarget = z.infer<typeof commentTargetSchema>;
 export type CommentMessage = z.infer<typeof commentMessageSchema>;
 export type CommentThread = z.infer<typeof commentThreadSchema>;
 /** A strategy in interchange format v1 or v2. */

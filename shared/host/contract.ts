@@ -52,6 +52,15 @@ export const DocumentSummarySchema = z.object({
   sync: SyncStateSchema,
   /** Something the user should know about this document, e.g. that it was repaired after a crash. */
   notice: z.string().optional(),
+  /** ISO timestamp of when this copy was made (created, imported or opened from a file). */
+  created: z.string().optional(),
+  /** Where it came from: a copy of an example, an imported interchange file, a .pejling file (its name), a template. */
+  origin: z.object({ kind: z.enum(['template', 'example', 'json', 'file']), source: z.string() }).optional(),
+  /** The strategy's years and status (draft, consultation, adopted). */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  status: z.string().optional(),
+  /** Names of the people who have the document open right now. */
+  openBy: z.array(z.string()).optional(),
 });
 
 export const TemplateSummarySchema = z.object({

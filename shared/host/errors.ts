@@ -40,6 +40,7 @@ export const HOST_ERROR_CODES = [
   'word-import',
   'unknown-style',
   'invalid-remote-url',
+  'word-import',
 ] as const;
 
 /** Storage refusals the host passes on as `storage-<code>` (main/host/host-api.ts toHostError). */

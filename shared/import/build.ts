@@ -275,10 +275,14 @@ class Builder {
         this.stack.push({ kind: 'focusArea', level, focusArea: draft, goals: false });
         return;
       }
-      case 'actionPlans':
+      case 'actionPlans': {
+        // Text under the chapter itself (before its first plan) is kept as a free section of that title.
+        const pending = new RichBuilder();
+        this.chapterTexts.push({ title, placement: this.placement(), rich: pending });
         this.plansSeen = true;
-        this.stack.push({ kind: 'actionPlans', level, title, pending: new RichBuilder() });
+        this.stack.push({ kind: 'actionPlans', level, title, pending });
         return;
+      }
       case 'actionPlan': {
         this.plansSeen = true;
         const plan: PlanDraft = { title, intro: new RichBuilder(), rows: [], summarySeen: false };
@@ -294,6 +298,7 @@ class Builder {
   }
 
   private lastFocusAreaWasHidden = false;
+  private readonly chapterTexts: { title: string; placement: SectionPlacement; rich: RichBuilder }[] = [];
   private readonly labels: NonNullable<StrategyFile['labels']> = {};
 
   private placement(): SectionPlacement {
@@ -572,6 +577,9 @@ class Builder {
         focusAreas,
       };
     });
+    for (const chapter of this.chapterTexts) {
+      if (!chapter.rich.isEmpty) this.sections.push({ section: { id: this.ids.next('sec'), title: chapter.title, body: '', placement: chapter.placement }, rich: chapter.rich });
+    }
     const sections = this.sections.map(({ section, rich }) => {
       this.entries.push({ kind: 'section', title: section.title, placement: section.placement ?? 'end' });
       return { ...section, body: rich.rich() };

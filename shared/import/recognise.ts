@@ -101,6 +101,9 @@ function isTocParagraph(paragraph: RawParagraph): boolean {
 function isBoldHeading(paragraph: RawParagraph, text: string): boolean {
   if (paragraph.list || text.length < 2 || text.length > 120) return false;
   if (/[.:;,]$/.test(text) || isGoalLabel(text)) return false;
+  // "Periode: 2025–2028", "Status: Vedtaget": a fact in bold, not a heading ("Tema 1: Service" still is one).
+  const fact = /^([^:]{1,40}):\s+(\S)/.exec(text);
+  if (fact && (/\d/.test(fact[2] ?? '') || /^(periode|period|version|dato|date|status|udarbejdet af|prepared by|kontakt|contact|ansvarlig|owner|opdragsgiver)$/i.test(fact[1]!.trim()))) return false;
   const visible = paragraph.runs.filter((run) => run.text.trim() !== '');
   return /\p{L}/u.test(text) && visible.length > 0 && visible.every((run) => run.bold === true);
 }

@@ -58,7 +58,14 @@ export function formatReport(report: ImportReport, lang: Lang): string[] {
         lines.push(t(lang, 'wordImport.report.ignored', { count: entry.titles.length, titles: entry.titles.join(', ') }));
         break;
       case 'setAside':
-        lines.push(t(lang, 'wordImport.report.setAside', { cover: entry.cover, toc: entry.toc, page: entry.page, about: entry.about }));
+        lines.push(
+          t(lang, 'wordImport.report.setAside', {
+            parts: (['cover', 'toc', 'page', 'about'] as const)
+              .filter((part) => entry[part] > 0)
+              .map((part) => t(lang, `wordImport.report.setAside.${part}`, { count: entry[part] }))
+              .join(', '),
+          }),
+        );
         break;
     }
   }

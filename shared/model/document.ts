@@ -177,6 +177,10 @@ export function readSummary(doc: Y.Doc): StrategySummary {
   const summary: StrategySummary = { title: str('title'), organisation: str('organisation') };
   const modified = meta.get('modified');
   if (typeof modified === 'string') summary.modified = modified;
+  const [from, to] = [meta.get('periodFrom'), meta.get('periodTo')];
+  if (typeof from === 'number' && typeof to === 'number') summary.period = { from, to };
+  const status = meta.get('status');
+  if (typeof status === 'string') summary.status = status;
   return summary;
 }
 

@@ -17,6 +17,8 @@
 //   initiatives      Y.Map<id, Y.Map>   one item per key, never a Y.Array: reordering changes
 //                                       the item's `order` key only, so concurrent moves cannot
 //                                       duplicate or lose it.
+//   comments         Y.Map<threadId, Y.Map>   comment threads; their text anchors are `comment` marks in
+//                                             the rich fields (./comments.ts)
 //
 // Every item map holds `order` (fractional key, ./fractional-index.ts; ties broken by id). Child
 // items hold `parent` (the id of their perspective, focus area or plan; VISION_ID for vision-level

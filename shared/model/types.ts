@@ -123,6 +123,9 @@ export interface StrategySummary {
   organisation: string;
   /** ISO timestamp, when something recorded it with `model.touch()`. */
   modified?: string;
+  /** The strategy's years and status, for the document list. */
+  period?: { from: number; to: number };
+  status?: string;
 }
 
 // ---- inputs ----------------------------------------------------------------------------------

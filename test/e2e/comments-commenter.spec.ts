@@ -47,7 +47,7 @@ async function connect(page: Page, token: string, first: boolean): Promise<void>
   const dialog = page.getByRole('dialog', { name: 'Del og samarbejd' });
   if (first) await dialog.getByRole('textbox', { name: 'Serveradresse' }).fill(remote.url);
   else await dialog.getByRole('button', { name: 'Skift server' }).click();
-  await dialog.getByLabel('Adgangsnøgle').fill(token);
+  await dialog.locator('input[type="password"]').fill(token);
   await dialog.getByRole('button', { name: 'Forbind' }).click();
   await expect(dialog.getByTestId('share-state')).toHaveText('Synkroniseret');
   await dialog.getByRole('button', { name: 'Luk' }).click();
@@ -110,6 +110,16 @@ test('a commenter comments but cannot change the text; a viewer cannot comment',
   await field(aside, 'comment.reply').fill('Især sundhedsdata.');
   await aside.getByRole('button', { name: 'Send svar' }).click();
   await expect.poll(() => ([...threads.values()][0]!.get('messages') as Y.Array<unknown>).length, { timeout: 15_000 }).toBe(2);
+  // From the keyboard (a commenter's text has no caret): "Kommentér" without a selection is on the whole field.
+  await page.getByRole('toolbar', { name: 'Formatering: Uddybning af visionen' }).getByRole('button', { name: 'Kommentér' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(field(page, 'comment.new')).toBeFocused();
+  await page.keyboard.type('Uddybningen mangler helt.');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => [...threads.values()].map((t) => t.get('target')), { timeout: 15_000 }).toEqual([
+    { id: '@vision', field: 'statement' },
+    { id: '@vision', field: 'body' },
+  ]);
   await page.getByTestId('comments-toggle').click();
   expect(await seriousViolations(page)).toEqual([]);
   await settle(page);
@@ -120,7 +130,7 @@ test('a commenter comments but cannot change the text; a viewer cannot comment',
   await expect(page.getByTestId('readonly-banner')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Kommentér' })).toHaveCount(0);
   const panel = page.getByTestId('comments-panel');
-  await expect(panel.locator('.comment-thread')).toHaveCount(1);
+  await expect(panel.locator('.comment-thread')).toHaveCount(2);
   await expect(panel.locator('[data-field="comment.reply"]')).toHaveCount(0);
   await expect(panel.locator('[data-action="resolve"]')).toHaveCount(0);
   await vision.click();

@@ -195,7 +195,7 @@ test('the English UI shows no Danish outside the document’s own content', asyn
   const deleted = await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'X-Pejling-Request': '1' } });
   expect(deleted.status).toBe(200);
   await page.getByRole('button', { name: 'Export' }).click();
-  await page.getByRole('button', { name: /Word document/ }).click();
+  await page.getByRole('button', { name: /^Word document \(\.docx\)/ }).click();
   await expect(page.getByText('The export failed: The document does not exist (any more) on this computer.')).toBeVisible();
   expect(await danishOnPage(page), 'Danish in the export error').toEqual([]);
   await page.getByRole('button', { name: 'Close the notification' }).first().click();
@@ -203,7 +203,7 @@ test('the English UI shows no Danish outside the document’s own content', asyn
   // An export error: Pejling on this computer has stopped.
   await stopServer(server, { keepData: true });
   await page.getByRole('button', { name: 'Export' }).click();
-  await page.getByRole('button', { name: /Word document/ }).click();
+  await page.getByRole('button', { name: /^Word document \(\.docx\)/ }).click();
   await expect(page.getByText('The export failed: Could not reach the Pejling server')).toBeVisible({ timeout: 20_000 });
   await look(page, 'export-error');
   // The page logs the refused requests; those are the expected consequence of the stopped server.

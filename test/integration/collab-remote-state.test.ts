@@ -84,7 +84,7 @@ describe('remote-state message encoding', () => {
       ['{"state":{"kind":"flying"}}', /state\.kind must be/],
       ['{"state":{"kind":"offline"}}', /pending must be a whole number/],
       ['{"state":{"kind":"syncing","pending":-1}}', /pending must be a whole number/],
-      ['{"state":{"kind":"synced"},"role":"owner"}', /role must be editor or viewer/],
+      ['{"state":{"kind":"synced"},"role":"owner"}', /role must be editor, commenter or viewer/],
       ['{"state":{"kind":"synced"},"error":3}', /error must be a string/],
     ];
     for (const [payload, reason] of reasons) {

@@ -240,6 +240,18 @@ describe('the app\'s "Høringsudgave med kommentarer" (exportDocx with comments,
       expect(consultation.disposition).toContain('høringsudgave');
       expect((await run('unzip', ['-l', published.file])).stdout).not.toContain('word/comments.xml');
       expect(published.disposition).not.toContain('høringsudgave');
+      // A thread whose quote is not in its field is kept on the field, and opening the file says so.
+      const moved = JSON.parse(await readFile(fixture, 'utf8')) as StrategyFile;
+      moved.comments![1]!.target.quote = 'Selvbetjening skal virke på uret.';
+      const opened = await fetch(`${server.url}/api/files/open`, {
+        method: 'POST',
+        headers: { 'X-File-Name': encodeURIComponent('flyttet.json'), 'X-Pejling-Request': '1' },
+        body: JSON.stringify(moved),
+      });
+      expect(opened.status, await opened.clone().text()).toBe(201);
+      expect(((await opened.json()) as DocumentSummary).notice).toBe(
+        'flyttet.json blev åbnet, men 1 kommentartråd citerer tekst, der ikke findes i dens felt; den står på feltet uden markering.',
+      );
     } finally {
       await server.close();
       await host.close();

@@ -96,11 +96,11 @@ describe('Word documents in other styles', () => {
     expect((strategy.sections ?? []).map((s) => s.title)).toEqual([...spec.before.map((s) => s.title), ...spec.after.map((s) => s.title)]);
     for (const section of [...spec.before, ...spec.after]) expect(result.stdout).toContain(`Fri sektion "${section.title}"`);
     // The page lines, cover and typed table of contents are set aside, not put in any text.
-    const setAside = /Lagt til side: (\d+) linjer forside, (\d+) linjer indholdsfortegnelse, (\d+) sidehoved-\/sidefodslinjer/.exec(result.stdout);
+    const setAside = /^Lagt til side: (\d+) linjer forside, (\d+) linjer indholdsfortegnelse(?:, (\d+) sidehoved-\/sidefodslinjer)?$/m.exec(result.stdout);
     expect(Number(setAside?.[1])).toBeGreaterThanOrEqual(3);
     const chapters = spec.before.length + 1 + (style.perspectiveLevel ? spec.perspectives.length : 1) + 1 + spec.after.length;
     expect(Number(setAside?.[2])).toBe(chapters + 1); // its heading and one line per chapter
-    expect(Number(setAside?.[3])).toBe(style.pageLines === 'typed' ? 3 : 0);
+    expect(Number(setAside?.[3] ?? 0)).toBe(style.pageLines === 'typed' ? 3 : 0);
     expect(JSON.stringify(strategy)).not.toMatch(/Side \d+ af \d+/);
     expect(JSON.stringify(strategy)).not.toContain('Indholdsfortegnelse');
 

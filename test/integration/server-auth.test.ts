@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { AuthFileError, parseAuthConfig } from '../../main/server/auth';
+import { AuthFileError, authorize, parseAuthConfig } from '../../main/server/auth';
 import { createPejlingServer, ServerStartError } from '../../main/server/server';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -146,6 +146,25 @@ describe('auth file validation', () => {
     expect(message).toContain('/tokens/4/documents: must be ["*"] or a non-empty list of document names');
     expect(() => parseAuthConfig('{"tokens": [', 'auth.json')).toThrow(/auth.json: not valid JSON/);
     expect(() => parseAuthConfig('{}', 'auth.json')).toThrow(/\/tokens: must be an array/);
+  });
+
+  it('grants each of the three roles, commenter included, on the documents listed', () => {
+    const config = parseAuthConfig(
+      JSON.stringify({
+        tokens: [
+          { token: 'r', role: 'editor', documents: ['*'] },
+          { token: 'k', role: 'commenter', documents: ['it-strategi-2026'] },
+          { token: 'l', role: 'viewer', documents: ['*'] },
+        ],
+      }),
+    );
+    expect(authorize(config, 'r', 'it-strategi-2026')).toEqual({ ok: true, role: 'editor' });
+    expect(authorize(config, 'k', 'it-strategi-2026')).toEqual({ ok: true, role: 'commenter' });
+    expect(authorize(config, 'k', 'handlingsplan')).toMatchObject({ ok: false, status: 403 });
+    expect(authorize(config, 'l', 'handlingsplan')).toEqual({ ok: true, role: 'viewer' });
+    expect(() => parseAuthConfig(JSON.stringify({ tokens: [{ token: 'x', documents: ['*'] }] }), 'auth.json')).toThrow(
+      '/tokens/0/role: must be one of editor, commenter, viewer (missing)',
+    );
   });
 
   it('`pejling server --auth` with a broken file exits non-zero with the problem, not a stack trace', async () => {

@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
   const lang: Lang = parseLang(values.lang);
   const file = singleFile('import', positionals);
   const out = values.out;
-  if (typeof out !== 'string' || out === '') throw new CliError(lang === 'en' ? "'pejling import' needs --out FILE.json" : "'pejling import' kræver --out FILE.json", 2);
+  if (typeof out !== 'string' || out === '') throw new CliError(t(lang, 'cli.import.needsOut'), 2);
   const perspectiveLevel = level('perspective-level', values['perspective-level'], 0);
   const focusAreaLevel = level('focus-area-level', values['focus-area-level'], 1);
   if (perspectiveLevel !== undefined && focusAreaLevel !== undefined && perspectiveLevel > 0 && focusAreaLevel <= perspectiveLevel) {
@@ -61,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: ${lang === 'en' ? 'no such file' : 'filen findes ikke'}` : `${file}: ${(error as Error).message}`, 1);
+    throw new CliError(code === 'ENOENT' ? t(lang, 'cli.import.noSuchFile', { file }) : `${file}: ${(error as Error).message}`, 1);
   }
   let result;
   try {
@@ -72,12 +72,12 @@ export async function run(args: string[]): Promise<number> {
       lang,
     });
   } catch (error) {
-    if (error instanceof WordImportError) throw new CliError(t(lang, `wordImport.error.${error.reason}`, { file }), 1);
+    if (error instanceof WordImportError) throw new CliError(t(lang, 'host.error.word-import', { reason: error.reason, file }), 1);
     if (error instanceof ImportInvalidError) throw new CliError(t(lang, 'wordImport.error.invalid', { file, problem: error.problem }), 1);
     throw error;
   }
   for (const line of formatReport(result.report, lang)) console.log(line);
   await writeFileAtomic(out, new TextEncoder().encode(`${JSON.stringify(result.strategy, null, 2)}\n`));
-  console.log(lang === 'en' ? `Wrote ${out}` : `Skrev ${out}`);
+  console.log(t(lang, 'cli.import.wrote', { out }));
   return 0;
 }

@@ -12,7 +12,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { DEFAULT_VIEW, navigate, useRoute } from '../route/route';
 import { t } from '../i18n/i18n';
 
-type StartCommand = 'new-document' | 'open-file' | 'import-json';
+type StartCommand = 'new-document' | 'open-file' | 'import-json' | 'import-word';
 
 export function App() {
   const language = useLanguage();
@@ -38,7 +38,7 @@ export function App() {
       getBridge().subscribe('menuCommand', (command) => {
         if (command === 'show-settings') setSettingsOpen(true);
         else if (command === 'show-start') navigate({ screen: 'start' });
-        else if (command === 'new-document' || command === 'open-file' || command === 'import-json') {
+        else if (command === 'new-document' || command === 'open-file' || command === 'import-json' || command === 'import-word') {
           navigate({ screen: 'start' });
           setStartCommand(command);
         } else setDocumentCommand({ command, at: Date.now() });

@@ -266,10 +266,10 @@ export function ShareDialog({ documentId, state, knownUrl, coEditors = [], onClo
                 </span>
               </label>
               <div class="share-roles small" data-testid="share-roles">
-                <p id="share-roles-heading" class="share-roles-heading">
+                <p class="share-roles-heading">
                   {t('sharing.roles.heading')}
                 </p>
-                <ul aria-labelledby="share-roles-heading">
+                <ul>
                   <li data-role="editor">{t('sharing.roles.editor')}</li>
                   <li data-role="commenter">{t('sharing.roles.commenter')}</li>
                   <li data-role="viewer">{t('sharing.roles.viewer')}</li>

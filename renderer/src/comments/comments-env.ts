@@ -99,11 +99,19 @@ export function useThreadsVersion(comments: Comments | undefined, { withText = f
         setVersion((v) => v + 1);
       });
     };
+    // Text changes come with every keystroke; re-reading the threads then costs 20–70 ms on the large
+    // strategy with 500 threads (list() walks every commented field), so they wait for a pause in typing.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(bump, 400);
+    };
     const offThreads = comments.observe(bump);
-    const offText = withText ? comments.model.observe(bump) : () => undefined;
+    const offText = withText ? comments.model.observe(later) : () => undefined;
     return () => {
       offThreads();
       offText();
+      clearTimeout(timer);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [comments, withText]);

@@ -31,7 +31,11 @@ export interface EditorComments {
   aside: ComponentChildren;
 }
 
-export function useEditorComments(target: CommentTarget | undefined): EditorComments {
+/**
+ * `label` names the field ("Vision"): a comment without a selection is on the whole field (the way a
+ * commenter, whose text has no caret, comments from the keyboard).
+ */
+export function useEditorComments(target: CommentTarget | undefined, label: string): EditorComments {
   const env = useCommentEnv();
   const viewRef = useRef<EditorView | null>(null);
   const [attached, setAttached] = useState<EditorView | null>(null);
@@ -46,11 +50,7 @@ export function useEditorComments(target: CommentTarget | undefined): EditorComm
     const view = viewRef.current;
     if (!view || !env?.canComment || !target) return;
     const { from, to } = view.state.selection;
-    if (from === to) {
-      announce(t('comments.selectFirst'));
-      return;
-    }
-    setDraft({ from, to, quote: view.state.doc.textBetween(from, to, '\n', ' ') });
+    setDraft(from === to ? { from, to, quote: '' } : { from, to, quote: view.state.doc.textBetween(from, to, '\n', ' ') });
   };
   const startRef = useRef(start);
   startRef.current = start;
@@ -108,13 +108,15 @@ export function useEditorComments(target: CommentTarget | undefined): EditorComm
       <div class="comment-aside">
         <NewCommentForm
           quote={draft.quote}
+          itemLabel={label}
           onCancel={() => {
             setDraft(null);
             viewRef.current?.focus();
           }}
           onSubmit={(text) => {
             try {
-              const id = env.comments.create({ target, range: { from: draft.from, to: draft.to }, quote: draft.quote, text, author: env.me });
+              const range = draft.quote === '' ? {} : { range: { from: draft.from, to: draft.to }, quote: draft.quote };
+              const id = env.comments.create({ target, ...range, text, author: env.me });
               setDraft(null);
               setOpen(id);
               env.setActive(id);

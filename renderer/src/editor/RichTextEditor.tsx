@@ -44,7 +44,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   const [state, setState] = useState<EditorState | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   readOnlyRef.current = readOnly;
-  const comments = useEditorComments(commentTarget);
+  const comments = useEditorComments(commentTarget, label);
 
   useEffect(() => {
     const mount = mountRef.current;

@@ -10,12 +10,19 @@ import { currentLanguage, formatDateTime, t } from '../i18n/i18n';
 import { navigate } from '../route/route';
 import { showToast } from '../ui/toasts';
 import { syncLabel } from './sync-label';
+import { getSettings } from '../settings/settings';
+import { formatYears } from '../../../shared/i18n/format';
+import { STRATEGY_STATUSES } from '../../../shared/format/schema';
+
+type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+const isStrategyStatus = (value: string | undefined): value is StrategyStatus => (STRATEGY_STATUSES as readonly (string | undefined)[]).includes(value);
 import { NewStrategyForm } from './NewStrategyForm';
 import { ProblemList, type FileProblem } from './ProblemList';
+import { pickWordDocument, WordImportDialog, type WordSource } from '../import/WordImportDialog';
 
 interface Props {
   /** Set by the desktop menu ("Ny strategi…", "Åbn fil…", "Importér JSON…") to start that flow. */
-  command?: 'new-document' | 'open-file' | 'import-json' | undefined;
+  command?: 'new-document' | 'open-file' | 'import-json' | 'import-word' | undefined;
   onCommandHandled?: () => void;
   onOpenSettings: () => void;
 }
@@ -27,6 +34,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
   const [problem, setProblem] = useState<FileProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [pendingDeletes, setPendingDeletes] = useState<Set<string>>(new Set());
+  const [wordSource, setWordSource] = useState<WordSource | null>(null);
   const newFormRef = useRef<HTMLElement>(null);
 
   const refresh = useCallback(async () => {
@@ -46,6 +54,20 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
     document.title = 'Pejling';
     void refresh();
   }, [refresh]);
+
+  // The list stays current by what the host pushes (a title typed elsewhere, a colleague opening a document, a
+  // deletion), instead of being read once when the screen opens.
+  useEffect(
+    () =>
+      getBridge().subscribe('documentChanged', ({ id, summary }) =>
+        setDocuments((prev) => {
+          if (prev === null) return prev;
+          const others = prev.filter((d) => d.id !== id);
+          return summary ? [...others, summary].sort((a, b) => b.modified.localeCompare(a.modified)) : others;
+        }),
+      ),
+    [],
+  );
 
   const open = (summary: DocumentSummary) => navigate({ screen: 'document', documentId: summary.id, view: 'edit', item: undefined });
 
@@ -83,11 +105,15 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
     );
   };
 
+  // "Importér Word…": the host reads the .docx; the preview (renderer/src/import) creates the document.
+  const importWord = () => run(async () => (setWordSource(await pickWordDocument()), null));
+
   useEffect(() => {
     if (!command) return;
     onCommandHandled?.();
     if (command === 'open-file') void openFile();
     else if (command === 'import-json') void importJson();
+    else if (command === 'import-word') void importWord();
     else newFormRef.current?.querySelector<HTMLElement>('input, button')?.focus();
   }, [command]);
 
@@ -135,6 +161,9 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
           <button type="button" class="button" onClick={() => void importJson()} disabled={busy}>
             {t('start.importJson')}
           </button>
+          <button type="button" class="button" onClick={() => void importWord()} disabled={busy} data-testid="import-word">
+            {t('wordImport.start')}
+          </button>
           <button type="button" class="button button-quiet" onClick={onOpenSettings}>
             {t('settings.open')}
           </button>
@@ -142,6 +171,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
       </header>
       <main class="start-main" id="main" tabIndex={-1}>
         {problem && <ProblemList problem={problem} onDismiss={() => setProblem(null)} />}
+        {wordSource && <WordImportDialog source={wordSource} onClose={() => setWordSource(null)} onCreated={open} />}
         <div class="start-columns">
           <section class="panel start-documents" aria-labelledby="start-documents-heading">
             <h1 id="start-documents-heading" class="panel-title">
@@ -160,6 +190,8 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
               <ul class="document-list">
                 {visible.map((summary) => {
                   const sync = syncLabel(summary.sync);
+                  const me = getSettings().userName.trim();
+                  const openBy = (summary.openBy ?? []).filter((name) => name !== me);
                   return (
                     <li key={summary.id} class="document-row">
                       <a
@@ -167,11 +199,22 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                         href={`#/doc/${encodeURIComponent(summary.id)}/edit`}
                         aria-describedby={`doc-meta-${summary.id}`}
                       >
-                        <span class="document-title">{summary.title || t('doc.untitled')}</span>
+                        <span class="document-title">
+                          {summary.title || t('doc.untitled')}
+                          {summary.origin?.kind === 'example' && <span class="document-copy-mark"> {t('firstHour.copyMark')}</span>}
+                        </span>
                         <span class="document-meta" id={`doc-meta-${summary.id}`}>
                           <span class="document-organisation">{summary.organisation}</span>
+                          {summary.period && <span class="document-period">{formatYears(summary.period)}</span>}
+                          {isStrategyStatus(summary.status) && <span class="document-status">{t(`meta.status.${summary.status}`)}</span>}
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
                           <span class={`badge badge-${sync.tone}`} title={sync.title}>{sync.text}</span>
+                          {openBy.length > 0 && <span class="badge badge-ok document-open-by">{t('firstHour.openBy', { names: openBy.join(', ') })}</span>}
+                          {summary.origin && summary.created && (
+                            <span class="document-origin">
+                              {t(`firstHour.origin.${summary.origin.kind}`, { source: summary.origin.source, when: formatDateTime(summary.created) })}
+                            </span>
+                          )}
                         </span>
                         {summary.notice && <span class="document-notice" role="note">{summary.notice}</span>}
                       </a>

@@ -5,6 +5,7 @@ import { exportTexts, languageOf, structureWords, type ExportTexts, type Structu
 import { smartQuotes, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
+import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
 import { Revisions, type RevisionAuthor, type RevisionContext } from './revisions';
 
@@ -47,7 +48,7 @@ export function createContext(
   const texts = exportTexts(lang);
   let listInstance = 0;
   const revisions = redline ? new Revisions({ author: redline.author, date: redline.date }) : undefined;
-  const outline = new HeadingOutline(style.headings.numbered, lang === 'da' ? '(uden titel)' : '(untitled)', style.headings.chapterOnNewPage);
+  const outline = new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), style.headings.chapterOnNewPage);
   if (revisions) outline.revisions = revisions;
   return {
     strategy,

@@ -548,6 +548,7 @@ export const da = {
   'export.total': 'I alt',
   'export.otherInitiatives': 'Initiativer uden indsatsområde',
   'export.noInitiatives': 'Handlingsplanen har endnu ingen initiativer.',
+  'export.untitledHeading': '(uden titel)',
   'export.statusReportTitle': 'Status på implementering',
   'export.statusAsOf': 'Opgjort pr.',
   'export.overview': 'Overblik',
@@ -767,6 +768,9 @@ export const da = {
   'cli.new.exists': '{out} findes allerede; brug --force for at overskrive den',
   'cli.new.folderMissing': 'mappen til {out} findes ikke',
   'cli.new.created': "Oprettede {out} ud fra skabelonen ''{template}'': \"{title}\", {organisation}",
+  'cli.import.needsOut': "''pejling import'' kræver --out FILE.json",
+  'cli.import.noSuchFile': '{file}: filen findes ikke',
+  'cli.import.wrote': 'Skrev {out}',
   // --- The desktop's menu and dialogs (main/electron), in the UI language the renderer set ---
   'menu.file': 'Filer',
   'menu.newDocument': 'Ny strategi…',

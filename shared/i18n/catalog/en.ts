@@ -545,6 +545,7 @@ export const en: Record<MessageKey, string> = {
   'export.total': 'Total',
   'export.otherInitiatives': 'Initiatives without a focus area',
   'export.noInitiatives': 'The action plan has no initiatives yet.',
+  'export.untitledHeading': '(untitled)',
   'export.statusReportTitle': 'Implementation status',
   'export.statusAsOf': 'As of',
   'export.overview': 'Overview',
@@ -764,6 +765,9 @@ export const en: Record<MessageKey, string> = {
   'cli.new.exists': '{out} already exists; use --force to overwrite it',
   'cli.new.folderMissing': 'the folder of {out} does not exist',
   'cli.new.created': "Created {out} from template ''{template}'': \"{title}\", {organisation}",
+  'cli.import.needsOut': "''pejling import'' needs --out FILE.json",
+  'cli.import.noSuchFile': '{file}: no such file',
+  'cli.import.wrote': 'Wrote {out}',
   // --- The desktop's menu and dialogs (main/electron), in the UI language the renderer set ---
   'menu.file': 'File',
   'menu.newDocument': 'New strategy…',

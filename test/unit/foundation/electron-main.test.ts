@@ -231,6 +231,20 @@ describe('the UI language reaches the host: menu, dialogs and the host\'s own wo
     });
   });
 
+  it('names an exported file in the document\'s language, whatever the UI language', async () => {
+    const english = JSON.parse(BROKEN) as Record<string, unknown> & { actionPlans: Array<{ kind: string }>; meta: Record<string, unknown> };
+    english.actionPlans[0]!.kind = 'common';
+    english.meta.language = 'en';
+    Object.assign(english, { vision: { statement: 'Better services.' }, perspectives: [] });
+    const doc = await host.api.createDocument({ from: 'json', text: JSON.stringify(english), fileName: 'harbour.json' });
+    await ipcMain.invoke(window, 'exportDocx', [doc.id, { part: 'status' }]);
+    expect(dialogs.saveOptions.at(-1)).toMatchObject({ defaultPath: 'Broken - status report.docx' });
+    const danish = await created();
+    await ipcMain.invoke(window, 'setUiLanguage', ['en']);
+    await ipcMain.invoke(window, 'exportDocx', [danish.id, { part: 'status' }]);
+    expect(dialogs.saveOptions.at(-1)).toMatchObject({ defaultPath: 'Strategi 2027 2030 - statusrapport.docx' });
+  });
+
   it('words a document\'s notice anew when the language changes', async () => {
     const odd = join(dataDir, 'other-tool.json');
     const strategy = JSON.parse(BROKEN) as Record<string, unknown> & { actionPlans: Array<{ kind: string }>; meta: Record<string, unknown> };

@@ -9,10 +9,16 @@ import * as Y from 'yjs';
 import { Schema } from 'prosemirror-model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { checkCommenterUpdate, COMMENTS_ROOT } from '../../../main/sync/commenter-check';
-import { importStrategy, StrategyModel } from '../../../shared/model';
+import { importStrategy, StrategyModel, VISION_ID } from '../../../shared/model';
+import { commentsOf } from '../../../shared/model/comments';
+import { COLLECTIONS, ITEM_KINDS } from '../../../shared/model/layout';
+import { readFragment } from '../../../shared/model/yfragment';
+import type { RichField } from '../../../shared/model/types';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { richSchema } from '../../../shared/richtext/schema';
 import { strategyProjection } from '../../integration/strategy-projection';
+import { mutate, prng } from '../../integration/update-mutation';
+import { checkUpdate } from '../../../main/sync/update-check';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../../templates/examples/kk-2010-2014.json', import.meta.url), 'utf8')) as StrategyFile;
 
@@ -394,4 +400,95 @@ describe('checkCommenterUpdate: random commenter sessions', () => {
     expect(tally.accepted).toBeGreaterThan(80); // 101 with this seed
     expect(tally.refused).toBeGreaterThan(80); // 103
   });
+});
+
+describe('checkCommenterUpdate: mutated updates', () => {
+  it('on 1,500 byte-wise mutations of comment changes and edits, nothing it accepts changes the strategy or waits for dependencies', () => {
+    const { server } = setup();
+    const comments: Uint8Array[] = [];
+    const edits: Uint8Array[] = [];
+    const random = prng(2026);
+    for (let i = 0; i < 40; i++) {
+      // Each change from a fresh replica (its own client id from clock 0), so each applies to the server alone.
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const texts = allTexts(client);
+      const into = i % 2 === 0 ? comments : edits;
+      const text = texts[i % texts.length]!;
+      into.push(
+        change(client, () => {
+          if (into === comments) {
+            if (i % 4 === 0) addThread(client, `t${i}`, `Kommentar ${i}`);
+            else text.format(0, Math.min(4, text.length), { [`comment--m${i}`]: { threadId: `t${i}` } });
+          } else if (i % 4 === 1) {
+            text.insert(0, 'z');
+          } else {
+            text.delete(0, 1);
+          }
+        }),
+      );
+      client.destroy();
+    }
+    const base = Y.encodeStateAsUpdate(server);
+    const before = strategyProjection(server);
+    let accepted = 0;
+    for (let i = 0; i < 1500; i++) {
+      const source = random() < 0.6 ? comments[Math.floor(random() * comments.length)]! : edits[Math.floor(random() * edits.length)]!;
+      const candidate = mutate(source, random);
+      // Both checks only read the document; it is copied only for what they let through.
+      if (!checkUpdate(server, candidate).ok || !checkCommenterUpdate(server, candidate).ok) continue;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, base);
+      try {
+        Y.applyUpdate(doc, candidate);
+      } catch {
+        continue; // Yjs refuses it itself (the room then refuses it too)
+      }
+      accepted++;
+      expect(doc.store.pendingStructs, `mutation ${i} left pending structs`).toBeNull();
+      expect(doc.store.pendingDs, `mutation ${i} left pending deletions`).toBeNull();
+      expect(strategyProjection(doc), `mutation ${i}`).toEqual(before);
+      doc.destroy();
+    }
+    expect(accepted).toBeGreaterThan(30); // 46 with this seed: mutations that still decode to a comment change
+  });
+});
+
+describe('checkCommenterUpdate: the comments model on every rich field of the examples', () => {
+  for (const name of ['kk-2010-2014', 'brk-2010', 'odder-2006']) {
+    it(`accepts a thread with its mark on each rich field of ${name}, and the strategy stays as it was`, () => {
+      const file = JSON.parse(readFileSync(new URL(`../../../templates/examples/${name}.json`, import.meta.url), 'utf8')) as StrategyFile;
+      const server = importStrategy(file);
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const model = new StrategyModel(client);
+      const comments = commentsOf(model);
+      const fields: [string, RichField][] = [
+        [VISION_ID, 'statement'],
+        [VISION_ID, 'body'],
+        ...ITEM_KINDS.flatMap((kind) => {
+          const rich = COLLECTIONS[kind].rich;
+          return rich ? model.list(kind).map((item): [string, RichField] => [item.id, rich.field]) : [];
+        }),
+      ];
+      const before = strategyProjection(server);
+      let marked = 0;
+      for (const [id, field] of fields) {
+        const doc = readFragment(model.fragment(id, field));
+        let range: { from: number; to: number } | undefined;
+        doc.descendants((node, pos) => {
+          if (!range && node.isText && node.text!.length > 2) range = { from: pos + 1, to: pos + Math.min(node.text!.length, 12) };
+          return !range;
+        });
+        if (!range) continue;
+        const update = change(client, () => comments.create({ target: { id, field }, text: `Om ${field}`, author: { name: 'Bo Lund' }, range }));
+        expect(verdict(server, update), `${id}.${field}`).toEqual({ ok: true });
+        Y.applyUpdate(server, update);
+        marked++;
+      }
+      expect(marked).toBeGreaterThan(5);
+      expect(strategyProjection(server)).toEqual(before);
+      expect(commentsOf(new StrategyModel(server)).list().filter((thread) => thread.anchor === 'text' && !thread.orphaned)).toHaveLength(marked);
+    });
+  }
 });
