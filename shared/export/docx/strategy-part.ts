@@ -10,7 +10,6 @@ import { Paragraph, TableOfContents, TextRun, type ISectionOptions, type Paragra
 import { mergeByKey } from '../../compare/sequence';
 import type { ActionPlan, FocusArea, Perspective, Section, SectionPlacement, Statement } from '../../format/schema';
 import { formatDate, formatYears, strategyStatusLabel } from '../typography';
-import { withItemComments } from './comments';
 import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
@@ -30,7 +29,8 @@ function commentsOn(ctx: RenderContext, id: string): { around?: { before: Paragr
 function withComments(ctx: RenderContext, id: string, runs: ParagraphChild[]): ParagraphChild[] {
   const [first, ...rest] = runs;
   if (!ctx.comments || !first) return runs;
-  return [...withItemComments(ctx.comments, id, first), ...rest];
+  const around = ctx.comments.aroundItem(id);
+  return [...around.before, first, ...around.after, ...rest];
 }
 
 /** Whether the writer is comparing item by item (a redline, and not inside a whole added or removed item). */
