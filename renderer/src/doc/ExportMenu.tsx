@@ -49,7 +49,7 @@ export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, changesS
       </button>
       {open && (
         <div class="disclosure-panel" id="export-options">
-          <button type="button" class="disclosure-item" onClick={() => choose(onDocx)}>
+          <button type="button" class="disclosure-item" data-action="export-docx" onClick={() => choose(onDocx)}>
             <Icon name="word" />
             <span>
               <span class="disclosure-item-title">{t('doc.exportDocx')}</span>
