@@ -149,7 +149,9 @@ interface OpenProps {
 }
 
 function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings, banner }: OpenProps) {
-  const version = useDocVersion(session, { structureOnly: true });
+  // Typing into the edited item's own plain fields re-renders only those fields and the navigator (which follows them
+  // itself), not the whole screen (test/e2e/render-budget.spec.ts).
+  const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: (getView(view) ?? listViews()[0])?.id === 'edit' ? item : undefined });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
   const readOnly = useSessionState(session, isReadOnly) || commenter;
