@@ -66,6 +66,8 @@ const RICH_FIELD = ['RichTextEditor', 'RichToolbar', 'ToolbarButton', 'CommentBu
 // A focus area's title is shown by its own bound input (which follows its Y.Text without re-rendering) and by the
 // navigator's row.
 const TITLE_FIELD = ['BoundInput', 'Navigator'];
+// A goal's text is shown by its own text area only (the navigator does not list goals).
+const GOAL_FIELD = ['BoundTextArea'];
 
 function unexpected(counts: Record<string, number>, allowed: string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([name]) => !allowed.includes(name)));
@@ -108,5 +110,13 @@ test('typing one character re-renders only the components that show it', async (
   await expect(page.getByRole('treeitem', { name: `${area.title}y`, exact: true })).toBeVisible();
   expect(unexpected(titleRenders, [...TITLE_FIELD, ...SAVE_STATE]), `rendered after one character in the title: ${JSON.stringify(titleRenders)}`).toEqual({});
   expect(titleRenders['Navigator'], 'the navigator shows the new title').toBeGreaterThan(0);
+
+  // One character at the end of the focus area's first goal: only its own text area.
+  const goal = field(page, 'goal.text').first();
+  await goal.click();
+  await page.keyboard.press('Control+End');
+  const goalRenders = await rendersOfTyping(page, 'z');
+  await expect(goal).toHaveValue(`${area.goals![0]!.text}z`);
+  expect(unexpected(goalRenders, [...GOAL_FIELD, ...SAVE_STATE]), `rendered after one character in a goal: ${JSON.stringify(goalRenders)}`).toEqual({});
   expect(consoleErrors).toEqual([]);
 });

@@ -36,7 +36,7 @@ function loadCollapsed(documentId: string): Set<string> {
 export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
   const { session } = ctx;
   // The document screen ignores typing into the edited item's title; the tree shows titles, so it follows them here.
-  const textVersion = useDocVersion(session, { structureOnly: true });
+  const textVersion = useDocVersion(session, { titlesOnly: true });
   const built = useRef({ from: ctx.tree, at: textVersion });
   if (built.current.from !== ctx.tree) built.current = { from: ctx.tree, at: textVersion };
   const tree = useMemo(() => (textVersion === built.current.at ? ctx.tree : buildNavTree(session.model, ctx.labels)), [ctx.tree, textVersion]);
