@@ -1,5 +1,5 @@
 // Views subscribe to the Y.Doc through the model: a change (local or another user's) re-renders them.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as Y from 'yjs';
 import { PARENT, collection } from '../../../shared/model/layout';
 import type { DocumentSession } from './document-session';
@@ -58,11 +58,20 @@ export function useDocVersion(
   { structureOnly = false, ignoreTextOf, titlesOnly = false }: { structureOnly?: boolean; ignoreTextOf?: string | undefined; titlesOnly?: boolean } = {},
 ): number {
   const [version, setVersion] = useState(0);
+  // Text typed while it was ignored (another item is selected now, say): the caller re-reads once.
+  const skipped = useRef(false);
   useEffect(() => {
+    if (skipped.current) {
+      skipped.current = false;
+      setVersion((v) => v + 1);
+    }
     let frame = 0;
     const off = session.model.observe((_events, transaction) => {
       if (structureOnly && onlyRichTextChanged(transaction)) return;
-      if (ignoreTextOf !== undefined && onlyTextOfItemChanged(transaction, ignoreTextOf)) return;
+      if (ignoreTextOf !== undefined && onlyTextOfItemChanged(transaction, ignoreTextOf)) {
+        skipped.current = true;
+        return;
+      }
       if (titlesOnly && noTitleChanged(transaction)) return;
       if (frame) return;
       frame = requestAnimationFrame(() => {
