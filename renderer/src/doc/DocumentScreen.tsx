@@ -149,7 +149,11 @@ interface OpenProps {
 }
 
 function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings, banner }: OpenProps) {
-  const version = useDocVersion(session, { structureOnly: true });
+  // Typing into the edited item's own plain fields re-renders only those fields and the navigator (which follows them
+  // itself), not the whole screen (test/e2e/render-budget.spec.ts). The comments panel lists parts by title: while it
+  // is open, the screen follows every title.
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: (getView(view) ?? listViews()[0])?.id === 'edit' && !commentsOpen ? item : undefined });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
   const readOnly = useSessionState(session, isReadOnly) || commenter;
@@ -158,7 +162,6 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const [shareOpen, setShareOpen] = useState(false);
   const changesSince = useVersions(session).slice(-5).reverse().map((v) => ({ id: v.id, name: v.name, run: () => void exportChangesSince(session, v) })); // the newest five
 
-  const [commentsOpen, setCommentsOpen] = useState(false);
   const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
