@@ -62,6 +62,7 @@ const FILE_FILTERS: Record<string, { name: MessageKey; extensions: string[] }> =
   pejling: { name: 'dialog.filter.pejling', extensions: ['pejling'] },
   json: { name: 'dialog.filter.json', extensions: ['json'] },
   docx: { name: 'dialog.filter.docx', extensions: ['docx'] },
+  pdf: { name: 'pdf.dialog.filter', extensions: ['pdf'] },
 };
 
 function failure(error: HostError): IpcResult {

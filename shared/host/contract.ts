@@ -108,6 +108,8 @@ export const ExportDocxOptionsSchema = z.object({
     .optional(),
   /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
   comments: z.boolean().optional(),
+  /** 'pdf': the tagged PDF/UA of the same document (LibreOffice lays it out; an error without it). Default 'docx'. */
+  format: z.enum(['docx', 'pdf']).optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */

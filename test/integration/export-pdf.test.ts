@@ -8,6 +8,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHost } from '../../main/host/host';
 import type { StrategyFile } from '../../shared/format/schema';
 import { EXAMPLES, examplesDir, pdfPages, pejling, readExample, run, squash, tempDir } from './export-helpers';
 
@@ -227,4 +228,28 @@ describe('PDF export, other cases', () => {
       expect(await readdir(dir)).toEqual(['broken.json']);
     }
   }, 180_000);
+
+  it('is what the app’s host gives for format "pdf" (a .pdf file named after the strategy), and a coded error without LibreOffice', async () => {
+    const dataDir = path.join(work, 'host-data');
+    const host = await createHost({ dataDir });
+    const previous = process.env.PEJLING_SOFFICE;
+    try {
+      const doc = await host.api.createDocument({ from: 'example', name: 'brk-2010' });
+      const file = await host.api.exportDocx(doc.id, { part: 'strategy', format: 'pdf' });
+      expect(file.mimeType).toBe('application/pdf');
+      expect(file.fileName).toBe('Digitaliseringsstrategi.pdf');
+      expect(await host.api.fileNameFor('exportDocx', doc.id, { part: 'strategy', format: 'pdf' })).toBe(file.fileName);
+      const pdf = path.join(work, 'host.pdf');
+      await writeFile(pdf, file.bytes);
+      const info = await pdfinfo(pdf);
+      expect(info.Tagged).toBe('yes');
+      expect(info.Title).toBe('Digitaliseringsstrategi');
+      process.env.PEJLING_SOFFICE = 'none';
+      await expect(host.api.exportDocx(doc.id, { part: 'strategy', format: 'pdf' })).rejects.toMatchObject({ code: 'pdf-needs-libreoffice' });
+    } finally {
+      if (previous === undefined) delete process.env.PEJLING_SOFFICE;
+      else process.env.PEJLING_SOFFICE = previous;
+      await host.close();
+    }
+  }, 240_000);
 });

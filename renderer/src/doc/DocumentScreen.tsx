@@ -210,6 +210,18 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
     }
   };
+  const exportPdf = async () => {
+    // LibreOffice lays the PDF out (and verifies the contents' page numbers): seconds; say that it is working.
+    const progress = showToast({ message: t('pdf.exporting') }, 180_000);
+    try {
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf' });
+      dismissToast(progress);
+      if (result.saved) showToast({ message: t('pdf.exported', { target: result.target ?? '' }) });
+    } catch (error) {
+      dismissToast(progress);
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    }
+  };
   const saveAs = async (format: 'pejling' | 'json') => {
     try {
       const result = await getBridge().saveDocumentAs(session.documentId, format);
@@ -303,7 +315,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => void exportDocx()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => void exportDocx()} onPdf={() => void exportPdf()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>

@@ -12,6 +12,8 @@ export const da = {
   'pdf.menu.exportHint': 'Tilgængelig PDF til hjemmesiden (PDF/UA, bogmærker, kontrollerede sidetal)',
   'pdf.exporting': 'Laver PDF … LibreOffice sætter dokumentet op og kontrollerer sidetallene',
   'pdf.exported': 'PDF gemt: {target}',
+  'pdf.dialog.filter': 'PDF-dokument',
+  'host.error.pdf-needs-libreoffice': 'PDF-eksporten kræver LibreOffice, som ikke er installeret på denne maskine. Word-eksporten virker uden.',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -24,4 +26,6 @@ export const en: Record<keyof typeof da, string> = {
   'pdf.menu.exportHint': 'Accessible PDF for the website (PDF/UA, bookmarks, verified page numbers)',
   'pdf.exporting': 'Making the PDF … LibreOffice lays the document out and checks the page numbers',
   'pdf.exported': 'PDF saved: {target}',
+  'pdf.dialog.filter': 'PDF document',
+  'host.error.pdf-needs-libreoffice': 'The PDF export needs LibreOffice, which is not installed on this machine. The Word export works without it.',
 };
