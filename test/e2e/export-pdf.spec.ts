@@ -1,7 +1,7 @@
 // Issue 16, the PDF from the app: the export menu's "Eksportér PDF" runs the real host's export (LibreOffice
 // lays it out and verifies the contents' page numbers), shows that it is working while it runs, and downloads
 // a tagged PDF named after the strategy whose title and page count poppler reads back.
-import { execFileSync } from 'node:child_process';
+import { run } from '../integration/export-helpers';
 import { test, expect, createDocument } from './fixtures';
 
 test('"Eksportér PDF" shows progress and downloads the tagged PDF of the strategy', async ({ page, server, consoleErrors }) => {
@@ -28,7 +28,7 @@ test('"Eksportér PDF" shows progress and downloads the tagged PDF of the strate
   await expect(page.locator('.toast').filter({ hasText: 'PDF gemt' })).toBeVisible();
   await expect(progress).toHaveCount(0);
 
-  const info = execFileSync('pdfinfo', [await download.path()], { encoding: 'utf8' });
+  const info = (await run('pdfinfo', [await download.path()])).stdout;
   expect(info).toMatch(/^Tagged:\s+yes$/m);
   expect(info).toMatch(/^Title:\s+IT-strategi$/m);
   expect(Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1])).toBeGreaterThan(10);
