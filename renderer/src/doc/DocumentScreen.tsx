@@ -222,6 +222,26 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
     }
   };
+  // "Udskriv" (Ctrl+P): the published document, through its PDF, not the app's screen.
+  const printDocument = async () => {
+    const progress = showToast({ message: t('pdf.printing') }, 180_000);
+    try {
+      await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf', print: true });
+    } catch (error) {
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      dismissToast(progress);
+    }
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p') return;
+      event.preventDefault();
+      void printDocument();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
   const saveAs = async (format: 'pejling' | 'json') => {
     try {
       const result = await getBridge().saveDocumentAs(session.documentId, format);

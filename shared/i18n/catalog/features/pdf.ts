@@ -13,6 +13,7 @@ export const da = {
   'pdf.exporting': 'Laver PDF … LibreOffice sætter dokumentet op og kontrollerer sidetallene',
   'pdf.exported': 'PDF gemt: {target}',
   'pdf.dialog.filter': 'PDF-dokument',
+  'pdf.printing': 'Gør dokumentet klar til udskrift (PDF) …',
   'host.error.pdf-needs-libreoffice': 'PDF-eksporten kræver LibreOffice, som ikke er installeret på denne maskine. Word-eksporten virker uden.',
 } as const satisfies Record<string, string>;
 
@@ -27,5 +28,6 @@ export const en: Record<keyof typeof da, string> = {
   'pdf.exporting': 'Making the PDF … LibreOffice lays the document out and checks the page numbers',
   'pdf.exported': 'PDF saved: {target}',
   'pdf.dialog.filter': 'PDF document',
+  'pdf.printing': 'Preparing the document for printing (PDF) …',
   'host.error.pdf-needs-libreoffice': 'The PDF export needs LibreOffice, which is not installed on this machine. The Word export works without it.',
 };
