@@ -136,6 +136,8 @@ export const MenuCommandSchema = z.enum([
   'import-word',
   'save-as',
   'export-docx',
+  'export-pdf',
+  'print',
   'export-json',
   'show-start',
   'show-outline',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { WebContents } from 'electron';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registerIpcHandlers, type IpcHandlers } from '../../main/electron/ipc-handlers';
+import { applicationMenuTemplate } from '../../main/electron/menu';
 import { createHost, type Host } from '../../main/host/host';
 import type { DocumentSummary } from '../../shared/bridge';
 import { FakeIpcMain, FakeWebContents } from '../unit/foundation/electron-fakes';
@@ -70,3 +71,17 @@ it('prints the tagged PDF through the OS viewer, without a save dialog', async (
   expect(saveDialogs).toHaveLength(1);
   expect(handedToViewer).toHaveLength(1);
 }, 240_000);
+
+it('the desktop menu has "Eksportér PDF…" and "Udskriv…" (Ctrl+P), sending their commands to the document screen', () => {
+  const sent: string[] = [];
+  const actions = { send: (command: string) => sent.push(command), openRecent: () => undefined, clearRecent: () => undefined, openDocumentation: () => undefined };
+  const items = applicationMenuTemplate(actions, [], 'da', { platform: 'linux', isPackaged: false, version: '0.0.0' }).flatMap((menu) =>
+    Array.isArray(menu.submenu) ? menu.submenu : [],
+  );
+  const print = items.find((item) => item.label === 'Udskriv…');
+  const pdf = items.find((item) => item.label === 'Eksportér PDF…');
+  expect(print?.accelerator).toBe('CmdOrCtrl+P');
+  (print?.click as (() => void) | undefined)?.();
+  (pdf?.click as (() => void) | undefined)?.();
+  expect(sent).toEqual(['print', 'export-pdf']);
+});

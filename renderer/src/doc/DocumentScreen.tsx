@@ -258,6 +258,12 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
       case 'export-docx':
         void exportDocx();
         break;
+      case 'export-pdf':
+        void exportPdf();
+        break;
+      case 'print':
+        void printDocument();
+        break;
       case 'export-json':
         void saveAs('json');
         break;

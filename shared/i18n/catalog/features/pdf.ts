@@ -14,6 +14,8 @@ export const da = {
   'pdf.exported': 'PDF gemt: {target}',
   'pdf.dialog.filter': 'PDF-dokument',
   'pdf.printing': 'Gør dokumentet klar til udskrift (PDF) …',
+  'pdf.menu.exportFile': 'Eksportér PDF…',
+  'pdf.menu.print': 'Udskriv…',
   'host.error.pdf-needs-libreoffice': 'PDF-eksporten kræver LibreOffice, som ikke er installeret på denne maskine. Word-eksporten virker uden.',
 } as const satisfies Record<string, string>;
 
@@ -29,5 +31,7 @@ export const en: Record<keyof typeof da, string> = {
   'pdf.exported': 'PDF saved: {target}',
   'pdf.dialog.filter': 'PDF document',
   'pdf.printing': 'Preparing the document for printing (PDF) …',
+  'pdf.menu.exportFile': 'Export PDF…',
+  'pdf.menu.print': 'Print…',
   'host.error.pdf-needs-libreoffice': 'The PDF export needs LibreOffice, which is not installed on this machine. The Word export works without it.',
 };
