@@ -213,6 +213,38 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
     }
   };
+  const exportPdf = async () => {
+    // LibreOffice lays the PDF out (and verifies the contents' page numbers): seconds; say that it is working.
+    const progress = showToast({ message: t('pdf.exporting') }, 180_000);
+    try {
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf' });
+      dismissToast(progress);
+      if (result.saved) showToast({ message: t('pdf.exported', { target: result.target ?? '' }) });
+    } catch (error) {
+      dismissToast(progress);
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    }
+  };
+  // "Udskriv" (Ctrl+P): the published document, through its PDF, not the app's screen.
+  const printDocument = async () => {
+    const progress = showToast({ message: t('pdf.printing') }, 180_000);
+    try {
+      await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf', print: true });
+    } catch (error) {
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      dismissToast(progress);
+    }
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p') return;
+      event.preventDefault();
+      void printDocument();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
   const saveAs = async (format: 'pejling' | 'json') => {
     try {
       const result = await getBridge().saveDocumentAs(session.documentId, format);
@@ -228,6 +260,12 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     switch (menuCommand.command) {
       case 'export-docx':
         void exportDocx();
+        break;
+      case 'export-pdf':
+        void exportPdf();
+        break;
+      case 'print':
+        void printDocument();
         break;
       case 'export-json':
         void saveAs('json');
@@ -306,7 +344,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => void exportDocx()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => void exportDocx()} onPdf={() => void exportPdf()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>
