@@ -1,16 +1,16 @@
 // A template's guidance ("Skriv visionen i én eller to sætninger …"): shown in a field while it is empty,
 // never content. Stored in the root map `hints` beside the fields: target id (VISION_ID for the vision,
-// META_HINT_TARGET for the cover's fields, else the item's id) → a plain object { field: text }. The editor's
+// META_ID for the cover's fields, else the item's id) → a plain object { field: text }. The editor's
 // placeholder and the plain inputs' placeholder attribute read it; the Word export and the field's content
-// never see it. The interchange file carries the same as `hints` (docs/format.md), with "vision" for the vision.
+// never see it. The interchange file carries the same as `hints` (docs/format.md), with "vision" and "meta".
 import type * as Y from 'yjs';
 import type { Hints } from '../format/schema';
 import { VISION_TARGET } from '../format/comment-rules';
-import { VISION_ID } from './model-constants';
+import { META_ID, VISION_ID } from './model-constants';
 
 export const HINTS = 'hints';
-/** The target of the cover's hints (meta.subtitle …), in the model and in files. */
-export const META_HINT_TARGET = 'meta';
+/** The target of the cover's hints (meta.subtitle …) in files. */
+const META_TARGET = 'meta';
 
 type HintFields = Record<string, string>;
 
@@ -18,8 +18,8 @@ export function hintsMap(doc: Y.Doc): Y.Map<HintFields> {
   return doc.getMap<HintFields>(HINTS);
 }
 
-const toModelId = (fileId: string): string => (fileId === VISION_TARGET ? VISION_ID : fileId);
-const toFileId = (modelId: string): string => (modelId === VISION_ID ? VISION_TARGET : modelId);
+const toModelId = (fileId: string): string => (fileId === VISION_TARGET ? VISION_ID : fileId === META_TARGET ? META_ID : fileId);
+const toFileId = (modelId: string): string => (modelId === VISION_ID ? VISION_TARGET : modelId === META_ID ? META_TARGET : modelId);
 
 /** The hint of one field (undefined when it has none, or only blank text). */
 export function readHint(doc: Y.Doc, id: string, field: string): string | undefined {
@@ -46,7 +46,7 @@ export function writeHints(doc: Y.Doc, hints: Hints, origin: unknown): void {
 export function exportHints(doc: Y.Doc, exists: (modelId: string) => boolean): Hints | undefined {
   const out: Hints = {};
   for (const [id, fields] of hintsMap(doc).entries()) {
-    if (id !== META_HINT_TARGET && id !== VISION_ID && !exists(id)) continue;
+    if (id !== META_ID && id !== VISION_ID && !exists(id)) continue;
     const kept: HintFields = {};
     for (const [field, text] of Object.entries(fields)) if (typeof text === 'string' && text.trim() !== '') kept[field] = text;
     if (Object.keys(kept).length > 0) out[toFileId(id)] = kept;

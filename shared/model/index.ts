@@ -38,4 +38,4 @@ export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './
 /** Comment threads (issue 12): the `comments` root, anchors as `comment` marks. */
 export { Comments, CommentError, anchorsInFragment, findQuote } from './comments';
 /** A template's guidance (issue 16): shown in empty fields, never content. */
-export { readHint, META_HINT_TARGET } from './hints';
+export { readHint } from './hints';

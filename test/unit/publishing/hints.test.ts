@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { checkStrategy } from '../../../shared/check';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { formatProblem, parseStrategyText } from '../../../shared/format/validate';
-import { exportStrategy, importStrategy, META_HINT_TARGET, readHint, StrategyModel, VISION_ID } from '../../../shared/model';
+import { exportStrategy, importStrategy, META_ID, readHint, StrategyModel, VISION_ID } from '../../../shared/model';
 
 const root = join(import.meta.dirname, '../../..');
 function load(file: string): StrategyFile {
@@ -37,7 +37,7 @@ describe('the templates carry their guidance as hints', () => {
       const doc = importStrategy(file);
       const model = new StrategyModel(doc);
       for (const [target, fields] of Object.entries(file.hints ?? {})) {
-        const id = target === 'vision' ? VISION_ID : target;
+        const id = target === 'vision' ? VISION_ID : target === 'meta' ? META_ID : target;
         for (const [field, text] of Object.entries(fields)) {
           expect(readHint(doc, id, field)).toBe(text);
           // The field itself is empty: the hint is no content.
@@ -61,7 +61,7 @@ describe('the templates carry their guidance as hints', () => {
     const model = new StrategyModel(doc);
     model.update('goal', 'g-digitale-losninger-1', { text: 'Halvdelen af henvendelserne er digitale i 2012.' });
     expect(readHint(doc, 'g-digitale-losninger-1', 'text')).toMatch(/^Skriv en målsætning/);
-    expect(readHint(doc, META_HINT_TARGET, 'subtitle')).toBe('Skriv en kort undertitel eller et slogan');
+    expect(readHint(doc, META_ID, 'subtitle')).toBe('Skriv en kort undertitel eller et slogan');
     model.delete('s-forord');
     const out = exportStrategy(doc);
     expect(out.hints?.['s-forord']).toBeUndefined();

@@ -4,7 +4,7 @@ import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
 import { parseYear } from '../../../../shared/format/dates';
 import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
-import { LABELS_ID, META_ID } from '../../../../shared/model';
+import { LABELS_ID, META_ID, readHint } from '../../../../shared/model';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { DateInput } from '../../ui/DateInput';
 import { required, validYear } from '../../ui/field-validators';
@@ -46,7 +46,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         <BoundInput data-field="title" class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} readOnly={readOnly} />
+        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} placeholder={readHint(session.doc, META_ID, 'subtitle')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
