@@ -1,4 +1,4 @@
-// 10. Comparing two named versions of the large strategy (12 perspectives, 120 focus areas, 1,000 initiatives):
+// 12. Comparing two named versions of the large strategy (12 perspectives, 120 focus areas, 1,000 initiatives):
 // version "V1", then 30 focus-area texts rewritten, 40 initiatives deleted, 50 statuses changed, 5 focus areas
 // added, version "V2". In the real app (browser mode, the document opened from a .pejling file with both
 // versions): the versions dialog's "Sammenlign" from V1 to V2, timed in the page from the click until the
@@ -24,7 +24,7 @@ import type { BenchContext } from '../lib/context';
 import { figure, type Figure } from '../lib/figures';
 import { median, withTimeout } from '../lib/stats';
 
-const GROUP = '10 Compare versions in the app';
+const GROUP = '12 Compare versions in the app';
 
 interface Prepared {
   bytes: Uint8Array;

@@ -1,4 +1,4 @@
-// 9. Word import of a 50-page strategy: `importDocx` (main/import/import-docx.ts: read with mammoth's document
+// 11. Word import of a 50-page strategy: `importDocx` (main/import/import-docx.ts: read with mammoth's document
 // tree, recognise the outline, build and validate the strategy) on a .docx that Pejling's own export made from a
 // generated strategy of about 50 pages (6 perspectives, 32 focus areas, 90 initiatives; the export's own page
 // count is reported). Baseline: mammoth converting the same file to HTML, the plain reading any import needs.
@@ -12,7 +12,7 @@ import { exportStrategyDocumentInProcess } from '../../main/export/export-in-pro
 import { importDocx } from '../../main/import/import-docx';
 import { readDocx } from '../../main/import/read-docx';
 
-const GROUP = '9 Word import';
+const GROUP = '11 Word import';
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();

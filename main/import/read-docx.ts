@@ -6,6 +6,7 @@
 // Bad files are refused here with a reason (WordImportError), before mammoth sees them.
 import mammoth from 'mammoth';
 import type { RawDocument, RawParagraph, RawRun, RawTable } from '../../shared/import/raw';
+import { readCommentRanges } from './comment-ranges';
 
 export type WordImportFailure = 'notDocx' | 'truncated' | 'encrypted' | 'legacyDoc' | 'empty' | 'tooLarge';
 
@@ -213,11 +214,12 @@ export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
   if (!tree) fail('notDocx');
   const reader = new TreeReader();
   reader.body(tree.children ?? []);
-  const comments = (tree.comments ?? []).map((comment) => ({
-    id: String(comment.commentId),
-    author: comment.authorName ?? '',
-    text: plainText(comment.body).trim(),
-    block: reader.commentBlocks.get(String(comment.commentId)) ?? 0,
-  }));
+  const ranges = (tree.comments ?? []).length > 0 ? await readCommentRanges(bytes) : undefined;
+  const comments = (tree.comments ?? []).map((comment) => {
+    const id = String(comment.commentId);
+    const quote = ranges?.quotes.get(id);
+    const date = ranges?.dates.get(id);
+    return { id, author: comment.authorName ?? '', text: plainText(comment.body).trim(), block: reader.commentBlocks.get(id) ?? 0, ...(quote ? { quote } : {}), ...(date ? { date } : {}) };
+  });
   return { blocks: reader.blocks, comments };
 }

@@ -20,7 +20,8 @@ import {
   type StrategyStatus,
 } from '../format/schema';
 import { planKindLabel, strategyStatusLabel, t, type Lang } from '../i18n';
-import { PLAN_KINDS, STRATEGY_STATUSES } from '../format/schema';
+import { PLAN_KINDS, STRATEGY_STATUSES, type CommentThread } from '../format/schema';
+import { isDateTime } from '../format/dates';
 import { paragraphText, type RawDocument, type RawParagraph, type RawRun, type RawTable } from './raw';
 import type { ImportOutline, OutlineHeading } from './recognise';
 import { isBearingsTitle, isGoalLabel, normaliseTitle, sameTitle } from './text';
@@ -51,7 +52,7 @@ type Target =
   | { kind: 'principles'; level: number; list: Statement[]; bodies: RichBuilder[]; bearings: boolean; owner: 'vision' | PerspectiveDraft; intro: RichBuilder }
   | { kind: 'perspective'; level: number; perspective: PerspectiveDraft }
   | { kind: 'focusArea'; level: number; focusArea: FocusAreaDraft; goals: boolean }
-  | { kind: 'actionPlans'; level: number; title: string; pending: RichBuilder }
+  | { kind: 'actionPlans'; level: number; title: string; pending: RichBuilder; sectionId: string }
   | { kind: 'actionPlan'; level: number; plan: PlanDraft };
 
 interface PerspectiveDraft {
@@ -66,6 +67,7 @@ interface FocusAreaDraft {
 }
 
 interface PlanDraft {
+  id: string;
   title: string;
   kind?: PlanKind;
   period?: { from: number; to: number };
@@ -167,6 +169,15 @@ class Builder {
 
   build(): ImportResult {
     this.raw.blocks.forEach((block, index) => {
+      this.place = undefined;
+      this.readBlock(block, index);
+      if (this.place) this.places.set(index, this.place);
+    });
+    return this.finish();
+  }
+
+  private readBlock(block: RawDocument['blocks'][number], index: number): void {
+    {
       const cls = this.outline.classes[index];
       if (cls === 'empty') return;
       if (cls === 'toc') return void this.setAside.toc++;
@@ -175,8 +186,32 @@ class Builder {
       if (heading) return this.openHeading(heading);
       if (block.kind === 'table') return this.table(block);
       this.paragraph(block, cls === 'cover' && this.top.kind === 'cover');
-    });
-    return this.finish();
+    }
+  }
+
+  /** The field of a target that running text goes to. */
+  private bodyPlace(target: Target): { id: string; field?: string } | undefined {
+    switch (target.kind) {
+      case 'section':
+        return { id: target.section.id, field: 'body' };
+      case 'vision':
+        return { id: 'vision', field: 'body' };
+      case 'perspective':
+        return { id: target.perspective.perspective.id, field: 'intro' };
+      case 'focusArea':
+        return { id: target.focusArea.focusArea.id, field: 'body' };
+      case 'actionPlan':
+        return { id: target.plan.id, field: 'intro' };
+      case 'actionPlans':
+        return { id: target.sectionId, field: 'body' };
+      case 'principles': {
+        const last = target.list[target.list.length - 1];
+        if (last && this.statementBodies.get(last) === target.bodies[target.bodies.length - 1]) return { id: last.id, field: 'body' };
+        return target.owner === 'vision' ? { id: 'vision', field: 'body' } : { id: target.owner.perspective.id, field: 'intro' };
+      }
+      default:
+        return undefined;
+    }
   }
 
   // ---- headings ----
@@ -219,6 +254,7 @@ class Builder {
         const rich = this.richOf(this.top);
         if (rich) {
           rich.heading(level - ('level' in this.top ? this.top.level : 0), title);
+          this.place = this.bodyPlace(this.top);
           return;
         }
       }
@@ -236,6 +272,7 @@ class Builder {
         this.visionSeen = true;
         this.vision.title = title;
         this.stack.push({ kind: 'vision', level, body: this.vision.body });
+        this.place = { id: 'vision' };
         return;
       case 'principles': {
         const perspective = this.perspectiveAbove();
@@ -256,6 +293,7 @@ class Builder {
         if (role === 'focusAreas') this.labels.focusAreas ??= title;
         this.perspectives.push(draft);
         this.stack.push({ kind: 'perspective', level, perspective: draft });
+        this.place = { id: draft.perspective.id, field: 'title' };
         return;
       }
       case 'focusArea': {
@@ -273,19 +311,21 @@ class Builder {
         const draft: FocusAreaDraft = { focusArea: { id: this.ids.next('fa'), title, goals: [] }, body: new RichBuilder() };
         perspective.focusAreas.push(draft);
         this.stack.push({ kind: 'focusArea', level, focusArea: draft, goals: false });
+        this.place = { id: draft.focusArea.id, field: 'title' };
         return;
       }
       case 'actionPlans': {
         // Text under the chapter itself (before its first plan) is kept as a free section of that title.
         const pending = new RichBuilder();
-        this.chapterTexts.push({ title, placement: this.placement(), rich: pending });
+        this.chapterTexts.push({ id: this.ids.next('sec'), title, placement: this.placement(), rich: pending });
         this.plansSeen = true;
-        this.stack.push({ kind: 'actionPlans', level, title, pending });
+        this.stack.push({ kind: 'actionPlans', level, title, pending, sectionId: this.chapterTexts[this.chapterTexts.length - 1]!.id });
         return;
       }
       case 'actionPlan': {
         this.plansSeen = true;
-        const plan: PlanDraft = { title, intro: new RichBuilder(), rows: [], summarySeen: false };
+        const plan: PlanDraft = { id: this.ids.next('plan'), title, intro: new RichBuilder(), rows: [], summarySeen: false };
+        this.place = { id: plan.id, field: 'title' };
         const years = yearsIn(title);
         if (years) plan.period = years;
         this.plans.push(plan);
@@ -298,7 +338,10 @@ class Builder {
   }
 
   private lastFocusAreaWasHidden = false;
-  private readonly chapterTexts: { title: string; placement: SectionPlacement; rich: RichBuilder }[] = [];
+  /** Where the block being read went (item id and field), for the Word comments on it. */
+  private place: { id: string; field?: string } | undefined;
+  private readonly places = new Map<number, { id: string; field?: string }>();
+  private readonly chapterTexts: { id: string; title: string; placement: SectionPlacement; rich: RichBuilder }[] = [];
   private readonly labels: NonNullable<StrategyFile['labels']> = {};
 
   private placement(): SectionPlacement {
@@ -314,6 +357,7 @@ class Builder {
     this.sections.push({ section, rich });
     const target: Target = { kind: 'section', level, section, rich };
     this.stack.push(target);
+    this.place = { id: section.id, field: 'title' };
     return target;
   }
 
@@ -355,9 +399,11 @@ class Builder {
         if (!this.vision.statement && (/vision/i.test(paragraph.styleName ?? '') || target.body.isEmpty)) {
           this.vision.statement = new RichBuilder();
           this.vision.statement.paragraph(paragraph);
+          this.place = { id: 'vision', field: 'statement' };
           return;
         }
         target.body.paragraph(paragraph);
+        this.place = { id: 'vision', field: 'body' };
         return;
       }
       case 'principles':
@@ -368,20 +414,26 @@ class Builder {
           return;
         }
         if (target.goals && paragraph.list) {
-          target.focusArea.focusArea.goals!.push({ id: this.ids.next('g'), text });
+          const goal = { id: this.ids.next('g'), text };
+          target.focusArea.focusArea.goals!.push(goal);
+          this.place = { id: goal.id, field: 'text' };
           return;
         }
         target.goals = false;
         target.focusArea.body.paragraph(paragraph);
+        this.place = this.bodyPlace(target);
         return;
       }
       case 'actionPlan': {
+        this.place = { id: target.plan.id };
         if (!target.plan.summarySeen && target.plan.rows.length === 0 && this.planSummary(target.plan, text)) return;
         target.plan.intro.paragraph(paragraph);
+        this.place = this.bodyPlace(target);
         return;
       }
       default:
         this.richOf(target)?.paragraph(paragraph);
+        this.place = this.bodyPlace(target);
     }
   }
 
@@ -437,11 +489,13 @@ class Builder {
       target.list.push(statement);
       target.bodies.push(body);
       this.statementBodies.set(statement, body);
+      this.place = { id: statement.id, field: 'title' };
       return;
     }
     const body = target.bodies[target.bodies.length - 1];
     if (body) body.paragraph(paragraph);
     else target.intro.paragraph(paragraph);
+    this.place = this.bodyPlace(target);
   }
 
   private planSummary(plan: PlanDraft, text: string): boolean {
@@ -475,13 +529,14 @@ class Builder {
       if (!plan) {
         // An initiative table outside any plan: a plan of its own, named after the heading above it.
         const heading = [...this.outline.headings].reverse().find((h) => h.block < this.raw.blocks.indexOf(table));
-        plan = { title: heading?.title ?? t(this.lang, 'export.actionPlans'), intro: new RichBuilder(), rows: [], summarySeen: false };
+        plan = { id: this.ids.next('plan'), title: heading?.title ?? t(this.lang, 'export.actionPlans'), intro: new RichBuilder(), rows: [], summarySeen: false };
         const years = heading ? yearsIn(heading.title) : undefined;
         if (years) plan.period = years;
         this.plans.push(plan);
       }
       const focusArea = [...this.stack].reverse().find((s): s is Extract<Target, { kind: 'focusArea' }> => s.kind === 'focusArea')?.focusArea;
       for (const row of readInitiativeTable(table)) plan.rows.push({ row, ...(focusArea ? { focusArea } : {}) });
+      this.place = { id: plan.id };
       return;
     }
     if (target.kind === 'cover') {
@@ -490,6 +545,7 @@ class Builder {
     }
     if (target.kind === 'ignore' || target.kind === 'about') return;
     this.richOf(target)?.table(table);
+    this.place = this.bodyPlace(target);
   }
 
   // ---- the result ----
@@ -539,7 +595,7 @@ class Builder {
       }
       const period = plan.period ?? yearsOfInitiatives(initiatives) ?? undefined;
       plans.push({
-        id: this.ids.next('plan'),
+        id: plan.id,
         title: plan.title,
         kind: plan.kind ?? (/lokal|local/i.test(plan.title) ? 'local' : /overgang|transition/i.test(plan.title) ? 'transition' : 'common'),
         period: period ?? { from: 0, to: 0 },
@@ -578,13 +634,14 @@ class Builder {
       };
     });
     for (const chapter of this.chapterTexts) {
-      if (!chapter.rich.isEmpty) this.sections.push({ section: { id: this.ids.next('sec'), title: chapter.title, body: '', placement: chapter.placement }, rich: chapter.rich });
+      if (!chapter.rich.isEmpty) this.sections.push({ section: { id: chapter.id, title: chapter.title, body: '', placement: chapter.placement }, rich: chapter.rich });
     }
     const sections = this.sections.map(({ section, rich }) => {
       this.entries.push({ kind: 'section', title: section.title, placement: section.placement ?? 'end' });
       return { ...section, body: rich.rich() };
     });
 
+    const comments = this.commentThreads();
     if (!this.visionSeen) this.entries.push({ kind: 'noVision' });
     else this.entries.push({ kind: 'vision', principles: this.vision.principles.length, bearings: this.vision.bearings.length });
     const ownerList = owners.list();
@@ -617,8 +674,38 @@ class Builder {
       perspectives,
       ...(ownerList.length > 0 ? { owners: ownerList } : {}),
       ...(plans.length > 0 ? { actionPlans: plans } : {}),
+      ...(comments.length > 0 ? { comments } : {}),
     };
     return { strategy, report: { entries: this.entries } };
+  }
+
+  /**
+   * Word comments as comment threads on the item (and field) their text went to, on the commented text when
+   * that is in the paragraph; a comment on a part that was set aside or ignored is counted in the report.
+   */
+  private commentThreads(): CommentThread[] {
+    const threads: CommentThread[] = [];
+    let unplaced = 0;
+    const now = (this.options.now ?? new Date()).toISOString();
+    // In document order (the format keeps threads so), not in the order of Word's comments part.
+    for (const comment of [...this.raw.comments].sort((a, b) => a.block - b.block)) {
+      const place = this.places.get(comment.block);
+      if (!place || comment.text === '') {
+        unplaced++;
+        continue;
+      }
+      const block = this.raw.blocks[comment.block];
+      const own = block?.kind === 'paragraph' ? paragraphText(block) : '';
+      const quote = comment.quote && place.field && own.includes(comment.quote) ? comment.quote : undefined;
+      const id = this.ids.next('cm');
+      threads.push({
+        id,
+        target: { id: place.id, ...(place.field ? { field: place.field } : {}), ...(quote ? { quote } : {}) },
+        messages: [{ id: `${id}-1`, author: comment.author || t(this.lang, 'wordImport.unknownAuthor'), date: comment.date && isDateTime(comment.date) ? comment.date : now, text: comment.text }],
+      });
+    }
+    if (this.raw.comments.length > 0) this.entries.push({ kind: 'comments', placed: threads.length, unplaced });
+    return threads;
   }
 
   /** Statements with the text collected under each. */

@@ -36,8 +36,12 @@ export const rawCommentSchema = z.object({
   id: z.string(),
   author: z.string(),
   text: z.string(),
-  /** Index of the block the comment's range starts in. */
+  /** Index of the block the comment's reference is in (where Word shows it). */
   block: z.number().int().min(0),
+  /** The text the comment is on, when Word marked a range. */
+  quote: z.string().optional(),
+  /** When it was written (ISO 8601), when Word recorded it. */
+  date: z.string().optional(),
 });
 
 export const rawDocumentSchema = z.object({

@@ -13,6 +13,7 @@ export type ReportEntry =
   | { kind: 'plan'; title: string; initiatives: number }
   | { kind: 'owners'; count: number; names: string[] }
   | { kind: 'unmatchedFocusArea'; initiative: string; text: string }
+  | { kind: 'comments'; placed: number; unplaced: number }
   | { kind: 'ignored'; titles: string[] }
   | { kind: 'setAside'; cover: number; toc: number; page: number; about: number };
 
@@ -21,7 +22,7 @@ export interface ImportReport {
 }
 
 // A perspective and its focus areas share a rank, so the focus areas stay listed under their perspective.
-const ORDER: ReportEntry['kind'][][] = [['vision'], ['noVision'], ['perspective', 'focusArea'], ['section'], ['plan'], ['owners'], ['unmatchedFocusArea'], ['ignored'], ['setAside']];
+const ORDER: ReportEntry['kind'][][] = [['vision'], ['noVision'], ['perspective', 'focusArea'], ['section'], ['plan'], ['owners'], ['comments'], ['unmatchedFocusArea'], ['ignored'], ['setAside']];
 const rank = (kind: ReportEntry['kind']) => ORDER.findIndex((kinds) => kinds.includes(kind));
 
 /** The report as lines, most important first: the structure, then free sections, plans, then what needs a look. */
@@ -53,6 +54,9 @@ export function formatReport(report: ImportReport, lang: Lang): string[] {
         break;
       case 'unmatchedFocusArea':
         lines.push(t(lang, 'wordImport.report.unmatchedFocusArea', { initiative: entry.initiative, text: entry.text }));
+        break;
+      case 'comments':
+        lines.push(t(lang, 'wordImport.report.comments', { placed: entry.placed, unplaced: entry.unplaced }));
         break;
       case 'ignored':
         lines.push(t(lang, 'wordImport.report.ignored', { count: entry.titles.length, titles: entry.titles.join(', ') }));

@@ -133,3 +133,34 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   expect(inserted).toContain(ADDED_TITLE);
   expect(consoleErrors).toEqual([]);
 });
+
+test('compare two saved versions with each other', async ({ page, server, consoleErrors }) => {
+  const id = await createDocument(server.url, { from: 'example', name: 'kk-2010-2014' });
+  await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/${FOCUS_AREA}`);
+  await expect(page.getByRole('tree')).toBeVisible();
+  const dialog = page.getByTestId('versions-dialog');
+  const save = async (name: string) => {
+    await page.locator('[data-action="open-versions"]').click();
+    await field(dialog, 'version.name').fill(name);
+    await dialog.locator('[data-action="save-version"]').click();
+    await expect(dialog.locator(`[data-version="${name}"]`)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Luk' }).click();
+  };
+  await save('Udkast');
+  const title = page.locator('.document-main').locator(field(page, 'title')).first();
+  await title.fill('Digitale løsninger for alle');
+  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await save('Høringsudkast');
+  await title.fill('Endnu en overskrift');
+
+  await page.locator('[data-action="open-versions"]').click();
+  await field(dialog, 'compare.from').selectOption({ label: 'Udkast' });
+  await field(dialog, 'compare.to').selectOption({ label: 'Høringsudkast' });
+  await dialog.locator('[data-action="compare-two"]').click();
+  await expect(page.getByTestId('version-banner')).toContainText("Ændringer fra 'Udkast' til 'Høringsudkast'");
+  await expect(page.getByTestId('compare-summary')).toHaveText('1 indsatsområde ændret');
+  // the newer version's title, marked as renamed; not the current one
+  await expect(title).toHaveValue('Digitale løsninger for alle');
+  await expect(page.getByRole('tree').locator(`[data-key="${FOCUS_AREA}"] .cmp-badge`).first()).toHaveText('omdøbt');
+  expect(consoleErrors).toEqual([]);
+});

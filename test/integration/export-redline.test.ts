@@ -227,7 +227,7 @@ describe('pejling export --compare-with refuses bad use, and writes nothing', ()
     await expect(readFile(out)).rejects.toThrow();
   }, SLOW);
 
-  it('a part other than the whole strategy, or --author without --compare-with: exit 2', async () => {
+  it('a part other than the whole strategy, --author without --compare-with, a bad date, or with --comments: exit 2', async () => {
     const out = path.join(work, 'never.docx');
     const part = await pejling(['export', newFile, '--docx', out, '--compare-with', oldFile, '--part', 'status', '--lang', 'en']);
     expect(part.code).toBe(2);
@@ -237,6 +237,10 @@ describe('pejling export --compare-with refuses bad use, and writes nothing', ()
     expect(author.stderr).toContain('--author bruges kun sammen med --compare-with');
     const date = await pejling(['export', newFile, '--docx', out, '--compare-with', oldFile, '--date', '2026-02-30']);
     expect(date.code).toBe(2);
+    expect(date.stderr).toContain("--date skal være en dato, der findes (ÅÅÅÅ-MM-DD), ikke '2026-02-30'");
+    const comments = await pejling(['export', newFile, '--docx', out, '--compare-with', oldFile, '--comments']);
+    expect(comments.code).toBe(2);
+    expect(comments.stderr).toContain('--compare-with og --comments kan ikke bruges sammen');
     await expect(readFile(out)).rejects.toThrow();
   }, SLOW);
 });

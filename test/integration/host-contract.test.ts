@@ -4,7 +4,7 @@
 // method has a case here (the table is typed over the contract, so a new method without one does not compile);
 // each case must give the same answer through both transports, and its invalid payloads must be refused by both
 // with the code 'invalid-argument'.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,7 +131,14 @@ interface Case {
 }
 
 const interchange = async (doc: DocumentSummary) => new Uint8Array((await host.api.saveDocumentAs(doc.id, 'json')).bytes);
-const stable = (summary: DocumentSummary) => ({ ...summary, id: '<id>', modified: '<modified>' });
+const stable = (summary: DocumentSummary) => ({
+  ...summary,
+  id: '<id>',
+  modified: '<modified>',
+  ...(summary.created ? { created: '<created>' } : {}),
+  // the two transports are given files of different names
+  ...(summary.origin ? { origin: { ...summary.origin, source: '<source>' } } : {}),
+});
 
 /** One case per contract method; typed over MethodName, so a method added to the contract needs a case here. */
 const CASES: { [M in MethodName]: Case } = {
@@ -147,7 +154,9 @@ const CASES: { [M in MethodName]: Case } = {
   openFile: {
     async call(b, doc, transport) {
       const bytes = await interchange(doc);
-      io.savePath = join(dataDir, `open-${transport}.json`);
+      // The same file name through both transports: the summary's origin names it.
+      await mkdir(join(dataDir, `open-${transport}`), { recursive: true });
+      io.savePath = join(dataDir, `open-${transport}`, 'strategi.json');
       await writeFile(io.savePath, bytes);
       io.pick = new File([bytes], 'strategi.json');
       const summary = await b.openFile();
@@ -290,7 +299,7 @@ describe('what the host pushes reaches both transports', () => {
     for (const transport of ['ipc', 'http'] as const) {
       await expect.poll(() => heard[transport].some((c) => c.id === doc.id && c.summary === null), { timeout: 5000 }).toBe(true);
     }
-    const mine = (t: Transport) => heard[t].filter((c) => c.id === doc.id).map((c) => c.summary && { ...c.summary, modified: '<modified>' });
+    const mine = (t: Transport) => heard[t].filter((c) => c.id === doc.id).map((c) => c.summary && { ...c.summary, modified: '<modified>', created: '<created>' });
     expect(mine('ipc')).toEqual([expect.objectContaining({ id: doc.id }), null]);
     expect(mine('http')).toEqual(mine('ipc'));
     for (const off of offs) off();

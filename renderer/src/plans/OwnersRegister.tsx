@@ -147,7 +147,7 @@ export function OwnersRegister({ ctx, readOnly }: EditorProps) {
                     )}
                   </td>
                   <td class="owner-usage">
-                    <button type="button" class="link-button" onClick={() => showOwner(ctx.select, session, owner.id)} aria-label={tp('register.showResponsibilities', { name })}>
+                    <button type="button" class="link-button" onClick={() => showOwner(ctx.select, session, owner.id)} aria-label={`${usageSummary(usage)}: ${tp('register.showResponsibilities', { name })}`}>
                       {usageSummary(usage)}
                     </button>
                   </td>

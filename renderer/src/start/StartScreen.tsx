@@ -209,7 +209,7 @@ export function StartScreen({ command, onCommandHandled, onOpenSettings }: Props
                           {isStrategyStatus(summary.status) && <span class="document-status">{t(`meta.status.${summary.status}`)}</span>}
                           <span class="document-modified">{t('start.modified', { when: formatDateTime(summary.modified) })}</span>
                           <span class={`badge badge-${sync.tone}`} title={sync.title}>{sync.text}</span>
-                          {openBy.length > 0 && <span class="badge badge-ok document-open-by">{t('firstHour.openBy', { names: openBy.join(', ') })}</span>}
+                          {openBy.length > 0 && <span class="document-open-by">{t('firstHour.openBy', { names: openBy.join(', ') })}</span>}
                           {summary.origin && summary.created && (
                             <span class="document-origin">
                               {t(`firstHour.origin.${summary.origin.kind}`, { source: summary.origin.source, when: formatDateTime(summary.created) })}

@@ -6,6 +6,7 @@ import { strategyStatusLabel } from '../../../shared/i18n/vocabulary';
 import type { Milestone } from '../../../shared/model/versions';
 import { currentLanguage, t } from '../i18n/i18n';
 import type { DocumentSession } from '../session/document-session';
+import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { showToast } from '../ui/toasts';
 import { VersionsPanel } from './VersionsPanel';
 import './versions.css';
@@ -21,7 +22,8 @@ export function VersionsButton({ session }: { session: DocumentSession }) {
       const next = session.model.getMeta().status;
       const changed = next !== status;
       status = next;
-      if (!changed || !transaction.local || next === undefined || !OFFERED.includes(next)) return;
+      // Set by this user (not by a co-editor, and not by restoring a version, which has the navigator's origin).
+      if (!changed || !transaction.local || transaction.origin === STRUCTURE_ORIGIN || next === undefined || !OFFERED.includes(next)) return;
       showToast(
         {
           message: t('versions.prompt', { status: strategyStatusLabel(next, currentLanguage()) }),

@@ -8,6 +8,8 @@ import { findVersion, versionState, type VersionInfo } from '../../../shared/mod
 import { getBridge } from '../bridge/get-bridge';
 import { DocumentSession } from '../session/document-session';
 import { staticChannel } from './static-channel';
+import { t } from '../i18n/i18n';
+import { showToast } from '../ui/toasts';
 
 export type VersionMode = { kind: 'version'; versionId: string } | { kind: 'compare'; fromId: string; toId: string | 'now' };
 
@@ -90,7 +92,7 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
         if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), ...(summary !== undefined ? { summary } : {}), key: keyOf(mode) });
       });
     } catch (error) {
-      console.error('Pejling versions: cannot show', mode, error);
+      showToast({ message: t('versions.compareFailed', { reason: error instanceof Error ? error.message : String(error) }), tone: 'error' }, 12_000);
       showVersionMode(live.documentId, null);
     }
     return () => {

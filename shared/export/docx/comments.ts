@@ -173,12 +173,6 @@ export class WordComments {
   }
 }
 
-/** `run` with the ranges of the threads on item `id` around it (just `run` without comments). */
-export function withItemComments(comments: WordComments | undefined, id: string, run: ParagraphChild): ParagraphChild[] {
-  const around = comments?.aroundItem(id) ?? NOTHING;
-  return [...around.before, run, ...around.after];
-}
-
 function starts(place: Placed): ParagraphChild[] {
   return place.ids.map((id) => new CommentRangeStart(id));
 }

@@ -25,11 +25,12 @@ function commentsOn(ctx: RenderContext, id: string): { around?: { before: Paragr
   return ctx.comments ? { around: ctx.comments.aroundItem(id) } : {};
 }
 
-/** Runs with the Word comments of item `id` around them. */
+/** Runs with the Word comments of item `id` around them (a consultation copy is no redline: one run). */
 function withComments(ctx: RenderContext, id: string, runs: ParagraphChild[]): ParagraphChild[] {
-  if (!ctx.comments) return runs;
+  const [first, ...rest] = runs;
+  if (!ctx.comments || !first) return runs;
   const around = ctx.comments.aroundItem(id);
-  return [...around.before, ...runs, ...around.after];
+  return [...around.before, first, ...around.after, ...rest];
 }
 
 /** Whether the writer is comparing item by item (a redline, and not inside a whole added or removed item). */

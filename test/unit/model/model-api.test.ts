@@ -37,7 +37,7 @@ describe('meta and labels', () => {
 
   it('summarises a document for lists', () => {
     const m = newModel();
-    expect(readSummary(m.doc)).toEqual({ title: 'IT-strategi', organisation: 'Test Kommune' });
+    expect(readSummary(m.doc)).toEqual({ title: 'IT-strategi', organisation: 'Test Kommune', period: { from: 2025, to: 2028 } });
     m.touch('2025-05-01T10:00:00.000Z');
     expect(readSummary(m.doc).modified).toBe('2025-05-01T10:00:00.000Z');
   });
