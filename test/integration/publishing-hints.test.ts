@@ -1,10 +1,12 @@
 // Issue 16, guidance is guidance, through the real command line: a strategy made from each template
 // (`pejling new`) and exported unchanged (`pejling export --docx`) holds no guidance text in word/document.xml,
 // while one made from the template as it was before hints does (so the test can fail), and `pejling check`
-// reports that one's guidance as `template-text`, one finding per field with the field's JSON pointer.
+// reports that one's guidance as `template-text`, one finding per field with the field's JSON pointer. The
+// bundled house styles' link colour passes 4.5:1 in the exported styles.xml.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../shared/export/contrast';
 import { docxPart, pejling, repoRoot, tempDir } from './export-helpers';
 
 /** The text of the Word document's body, runs joined as Word shows them. */
@@ -74,4 +76,21 @@ describe('a strategy made from the kk template before hints', () => {
     const plain = await pejling(['check', old]);
     expect(plain.stdout).toMatch(/advarsel\s+template-text\s+s-forord\s+Teksten i et afsnit "Forord" er stadig skabelonens hjælpetekst/);
   });
+});
+
+describe('the exported Word document’s link colour', () => {
+  for (const style of ['kommune', 'neutral'] as const) {
+    it(`${style}: the Hyperlink style's colour has at least 4.5:1 on the page`, async () => {
+      const dir = await tempDir(`pejling-contrast-${style}-`);
+      const docx = path.join(dir, 'brk.docx');
+      const json = path.join(dir, 'brk.json');
+      expect((await pejling(['new', '--template', 'brk', '--out', json])).code).toBe(0);
+      expect((await pejling(['export', json, '--docx', docx, '--style', style])).code).toBe(0);
+      const styles = await docxPart(docx, 'word/styles.xml');
+      const hyperlink = /<w:style [^>]*w:styleId="Hyperlink"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+      const colour = /<w:color w:val="([0-9A-Fa-f]{6})"/.exec(hyperlink)?.[1];
+      expect(colour, hyperlink).toBeDefined();
+      expect(contrastRatio(colour!, 'FFFFFF')).toBeGreaterThanOrEqual(4.5);
+    });
+  }
 });
