@@ -1,6 +1,6 @@
 // Issue 16, guidance is guidance (browser mode, a real `pejling server`): a new document from the kk template
 // shows the template's guidance as the faint placeholder of its empty fields (rich text, goals, the subtitle),
-// typing replaces it and the document holds only what was typed; a document made from the template as it was
+// typing replaces it and the document holds only what was typed; the cover editor chooses the house style; a document made from the template as it was
 // before hints (guidance stored as content) gets `template-text` findings in Tjek, and "Eksportér → Word" asks
 // first, naming the fields: "Annullér" exports nothing, "Eksportér alligevel" downloads the document.
 // Screenshots: docs/screenshots/publishing-hints.png, docs/screenshots/publishing-export-confirm.png.
@@ -42,18 +42,26 @@ test('a new document from a template shows its guidance as placeholders; typing 
   await page.goto(`${base}/edit/meta`);
   await expect(field(page, 'subtitle')).toHaveAttribute('placeholder', 'Skriv en kort undertitel eller et slogan');
   await expect(field(page, 'subtitle')).toHaveValue('');
+  // The house style is chosen here: the bundled styles are offered, the template's kommune is chosen; pick neutral.
+  const style = field(page, 'style');
+  await expect(style).toBeEnabled();
+  await expect(style).toHaveValue('kommune');
+  expect(await style.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(['kommune', 'neutral']);
+  await style.selectOption('neutral');
+  await page.screenshot({ path: 'docs/screenshots/publishing-cover-style.png' });
 
   // The document's JSON holds the typed text as content and the guidance only as hints.
   await expect
     .poll(async () => {
       const response = await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}/download?format=json`);
       const file = (await response.json()) as { vision: { statement: string }; perspectives: { focusAreas: { goals?: { text: string }[] }[] }[]; hints: Record<string, Record<string, string>> };
-      return { statement: file.vision.statement, goal: file.perspectives[0]?.focusAreas[0]?.goals?.[0]?.text, hint: file.hints['vision']?.['statement'] };
+      return { statement: file.vision.statement, goal: file.perspectives[0]?.focusAreas[0]?.goals?.[0]?.text, hint: file.hints['vision']?.['statement'], style: (file as unknown as { meta: { style?: string } }).meta.style };
     })
     .toEqual({
       statement: 'Testrup er en digital kommune, der er let at komme i kontakt med.',
       goal: '70 % af henvendelserne sker digitalt i 2029.',
       hint: kk.hints['vision']!['statement']!,
+      style: 'neutral',
     });
   // Nothing asks before exporting: no field holds guidance.
   await page.getByRole('button', { name: 'Eksportér' }).click();

@@ -11,6 +11,7 @@ import { required, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../session/labels';
+import { HouseStyleField } from './HouseStyleField';
 
 interface Props {
   session: DocumentSession;
@@ -108,6 +109,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             onCommit={(value) => update({ language: value as 'da' | 'en' })}
           />
         </Field>
+        <HouseStyleField value={meta.style} readOnly={readOnly} onCommit={(style) => update({ style })} />
       </div>
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (

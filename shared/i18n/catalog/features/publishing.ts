@@ -22,6 +22,9 @@ export const da = {
   'publishing.confirm.more': '… og {count, plural, one {# felt mere} other {# felter mere}}. Se dem alle under Tjek.',
   'publishing.confirm.export': 'Eksportér alligevel',
   'publishing.confirm.cancel': 'Annullér',
+  // The house style choice (renderer/src/views/edit/HouseStyleField.tsx)
+  'publishing.style.label': 'Husstil i Word',
+  'publishing.style.missing': '{name} (ikke installeret her)',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -42,4 +45,6 @@ export const en: Record<keyof typeof da, string> = {
   'publishing.confirm.more': '… and {count, plural, one {# more field} other {# more fields}}. See them all under Checks.',
   'publishing.confirm.export': 'Export anyway',
   'publishing.confirm.cancel': 'Cancel',
+  'publishing.style.label': 'Word house style',
+  'publishing.style.missing': '{name} (not installed here)',
 };
