@@ -55,6 +55,7 @@ export const RENDERER_LAYERS = [
   'status', //   the status bar
   'start', //   the start screen
   'import', //   the Word import's preview (opened from the start screen)
+  'publishing', //   publishing: the export's confirm step for guidance text
   'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
   'editor', // ProseMirror rich-text editing
   'comments', // comment threads: the editor's highlights and thread beside the text, the comments panel

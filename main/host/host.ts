@@ -18,7 +18,7 @@ import { exportStrategy, getSchemaVersion, importStrategy, migrate, prepareLoade
 import { UnknownVersionError, copyVersions, listVersions, loadVersion } from '../../shared/model/versions';
 import type { SyncState } from '../../shared/sync/sync-state';
 import { exportStrategyDocument } from '../export/export-document';
-import { UnknownStyleError } from '../export/styles';
+import { listHouseStyles as listStyleNames, loadHouseStyle, UnknownStyleError } from '../export/styles';
 import { openDocumentStore, type DocumentStore, type StoredOrigin, type StoredSummary } from '../storage';
 import { recoveryNotice } from '../storage/messages';
 import { t, type Lang } from '../../shared/i18n/messages';
@@ -340,6 +340,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, exportOptions.format ?? 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
+    async listHouseStyles() {
+      // The styles that load; one that does not is not offered (exporting with it names its problems).
+      const dir = join(templatesRoot(), 'styles');
+      const out: { name: string; label: string; description?: string }[] = [];
+      for (const name of await listStyleNames(dir)) {
+        const loaded = await loadHouseStyle(name, dir).catch(() => undefined);
+        if (loaded) out.push({ name, label: loaded.style.label, ...(loaded.style.description ? { description: loaded.style.description } : {}) });
+      }
+      return out;
+    },
     async createDocument(request: CreateDocumentRequest) {
       switch (request.from) {
         case 'template': {

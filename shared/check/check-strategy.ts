@@ -7,6 +7,7 @@ import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../
 import type { Lang } from '../format/messages';
 import { initiativeStatusLabel, t as message, type MessageKey, type MessageParams } from '../i18n';
 import { type Finding, type FindingCode, SEVERITY } from './finding';
+import { templateTextFindings } from './template-text';
 
 type Kind = 'section' | 'principle' | 'bearing' | 'perspective' | 'focusArea' | 'goal' | 'owner' | 'plan' | 'initiative';
 
@@ -263,6 +264,14 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
 
   // Open comment threads, in the file's (document) order.
   findings.push(...unresolvedComments(strategy, index, lang));
+
+  // Guidance of a template still standing as content (issue 16).
+  findings.push(
+    ...templateTextFindings(strategy, lang, (id) => {
+      const item = index.get(id);
+      return item ? `${m(KIND_NAMES[item.kind])} ${quote(item.title)}` : undefined;
+    }),
+  );
 
   return findings;
 }

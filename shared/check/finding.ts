@@ -21,6 +21,8 @@ export const FINDING_CODES = [
   'illegal-character',
   // The consultation round (issue 12): a strategy should not be adopted with open comment threads.
   'unresolved-comments',
+  // Publishing (issue 16): a field that still holds a template's guidance text.
+  'template-text',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -42,6 +44,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'initiative-end-before-start': 'error',
   'illegal-character': 'error',
   'unresolved-comments': 'warning',
+  'template-text': 'warning',
 };
 
 export interface Finding {

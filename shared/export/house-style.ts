@@ -3,6 +3,7 @@
 // type; loading the file and the logo bytes is the host's job (main/export/styles.ts), so the
 // exporter itself stays free of Node and runs in the renderer too.
 import { z } from 'zod';
+import { contrastProblems } from './contrast';
 
 const colour = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour as six hex digits, like "1F4E79"');
 const points = (min: number, max: number) => z.number().min(min).max(max);
@@ -92,7 +93,10 @@ export interface HouseStyleLogo {
 /** Parses a house style, throwing one error that lists every problem as `path: reason`. */
 export function parseHouseStyle(value: unknown, where: string): HouseStyle {
   const result = houseStyleSchema.safeParse(value);
-  if (result.success) return result.data;
+  // A published document must be readable (WCAG 2.1 AA, 4.5:1): a style whose text colours are not is refused.
+  const unreadable = result.success ? contrastProblems(result.data) : [];
+  if (result.success && unreadable.length === 0) return result.data;
+  if (result.success) throw new Error(`House style ${where} is invalid: ${unreadable.join('; ')}`);
   const problems = result.error.issues.map((issue) => `/${issue.path.join('/')}: ${issue.message}`);
   throw new Error(`House style ${where} is invalid: ${problems.join('; ')}`);
 }

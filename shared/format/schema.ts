@@ -169,6 +169,9 @@ export const commentThreadSchema = z.object({
   messages: z.array(commentMessageSchema).min(1),
 });
 
+/** A template's guidance (docs/format.md, "Hints"): never exported as content. */
+export const hintsSchema = z.record(id, z.record(z.string().min(1), z.string()));
+
 export const strategyFileSchema = z.object({
   format: z.literal(FORMAT_NAME),
   formatVersion: z.union([z.literal(1), z.literal(2)]),
@@ -181,6 +184,8 @@ export const strategyFileSchema = z.object({
   actionPlans: z.array(actionPlanSchema).optional(),
   /** Version 2: the comment threads, in document order. */
   comments: z.array(commentThreadSchema).optional(),
+  /** Guidance shown in a field while it is empty, never content: target ("meta", "vision" or an item id) → field → plain text. */
+  hints: hintsSchema.optional(),
 });
 
 export type Rich = z.infer<typeof richSchema>;
@@ -204,5 +209,6 @@ export type Meta = z.infer<typeof metaSchema>;
 export type Labels = z.infer<typeof labelsSchema>;
 export type CommentMessage = z.infer<typeof commentMessageSchema>;
 export type CommentThread = z.infer<typeof commentThreadSchema>;
+export type Hints = z.infer<typeof hintsSchema>;
 /** A strategy in interchange format v1 or v2. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

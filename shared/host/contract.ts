@@ -63,6 +63,9 @@ export const DocumentSummarySchema = z.object({
   openBy: z.array(z.string()).optional(),
 });
 
+/** A house style the export can use (templates/styles/<name>.json that loads), for the cover editor's choice. */
+export const HouseStyleSummarySchema = z.object({ name: z.string(), label: z.string(), description: z.string().optional() });
+
 export const TemplateSummarySchema = z.object({
   /** 'kk' | 'odder' | 'brk' | 'blank' for templates; the example's name for examples. */
   name: z.string(),
@@ -203,6 +206,7 @@ export const HOST_METHODS = {
   listDocuments: method({ names: [], args: none, result: z.array(DocumentSummarySchema), http: { verb: 'GET', path: '/api/documents' } }),
   getDocument: method({ names: ['id'], args: z.tuple([DocumentId]), result: DocumentSummarySchema, http: { verb: 'GET', path: '/api/documents/:id' } }),
   listTemplates: method({ names: [], args: none, result: z.array(TemplateSummarySchema), http: { verb: 'GET', path: '/api/templates' } }),
+  listHouseStyles: method({ names: [], args: none, result: z.array(HouseStyleSummarySchema), http: { verb: 'GET', path: '/api/styles' } }),
   createDocument: method({
     names: ['request'],
     args: z.tuple([CreateDocumentRequestSchema]),

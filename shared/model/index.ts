@@ -37,3 +37,5 @@ export { TextFieldHandle } from './text-binding';
 export { textFieldsToYText, hasPlainTextFields, prepareLoadedDocument } from './document';
 /** Comment threads (issue 12): the `comments` root, anchors as `comment` marks. */
 export { Comments, CommentError, anchorsInFragment, findQuote } from './comments';
+/** A template's guidance (issue 16): shown in empty fields, never content. */
+export { readHint } from './hints';

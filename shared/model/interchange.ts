@@ -33,6 +33,7 @@ import { t as message, type Lang } from '../i18n/messages';
 import { checkRich, proseMirrorToRich, richToProseMirror } from '../richtext/rich';
 import { COMMENT_MARK } from '../richtext/schema';
 import { Comments, type CommentThread as LiveThread } from './comments';
+import { exportHints, writeHints } from './hints';
 import { IMPORT_ORIGIN, RECOVERED_FOCUS_AREA_ID, VISION_ID } from './model-constants';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY, getSchemaVersion, hasNothingButMeta, isEmptyDocument } from './document';
 import { COLLECTIONS, STATUS_UPDATES, collection, metaMap } from './layout';
@@ -117,6 +118,7 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
     }
     const comments = new Comments(model, { origin: IMPORT_ORIGIN });
     for (const thread of threads) comments.restore(thread, IMPORT_ORIGIN);
+    if (file.hints) writeHints(doc, file.hints, IMPORT_ORIGIN);
   }, IMPORT_ORIGIN);
   return doc;
 }
@@ -422,6 +424,8 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   if (plans.length > 0) file.actionPlans = plans;
   const comments = exportThreads(model, quotesOf);
   if (comments.length > 0) file.comments = comments;
+  const hints = exportHints(doc, (id) => model.kindOf(id) !== undefined);
+  if (hints) file.hints = hints;
   return file;
 }
 

@@ -115,6 +115,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     visionFragment(doc, 'body'),
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
     doc.getMap('comments'), // comment threads: ./comments.ts
+    doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
   ] as Y.AbstractType<unknown>[];
 }
 

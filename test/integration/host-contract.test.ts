@@ -146,6 +146,7 @@ const CASES: { [M in MethodName]: Case } = {
   listDocuments: { call: async (b, doc) => (await b.listDocuments()).some((d) => d.id === doc.id), invalid: [] },
   getDocument: { call: async (b, doc) => stable(await b.getDocument(doc.id)), invalid: [['../etc'], [42], []] },
   listTemplates: { call: (b) => b.listTemplates(), invalid: [] },
+  listHouseStyles: { call: (b) => b.listHouseStyles(), invalid: [] },
   createDocument: {
     call: async (b) => stable(await b.createDocument({ from: 'template', name: 'blank', title: 'Ny', organisation: 'Testrup' })),
     invalid: [[null], [{ from: 'nowhere' }], [{ from: 'json', text: 5, fileName: 'x.json' }]],

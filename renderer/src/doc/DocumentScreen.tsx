@@ -23,6 +23,7 @@ import './builtin-views';
 import { DocumentSession } from '../session/document-session';
 import { useDocVersion, usePresence } from '../session/use-doc';
 import { ExportMenu } from './ExportMenu';
+import { usePublishGuard } from '../publishing/PublishGuard';
 import { focusedEditorCommand } from '../editor/editor-registry';
 import { isReadOnly } from '../collab/connection-status';
 import { FieldPresenceProvider } from '../collab/field-presence';
@@ -160,6 +161,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const remoteActive = useSessionState(session, (s) => !!s.remote && s.remote.state.kind !== 'local');
   const me = useMyPresence(session);
   const [shareOpen, setShareOpen] = useState(false);
+  const publish = usePublishGuard(session.doc); // asks before a document with template guidance is exported
   const changesSince = useVersions(session).slice(-5).reverse().map((v) => ({ id: v.id, name: v.name, run: () => void exportChangesSince(session, v) })); // the newest five
 
   const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
@@ -259,7 +261,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     if (!menuCommand) return;
     switch (menuCommand.command) {
       case 'export-docx':
-        void exportDocx();
+        publish.guard(() => void exportDocx());
         break;
       case 'export-pdf':
         void exportPdf();
@@ -344,7 +346,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => void exportDocx()} onPdf={() => void exportPdf()} onConsultation={() => void exportDocx(true)} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>
@@ -375,6 +377,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
         </CommentsContext.Provider>
       </FieldPresenceProvider>
       <LiveStatusBar session={session} summary={summary} others={others} readOnly={readOnly} />
+      {publish.dialog}
       {shareOpen && <LiveShareDialog session={session} knownUrl={summary?.remote?.url} coEditors={others.map((o) => o.state.user.name)} onClose={() => setShareOpen(false)} />}
     </div>
   );

@@ -25,6 +25,7 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'initiative-end-before-start': 'code.initiative-end-before-start',
   'illegal-character': 'code.illegal-character',
   'unresolved-comments': 'code.unresolved-comments',
+  'template-text': 'code.template-text',
 };
 
 export function ChecksView({ session, select }: DocumentViewProps) {

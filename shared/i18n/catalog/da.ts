@@ -723,6 +723,7 @@ export const da = {
   'plans.code.initiative-end-before-start': 'Slutter før det starter',
   'plans.code.illegal-character': 'Tegn, som Word ikke kan gemme',
   'plans.code.unresolved-comments': 'Uløst kommentar',
+  'plans.code.template-text': 'Skabelonens hjælpetekst',
   'host.error.unknown-method': 'Pejling kender ikke metoden »{method}«.',
   'host.notice.moreFields': '{shown} og {more} flere',
   'host.fileName.statusReport': 'statusrapport',

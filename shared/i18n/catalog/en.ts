@@ -720,6 +720,7 @@ export const en: Record<MessageKey, string> = {
   'plans.code.initiative-end-before-start': 'Ends before it starts',
   'plans.code.illegal-character': 'Character Word cannot store',
   'plans.code.unresolved-comments': 'Unresolved comment',
+  'plans.code.template-text': 'Template guidance',
   'host.error.unknown-method': 'Pejling does not know the method “{method}”.',
   'host.notice.moreFields': '{shown} and {more} more',
   'host.fileName.statusReport': 'status report',

@@ -4,13 +4,14 @@ import { STRATEGY_STATUSES } from '../../../../shared/format/schema';
 import { parseYear } from '../../../../shared/format/dates';
 import type { DocumentSession } from '../../session/document-session';
 import { t } from '../../i18n/i18n';
-import { LABELS_ID, META_ID } from '../../../../shared/model';
+import { LABELS_ID, META_ID, readHint } from '../../../../shared/model';
 import { BoundInput, BoundSelect } from '../../ui/BoundInput';
 import { DateInput } from '../../ui/DateInput';
 import { required, validYear } from '../../ui/field-validators';
 import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../session/labels';
+import { HouseStyleField } from './HouseStyleField';
 
 interface Props {
   session: DocumentSession;
@@ -46,7 +47,7 @@ export function MetaEditor({ session, readOnly }: Props) {
         <BoundInput data-field="title" class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} readOnly={readOnly} />
+        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} placeholder={readHint(session.doc, META_ID, 'subtitle')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
@@ -108,6 +109,7 @@ export function MetaEditor({ session, readOnly }: Props) {
             onCommit={(value) => update({ language: value as 'da' | 'en' })}
           />
         </Field>
+        <HouseStyleField value={meta.style} readOnly={readOnly} onCommit={(style) => update({ style })} />
       </div>
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (

@@ -1,6 +1,7 @@
 // A labelled rich-text field of an item, bound to the model's Y.XmlFragment for (id, field).
 import { useMemo } from 'preact/hooks';
 import type { RichField as RichFieldName } from '../../../../shared/model/types';
+import { readHint } from '../../../../shared/model';
 import type { DocumentSession } from '../../session/document-session';
 import { RichTextEditor } from '../../editor/RichTextEditor';
 
@@ -24,6 +25,8 @@ export function RichField({ session, id, field, label, placeholder, readOnly, co
       return null;
     }
   }, [session, id, field, version]);
+  // A template's guidance for this field (shared/model/hints.ts) is its placeholder: shown while empty, never content.
+  const hint = useMemo(() => readHint(session.doc, id, field), [session, id, field, version]);
   const labelId = `rich-label-${id}-${field}`;
   if (!fragment) return null;
   return (
@@ -36,7 +39,7 @@ export function RichField({ session, id, field, label, placeholder, readOnly, co
         fragment={fragment}
         awareness={session.awareness}
         label={label}
-        placeholder={placeholder}
+        placeholder={hint ?? placeholder}
         readOnly={readOnly}
         compact={compact}
         fieldKey={`${id}:${field}`}

@@ -1,7 +1,7 @@
 // Editors of the strategy's parts: sections, vision, principles and bearings, perspectives, focus
 // areas (with goals), and the overview of a group. Every field is bound to the model.
 import { SECTION_PLACEMENTS } from '../../../../shared/format/schema';
-import { VISION_ID, type TextFieldHandle } from '../../../../shared/model';
+import { VISION_ID, readHint, type TextFieldHandle } from '../../../../shared/model';
 import type { SectionData } from '../../../../shared/model/types';
 import type { DocumentSession } from '../../session/document-session';
 import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../session/structure-ops';
@@ -215,6 +215,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
                 data-field="goal.text"
                 class="input input-grow"
                 field={session.model.textField(goal.id, 'text')}
+                placeholder={readHint(session.doc, goal.id, 'text')}
                 readOnly={readOnly}
                 aria-label={t('focusArea.goalN', { n: index + 1 })}
                 onKeyDown={(e: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
