@@ -2,37 +2,25 @@
 // dialog, to a second `pejling server` started with an --auth token file. A wrong address or token is
 // explained in Danish; an editor token syncs; a viewer token turns the whole editor read-only (banner,
 // editors, fields, navigator) while export keeps working; disconnecting makes it editable again.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { seriousViolations } from './a11y';
-import { test, expect, startServer, stopServer, type RunningServer } from './fixtures';
+import { test, expect, startAuthServer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const EDITOR_TOKEN = 'redaktoer-noegle-7f3a9c';
 const VIEWER_TOKEN = 'laeser-noegle-2b8e41';
 
-let remote: RunningServer;
-let authDir: string;
+let remote: Awaited<ReturnType<typeof startAuthServer>>;
 
 test.beforeAll(async () => {
-  authDir = mkdtempSync(join(tmpdir(), 'pejling-e2e-auth-'));
-  const authFile = join(authDir, 'auth.json');
-  writeFileSync(
-    authFile,
-    JSON.stringify({
-      tokens: [
-        { token: EDITOR_TOKEN, role: 'editor', documents: ['*'] },
-        { token: VIEWER_TOKEN, role: 'viewer', documents: ['*'] },
-      ],
-    }),
-  );
-  remote = await startServer({ args: ['--auth', authFile] });
+  remote = await startAuthServer([
+    { token: EDITOR_TOKEN, role: 'editor' },
+    { token: VIEWER_TOKEN, role: 'viewer' },
+  ]);
 });
 
 test.afterAll(async () => {
-  await stopServer(remote);
-  rmSync(authDir, { recursive: true, force: true });
+  await remote.stop();
 });
 
 async function openDocument(page: Page, baseUrl: string): Promise<string> {

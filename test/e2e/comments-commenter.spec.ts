@@ -3,13 +3,10 @@
 // strategy (fields, editors, navigator) but "Kommentér" works: the thread and its mark reach the
 // remote server, which an editor (a stock y-websocket client here) sees, while typing into the text
 // changes nothing there. With a viewer token nobody may comment.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type * as Y from 'yjs';
 import { seriousViolations, settle } from './a11y';
-import { test, expect, createDocument, openAsUser, startServer, stopServer, type RunningServer } from './fixtures';
+import { test, expect, createDocument, openAsUser, startAuthServer } from './fixtures';
 import { field, richText } from './fields';
 import { stockClient } from '../integration/server-helpers';
 import { readFragment } from '../../shared/model/yfragment';
@@ -18,28 +15,18 @@ import { anchorsInFragment } from '../../shared/model/comments';
 const TOKENS = { editor: 'strategienheden-7c1e', commenter: 'it-chefforum-4d2a', viewer: 'udvalget-9b0f' };
 const VISION = '@vision:statement';
 
-let remote: RunningServer;
-let authDir: string;
+let remote: Awaited<ReturnType<typeof startAuthServer>>;
 
 test.beforeAll(async () => {
-  authDir = mkdtempSync(join(tmpdir(), 'pejling-e2e-commenter-'));
-  const authFile = join(authDir, 'auth.json');
-  writeFileSync(
-    authFile,
-    JSON.stringify({
-      tokens: [
-        { token: TOKENS.editor, role: 'editor', documents: ['*'] },
-        { token: TOKENS.commenter, role: 'commenter', documents: ['*'] },
-        { token: TOKENS.viewer, role: 'viewer', documents: ['*'] },
-      ],
-    }),
-  );
-  remote = await startServer({ args: ['--auth', authFile] });
+  remote = await startAuthServer([
+    { token: TOKENS.editor, role: 'editor' },
+    { token: TOKENS.commenter, role: 'commenter' },
+    { token: TOKENS.viewer, role: 'viewer' },
+  ]);
 });
 
 test.afterAll(async () => {
-  await stopServer(remote);
-  rmSync(authDir, { recursive: true, force: true });
+  await remote.stop();
 });
 
 async function connect(page: Page, token: string, first: boolean): Promise<void> {

@@ -3,7 +3,7 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import type { CreateDocumentRequest } from '../../shared/bridge';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,6 +50,27 @@ export async function stopServer(server: RunningServer, { keepData = false } = {
     if (server.process.exitCode === null) server.process.kill('SIGKILL');
   }
   if (!keepData) rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** A token of a server's auth file (`--auth`), for every document. */
+export interface TestToken {
+  token: string;
+  role: 'editor' | 'commenter' | 'viewer';
+}
+
+/** A sync server started with an auth file holding `tokens`; `stop` stops it and removes the file. */
+export async function startAuthServer(tokens: readonly TestToken[]): Promise<RunningServer & { stop: () => Promise<void> }> {
+  const authDir = mkdtempSync(join(tmpdir(), 'pejling-e2e-auth-'));
+  const authFile = join(authDir, 'auth.json');
+  writeFileSync(authFile, JSON.stringify({ tokens: tokens.map((t) => ({ ...t, documents: ['*'] })) }));
+  const server = await startServer({ args: ['--auth', authFile] });
+  return {
+    ...server,
+    stop: async () => {
+      await stopServer(server);
+      rmSync(authDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Creates a document through the server's browser-mode API (as the start screen does) and returns its id. */

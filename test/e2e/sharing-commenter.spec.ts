@@ -2,37 +2,24 @@
 // can do; a commenter token on a strategy the server does not have yet is told that its changes were not
 // taken (a commenter cannot publish a strategy); once an editor has put it there, the commenter token
 // syncs, the dialog shows "Kommentator" and the window knows it is a commenter.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seriousViolations } from './a11y';
-import { test, expect, startServer, stopServer, type RunningServer } from './fixtures';
+import { test, expect, startAuthServer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const EDITOR_TOKEN = 'strategienheden-5c1d2e';
 const COMMENTER_TOKEN = 'hoeringspart-9a7b3f';
 
-let remote: RunningServer;
-let authDir: string;
+let remote: Awaited<ReturnType<typeof startAuthServer>>;
 
 test.beforeAll(async () => {
-  authDir = mkdtempSync(join(tmpdir(), 'pejling-e2e-commenter-'));
-  const authFile = join(authDir, 'auth.json');
-  writeFileSync(
-    authFile,
-    JSON.stringify({
-      tokens: [
-        { token: EDITOR_TOKEN, role: 'editor', documents: ['*'] },
-        { token: COMMENTER_TOKEN, role: 'commenter', documents: ['*'] },
-      ],
-    }),
-  );
-  remote = await startServer({ args: ['--auth', authFile] });
+  remote = await startAuthServer([
+    { token: EDITOR_TOKEN, role: 'editor' },
+    { token: COMMENTER_TOKEN, role: 'commenter' },
+  ]);
 });
 
 test.afterAll(async () => {
-  await stopServer(remote);
-  rmSync(authDir, { recursive: true, force: true });
+  await remote.stop();
 });
 
 async function openDocument(page: Page, baseUrl: string): Promise<void> {
