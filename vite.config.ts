@@ -17,6 +17,7 @@ export default defineConfig({
   base: './',
   // Preact through the automatic JSX runtime (Vite 8 transforms with oxc).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  define: { __PEJLING_RENDER_COUNTS__: JSON.stringify(process.env.PEJLING_RENDER_COUNTS === '1') }, // perf18: render-budget test build
   // Browser mode's offline app shell (dist/renderer/sw.js).
   plugins: [serviceWorkerPlugin(fileURLToPath(new URL('./renderer/src/collab/service-worker.ts', import.meta.url)), ['favicon.svg'])],
   build: {

@@ -8,7 +8,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const all = !args.includes('--renderer') && !args.includes('--electron');
+const all = !args.includes('--renderer') && !args.includes('--electron') && !args.includes('--render-counts');
+
+// The render-budget test's variant of the renderer (test/e2e/render-budget.spec.ts): a render counter compiled in
+// (PEJLING_RENDER_COUNTS=1 → __PEJLING_RENDER_COUNTS__), unminified so component names survive, in its own folder.
+if (args.includes('--render-counts')) {
+  const vite = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', join(root, 'dist/renderer-render-counts')],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, PEJLING_RENDER_COUNTS: '1' } },
+  );
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+}
 
 if (all || args.includes('--renderer')) {
   const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {

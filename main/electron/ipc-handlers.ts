@@ -5,7 +5,8 @@
 // Electron's objects come in as parameters (types only), so test/unit/foundation/electron-main.test.ts drives the
 // handlers with fakes of ipcMain, webContents and the dialogs.
 import type { IpcMainEvent, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions, WebContents } from 'electron';
-import { readFile as fsReadFile, rename as fsRename, stat as fsStat, writeFile as fsWriteFile } from 'node:fs/promises';
+import { mkdtemp, readFile as fsReadFile, rename as fsRename, stat as fsStat, writeFile as fsWriteFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   FilePayloadSchema,
@@ -48,6 +49,12 @@ export interface IpcOptions {
   onFileOpened(path: string): void;
   /** Largest file "Open file…" reads (default 64 MiB, as browser mode's upload). */
   maxFileBytes?: number;
+  /**
+   * "Udskriv" (exportDocx with print): the PDF is written to a temporary folder and handed to this, the OS's PDF
+   * viewer (shell.openPath), where the user prints it: Electron's webContents.print prints a page, not a PDF
+   * (its PDF viewer is a plugin print() does not reach), and the OS viewer has the printer dialog the user knows.
+   */
+  printFile?(path: string): Promise<string>;
 }
 
 /** Writes a file atomically: a crash never leaves a half-written export where the user asked for it. */
@@ -62,6 +69,7 @@ const FILE_FILTERS: Record<string, { name: MessageKey; extensions: string[] }> =
   pejling: { name: 'dialog.filter.pejling', extensions: ['pejling'] },
   json: { name: 'dialog.filter.json', extensions: ['json'] },
   docx: { name: 'dialog.filter.docx', extensions: ['docx'] },
+  pdf: { name: 'pdf.dialog.filter', extensions: ['pdf'] },
 };
 
 function failure(error: HostError): IpcResult {
@@ -120,11 +128,22 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     return { saved: true, target: result.filePath };
   }
 
+  async function printPdfFile(printFile: (path: string) => Promise<string>, args: unknown[]): Promise<unknown> {
+    const file = FilePayloadSchema.safeParse(await (host.exportDocx as (...a: unknown[]) => Promise<FilePayload>)(...args));
+    if (!file.success) throw hostError('internal', {}, 500, lang());
+    const target = join(await mkdtemp(join(tmpdir(), 'pejling-print-')), file.data.fileName);
+    await writeAtomically(target, file.data.bytes);
+    const failed = await printFile(target);
+    if (failed) throw hostError('internal', {}, 500, lang());
+    return { saved: true, target };
+  }
+
   async function invoke(name: MethodName, event: IpcMainInvokeEvent, rawArgs: unknown[]): Promise<unknown> {
     const spec = HOST_METHODS[name];
     const parsed = parseArgs(name, rawArgs);
     if (!parsed.ok) throw HostError.from(parsed.error, 400);
     if (spec.file === 'in') return openWithDialog(event.sender, name);
+    if (name === 'exportDocx' && options.printFile && (parsed.value as [string, { print?: boolean }])[1].print === true) return printPdfFile(options.printFile, parsed.value);
     if (spec.file === 'out') return saveWithDialog(event.sender, name as 'saveDocumentAs' | 'exportDocx', parsed.value);
     if (name === 'openExternal') {
       options.page.openExternal(parsed.value[0] as string);

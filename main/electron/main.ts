@@ -99,6 +99,7 @@ async function start(): Promise<void> {
     page: { openExternal: openExternalSafely },
     targets: () => (mainWindow ? [mainWindow.webContents] : []),
     onFileOpened: rememberFile,
+    printFile: (path) => shell.openPath(path),
   });
   menu = installApplicationMenu({
     host: host.api,

@@ -50,6 +50,8 @@ export function applicationMenuTemplate(actions: MenuActions, recent: readonly s
         { type: 'separator' },
         command('menu.saveAs', 'save-as', 'CmdOrCtrl+Shift+S'),
         command('menu.exportDocx', 'export-docx', 'CmdOrCtrl+E'),
+        command('pdf.menu.exportFile', 'export-pdf'),
+        command('pdf.menu.print', 'print', 'CmdOrCtrl+P'),
         command('menu.exportJson', 'export-json'),
         { type: 'separator' },
         command('menu.share', 'show-share'),

@@ -6,6 +6,7 @@
 import type { ExportPart, RedlineOptions } from '../../shared/export/docx/export-docx';
 import type { StrategyFile } from '../../shared/format/schema';
 import { exportDocxWithLayout, type LayoutExportResult, type PageNumberMode } from './layout-pass';
+import { finishPdf } from './pdf/finish-pdf';
 import { DEFAULT_STYLES_DIR, FALLBACK_STYLE, listHouseStyles, loadHouseStyle } from './styles';
 
 export interface ExportRequest {
@@ -21,6 +22,8 @@ export interface ExportRequest {
   compare?: RedlineOptions;
   /** The consultation copy: open comment threads as Word comments. */
   comments?: boolean;
+  /** Also the tagged PDF (result.pdf) of the same document, laid out by LibreOffice (./pdf/finish-pdf.ts). */
+  pdf?: boolean;
 }
 
 export interface ExportResult extends LayoutExportResult {
@@ -51,6 +54,8 @@ export async function exportStrategyDocumentInProcess(strategy: StrategyFile, re
     ...(request.compare ? { compare: request.compare } : {}),
     pageNumbers: request.pageNumbers ?? 'auto',
     ...(request.comments ? { comments: true } : {}),
+    ...(request.pdf ? { pdf: true } : {}),
   });
+  if (request.pdf) return { ...(await finishPdf(result)), styleName, ...(missingDocumentStyle ? { missingDocumentStyle } : {}) };
   return { ...result, styleName, ...(missingDocumentStyle ? { missingDocumentStyle } : {}) };
 }

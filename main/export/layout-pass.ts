@@ -11,6 +11,7 @@ import {
 import type { LayoutPages } from '../../shared/export/docx/page-numbers';
 import type { StrategyFile } from '../../shared/format/schema';
 import { convertDocxToPdf, findSoffice } from './libreoffice';
+import { TAGGED_PDF_FILTER } from './pdf/pdf-filter';
 import { readPdfOutline, type PdfOutline } from './pdf-outline';
 
 /**
@@ -25,6 +26,8 @@ export interface LayoutExportOptions extends Omit<ExportDocxOptions, 'layout'> {
   soffice?: string;
   /** Layout passes at most (each is one LibreOffice conversion). */
   maxPasses?: number;
+  /** The tagged PDF is wanted too: the layout conversions write it, and the verified one is kept (`pdf`). */
+  pdf?: boolean;
 }
 
 export interface LayoutExportResult extends DocxExport {
@@ -35,6 +38,8 @@ export interface LayoutExportResult extends DocxExport {
   /** Why the estimate was used in 'auto' mode, if it was. */
   fallbackReason?: string;
   timings: { exportMs: number; layoutMs: number };
+  /** With `pdf`: the tagged PDF of the very document in `bytes`, when the last layout verified its numbers. */
+  pdf?: Uint8Array;
 }
 
 const normalise = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -118,13 +123,13 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
   try {
     while (passes < maxPasses) {
       const layoutStart = performance.now();
-      const pdf = await convertDocxToPdf(result.bytes, soffice);
+      const pdf = await convertDocxToPdf(result.bytes, soffice, undefined, options.pdf ? TAGGED_PDF_FILTER : undefined);
       const layout = headingPagesFromOutline(readPdfOutline(pdf), result.headings, result.laidOut);
       passes += 1;
       layoutMs += performance.now() - layoutStart;
       // The numbers written are where LibreOffice put the headings: done (when the estimate was
       // already right, its document is the measured one).
-      if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured' }, layoutMs);
+      if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured', ...(options.pdf ? { pdf } : {}) }, layoutMs);
       const exportStart = performance.now();
       result = await exportDocxDetailed(strategy, { ...options, layout });
       exportMs += performance.now() - exportStart;

@@ -59,20 +59,20 @@ export class LibreOfficeError extends Error {
 // One conversion at a time in this process: LibreOffice is heavy, and the machine is shared.
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Converts .docx bytes to PDF bytes with LibreOffice (headless). */
-export function convertDocxToPdf(docx: Uint8Array, soffice: string, timeoutMs = 120_000): Promise<Buffer> {
-  const run = queue.then(() => convert(docx, soffice, timeoutMs));
+/** Converts .docx bytes to PDF bytes with LibreOffice (headless); `filter` is --convert-to's argument (./pdf/pdf-filter.ts). */
+export function convertDocxToPdf(docx: Uint8Array, soffice: string, timeoutMs = 120_000, filter = 'pdf'): Promise<Buffer> {
+  const run = queue.then(() => convert(docx, soffice, timeoutMs, filter));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function convert(docx: Uint8Array, soffice: string, timeoutMs: number): Promise<Buffer> {
+async function convert(docx: Uint8Array, soffice: string, timeoutMs: number, filter: string): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pejling-layout-'));
   try {
     const input = path.join(dir, 'document.docx');
     await writeFile(input, docx);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nologo', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, input];
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nologo', '--nolockcheck', '--convert-to', filter, '--outdir', dir, input];
     await new Promise<void>((resolve, reject) => {
       const child = spawn(soffice, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
       let stderr = '';

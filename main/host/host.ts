@@ -337,7 +337,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, 'docx');
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, exportOptions.format ?? 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async listHouseStyles() {
@@ -454,12 +454,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
         ...(exportOptions.comments ? { comments: true } : {}),
+        ...(exportOptions.format === 'pdf' ? { pdf: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
       }).catch((error: unknown) => {
+        if (error instanceof Error && error.name === 'PdfUnavailableError') throw hostError('pdf-needs-libreoffice', {}, 503, uiLanguage);
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
       const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
-      return { fileName: safeFileName(`${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
+      const name = `${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`;
+      if (exportOptions.format === 'pdf' && result.pdf) return { fileName: safeFileName(name, 'pdf'), mimeType: 'application/pdf', bytes: result.pdf };
+      return { fileName: safeFileName(name, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },
     async setRemote(id, remote: RemoteSettings | null) {
       if (!(await store.exists(id))) throw documentNotFound(id, uiLanguage);

@@ -8,6 +8,9 @@ export function contentSecurityPolicy(options: { allowWebSocket: boolean }): str
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // "Udskriv" prints the document's PDF from a hidden frame holding an object URL the page made itself
+    // (renderer/src/bridge/print-pdf.ts); no other frame source is allowed.
+    "frame-src blob:",
     "font-src 'self' data:",
     `connect-src ${connect}`,
     "object-src 'none'",

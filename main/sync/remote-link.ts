@@ -157,7 +157,9 @@ export class RemoteLink {
       if (event?.code === 4500) {
         this.error = { errorCode: 'server-storage', error: 'Serveren kunne ikke gemme (lagerfejl). Prøver igen.' };
       }
-      this.refresh();
+      // y-websocket emits 'connection-close' before it clears `wsconnecting`; read the state after it has, or a
+      // failed reconnection attempt is reported as 'connecting' until the next attempt (the whole outage).
+      queueMicrotask(() => this.refresh());
     };
     this.provider.on('status', onStatus);
     this.provider.on('sync', onSync);

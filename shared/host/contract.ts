@@ -111,6 +111,10 @@ export const ExportDocxOptionsSchema = z.object({
     .optional(),
   /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
   comments: z.boolean().optional(),
+  /** 'pdf': the tagged PDF/UA of the same document (LibreOffice lays it out; an error without it). Default 'docx'. */
+  format: z.enum(['docx', 'pdf']).optional(),
+  /** "Udskriv": the transport prints the file instead of saving it (browser: a hidden frame with the PDF). */
+  print: z.boolean().optional(),
 });
 
 /** A sync server address: http(s) or ws(s) only (a file: or javascript: URL is refused here, not deep in the link). */
@@ -135,6 +139,8 @@ export const MenuCommandSchema = z.enum([
   'import-word',
   'save-as',
   'export-docx',
+  'export-pdf',
+  'print',
   'export-json',
   'show-start',
   'show-outline',

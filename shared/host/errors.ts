@@ -39,6 +39,7 @@ export const HOST_ERROR_CODES = [
   'version-not-found',
   'word-import',
   'unknown-style',
+  'pdf-needs-libreoffice',
   'invalid-remote-url',
   'word-import',
 ] as const;

@@ -135,7 +135,7 @@ test('connect via the Del dialog: errors in Danish, editor syncs, viewer is read
   // Export still works: Word and JSON.
   const word = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksportér' }).click();
-  await page.getByRole('button', { name: /Word-dokument/ }).click();
+  await page.locator('[data-action="export-docx"]').click();
   const wordFile = readFileSync((await (await word).path())!);
   expect(wordFile.subarray(0, 2).toString()).toBe('PK');
   const json = page.waitForEvent('download');

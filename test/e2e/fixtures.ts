@@ -15,11 +15,11 @@ export interface RunningServer {
   output(): string;
 }
 
-export async function startServer(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pejling-e2e-'));
   const child = spawn(process.execPath, ['bin/pejling.js', 'server', '--port', '0', '--data', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PEJLING_DATA_DIR: dataDir },
+    env: { ...process.env, PEJLING_DATA_DIR: dataDir, ...options.env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -20,6 +20,7 @@ import { CliError } from '../cli-error';
 import { parseCommandArgs, parseLang, readInput, singleFile } from './validate';
 
 export const help = `Usage: pejling export FILE --docx OUT.docx [--style NAME] [--part strategy|plan:<id>|status]
+       pejling export FILE --pdf OUT.pdf [--docx OUT.docx] [options as above]
        pejling export NEW --docx OUT.docx --compare-with OLD [--author NAME] [--date YYYY-MM-DD]
 
 Writes the publishable Word document of the strategy in FILE (an interchange JSON file or a
@@ -27,7 +28,9 @@ Writes the publishable Word document of the strategy in FILE (an interchange JSO
 tracked changes (a redline): "Accept all" gives NEW, "Reject all" gives OLD.
 
 Options:
-  --docx OUT.docx        the Word file to write (required)
+  --docx OUT.docx        the Word file to write (this or --pdf is required)
+  --pdf OUT.pdf          the tagged PDF/UA to write (needs LibreOffice): title, language, bookmarks,
+                         embedded fonts, the same verified page numbers as the Word file
   --style NAME           house style from templates/styles (default: the document's own, else neutral)
   --part PART            strategy (default), plan:<id> (one action plan) or status (status report)
   --as-of YYYY-MM-DD     status report: statuses as of this date (default: the current ones)
@@ -57,6 +60,7 @@ function parsePageNumbers(value: string | boolean | undefined): PageNumberMode {
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('export', args, {
     docx: { type: 'string' },
+    pdf: { type: 'string' },
     style: { type: 'string' },
     part: { type: 'string' },
     'as-of': { type: 'string' },
@@ -70,10 +74,12 @@ export async function run(args: string[]): Promise<number> {
   const lang = parseLang(values.lang);
   const file = singleFile('export', positionals);
   const out = values.docx;
-  if (typeof out !== 'string' || out === '') {
-    throw new CliError(t(lang, 'cli.export.needsDocx'), 2);
+  const pdfOut = values.pdf;
+  if (pdfOut !== undefined && (typeof pdfOut !== 'string' || !pdfOut.toLowerCase().endsWith('.pdf'))) throw new CliError(t(lang, 'pdf.cli.notPdf', { out: String(pdfOut) }), 2);
+  if ((typeof out !== 'string' || out === '') && pdfOut === undefined) {
+    throw new CliError(t(lang, 'pdf.cli.needsOutput'), 2);
   }
-  if (!out.toLowerCase().endsWith('.docx')) {
+  if (typeof out === 'string' && !out.toLowerCase().endsWith('.docx')) {
     throw new CliError(t(lang, 'cli.export.notDocx', { out }), 2);
   }
   let part: ExportPart;
@@ -123,8 +129,10 @@ export async function run(args: string[]): Promise<number> {
       pageNumbers,
       ...(values.comments === true ? { comments: true } : {}),
       ...(compare ? { compare } : {}),
+      ...(typeof pdfOut === 'string' ? { pdf: true } : {}),
     });
   } catch (error) {
+    if (error instanceof Error && error.name === 'PdfUnavailableError') throw new CliError(t(lang, 'pdf.cli.noLibreOffice'), 1);
     if (error instanceof UnknownStyleError) {
       throw new CliError(t(lang, 'cli.export.unknownStyle', { style: error.requested, known: error.known.join(', ') || t(lang, 'common.none') }), 1);
     }
@@ -132,11 +140,14 @@ export async function run(args: string[]): Promise<number> {
     throw error;
   }
 
-  try {
-    await writeFileAtomic(out, result.bytes);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.export.folderMissing') : (error as Error).message;
-    throw new CliError(t(lang, 'cli.export.cannotWrite', { out, reason }), 1);
+  for (const [target, bytes] of [[out, result.bytes], [pdfOut, result.pdf]] as const) {
+    if (typeof target !== 'string' || !bytes) continue;
+    try {
+      await writeFileAtomic(target, bytes);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.export.folderMissing') : (error as Error).message;
+      throw new CliError(t(lang, 'cli.export.cannotWrite', { out: target, reason }), 1);
+    }
   }
 
   if (result.missingDocumentStyle) {
@@ -166,8 +177,12 @@ export async function run(args: string[]): Promise<number> {
         : t(lang, 'cli.export.contentsEstimated', { source: result.pageSource }),
     );
   }
-  const shown = path.relative(process.cwd(), out) || out;
-  console.log(t(lang, 'cli.export.wrote', { file: shown, facts: facts.join('; ') }));
+  for (const target of [out, pdfOut]) {
+    if (typeof target !== 'string') continue;
+    const shown = path.relative(process.cwd(), target) || target;
+    const tagged = target === pdfOut ? [t(lang, 'pdf.cli.tagged')] : [];
+    console.log(t(lang, 'cli.export.wrote', { file: shown, facts: [...tagged, ...facts].join('; ') }));
+  }
   if (compare && typeof compareWith === 'string') {
     const summary = compareStrategies(compare.old, input.strategy).summary;
     console.log(t(lang, 'redline.cli.changes', { old: compareWith, summary: summaryText(summary, lang), author: compare.author, date: compare.date.slice(0, 10) }));

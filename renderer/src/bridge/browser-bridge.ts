@@ -18,6 +18,7 @@ import {
 } from '../../../shared/host/contract';
 import { BridgeError } from './bridge-error';
 import { fileNameFromDisposition, offerDownload, pickFile } from './file-picker';
+import { printPdf } from './print-pdf';
 import { openWebSocketChannel } from './websocket-document-channel';
 
 /** Files "Åbn fil…" accepts. */
@@ -131,7 +132,9 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): HostBri
           const response = await request(path, init);
           if (spec.file !== 'out') return (await response.json()) as unknown;
           const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition'), 'strategi');
-          download(await response.blob(), fileName);
+          const printing = name === 'exportDocx' && (parsed.value as unknown[])[1] !== null && ((parsed.value as unknown[])[1] as { print?: boolean }).print === true;
+          if (printing) printPdf(await response.blob());
+          else download(await response.blob(), fileName);
           return { saved: true, target: fileName } satisfies SaveResult;
         },
       ];

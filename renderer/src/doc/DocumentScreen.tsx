@@ -150,7 +150,11 @@ interface OpenProps {
 }
 
 function OpenDocument({ session, summary, view, item, menuCommand, onOpenSettings, banner }: OpenProps) {
-  const version = useDocVersion(session, { structureOnly: true });
+  // Typing into the edited item's own plain fields re-renders only those fields and the navigator (which follows them
+  // itself), not the whole screen (test/e2e/render-budget.spec.ts). The comments panel lists parts by title: while it
+  // is open, the screen follows every title.
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: (getView(view) ?? listViews()[0])?.id === 'edit' && !commentsOpen ? item : undefined });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
   const readOnly = useSessionState(session, isReadOnly) || commenter;
@@ -160,7 +164,6 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const publish = usePublishGuard(session.doc); // asks before a document with template guidance is exported
   const changesSince = useVersions(session).slice(-5).reverse().map((v) => ({ id: v.id, name: v.name, run: () => void exportChangesSince(session, v) })); // the newest five
 
-  const [commentsOpen, setCommentsOpen] = useState(false);
   const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
@@ -212,6 +215,38 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
     }
   };
+  const exportPdf = async () => {
+    // LibreOffice lays the PDF out (and verifies the contents' page numbers): seconds; say that it is working.
+    const progress = showToast({ message: t('pdf.exporting') }, 180_000);
+    try {
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf' });
+      dismissToast(progress);
+      if (result.saved) showToast({ message: t('pdf.exported', { target: result.target ?? '' }) });
+    } catch (error) {
+      dismissToast(progress);
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    }
+  };
+  // "Udskriv" (Ctrl+P): the published document, through its PDF, not the app's screen.
+  const printDocument = async () => {
+    const progress = showToast({ message: t('pdf.printing') }, 180_000);
+    try {
+      await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf', print: true });
+    } catch (error) {
+      showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      dismissToast(progress);
+    }
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p') return;
+      event.preventDefault();
+      void printDocument();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
   const saveAs = async (format: 'pejling' | 'json') => {
     try {
       const result = await getBridge().saveDocumentAs(session.documentId, format);
@@ -227,6 +262,12 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     switch (menuCommand.command) {
       case 'export-docx':
         publish.guard(() => void exportDocx());
+        break;
+      case 'export-pdf':
+        publish.guard(() => void exportPdf());
+        break;
+      case 'print':
+        void printDocument();
         break;
       case 'export-json':
         void saveAs('json');
@@ -305,7 +346,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onConsultation={() => publish.guard(() => void exportDocx(true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>

@@ -9,11 +9,13 @@ interface Props {
   onConsultation: () => void;
   onJson: () => void;
   onPejling: () => void;
+  /** "Eksportér PDF": the tagged PDF of the published document. */
+  onPdf?: () => void;
   /** "Eksportér ændringer siden <version>", newest version first (renderer/src/versions). */
   changesSince?: { id: string; name: string; run: () => void }[] | undefined;
 }
 
-export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, changesSince = [] }: Props) {
+export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, onPdf, changesSince = [] }: Props) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -49,13 +51,22 @@ export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, changesS
       </button>
       {open && (
         <div class="disclosure-panel" id="export-options">
-          <button type="button" class="disclosure-item" onClick={() => choose(onDocx)}>
+          <button type="button" class="disclosure-item" data-action="export-docx" onClick={() => choose(onDocx)}>
             <Icon name="word" />
             <span>
               <span class="disclosure-item-title">{t('doc.exportDocx')}</span>
               <span class="disclosure-item-hint">{t('doc.exportDocxHint')}</span>
             </span>
           </button>
+          {onPdf && (
+            <button type="button" class="disclosure-item" data-action="export-pdf" onClick={() => choose(onPdf)}>
+              <Icon name="download" />
+              <span>
+                <span class="disclosure-item-title">{t('pdf.menu.export')}</span>
+                <span class="disclosure-item-hint">{t('pdf.menu.exportHint')}</span>
+              </span>
+            </button>
+          )}
           <button type="button" class="disclosure-item" data-action="export-consultation" onClick={() => choose(onConsultation)}>
             <Icon name="word" />
             <span>

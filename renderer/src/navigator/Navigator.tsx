@@ -9,7 +9,8 @@ import { Icon } from '../ui/Icon';
 import { announce } from '../ui/announcer';
 import { PresenceBadges } from '../collab/PresenceList';
 import { CommentCount, useOpenCommentCounts } from '../comments/CommentsPanel';
-import { MOVABLE_KINDS, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
+import { MOVABLE_KINDS, buildNavTree, flatten, type FlatNode, type NavNode } from '../session/nav-tree';
+import { useDocVersion } from '../session/use-doc';
 import { addChild, canAdd, dropAllowed, dropOn, moveBy, remove, rename, type DropPosition, type NavContext } from '../session/nav-actions';
 import { CompareBadge, compareBadgeId } from '../session/compare-marks';
 
@@ -33,7 +34,12 @@ function loadCollapsed(documentId: string): Set<string> {
 }
 
 export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
-  const { session, tree } = ctx;
+  const { session } = ctx;
+  // The document screen ignores typing into the edited item's title; the tree shows titles, so it follows them here.
+  const textVersion = useDocVersion(session, { titlesOnly: true });
+  const built = useRef({ from: ctx.tree, at: textVersion });
+  if (built.current.from !== ctx.tree) built.current = { from: ctx.tree, at: textVersion };
+  const tree = useMemo(() => (textVersion === built.current.at ? ctx.tree : buildNavTree(session.model, ctx.labels)), [ctx.tree, textVersion]);
   const [collapsed, setCollapsed] = useState<Set<string>>(() => loadCollapsed(session.documentId));
   const [focusKey, setFocusKey] = useState<string>(selectedKey);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -262,8 +268,8 @@ export function Navigator({ ctx, selectedKey, others, readOnly }: Props) {
               {node.label || node.placeholder || ''}
             </span>
           )}
-          <CompareBadge doc={ctx.session.doc} id={node.key} elementId={`cmp-${node.key}`} />
-          <PresenceBadges here={here} />
+          {compareBadgeId(ctx.session.doc, node.key) && <CompareBadge doc={ctx.session.doc} id={node.key} elementId={`cmp-${node.key}`} />}
+          {here.length > 0 && <PresenceBadges here={here} />}
           {!!commentCounts.get(node.key) && <CommentCount count={commentCounts.get(node.key)!} id={`nav-comments-${node.key}`} />}
           {node.detail && !node.itemKind && <span class="nav-detail" aria-hidden="true">{node.detail}</span>}
           {!readOnly && renaming !== node.key && (

@@ -9,6 +9,10 @@ import { t } from '../i18n/i18n';
 import { syncLabel } from '../start/sync-label';
 import { activeRemote, channelLabel, remoteLabel } from '../collab/connection-status';
 import { NamePrompt } from '../collab/NamePrompt';
+import { memo } from 'preact/compat';
+
+// The save state changes on every keystroke; the name prompt takes no props and need not re-render with it.
+const StableNamePrompt = memo(NamePrompt);
 
 interface Props {
   state: ChannelProviderState;
@@ -41,7 +45,7 @@ export function StatusBar({ state, summary, others, readOnly }: Props) {
         </span>
       )}
       {readOnly && <span class="status-item status-warn">{t('status.readOnly')}</span>}
-      <NamePrompt />
+      <StableNamePrompt />
       <span class="status-spacer" />
       {others.length > 0 && (
         <span class="status-presence" aria-label={t('presence.others', { names: others.map((o) => o.state.user.name).join(', ') })} role="group">

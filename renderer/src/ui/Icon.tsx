@@ -1,5 +1,6 @@
 // Small line icons (16×16, currentColor), drawn for Pejling. Always decorative: the button that
 // holds an icon carries the accessible name.
+import { memo } from 'preact/compat';
 const paths = {
   bold: 'M4.5 2.5h4.2a2.8 2.8 0 0 1 1.6 5.1 3 3 0 0 1-1.3 5.9H4.5zm2 2v3h2.2a1.5 1.5 0 0 0 0-3zm0 5v2.2h2.6a1.1 1.1 0 0 0 0-2.2z',
   italic: 'M6.5 2.5h6v1.8h-2.1L8.3 11.7h2.1v1.8h-6v-1.8h2.1l2.1-7.4H6.5z',
@@ -34,10 +35,12 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+// Memoised: the navigator re-renders its rows as titles are typed, with three icons per row that never change
+// (render-budget.spec.ts counted 190 icon renders per keystroke in a title before this).
+export const Icon = memo(function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
   return (
     <svg class="icon" width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <path d={paths[name]} fill="currentColor" fill-rule="evenodd" />
     </svg>
   );
-}
+});

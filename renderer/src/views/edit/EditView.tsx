@@ -38,7 +38,8 @@ const EDITORS: Record<Exclude<NavKind, 'meta'>, ComponentType<EditorProps>> = {
 
 export function EditView({ session, selectedKey, select, tree, labels, readOnly }: DocumentViewProps) {
   // Structure changes re-render through the parent; this also catches field edits by others.
-  const version = useDocVersion(session, { structureOnly: true });
+  // The selected item's own text fields are bound inputs that follow their text themselves (render-budget.spec.ts).
+  const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: selectedKey });
   const paneRef = useRef<HTMLDivElement>(null);
   const entry = findNode(tree, selectedKey) ?? findNode(tree, META_KEY);
   const node = entry?.node;
