@@ -264,7 +264,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
         publish.guard(() => void exportDocx());
         break;
       case 'export-pdf':
-        void exportPdf();
+        publish.guard(() => void exportPdf());
         break;
       case 'print':
         void printDocument();
