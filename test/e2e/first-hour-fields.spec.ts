@@ -53,6 +53,23 @@ test('keys typed right after "Tilføj målsætning" go into the new goal, not to
   expect(consoleErrors).toEqual([]);
 });
 
+test('the new goal has the focus before the next key can arrive after a click on "Tilføj målsætning"', async ({ page, server, consoleErrors }) => {
+  const id = await createDocument(server.url, { from: 'example', name: 'kk-2010-2014' });
+  await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/fa-digitale-losninger`);
+  await expect(field(page, 'goal.text').first()).toBeVisible();
+  // A key pressed right after a click is handled in a later task than the click: whatever has the focus
+  // then gets the key. Click, and read the focus in the very next task (as that key would find it).
+  const focusedNext = await page.getByRole('button', { name: 'Tilføj målsætning' }).evaluate(
+    (button: HTMLElement) =>
+      new Promise<string>((resolve) => {
+        button.click();
+        setTimeout(() => resolve(document.activeElement?.closest('[data-goal]') ? 'the new goal' : (document.activeElement?.textContent ?? 'nothing')), 0);
+      }),
+  );
+  expect(focusedNext).toBe('the new goal');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('date fields show and accept Danish dates in an English-locale browser, and refuse a date that does not exist', async ({ browser, server }) => {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
   await context.addInitScript(() => localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Mette Holm', userColor: '#1f6feb', language: 'da' })));
