@@ -12,7 +12,7 @@ import type { StrategyFile } from '../../shared/format/schema';
 import { importStrategy, StrategyModel, VISION_ID } from '../../shared/model';
 import { commentsOf } from '../../shared/model/comments';
 import { appClient, removeTempDirs, startTestServer, stockClient, tempDir, waitFor, type StockClient, type TestServer } from './server-helpers';
-import { strategyProjection } from './strategy-projection';
+import { strategyProjection, firstVisionText } from './strategy-projection';
 
 afterAll(removeTempDirs);
 
@@ -90,22 +90,6 @@ async function onServer(): Promise<Y.Doc> {
   return fresh.doc;
 }
 
-function firstText(doc: Y.Doc): Y.XmlText {
-  const walk = (node: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText && child.length > 3) return child;
-      if (child instanceof Y.XmlElement) {
-        const found = walk(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const found = walk(doc.getXmlFragment('visionStatement'));
-  if (!found) throw new Error('no vision text');
-  return found;
-}
-
 /** A thread laid out as the comments model does (one Y.Map per thread under the root `comments`). */
 function addThread(doc: Y.Doc, id: string, text: string): void {
   doc.transact(() => {
@@ -113,7 +97,7 @@ function addThread(doc: Y.Doc, id: string, text: string): void {
     doc.getMap('comments').set(id, thread);
     thread.set('id', id);
     thread.set('target', { id: 'vision', field: 'statement' });
-    thread.set('quote', firstText(doc).toString().slice(0, 10));
+    thread.set('quote', firstVisionText(doc).toString().slice(0, 10));
     thread.set('status', 'open');
     const message = new Y.Map<unknown>();
     message.set('id', `${id}-1`);
@@ -142,7 +126,7 @@ describe('the commenter role', () => {
     const model = new StrategyModel(commenter.doc);
     // A title (Y.Text), a rich fragment's text, a new item, a delete: each its own update.
     (commenter.doc.getMap('meta').get('title') as Y.Text).insert(0, 'HACKET ');
-    firstText(commenter.doc).insert(0, 'Ændret: ');
+    firstVisionText(commenter.doc).insert(0, 'Ændret: ');
     model.add('goal', { focusAreaId: model.list('focusArea')[0]!.id, text: 'Et mål ingen bad om' });
     model.delete(model.list('initiative')[0]!.id);
     expect(strategyProjection(commenter.doc)).not.toEqual(original);
@@ -162,11 +146,11 @@ describe('the commenter role', () => {
     const commenter = await joined('commenter');
     const viewer = await joined('viewer');
     addThread(commenter.doc, 'tr-1', 'Er 2014 ikke for sent?');
-    firstText(commenter.doc).format(0, 6, { 'comment--9f3a': { threadId: 'tr-1' } });
+    firstVisionText(commenter.doc).format(0, 6, { 'comment--9f3a': { threadId: 'tr-1' } });
     await settle(commenter, [editor, viewer]);
     for (const doc of [editor.doc, viewer.doc, await onServer()]) {
       expect(threadText(doc, 'tr-1')).toBe('Er 2014 ikke for sent?');
-      expect(commentKeys(firstText(doc))).toContain('comment--9f3a');
+      expect(commentKeys(firstVisionText(doc))).toContain('comment--9f3a');
       expect(strategyProjection(doc)).toEqual(original);
     }
 
@@ -212,12 +196,12 @@ describe('the commenter role', () => {
   it("a viewer's comments are dropped", async () => {
     const viewer = await joined('viewer');
     addThread(viewer.doc, 'tr-viewer', 'Læseren mener noget');
-    firstText(viewer.doc).format(0, 4, { 'comment--1': { threadId: 'tr-viewer' } });
+    firstVisionText(viewer.doc).format(0, 4, { 'comment--1': { threadId: 'tr-viewer' } });
     await settle(viewer, [editor]);
     expect(editor.doc.getMap('comments').has('tr-viewer')).toBe(false);
     const stored = await onServer();
     expect(stored.getMap('comments').has('tr-viewer')).toBe(false);
-    expect(commentKeys(firstText(stored))).toEqual([]);
+    expect(commentKeys(firstVisionText(stored))).toEqual([]);
   });
 
   it('drops a mixed update (comment + text edit) whole, tells a Pejling client, and keeps serving everyone', async () => {
@@ -229,7 +213,7 @@ describe('the commenter role', () => {
     // One transaction, one update: a thread and an edit of the vision.
     app.doc.transact(() => {
       addThread(app.doc, 'tr-mixed', 'Og så lige en rettelse');
-      firstText(app.doc).insert(0, 'Rettet: ');
+      firstVisionText(app.doc).insert(0, 'Rettet: ');
     });
     await waitFor(() => app.provider.state.refused !== undefined, { message: 'refused message' });
     expect(app.provider.state.refused).toEqual({ count: 2, reason: 'not-comment' }); // its step 2 was the first

@@ -46,3 +46,20 @@ export function strategyProjection(doc: Y.Doc): Record<string, unknown> {
   }
   return out;
 }
+
+/** The first Y.XmlText of the vision statement with some text (a paragraph's text as y-prosemirror stores it). */
+export function firstVisionText(doc: Y.Doc): Y.XmlText {
+  const walk = (node: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText && child.length > 3) return child;
+      if (child instanceof Y.XmlElement) {
+        const found = walk(child);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const found = walk(doc.getXmlFragment('visionStatement'));
+  if (!found) throw new Error('the document has no vision statement text');
+  return found;
+}

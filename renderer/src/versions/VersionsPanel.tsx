@@ -228,22 +228,14 @@ export function VersionsPanel({ session, milestone: presetMilestone, onClose }: 
               <label class="field">
                 <span class="field-label">{t('versions.compare.from')}</span>
                 <select class="input" data-field="compare.from" value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
-                  {newestFirst.map((v) => (
-                    <option key={v.id} value={v.id}>
-                      {v.name}
-                    </option>
-                  ))}
+                  <VersionOptions versions={newestFirst} />
                 </select>
               </label>
               <label class="field">
                 <span class="field-label">{t('versions.compare.to')}</span>
                 <select class="input" data-field="compare.to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
                   <option value="now">{t('versions.compare.now')}</option>
-                  {newestFirst.map((v) => (
-                    <option key={v.id} value={v.id}>
-                      {v.name}
-                    </option>
-                  ))}
+                  <VersionOptions versions={newestFirst} />
                 </select>
               </label>
               <button type="submit" class="button" data-action="compare-two">
@@ -260,5 +252,18 @@ export function VersionsPanel({ session, milestone: presetMilestone, onClose }: 
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** One option per version, by name (the two selects of "Sammenlign to"). */
+function VersionOptions({ versions }: { versions: readonly { id: string; name: string }[] }) {
+  return (
+    <>
+      {versions.map((v) => (
+        <option key={v.id} value={v.id}>
+          {v.name}
+        </option>
+      ))}
+    </>
   );
 }

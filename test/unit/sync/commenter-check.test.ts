@@ -16,7 +16,7 @@ import { readFragment } from '../../../shared/model/yfragment';
 import type { RichField } from '../../../shared/model/types';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { richSchema } from '../../../shared/richtext/schema';
-import { strategyProjection } from '../../integration/strategy-projection';
+import { firstVisionText, strategyProjection } from '../../integration/strategy-projection';
 import { mutate, prng } from '../../integration/update-mutation';
 import { checkUpdate } from '../../../main/sync/update-check';
 
@@ -67,23 +67,6 @@ function message(id: string, text: string): Y.Map<unknown> {
   return entry;
 }
 
-/** The first Y.XmlText of the vision statement (a paragraph's text as y-prosemirror stores it). */
-function firstText(doc: Y.Doc): Y.XmlText {
-  const walk = (node: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText && child.length > 3) return child;
-      if (child instanceof Y.XmlElement) {
-        const found = walk(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const found = walk(doc.getXmlFragment('visionStatement'));
-  if (!found) throw new Error('the example has no vision statement text');
-  return found;
-}
-
 describe('checkCommenterUpdate: what a commenter may do', () => {
   it('creates a thread, replies, edits and deletes a message, resolves and deletes the thread', () => {
     const { server, client } = setup();
@@ -115,15 +98,15 @@ describe('checkCommenterUpdate: what a commenter may do', () => {
   it('puts a comment mark on existing text and takes it off again (format attributes only)', () => {
     const { server, client } = setup();
     const before = strategyProjection(server);
-    const on = change(client, () => firstText(client).format(2, 5, { 'comment--a1b2': { threadId: 't1' } }));
+    const on = change(client, () => firstVisionText(client).format(2, 5, { 'comment--a1b2': { threadId: 't1' } }));
     expect(verdict(server, on)).toEqual({ ok: true });
     Y.applyUpdate(server, on);
-    expect(firstText(server).toDelta().some((op: { attributes?: Record<string, unknown> }) => op.attributes?.['comment--a1b2'])).toBe(true);
+    expect(firstVisionText(server).toDelta().some((op: { attributes?: Record<string, unknown> }) => op.attributes?.['comment--a1b2'])).toBe(true);
     // Overlapping second thread, and the exclusive form of the key.
-    const second = change(client, () => firstText(client).format(4, 6, { comment: { threadId: 't2' } }));
+    const second = change(client, () => firstVisionText(client).format(4, 6, { comment: { threadId: 't2' } }));
     expect(verdict(server, second)).toEqual({ ok: true });
     Y.applyUpdate(server, second);
-    const off = change(client, () => firstText(client).format(2, 5, { 'comment--a1b2': null }));
+    const off = change(client, () => firstVisionText(client).format(2, 5, { 'comment--a1b2': null }));
     expect(verdict(server, off)).toEqual({ ok: true });
     Y.applyUpdate(server, off);
     expect(strategyProjection(server)).toEqual(before);
@@ -149,7 +132,7 @@ describe('checkCommenterUpdate: what a commenter may do', () => {
     const before = strategyProjection(server);
     Y.applyUpdate(server, update);
     expect(strategyProjection(server)).toEqual(before);
-    const keys = firstText(server).toDelta().flatMap((op: { attributes?: Record<string, unknown> }) => Object.keys(op.attributes ?? {}));
+    const keys = firstVisionText(server).toDelta().flatMap((op: { attributes?: Record<string, unknown> }) => Object.keys(op.attributes ?? {}));
     expect(keys.some((key: string) => key.startsWith('comment--'))).toBe(true);
   });
 
@@ -159,7 +142,7 @@ describe('checkCommenterUpdate: what a commenter may do', () => {
     // thread and deleted it again (its client garbage-collects the thread's contents), and made another.
     const editor = new Y.Doc();
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
-    const editorChange = change(editor, () => firstText(editor).delete(0, 3));
+    const editorChange = change(editor, () => firstVisionText(editor).delete(0, 3));
     Y.applyUpdate(server, editorChange);
     Y.applyUpdate(client, editorChange);
     const vector = Y.encodeStateVector(server);
@@ -177,10 +160,10 @@ describe('checkCommenterUpdate: what a commenter may do', () => {
 describe('checkCommenterUpdate: what a commenter may not do', () => {
   const cases: [string, (client: Y.Doc) => void][] = [
     ['type into a title (Y.Text)', (client) => (client.getMap('meta').get('title') as Y.Text).insert(0, 'Ny ')],
-    ['type into rich text', (client) => firstText(client).insert(1, 'x')],
-    ['delete rich text', (client) => firstText(client).delete(0, 2)],
-    ['make rich text bold', (client) => firstText(client).format(0, 3, { strong: true })],
-    ['put a comment key on a non-comment value', (client) => firstText(client).format(0, 3, { 'comment--x': 'nej' })],
+    ['type into rich text', (client) => firstVisionText(client).insert(1, 'x')],
+    ['delete rich text', (client) => firstVisionText(client).delete(0, 2)],
+    ['make rich text bold', (client) => firstVisionText(client).format(0, 3, { strong: true })],
+    ['put a comment key on a non-comment value', (client) => firstVisionText(client).format(0, 3, { 'comment--x': 'nej' })],
     ['set a meta field', (client) => client.getMap('meta').set('status', 'adopted')],
     ['add an item', (client) => new StrategyModel(client).add('goal', { focusAreaId: new StrategyModel(client).list('focusArea')[0]!.id, text: 'Nyt mål' })],
     ['delete an item', (client) => new StrategyModel(client).delete(new StrategyModel(client).list('focusArea')[0]!.id)],
@@ -200,7 +183,7 @@ describe('checkCommenterUpdate: what a commenter may not do', () => {
       'mix a comment with a text edit (the whole update goes)',
       (client) => {
         addThread(client, 't1', 'Kommentar');
-        firstText(client).insert(0, 'x');
+        firstVisionText(client).insert(0, 'x');
       },
     ],
   ];
@@ -215,7 +198,7 @@ describe('checkCommenterUpdate: what a commenter may not do', () => {
 
   it('refuses a comment that builds on a change the server refused (missing dependencies), and a partial overlap', () => {
     const { server, client } = setup();
-    const refused = change(client, () => firstText(client).insert(0, 'x'));
+    const refused = change(client, () => firstVisionText(client).insert(0, 'x'));
     expect(verdict(server, refused)).toMatchObject({ ok: false, reason: 'not-comment' });
     const next = change(client, () => addThread(client, 't1', 'Efter'));
     expect(verdict(server, next)).toMatchObject({ ok: false, reason: 'missing-dependencies' });
@@ -236,10 +219,10 @@ describe('checkCommenterUpdate: what a commenter may not do', () => {
 
   it("marks an update that only deletes other text formats as a formatting cleanup (refused, said to no one), not when mixed", () => {
     const { server, client } = setup();
-    const bold = change(server, () => firstText(server).format(0, 3, { strong: true }));
+    const bold = change(server, () => firstVisionText(server).format(0, 3, { strong: true }));
     Y.applyUpdate(client, bold);
     const formatItem = () => {
-      for (let item = firstText(client)._start; item; item = item.right) {
+      for (let item = firstVisionText(client)._start; item; item = item.right) {
         if (!item.deleted && item.content instanceof Y.ContentFormat && item.content.key === 'strong') return item;
       }
       throw new Error('no strong format');
@@ -247,11 +230,11 @@ describe('checkCommenterUpdate: what a commenter may not do', () => {
     const cleanup = change(client, () => Y.transact(client, (tr) => formatItem().delete(tr)));
     expect(verdict(server, cleanup)).toMatchObject({ ok: false, reason: 'not-comment', formatCleanup: true });
     const fresh = setup();
-    Y.applyUpdate(fresh.client, change(fresh.server, () => firstText(fresh.server).format(0, 3, { strong: true })));
+    Y.applyUpdate(fresh.client, change(fresh.server, () => firstVisionText(fresh.server).format(0, 3, { strong: true })));
     let deleted = false;
     const mixed = change(fresh.client, () => {
       addThread(fresh.client, 't1', 'Og en kommentar');
-      for (let item = firstText(fresh.client)._start; item && !deleted; item = item.right) {
+      for (let item = firstVisionText(fresh.client)._start; item && !deleted; item = item.right) {
         if (!item.deleted && item.content instanceof Y.ContentFormat && item.content.key === 'strong') {
           item.delete(fresh.client._transaction!);
           deleted = true;
