@@ -19,6 +19,8 @@
 //                                       duplicate or lose it.
 //   comments         Y.Map<threadId, Y.Map>   comment threads; their text anchors are `comment` marks in
 //                                             the rich fields (./comments.ts)
+//   suggestions      Y.Map<id, {authorId, authorName, at}>   who made a suggestion and when; the suggested
+//                                             text is `insertion`/`deletion`/`modification` marks (./suggestions.ts)
 //
 // Every item map holds `order` (fractional key, ./fractional-index.ts; ties broken by id). Child
 // items hold `parent` (the id of their perspective, focus area or plan; VISION_ID for vision-level
@@ -116,6 +118,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
     doc.getMap('comments'), // comment threads: ./comments.ts
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
+    doc.getMap('suggestions'), // who made each suggestion: ./suggestions.ts
   ] as Y.AbstractType<unknown>[];
 }
 
