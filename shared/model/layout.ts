@@ -116,6 +116,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
     doc.getMap('comments'), // comment threads: ./comments.ts
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
+    doc.getMap('images'), // pictures (logo, rich text): ./images.ts
   ] as Y.AbstractType<unknown>[];
 }
 
@@ -132,6 +133,7 @@ export const META_OPTIONAL = [
   'contact',
   'language',
   'style',
+  'logo', // the cover's logo: an image id (./images.ts)
 ] as const;
 
 /** Meta fields people type into (Y.Text since schema version 2). */
