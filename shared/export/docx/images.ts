@@ -1,7 +1,7 @@
 // Pictures in the Word document (issue 16): the document's own logo on the cover and the rich-text `image`
 // nodes, both from the strategy's `images` (base64 in the interchange file, shared/model/images.ts). Each is
-// an ImageRun with its alternative text as the drawing's title and description (what LibreOffice's tagged
-// PDF takes as /Alt); an SVG goes in as SVG with its PNG rendition, which Word requires beside it.
+// an ImageRun with its alternative text as the drawing's description (what LibreOffice's tagged PDF takes as
+// /Alt); an SVG goes in as SVG with its PNG rendition, which Word requires beside it.
 import { AlignmentType, ImageRun, type Paragraph } from 'docx';
 import type { ImageFile, StrategyFile } from '../../format/schema';
 import { base64ToBytes } from '../../model/images';
@@ -62,7 +62,9 @@ type Size = { width: number; height: number };
 
 /** The ImageRun of a picture: SVG with its PNG fallback, PNG or JPEG as they are; alt text as title and description. */
 export function pictureRun(image: DocumentImage, size: Size, name: string): ImageRun {
-  const altText = { name, title: image.alt, description: image.alt };
+  // The alt text is the description (Word's "Alternativ tekst"). No title: LibreOffice's PDF joins title and
+  // description into /Alt ("T - D"), so the same text in both is read aloud twice.
+  const altText = { name, description: image.alt };
   if (image.mime === 'image/svg+xml') {
     if (image.png) return new ImageRun({ type: 'svg', data: image.data, fallback: { type: 'png', data: image.png }, transformation: size, altText });
     // An SVG from another tool without a rendition: Word cannot draw it alone, LibreOffice can. A file Pejling
