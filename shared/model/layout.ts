@@ -119,6 +119,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     doc.getMap('comments'), // comment threads: ./comments.ts
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
     doc.getMap('suggestions'), // who made each suggestion: ./suggestions.ts
+    doc.getMap('images'), // pictures (logo, rich text): ./images.ts
   ] as Y.AbstractType<unknown>[];
 }
 
@@ -135,6 +136,7 @@ export const META_OPTIONAL = [
   'contact',
   'language',
   'style',
+  'logo', // the cover's logo: an image id (./images.ts)
 ] as const;
 
 /** Meta fields people type into (Y.Text since schema version 2). */

@@ -8,6 +8,7 @@ import { HeadingOutline } from './headings';
 import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
 import { Revisions, type RevisionAuthor, type RevisionContext } from './revisions';
+import { headerLogoOf } from './images';
 
 /** The redline: the older strategy whose differences from this one the document marks. */
 export interface Redline {
@@ -54,7 +55,7 @@ export function createContext(
     strategy,
     index: new StrategyIndex(strategy),
     style,
-    logo,
+    logo: headerLogoOf(strategy, logo), // the document's own logo replaces the house style's mark (./images.ts)
     lang,
     texts,
     words: structureWords(strategy.labels, texts),

@@ -17,6 +17,7 @@ import type { Rich } from '../../format/schema';
 import { richToJson, type PmNode } from '../rich-json';
 import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
+import { imageBlocks } from './images';
 import { paragraph, rowRevision, textRun } from './revisions';
 import { LIST_INDENT, NUMBERING, S } from './styles';
 
@@ -191,8 +192,9 @@ class RichRenderer {
       case 'table':
         return this.table(node);
       case 'horizontal_rule':
-      case 'image':
         return [];
+      case 'image':
+        return imageBlocks(ctx, node, indent); // a picture (./images.ts)
       default:
         // Unknown block: keep its text rather than lose it.
         return hasText(node) ? [paragraph(ctx, { style: this.paragraphStyle(), children: [textRun(ctx, ctx.typo(plainText(node)))] })] : [];
