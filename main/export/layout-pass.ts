@@ -2,7 +2,7 @@
 // quick estimate, LibreOffice lays it out (PDF), the headings' pages are read from the PDF's
 // outline, and the document is written again with those numbers; the result is laid out once
 // more to check that writing the numbers moved nothing (convergence). Without LibreOffice,
-// docx's Word-like layout estimate fills them. Word renumbers on open anyway (w:updateFields).
+// docx's Word-like layout estimate fills them. Only estimated numbers ask Word to renumber on opening (w:updateFields).
 import {
   exportDocxDetailed,
   type DocxExport,
@@ -13,6 +13,7 @@ import type { StrategyFile } from '../../shared/format/schema';
 import { convertDocxToPdf, findSoffice } from './libreoffice';
 import { TAGGED_PDF_FILTER } from './pdf/pdf-filter';
 import { readPdfOutline, type PdfOutline } from './pdf-outline';
+import { withoutFieldUpdate } from '../../shared/export/docx/field-update';
 
 /**
  * 'auto': LibreOffice when installed, else 'estimate'. 'estimate': docx's Word-like layout
@@ -129,6 +130,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       layoutMs += performance.now() - layoutStart;
       // The numbers written are where LibreOffice put the headings: done (when the estimate was
       // already right, its document is the measured one).
+      // The estimate's document was right: it need not ask Word to renumber on opening any more.
+      if (samePages(result, layout) && result.pageSource !== 'measured') result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
       if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured', ...(options.pdf ? { pdf } : {}) }, layoutMs);
       const exportStart = performance.now();
       result = await exportDocxDetailed(strategy, { ...options, layout });
