@@ -77,7 +77,7 @@ export const INITIATIVE_ID_LISTS = ['focusAreaIds', 'participantIds', 'supportsI
 // Adding a kind: an entry here (its keys and parent rule), its view/input types (./types.ts), and its
 // read and write rules (./kinds.ts); cascades and references of its own in ./cascade.ts, ./references.ts.
 export const COLLECTIONS: Record<ItemKind, CollectionSpec> = {
-  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement'] },
+  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement', 'unnumbered'] },
   principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { kind: 'perspective', vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
   bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
   perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false }, text: ['title'], plain: ['hidden'] },

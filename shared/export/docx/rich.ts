@@ -191,7 +191,7 @@ class RichRenderer {
           return [
             ctx.outline.heading(
               level as HeadingLevel,
-              marked ? plainText(sideOf(node, 'new')) : plainText(node),
+              ctx.typo(marked ? plainText(sideOf(node, 'new')) : plainText(node)),
               marked ? { runs: { children: inlineRuns(node.content, ctx), shown: plainText(node) } } : {},
             ),
           ];

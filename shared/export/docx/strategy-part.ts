@@ -14,6 +14,7 @@ import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
 import { section, textWidthOf } from './page-frame';
+import { aboutShown, placementOf } from '../strategy-index';
 import { renderRich, renderRichChange, richListItem, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
 import { NUMBERING, LIST_INDENT, S } from './styles';
@@ -71,9 +72,9 @@ function richOf(ctx: RenderContext, oldItem: object | undefined, rich: Parameter
 }
 
 function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] {
-  const of = (list: Section[] | undefined) => (list ?? []).filter((s) => (s.placement ?? 'end') === placement);
+  const of = (list: Section[] | undefined) => (list ?? []).filter((s) => placementOf(s) === placement);
   return eachItem(ctx, of(ctx.redline?.old.sections), of(ctx.strategy.sections), (c, s, old) => [
-    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id) }),
+    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id), ...(s.unnumbered ? { unnumbered: true } : {}) }),
     ...richOf(c, old, s.body, old?.body, { baseLevel: 1 }),
   ]);
 }
@@ -258,7 +259,7 @@ function aboutRows(ctx: RenderContext): { shown: boolean; rows: { id: string; la
     [t.status, meta.status ? strategyStatusLabel(meta.status, ctx.lang) : undefined],
   ];
   const known = rows.filter((row): row is [string, string] => !!row[1] && row[1].trim() !== '');
-  return { shown: !!(meta.preparedBy || meta.commissionedBy || meta.contact), rows: known.map(([label, value]) => ({ id: label, label, value })) };
+  return { shown: aboutShown(meta), rows: known.map(([label, value]) => ({ id: label, label, value })) };
 }
 
 /** "Om strategien": who prepared and commissioned it, whom to contact, version and status. */
