@@ -116,6 +116,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
     doc.getMap('comments'), // comment threads: ./comments.ts
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
+    doc.getMap('fieldSuggestions'), // suggested titles and goals (issue 14): ./field-suggestions.ts
   ] as Y.AbstractType<unknown>[];
 }
 
