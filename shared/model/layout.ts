@@ -120,6 +120,7 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
     doc.getMap('suggestions'), // who made each suggestion: ./suggestions.ts
     doc.getMap('images'), // pictures (logo, rich text): ./images.ts
+    doc.getMap('fieldSuggestions'), // suggested titles and goals (issue 14): ./field-suggestions.ts
   ] as Y.AbstractType<unknown>[];
 }
 
