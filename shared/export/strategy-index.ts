@@ -4,7 +4,7 @@ import type { ActionPlan, FocusArea, Initiative, Labels, Meta, Owner, Perspectiv
 import { t } from '../i18n/messages';
 import { richToJson, type PmNode } from './rich-json';
 import { exportTexts, structureWords } from './texts';
-import { formatDate, formatYears, smartQuotes, strategyStatusLabel, type ExportLanguage } from './typography';
+import { formatDate, formatYears, strategyStatusLabel, typeset, type ExportLanguage } from './typography';
 
 export interface FocusAreaPlace {
   focusArea: FocusArea;
@@ -248,7 +248,7 @@ export function strategyDisposition(source: OutlineSource, options: DispositionO
     const text = title.trim() === '' ? untitled : title.trim();
     out.push({ kind, level, number, title: text, ...extra });
   };
-  const typo = (text: string) => smartQuotes(text, lang);
+  const typo = (text: string) => typeset(text, lang);
   const rich = (itemId: string, field: string, value: Rich | undefined, baseLevel: number) => {
     richOutlineHeadings(value, baseLevel).forEach((h, index) => heading('richHeading', h.level as 1 | 2 | 3, typo(h.text), { itemId, field, index }));
   };

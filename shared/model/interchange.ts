@@ -34,6 +34,7 @@ import { checkRich, proseMirrorToRich, richToProseMirror } from '../richtext/ric
 import { COMMENT_MARK } from '../richtext/schema';
 import { Comments, type CommentThread as LiveThread } from './comments';
 import { exportHints, writeHints } from './hints';
+import { exportImages, importImages } from './images';
 import { IMPORT_ORIGIN, RECOVERED_FOCUS_AREA_ID, VISION_ID } from './model-constants';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY, getSchemaVersion, hasNothingButMeta, isEmptyDocument } from './document';
 import { COLLECTIONS, STATUS_UPDATES, collection, metaMap } from './layout';
@@ -77,6 +78,7 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
   const model = new StrategyModel(doc, { origin: IMPORT_ORIGIN });
   doc.transact(() => {
     metaMap(doc).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION);
+    if (file.images) importImages(doc, file.images, IMPORT_ORIGIN); // before meta.logo and the image nodes that name them
     model.updateMeta(file.meta);
     if (file.labels) model.updateLabels(file.labels);
     for (const section of file.sections ?? []) {
@@ -427,6 +429,8 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   if (comments.length > 0) file.comments = comments;
   const hints = exportHints(doc, (id) => model.kindOf(id) !== undefined);
   if (hints) file.hints = hints;
+  const images = exportImages(doc, file);
+  if (images) file.images = images;
   return file;
 }
 

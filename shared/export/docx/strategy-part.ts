@@ -14,7 +14,7 @@ import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
 import { section, textWidthOf } from './page-frame';
 import { aboutFacts, aboutShown, placementOf } from '../strategy-index';
-import { renderRich, renderRichChange, type Block, type RichOptions } from './rich';
+import { renderRich, renderRichChange, richListItem, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
 import { NUMBERING, LIST_INDENT, S } from './styles';
 
@@ -81,15 +81,19 @@ function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] 
 /** Principles or bearings: a real numbered list, the title in bold, the body aligned under it. */
 export function statementList(ctx: RenderContext, statements: Statement[], baseLevel: number, oldStatements?: Statement[]): Block[] {
   const instance = ctx.nextListInstance();
-  return eachItem(ctx, oldStatements, statements, (c, statement, old) => [
-    paragraph(c, {
-      style: S.listContinue,
-      numbering: { reference: NUMBERING.ordered, level: 0, instance, custom: true },
-      keepNext: statement.body !== undefined,
-      children: withComments(c, statement.id, changedRuns(c, old ? c.typo(old.title) : undefined, c.typo(statement.title), { bold: true })),
-    }),
-    ...richOf(c, old, statement.body, old?.body, { baseLevel, indent: LIST_INDENT(0), listDepth: 1 }),
-  ]);
+  return eachItem(ctx, oldStatements, statements, (c, statement, old) => {
+    // The body continues the item's own paragraph (richListItem), so the principles stay one list.
+    const body = richListItem(old?.body, statement.body, old !== undefined, c, { baseLevel, indent: LIST_INDENT(0), listDepth: 1 });
+    return [
+      paragraph(c, {
+        style: S.listContinue,
+        numbering: { reference: NUMBERING.ordered, level: 0, instance, custom: true },
+        keepNext: body.rest.length > 0,
+        children: [...withComments(c, statement.id, changedRuns(c, old ? c.typo(old.title) : undefined, c.typo(statement.title), { bold: true })), ...body.runs],
+      }),
+      ...body.rest,
+    ];
+  });
 }
 
 function vision(ctx: RenderContext): Block[] {
