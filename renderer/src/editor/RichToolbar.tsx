@@ -28,6 +28,7 @@ import {
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
 import { CommentButton } from '../comments/editor-comments';
+import { insertFootnote, insertPageBreak } from './footnote-commands';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -104,6 +105,8 @@ export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
       {button('orderedList', t('editor.orderedList'), null, toggleOrderedList, { active: list === nodes.ordered_list })}
       {button('quote', t('editor.quote'), null, toggleBlockquote)}
       {button('table', t('editor.insertTable'), null, insertTable)}
+      {button('footnote', t('structure.footnote'), null, insertFootnote)}
+      {button('pageBreak', t('structure.pageBreak'), `${mod}Enter`, insertPageBreak)}
       {inTable && (
         <>
           <span class="toolbar-separator" aria-hidden="true" />
