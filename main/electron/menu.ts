@@ -65,6 +65,7 @@ export function applicationMenuTemplate(actions: MenuActions, recent: readonly s
       submenu: [
         { label: label('menu.undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.send('undo') },
         { label: label('menu.redo'), accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.send('redo') },
+        { label: label('suggestions.menuToggle'), accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => actions.send('toggle-suggestions') }, // the window handles the key itself
         { type: 'separator' },
         { label: label('menu.cut'), role: 'cut' },
         { label: label('menu.copy'), role: 'copy' },

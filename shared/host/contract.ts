@@ -146,6 +146,7 @@ export const MenuCommandSchema = z.enum([
   'show-outline',
   'show-settings',
   'show-share',
+  'toggle-suggestions', // Redigér › Foreslå ændringer (Ctrl+Shift+E): suggestion mode (renderer/src/suggestions)
   'undo',
   'redo',
 ]);

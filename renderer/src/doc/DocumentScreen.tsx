@@ -36,6 +36,10 @@ import { VISION_ID } from '../../../shared/model/model-constants';
 import { commentsOf } from '../../../shared/model/comments';
 import { CommentsContext, isCommenter, mayComment, useDocumentCommentEnv } from '../comments/comments-env';
 import { CommentsPanel } from '../comments/CommentsPanel';
+import { ReviewTabs, SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { toggleSuggesting, useSuggestionSession } from '../suggestions/suggest-mode';
+import { jumpToSuggestion } from '../suggestions/editor-suggestions';
+import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { CommenterBanner, CommentsToggle } from '../comments/CommentsToggle';
 import { useShownVersion } from '../versions/version-mode';
 import { VersionBanner } from '../versions/VersionBanner';
@@ -154,6 +158,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   // itself), not the whole screen (test/e2e/render-budget.spec.ts). The comments panel lists parts by title: while it
   // is open, the screen follows every title.
   const [commentsOpen, setCommentsOpen] = useState(false);
+  const [reviewTab, setReviewTab] = useState<'comments' | 'suggestions'>('comments'); // suggestions/: the side panel's tabs
   const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: (getView(view) ?? listViews()[0])?.id === 'edit' && !commentsOpen ? item : undefined });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
@@ -164,6 +169,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const publish = usePublishGuard(session.doc); // asks before a document with template guidance is exported
   const changesSince = useVersions(session).slice(-5).reverse().map((v) => ({ id: v.id, name: v.name, run: () => void exportChangesSince(session, v) })); // the newest five
 
+  useSuggestionSession(session.documentId, { authorId: me.name, authorName: me.name, color: me.color }, !readOnly); // suggestion mode per person, Ctrl+Shift+E
   const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
@@ -281,6 +287,9 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
       case 'show-share':
         setShareOpen(true);
         break;
+      case 'toggle-suggestions':
+        if (!readOnly) toggleSuggesting();
+        break;
       case 'undo':
       case 'redo':
         if (document.activeElement?.matches('input, textarea')) {
@@ -363,6 +372,11 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
             </div>
           </main>
           {commentsOpen && (
+            <ReviewTabs
+              doc={session.doc}
+              tab={reviewTab}
+              onTab={setReviewTab}
+              comments={
             <CommentsPanel
               selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
               labelOf={(id) => (id === VISION_ID ? t('nav.vision') : findNode(tree, id)?.node.label || t('doc.untitled'))}
@@ -371,6 +385,22 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
                 commentEnv.requestJump(thread.id, thread.target);
               }}
               onClose={() => setCommentsOpen(false)}
+            />
+              }
+              suggestions={
+                <SuggestionsPanel
+                  doc={session.doc}
+                  selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
+                  labelOf={(id) => (id === VISION_ID ? t('nav.vision') : findNode(tree, id)?.node.label || t('doc.untitled'))}
+                  onJump={(target, id) => {
+                    select(target.id === VISION_ID ? 'vision' : target.id, 'edit');
+                    jumpToSuggestion(session.model.fragment(target.id, target.field), id);
+                  }}
+                  origin={STRUCTURE_ORIGIN}
+                  onUndo={() => undoStructure(session)}
+                  canDecide={!readOnly}
+                />
+              }
             />
           )}
         </div>

@@ -21,6 +21,7 @@ import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sy
 import { extraPlugins } from './extra-plugins';
 import type { CommentTarget } from '../../../shared/model/comments';
 import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
+import { suggestIfOn, useEditorSuggestions } from '../suggestions/editor-suggestions';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -45,6 +46,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   const [linkOpen, setLinkOpen] = useState(false);
   readOnlyRef.current = readOnly;
   const comments = useEditorComments(commentTarget, label);
+  const suggestions = useEditorSuggestions(fragment, state, readOnly);
 
   useEffect(() => {
     const mount = mountRef.current;
@@ -69,6 +71,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           tableEditing(),
           placeholderPlugin(placeholder ?? ''),
           comments.plugin,
+          suggestions.plugin,
           ...extraPlugins(fragment),
         ],
       }),
@@ -86,7 +89,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
         // A remote change or presence update can still arrive while the editor unmounts (the user moved on to
         // another item): a destroyed view has no DOM to update.
         if (this.isDestroyed) return;
-        const next = this.state.apply(tr);
+        const next = this.state.apply(suggestIfOn(this, tr, fragment)); // suggestion mode: this person's changes become suggestions
         this.updateState(next);
         setState(next);
       },
@@ -94,9 +97,11 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
     viewRef.current = view;
     setState(view.state);
     comments.attach(view);
+    suggestions.attach(view);
     const unregister = registerEditor(view);
     return () => {
       comments.attach(null);
+      suggestions.attach(null);
       unregister();
       viewRef.current = null;
       view.destroy();
@@ -141,6 +146,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
       )}
       <div class="rich-mount" ref={mountRef} />
       {comments.aside}
+      {suggestions.aside}
     </div>
   );
 }
