@@ -77,7 +77,7 @@ export const INITIATIVE_ID_LISTS = ['focusAreaIds', 'participantIds', 'supportsI
 // Adding a kind: an entry here (its keys and parent rule), its view/input types (./types.ts), and its
 // read and write rules (./kinds.ts); cascades and references of its own in ./cascade.ts, ./references.ts.
 export const COLLECTIONS: Record<ItemKind, CollectionSpec> = {
-  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement'] },
+  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement', 'unnumbered'] },
   principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { kind: 'perspective', vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
   bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
   perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false }, text: ['title'], plain: ['hidden'] },
@@ -119,6 +119,8 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     doc.getMap('comments'), // comment threads: ./comments.ts
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
     doc.getMap('suggestions'), // who made each suggestion: ./suggestions.ts
+    doc.getMap('images'), // pictures (logo, rich text): ./images.ts
+    doc.getMap('fieldSuggestions'), // suggested titles and goals (issue 14): ./field-suggestions.ts
   ] as Y.AbstractType<unknown>[];
 }
 
@@ -135,6 +137,7 @@ export const META_OPTIONAL = [
   'contact',
   'language',
   'style',
+  'logo', // the cover's logo: an image id (./images.ts)
 ] as const;
 
 /** Meta fields people type into (Y.Text since schema version 2). */

@@ -74,6 +74,25 @@ const nodes: Record<string, NodeSpec> = {
   table_row: tables.table_row,
   table_cell: tables.table_cell,
   table_header: tables.table_header,
+  // A picture (issue 16): `src` is an image id of the document's `images` (shared/model/images.ts), which hold
+  // its bytes; `alt` its alternative text (required); `width` its width in percent of the text width.
+  image: {
+    attrs: { src: { validate: 'string' }, alt: { default: '', validate: 'string' }, width: { default: 100, validate: 'number' } },
+    group: 'block',
+    atom: true,
+    draggable: true,
+    selectable: true,
+    parseDOM: [
+      {
+        tag: 'img[data-image-id]',
+        getAttrs: (dom) => {
+          const el = dom as { getAttribute(name: string): string | null };
+          return { src: el.getAttribute('data-image-id'), alt: el.getAttribute('alt') ?? '', width: Number(el.getAttribute('data-width')) || 100 };
+        },
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => ['img', { 'data-image-id': String(node.attrs.src), alt: String(node.attrs.alt), 'data-width': String(node.attrs.width) }],
+  },
   text: { group: 'inline' },
   hard_break: {
     inline: true,
