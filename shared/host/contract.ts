@@ -148,6 +148,8 @@ export const MenuCommandSchema = z.enum([
   'show-share',
   'undo',
   'redo',
+  'find', // find and replace (issue 14): renderer/src/find
+  'replace',
 ]);
 
 /** A file produced by the host (a save or an export): the transports turn it into a save dialog or a download. */
