@@ -27,6 +27,8 @@ import { COLLECTIONS, META_TEXT_KEYS, collection, metaMap } from './layout';
 import { LOCAL_ORIGIN, META_ID, VISION_ID } from './model-constants';
 import type { StrategyModel } from './strategy-model';
 import { readText } from './text-fields';
+import { suggestTransaction } from './suggest-transform';
+import { newSuggestionId, readSuggestion, recordSuggestion } from './suggestions';
 import type { ItemKind, RichField } from './types';
 import { readFragment, writeFragment } from './yfragment';
 
@@ -76,10 +78,23 @@ export interface ReplaceRequest {
 }
 
 /** Turns a plain replacement `tr` made on `state` (a rich field's document) into the document with it as a suggestion. */
-export type RichSuggestionWriter = (state: EditorState, tr: Transaction, author: SuggestionAuthor, origin: unknown) => PMNode;
+export type RichSuggestionWriter = (state: EditorState, tr: Transaction, context: { doc: Y.Doc; author: SuggestionAuthor; origin: unknown }) => PMNode;
 
-function defaultRichSuggestion(): PMNode {
-  throw new Error('suggestions in rich text need the suggestion marks');
+/**
+ * Suggestion mode's own rules (./suggest-transform.ts, as the editor applies them to typing): the
+ * hit is marked as a suggested deletion and the replacement inserted after it as a suggested
+ * insertion, both under one new suggestion id whose author and time are recorded in the same
+ * transaction. Text inside someone else's pending suggestion follows those rules too.
+ */
+function markAsSuggestion(at: string | undefined): RichSuggestionWriter {
+  return (state, tr, { doc, author, origin }) => {
+    const result = suggestTransaction(state, tr, {
+      newId: () => newSuggestionId(),
+      isOwn: (id) => readSuggestion(doc, id)?.authorId === author.id,
+    });
+    if (result.newId !== undefined) recordSuggestion(doc, result.newId, { authorId: author.id, authorName: author.name, at: at ?? new Date().toISOString() }, origin);
+    return result.tr.doc;
+  };
 }
 
 export interface ReplaceResult {
@@ -348,7 +363,7 @@ function replaceInRich(model: StrategyModel, itemId: string, field: RichField, h
     const tr = state.tr;
     if (request.replacement === '') tr.delete(h.from, h.to);
     else tr.replaceWith(h.from, h.to, richSchema.text(request.replacement, marks));
-    const next = request.suggest ? (request.suggest.rich ?? defaultRichSuggestion)(state, tr, request.suggest.author, request.origin ?? LOCAL_ORIGIN) : tr.doc;
+    const next = request.suggest ? (request.suggest.rich ?? markAsSuggestion(request.suggest.at))(state, tr, { doc: model.doc, author: request.suggest.author, origin: request.origin ?? LOCAL_ORIGIN }) : tr.doc;
     writeFragment(fragment, next);
     replaced++;
   }
