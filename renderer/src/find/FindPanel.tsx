@@ -11,13 +11,13 @@ import type { MenuCommand } from '../../../shared/bridge';
 import { findInStrategy, replaceHits, type FindHit, type FindOptions } from '../../../shared/model/find';
 import { META_ID, VISION_ID } from '../../../shared/model/model-constants';
 import { t } from '../i18n/i18n';
-import type { MessageKey } from '../../../shared/i18n/catalog/da';
 import type { DocumentSession } from '../session/document-session';
 import { findNode, type NavNode } from '../session/nav-tree';
 import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { announce } from '../ui/announcer';
 import { Icon } from '../ui/Icon';
 import { showToast } from '../ui/toasts';
+import { fieldLabel } from './field-labels';
 import { partKeyOf, selectWhenShown } from './find-jump';
 import { useSuggestionAuthor, useSuggestionMode } from './suggestion-mode';
 import './find.css';
@@ -29,28 +29,6 @@ interface Props {
   select: (key: string, view?: string) => void;
   readOnly: boolean;
   menuCommand?: { command: MenuCommand; at: number } | undefined;
-}
-
-const FIELD_KEYS: Record<string, MessageKey> = {
-  title: 'find.field.title',
-  text: 'find.field.text',
-  body: 'find.field.body',
-  intro: 'find.field.intro',
-  description: 'find.field.description',
-  statement: 'find.field.statement',
-  businessCaseBenefit: 'find.field.businessCaseBenefit',
-  budgetSource: 'find.field.budgetSource',
-  comment: 'find.field.comment',
-  subtitle: 'find.field.subtitle',
-  organisation: 'find.field.organisation',
-  version: 'find.field.version',
-  preparedBy: 'find.field.preparedBy',
-  commissionedBy: 'find.field.commissionedBy',
-  contact: 'find.field.contact',
-};
-
-export function fieldLabel(field: string): string {
-  return t(FIELD_KEYS[field] ?? 'find.field.other');
 }
 
 // Searching the large strategy (bench/generate-large-strategy.ts: 1,000 initiatives) takes 270 ms

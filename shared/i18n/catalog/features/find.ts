@@ -58,6 +58,14 @@ export const da = {
   'find.suggestion.rejected': 'Forslaget fra {name} er afvist',
   'find.suggestion.empty': '(tom)',
   'find.suggestion.mine': 'Dit forslag',
+  'find.review.title': '{count, plural, one {# forslag til en titel eller et mål} other {# forslag til titler og mål}}',
+  'find.review.author': 'Forslag fra',
+  'find.review.allAuthors': 'Alle',
+  'find.review.acceptShown': 'Godkend alle viste',
+  'find.review.rejectShown': 'Afvis alle viste',
+  'find.review.accepted': '{count, plural, one {Forslaget er godkendt} other {# forslag er godkendt}}',
+  'find.review.rejected': '{count, plural, one {Forslaget er afvist} other {# forslag er afvist}}',
+  'find.review.jump': 'Gå til',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -115,4 +123,12 @@ export const en: Record<keyof typeof da, string> = {
   'find.suggestion.rejected': 'The suggestion from {name} was rejected',
   'find.suggestion.empty': '(empty)',
   'find.suggestion.mine': 'Your suggestion',
+  'find.review.title': '{count, plural, one {# suggestion for a title or goal} other {# suggestions for titles and goals}}',
+  'find.review.author': 'Suggestions by',
+  'find.review.allAuthors': 'All',
+  'find.review.acceptShown': 'Accept all shown',
+  'find.review.rejectShown': 'Reject all shown',
+  'find.review.accepted': '{count, plural, one {The suggestion was accepted} other {# suggestions were accepted}}',
+  'find.review.rejected': '{count, plural, one {The suggestion was rejected} other {# suggestions were rejected}}',
+  'find.review.jump': 'Go to',
 };
