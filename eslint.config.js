@@ -56,6 +56,7 @@ export const RENDERER_LAYERS = [
   'start', //   the start screen
   'import', //   the Word import's preview (opened from the start screen)
   'publishing', //   publishing: the export's confirm step for guidance text
+  'find', //   find and replace across the strategy; suggested titles and goals (used by views/ and plans/)
   'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
   'editor', // ProseMirror rich-text editing
   'comments', // comment threads: the editor's highlights and thread beside the text, the comments panel

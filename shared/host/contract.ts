@@ -149,6 +149,8 @@ export const MenuCommandSchema = z.enum([
   'toggle-suggestions', // Redigér › Foreslå ændringer (Ctrl+Shift+E): suggestion mode (renderer/src/suggestions)
   'undo',
   'redo',
+  'find', // find and replace (issue 14): renderer/src/find
+  'replace',
 ]);
 
 /** A file produced by the host (a save or an export): the transports turn it into a save dialog or a download. */

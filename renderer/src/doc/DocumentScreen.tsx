@@ -46,6 +46,7 @@ import { VersionBanner } from '../versions/VersionBanner';
 import { VersionsButton } from '../versions/VersionsButton';
 import { useVersions } from '../versions/VersionsPanel';
 import { exportChangesSince } from '../versions/version-actions';
+import { FindAndReplace } from '../find/FindPanel';
 
 interface Props {
   documentId: string;
@@ -352,6 +353,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <CommentsContext.Provider value={commentEnv}>
             <CommentsToggle open={commentsOpen} onToggle={() => setCommentsOpen((v) => !v)} />
           </CommentsContext.Provider>
+          <FindAndReplace session={session} tree={tree} select={select} readOnly={readOnly} menuCommand={menuCommand} />
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}

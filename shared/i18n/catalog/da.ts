@@ -14,6 +14,7 @@ import { da as publishing } from './features/publishing';
 import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
 import { da as firstHour } from './features/first-hour';
+import { da as find } from './features/find';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -830,6 +831,7 @@ export const da = {
   ...images,
   ...suggestions,
   ...firstHour,
+  ...find,
 };
 
 export type MessageKey = keyof typeof da;

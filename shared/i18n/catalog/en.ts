@@ -10,6 +10,7 @@ import { en as publishing } from './features/publishing';
 import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
 import { en as firstHour } from './features/first-hour';
+import { en as find } from './features/find';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -827,4 +828,5 @@ export const en: Record<MessageKey, string> = {
   ...images,
   ...suggestions,
   ...firstHour,
+  ...find,
 };
