@@ -9,6 +9,7 @@ import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
 import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
+import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
 
 export const en: Record<MessageKey, string> = {
@@ -826,5 +827,6 @@ export const en: Record<MessageKey, string> = {
   ...publishing,
   ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
 };
