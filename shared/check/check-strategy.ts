@@ -278,7 +278,7 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
   findings.push(
     ...pendingSuggestionFindings(strategy, lang, (id) => {
       const item = index.get(id);
-      return item ? `${m(KIND_NAMES[item.kind])} ${quote(item.title)}` : undefined;
+      return item ? { label: `${m(KIND_NAMES[item.kind])} ${quote(item.title)}`, path: item.path } : undefined;
     }),
   );
 

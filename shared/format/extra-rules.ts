@@ -105,6 +105,6 @@ export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
   for (const [, id, kind] of declared) if (kind !== 'comment' && !items.has(id)) items.set(id, kind);
   problems.push(...commentProblems(root, items, lang));
   problems.push(...imageProblems(root, lang)); // pictures: bytes, types, references (issue 16)
-  problems.push(...suggestionProblems(root, lang));
+  problems.push(...suggestionProblems(root, items, lang));
   return problems;
 }

@@ -201,6 +201,18 @@ export const suggestionSchema = z.object({
   date: isoDateTime.optional(),
 });
 
+/** Version 3: a suggested new text for a typed field (a title, a goal): shown beside the current one, accepted or rejected whole. */
+export const fieldSuggestionSchema = z.object({
+  id,
+  /** The item ("meta" for the cover's fields) and its text field, as the app names it (./suggestions.ts). */
+  target: z.object({ id, field: z.string().min(1) }),
+  /** The suggested text (the field's whole new text). */
+  text: z.string(),
+  author: z.string(),
+  authorId: z.string().optional(),
+  date: isoDateTime.optional(),
+});
+
 /** A template's guidance (docs/format.md, "Hints"): never exported as content. */
 export const hintsSchema = z.record(id, z.record(z.string().min(1), z.string()));
 
@@ -218,6 +230,8 @@ export const strategyFileSchema = z.object({
   comments: z.array(commentThreadSchema).optional(),
   /** Version 3: the pending suggestions whose marks the rich text holds. */
   suggestions: z.array(suggestionSchema).optional(),
+  /** Version 3: suggested new texts of titles, goals and other typed fields, oldest first. */
+  fieldSuggestions: z.array(fieldSuggestionSchema).optional(),
   /** Guidance shown in a field while it is empty, never content: target ("meta", "vision" or an item id) → field → plain text. */
   hints: hintsSchema.optional(),
   /** Pictures (issue 16): the cover's logo and rich text's images, each once. */
@@ -248,5 +262,6 @@ export type CommentThread = z.infer<typeof commentThreadSchema>;
 export type Hints = z.infer<typeof hintsSchema>;
 export type ImageFile = z.infer<typeof imageFileSchema>;
 export type SuggestionInfo = z.infer<typeof suggestionSchema>;
+export type FieldSuggestionInfo = z.infer<typeof fieldSuggestionSchema>;
 /** A strategy in interchange format v1, v2 or v3. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

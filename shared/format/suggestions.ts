@@ -12,6 +12,26 @@ export type SuggestionMarkType = (typeof SUGGESTION_MARKS)[number];
 /** A suggestion's id as the marks carry it: the editor's ids are strings or whole numbers. */
 export type SuggestionId = string | number;
 
+/** The target id of a suggestion for one of the cover's fields (the strategy's title, subtitle, …). */
+export const META_TARGET = 'meta';
+
+/**
+ * The typed text fields a field suggestion may be for, per kind of item (the app's own names, which are
+ * the model's text keys: shared/model/layout.ts COLLECTIONS, held equal by test/unit/format/suggestions.test.ts).
+ */
+export const FIELD_SUGGESTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  meta: ['title', 'organisation', 'subtitle', 'version', 'preparedBy', 'commissionedBy', 'contact'],
+  section: ['title'],
+  principle: ['title'],
+  bearing: ['title'],
+  perspective: ['title'],
+  focusArea: ['title'],
+  goal: ['text'],
+  owner: ['name', 'email'],
+  actionPlan: ['title'],
+  initiative: ['title', 'businessCaseBenefit', 'budgetSource'],
+};
+
 /** The version that added `suggestions` (and suggestion marks in rich text). */
 export const SUGGESTIONS_VERSION = 3;
 

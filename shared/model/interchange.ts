@@ -122,7 +122,7 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
     const comments = new Comments(model, { origin: IMPORT_ORIGIN });
     for (const thread of threads) comments.restore(thread, IMPORT_ORIGIN);
     if (file.hints) writeHints(doc, file.hints, IMPORT_ORIGIN);
-    if (file.suggestions) importSuggestions(doc, file); // version 3: who made each pending suggestion
+    importSuggestions(model, file); // version 3: who made each pending suggestion, suggested titles and goals
   }, IMPORT_ORIGIN);
   return doc;
 }
@@ -429,7 +429,7 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   if (plans.length > 0) file.actionPlans = plans;
   const comments = exportThreads(model, quotesOf);
   if (comments.length > 0) file.comments = comments;
-  attachSuggestions(doc, file); // version 3 when the rich text holds pending suggestions
+  attachSuggestions(model, file); // version 3 when the rich text holds pending suggestions
   const hints = exportHints(doc, (id) => model.kindOf(id) !== undefined);
   if (hints) file.hints = hints;
   const images = exportImages(doc, file);

@@ -1,6 +1,6 @@
 // Issue 14, suggestions seen from the published side: a strategy read from a v3 file with pending
-// suggestions (Bo Lind rewrites and adds words, Carla Friis deletes a sentence, Anna Holm makes a word
-// bold) shows each field with suggestions as a "Ventende forslag" finding in Tjek, the Disposition shows
+// suggestions (Bo Lind rewrites and adds words and suggests new titles, Carla Friis deletes a sentence,
+// Anna Holm makes a word bold and suggests a new goal) shows each field with suggestions as a "Ventende forslag" finding in Tjek, the Disposition shows
 // the published text, and the export menu's "Eksportér Word med forslag" downloads the Word document with
 // them as tracked changes, which pandoc --track-changes=all reads back by their authors; the ordinary Word
 // export has no pending insertion.
@@ -32,8 +32,8 @@ test('pending suggestions are Tjek findings, the published text leaves them out,
   await expect(page.getByRole('tree')).toBeVisible();
 
   const findings = page.locator('.checks-item[data-code="pending-suggestions"]');
-  await expect(findings).toHaveCount(2);
-  expect(await findings.evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['vision', 'fa-selvbetjening']);
+  await expect(findings).toHaveCount(5);
+  expect(await findings.evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['vision', 'fa-selvbetjening', 'fa-selvbetjening', 'g-selvbetjening-1', 'i-mitid']);
   await expect(findings.first()).toContainText('Ventende forslag');
   await expect(findings.nth(1)).toContainText('3 ventende forslag fra Bo Lind og Carla Friis');
   await page.screenshot({ path: 'docs/screenshots/suggestions-export-checks.png' });
@@ -54,10 +54,16 @@ test('pending suggestions are Tjek findings, the published text leaves them out,
   const withSuggestions = await exportVia(page, /Eksportér Word med forslag/);
   expect(withSuggestions.suggestedFilename()).toMatch(/ - med forslag\.docx$/);
   expect(await trackedChanges(withSuggestions)).toEqual([
+    'deletion by Bo Lind: Selvbetjening',
+    'insertion by Bo Lind: Selvbetjening på borgernes præmisser',
     'deletion by Bo Lind: hurtigt',
     'insertion by Bo Lind: enkelt og trygt',
     'insertion by Bo Lind: og offentliggør resultatet',
     'deletion by Carla Friis: Papirblanketter udfases.',
+    'deletion by Anna Holm: Ni ud af ti ansøgninger er digitale i 2028.',
+    'insertion by Anna Holm: Ni ud af ti ansøgninger er digitale i 2027.',
+    'deletion by Bo Lind: Selvbetjening med MitID',
+    'insertion by Bo Lind: Selvbetjening med MitID og digital fuldmagt',
   ]);
 
   const published = await exportVia(page, /^Word/);

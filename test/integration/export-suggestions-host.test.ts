@@ -67,7 +67,15 @@ describe('exportDocx with suggestions (the app’s "Eksportér Word med forslag"
     expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain('Digital omstilling 2026-2029 - med forslag.docx');
     const html = await pandoc(response.body, 'html', 'all');
     const byBo = [...html.matchAll(/<span class="(insertion|deletion)" data-author="Bo Lind"[^>]*>([^<]*)<\/span>/g)].map((m) => `${m[1]}: ${m[2]}`);
-    expect(byBo).toEqual(['deletion: hurtigt', 'insertion: enkelt og trygt', 'insertion: og offentliggør resultatet']);
+    expect(byBo).toEqual([
+      'deletion: Selvbetjening',
+      'insertion: Selvbetjening på borgernes præmisser',
+      'deletion: hurtigt',
+      'insertion: enkelt og trygt',
+      'insertion: og offentliggør resultatet',
+      'deletion: Selvbetjening med MitID',
+      'insertion: Selvbetjening med MitID og digital fuldmagt',
+    ]);
     expect(await pandoc(response.body, 'plain', 'accept')).toContain('ærinder enkelt og trygt på nettet');
   }, 300_000);
 

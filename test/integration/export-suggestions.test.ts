@@ -1,7 +1,8 @@
 // "Eksportér Word med forslag": `pejling export FILE --docx OUT --suggestions` writes the pending
 // suggestions of a strategy (test/fixtures/strategies/with-suggestions.json: Bo Lind rewrites and adds
-// words, Carla Friis deletes a sentence, Anna Holm makes a word bold) as Word tracked changes by their
-// authors; without the option the document is the published text. Read back by independent readers:
+// words and suggests a new title for a focus area and an initiative, Carla Friis deletes a sentence, Anna
+// Holm makes a word bold and suggests a new goal) as Word tracked changes by their authors; without the
+// option the document is the published text. Read back by independent readers:
 // pandoc with --track-changes=all (who inserted and deleted what), accept (the text with the
 // suggestions accepted) and reject (the published text), and LibreOffice (flat ODF: its own tracked
 // changes with author and kind; a PDF of the published text).
@@ -49,17 +50,25 @@ describe('pejling export --suggestions (Word with suggestions)', () => {
   it('writes the document and says how many suggestions it holds as tracked changes', () => {
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toContain('Skrev 4 ventende forslag som sporede ændringer');
+    expect(cli.stdout).toContain('Skrev 7 ventende forslag som sporede ændringer');
   });
 
   it('pandoc --track-changes=all: each insertion and deletion by its author, at its time', async () => {
     const html = await pandoc(tracked, 'html', 'all');
     const changes = [...html.matchAll(/<span class="(insertion|deletion)" data-author="([^"]*)" data-date="([^"]*)">([^<]*)<\/span>/g)].map((m) => [m[1], m[2], m[3], m[4]]);
     expect(changes).toEqual([
+      // the focus area's suggested title: a tracked replacement of its heading
+      ['deletion', 'Bo Lind', '2026-03-10T09:20:00Z', 'Selvbetjening'],
+      ['insertion', 'Bo Lind', '2026-03-10T09:20:00Z', 'Selvbetjening på borgernes præmisser'],
       ['deletion', 'Bo Lind', '2026-03-10T09:15:00Z', 'hurtigt'],
       ['insertion', 'Bo Lind', '2026-03-10T09:15:00Z', 'enkelt og trygt'],
       ['insertion', 'Bo Lind', '2026-03-10T09:17:00Z', 'og offentliggør resultatet'],
       ['deletion', 'Carla Friis', '2026-03-11T14:00:00Z', 'Papirblanketter udfases.'],
+      // a suggested goal, and an initiative's suggested title in the plan's table
+      ['deletion', 'Anna Holm', '2026-03-12T07:00:00Z', 'Ni ud af ti ansøgninger er digitale i 2028.'],
+      ['insertion', 'Anna Holm', '2026-03-12T07:00:00Z', 'Ni ud af ti ansøgninger er digitale i 2027.'],
+      ['deletion', 'Bo Lind', '2026-03-12T08:00:00Z', 'Selvbetjening med MitID'],
+      ['insertion', 'Bo Lind', '2026-03-12T08:00:00Z', 'Selvbetjening med MitID og digital fuldmagt'],
     ]);
   }, SLOW);
 
@@ -69,9 +78,12 @@ describe('pejling export --suggestions (Word with suggestions)', () => {
     expect(accepted).toContain('Vi måler tilfredsheden hvert år og offentliggør resultatet.');
     expect(accepted).not.toContain('hurtigt');
     expect(accepted).not.toContain('Papirblanketter');
+    expect(accepted).toContain('Selvbetjening på borgernes præmisser');
+    expect(accepted).toContain('digitale i 2027.');
     const rejected = body(await pandoc(tracked, 'plain', 'reject'));
     expect(rejected).toContain('Borgerne skal kunne klare deres ærinder hurtigt på nettet.');
     expect(rejected).toContain('Vi måler tilfredsheden hvert år. Papirblanketter udfases.');
+    expect(rejected).not.toContain('præmisser');
     // rejecting everything in Word gives exactly the document exported without --suggestions
     expect(rejected).toBe(body(await pandoc(published, 'plain', 'all')));
   }, SLOW);
@@ -83,8 +95,8 @@ describe('pejling export --suggestions (Word with suggestions)', () => {
     );
     // every revision has its own id
     const ids = [...xml.matchAll(/<w:(?:ins|del|rPrChange) w:id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids).toHaveLength(5);
-    expect(new Set(ids).size).toBe(5);
+    expect(ids).toHaveLength(11);
+    expect(new Set(ids).size).toBe(11);
   }, SLOW);
 
   it('LibreOffice opens it and reads its tracked changes: the kind, the author and the time of each', async () => {
@@ -105,8 +117,14 @@ describe('pejling export --suggestions (Word with suggestions)', () => {
       ['format-change', 'Anna Holm'],
       ['deletion', 'Bo Lind'],
       ['insertion', 'Bo Lind'],
+      ['deletion', 'Bo Lind'],
+      ['insertion', 'Bo Lind'],
       ['insertion', 'Bo Lind'],
       ['deletion', 'Carla Friis'],
+      ['deletion', 'Anna Holm'],
+      ['insertion', 'Anna Holm'],
+      ['deletion', 'Bo Lind'],
+      ['insertion', 'Bo Lind'],
     ]);
   }, SLOW);
 
@@ -118,6 +136,7 @@ describe('pejling export --suggestions (Word with suggestions)', () => {
     const text = body(await pandoc(published, 'plain', 'all'));
     expect(text).toContain('Borgerne skal kunne klare deres ærinder hurtigt på nettet.');
     expect(text).toContain('Papirblanketter udfases.');
+    expect(text).not.toContain('præmisser');
     // the suggested bold is not applied
     expect(await pandoc(published, 'html', 'all')).toContain('Fjordby er en nærværende digital kommune');
   }, SLOW);

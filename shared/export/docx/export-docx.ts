@@ -142,7 +142,7 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
   const comments = options.comments ? new WordComments(strategy) : undefined;
   const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date(), redline);
   if (comments) ctx.comments = comments;
-  const suggestions = options.suggestions ? new WordSuggestions(strategy, ctx.now) : undefined;
+  const suggestions = options.suggestions ? new WordSuggestions(strategy, ctx.now, (text) => ctx.typo(text)) : undefined;
   if (suggestions) ctx.suggestions = suggestions;
   let title = strategy.meta.title;
   let sections;

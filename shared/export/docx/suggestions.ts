@@ -6,9 +6,10 @@
 // left out, suggested deletions kept, suggested formatting not applied.
 //
 // The marks are the editor's (shared/richtext/schema.ts): inline only, since suggestions never change
-// structure (shared/model/suggest-transform.ts), so every change is one run of text.
+// structure (shared/model/suggest-transform.ts), so every change is one run of text. A suggested new title
+// or goal (`fieldSuggestions`) is a tracked replacement: the current text deleted, the suggested inserted.
 import { DeletedTextRun, InsertedTextRun, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
-import type { StrategyFile } from '../../format/schema';
+import type { FieldSuggestionInfo, StrategyFile } from '../../format/schema';
 import { isSuggestionMarkType, suggestionKey, type SuggestionId } from '../../format/suggestions';
 import type { PmMark, PmNode } from '../rich-json';
 
@@ -60,14 +61,49 @@ export class WordSuggestions {
   private readonly authors = new Map<string, Author>();
   private readonly written = new Set<string>();
 
-  /** `now`: the time of a suggestion the file gives none (w:date is a time or absent; docx always writes it). */
+  /** The suggested new text of each typed field, "item id\0field" → the earliest suggestion (Word holds one replacement). */
+  private readonly fields = new Map<string, FieldSuggestionInfo>();
+
+  /**
+   * `now`: the time of a suggestion the file gives none (w:date is a time or absent; docx always writes it);
+   * `typo`: the document's typography (its quotes), for a suggested text as for the current one.
+   */
   constructor(
     strategy: StrategyFile,
     private readonly now: Date,
+    private readonly typo: (text: string) => string = (text) => text,
   ) {
     for (const s of strategy.suggestions ?? []) {
       this.authors.set(suggestionKey(s.id), { author: s.author.trim() || '?', ...(s.date ? { date: wordDate(new Date(s.date)) } : {}) });
     }
+    for (const s of strategy.fieldSuggestions ?? []) {
+      const key = `${s.target.id}\u0000${s.target.field}`;
+      if (this.fields.has(key)) continue;
+      this.fields.set(key, s);
+      this.authors.set(suggestionKey(s.id), { author: s.author.trim() || '?', ...(s.date ? { date: wordDate(new Date(s.date)) } : {}) });
+    }
+  }
+
+  /**
+   * The runs of a typed field (`current`, as the writer shows it) with a suggested new text: the current
+   * text deleted and the suggested one inserted, by the suggestion's author; undefined without one.
+   */
+  fieldRuns(itemId: string, field: string, current: string, base: Omit<IRunOptions, 'text'> = {}): ParagraphChild[] | undefined {
+    const suggestion = this.fields.get(`${itemId}\u0000${field}`);
+    if (!suggestion) return undefined;
+    const suggested = this.typo(suggestion.text);
+    if (suggested === current) return undefined;
+    return [
+      ...(current !== '' ? [new DeletedTextRun({ ...base, text: current, ...this.mark(suggestion.id) })] : []),
+      ...(suggested !== '' ? [new InsertedTextRun({ ...base, text: suggested, ...this.mark(suggestion.id) })] : []),
+    ];
+  }
+
+  /** A heading's options for an item's title with a suggested new one (./headings.ts `runs`); none without. */
+  heading(itemId: string, current: string): { runs: { children: ParagraphChild[]; shown: string } } | Record<string, never> {
+    const children = this.fieldRuns(itemId, 'title', current);
+    if (!children) return {};
+    return { runs: { children, shown: `${current}${this.typo(this.fields.get(`${itemId}\u0000title`)!.text)}` } };
   }
 
   /** How many distinct suggestions were written as tracked changes. */

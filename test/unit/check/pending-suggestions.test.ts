@@ -20,6 +20,9 @@ describe('the pending-suggestions check', () => {
     expect(pending(load()).map((f) => [f.severity, f.id, f.path])).toEqual([
       ['warning', 'vision', '/vision/statement'],
       ['warning', 'fa-selvbetjening', '/perspectives/0/focusAreas/0/body'],
+      ['warning', 'fa-selvbetjening', '/perspectives/0/focusAreas/0/title'],
+      ['warning', 'g-selvbetjening-1', '/perspectives/0/focusAreas/0/goals/0/text'],
+      ['warning', 'i-mitid', '/actionPlans/0/initiatives/0/title'],
     ]);
   });
 
@@ -33,9 +36,23 @@ describe('the pending-suggestions check', () => {
   it('a decided suggestion is no finding: a field without marks has none, and a strategy without suggestions none at all', () => {
     const strategy = load();
     strategy.vision.statement = 'Fjordby er en nærværende digital kommune for alle borgere.';
+    delete strategy.fieldSuggestions;
     expect(pending(strategy).map((f) => f.id)).toEqual(['fa-selvbetjening']);
     const plain = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/strategies/with-comments.json'), 'utf8')) as StrategyFile;
     expect(pending(plain)).toEqual([]);
+  });
+
+  it('a suggested title or goal is a finding on its field, with the app\'s word for the field', () => {
+    const strategy = load();
+    strategy.fieldSuggestions!.push({ id: 'fs-carla', target: { id: 'fa-selvbetjening', field: 'title' }, text: 'Nem selvbetjening', author: 'Carla Friis', date: '2026-03-13T08:00:00Z' });
+    strategy.fieldSuggestions!.push({ id: 'fs-meta', target: { id: 'meta', field: 'subtitle' }, text: 'Sammen om det digitale Fjordby', author: 'Anna Holm' });
+    const messages = pending(strategy, 'da').slice(2).map((f) => [f.path, f.message]);
+    expect(messages).toEqual([
+      ['/perspectives/0/focusAreas/0/title', 'Titlen i et indsatsområde "Selvbetjening" har 2 ventende forslag fra Bo Lind og Carla Friis.'],
+      ['/perspectives/0/focusAreas/0/goals/0/text', 'Målsætningen i en målsætning "Ni ud af ti ansøgninger er digitale i 2028." har 1 ventende forslag fra Anna Holm.'],
+      ['/actionPlans/0/initiatives/0/title', 'Titlen i et initiativ "Selvbetjening med MitID" har 1 ventende forslag fra Bo Lind.'],
+      ['/meta/subtitle', 'Undertitlen på forsiden har 1 ventende forslag fra Anna Holm.'],
+    ]);
   });
 
   it('a suggestion whose author is blank is by an unknown author', () => {

@@ -8,7 +8,11 @@ import { publishedStrategy } from '../../../shared/export/published';
 import type { StrategyFile } from '../../../shared/format/schema';
 import { formatProblem, validateStrategyFile } from '../../../shared/format/validate';
 import { exportStrategy, importStrategy } from '../../../shared/model/interchange';
+import { FieldSuggestions } from '../../../shared/model/field-suggestions';
+import { COLLECTIONS, META_TEXT_KEYS } from '../../../shared/model/layout';
+import { StrategyModel } from '../../../shared/model/strategy-model';
 import { decideInDocument, listPending, suggestionsMap } from '../../../shared/model/suggestions';
+import { FIELD_SUGGESTION_FIELDS } from '../../../shared/format/suggestions';
 
 const fixture = join(import.meta.dirname, '../../fixtures/strategies/with-suggestions.json');
 // The raw file, edited freely by each test to make the mistakes a hand-made file can have.
@@ -56,6 +60,7 @@ describe('suggestions in the interchange format', () => {
     const file = raw();
     file.formatVersion = 2;
     delete file.suggestions;
+    delete file.fieldSuggestions;
     const found = problems(file);
     expect(found).toHaveLength(5);
     expect(found[0]).toBe('/vision/statement/content/0/content/1/marks/1/attrs/id: the suggestion "sg-anna-fed" (modification) needs "formatVersion": 3 and an entry in /suggestions with its author and time');
@@ -72,7 +77,7 @@ describe('suggestions in the interchange format', () => {
       expect.arrayContaining([
         `${BODY}/content/1/content/1/marks/0/attrs/id: a suggestion (insertion) needs an id`,
         '/suggestions/0/date: 2026-02-30T09:30:00+01:00 is not a moment that exists (the day does not exist)',
-        '/suggestions/4/id: the suggestion "sg-bo-2" is here again (first at /suggestions/2/id); each suggestion is in /suggestions once',
+        '/suggestions/4/id: the suggestion "sg-bo-2" is here again (first at /suggestions/2/id); a suggestion\'s id is used once',
       ]),
     );
   });
@@ -89,6 +94,27 @@ describe('suggestions in the interchange format', () => {
     ]);
     numbered.perspectives[0].focusAreas[0].body.content[1].content[1].marks[0].attrs.id = 7;
     expect(problems(numbered)).toEqual([]);
+  });
+
+  it('a suggested title or goal names an item of the file and one of its text fields', () => {
+    const file = raw();
+    file.fieldSuggestions[0].target.id = 'fa-findes-ikke';
+    file.fieldSuggestions[1].target.field = 'title';
+    file.fieldSuggestions[2].id = 'sg-bo-1';
+    expect(problems(file)).toEqual([
+      '/fieldSuggestions/0/target/id: names no item: "fa-findes-ikke" (use the id of an item in the file, or "meta" for the cover\'s fields)',
+      '/fieldSuggestions/1/target/field: "g-selvbetjening-1" has no text field "title" to suggest a new text for; its text fields are text',
+      '/fieldSuggestions/2/id: the suggestion "sg-bo-1" is here again (first at /suggestions/1/id); a suggestion\'s id is used once',
+    ]);
+    const v2 = raw();
+    v2.formatVersion = 2;
+    delete v2.suggestions;
+    expect(problems(v2)).toContain('/fieldSuggestions: suggestions need "formatVersion": 3');
+  });
+
+  it('the text fields a suggestion may be for are the model\'s typed text fields, kind by kind', () => {
+    const fromModel = Object.fromEntries(Object.entries(COLLECTIONS).map(([kind, spec]) => [kind, [...spec.text]]));
+    expect(FIELD_SUGGESTION_FIELDS).toEqual({ meta: [...META_TEXT_KEYS], ...fromModel });
   });
 
   it('a file from a newer Pejling than version 3 gets the one clear problem', () => {
@@ -121,9 +147,13 @@ describe('suggestions between a file and the live document', () => {
   it('a document whose suggestions are all decided is written as version 2 again, without the list', () => {
     const doc = importStrategy(valid());
     expect(decideInDocument(doc, 'accept').size).toBe(4);
+    const fields = new FieldSuggestions(new StrategyModel(doc));
+    fields.acceptMany(fields.list().map((s) => s.id));
     const out = exportStrategy(doc);
     expect(out.formatVersion).toBe(2);
     expect(out.suggestions).toBeUndefined();
+    expect(out.fieldSuggestions).toBeUndefined();
+    expect(out.perspectives[0]!.focusAreas[0]!.title).toBe('Selvbetjening på borgernes præmisser');
     expect(out.perspectives[0]!.focusAreas[0]!.body).toBe(
       'Borgerne skal kunne klare deres ærinder enkelt og trygt på nettet.\n\nVi måler tilfredsheden hvert år og offentliggør resultatet.',
     );
