@@ -148,10 +148,10 @@ export class WordSuggestions {
     if (suggestion.type === 'deletion') return new DeletedTextRun({ ...run, ...revision });
     // A formatting change: the run as it is now, with the formatting it had before as w:rPrChange.
     // Both said outright (w:b w:val="false" too): Word needs the earlier w:rPr, and docx leaves out an empty one.
+    // Bold or italic from the paragraph (a bold lead-in) rather than from a mark was there before too.
     const was = runProps(marksBefore(marks));
-    const before = { bold: was.bold === true, italics: was.italics === true };
-    const now = runProps(marks);
-    const { bold: _bold, italics: _italics, ...rest } = run;
-    return new TextRun({ ...rest, ...now, revision: { ...revision, ...(run.style ? { style: run.style } : {}), ...(run.font ? { font: run.font } : {}), ...before } });
+    const marked = runProps(marks);
+    const before = { bold: was.bold === true || (run.bold === true && marked.bold !== true), italics: was.italics === true || (run.italics === true && marked.italics !== true) };
+    return new TextRun({ ...run, revision: { ...revision, ...(run.style ? { style: run.style } : {}), ...(run.font ? { font: run.font } : {}), ...before } });
   }
 }
