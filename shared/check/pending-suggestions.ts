@@ -48,13 +48,17 @@ export function pendingSuggestionFindings(strategy: StrategyFile, lang: Lang, it
   const authorOf = new Map(entries.map((s) => [suggestionKey(s.id), s.author.trim()]));
   const unknown = message(lang, 'suggestionsExport.check.unknownAuthor');
   const findings: Finding[] = [];
+  // A goal is named by its focus area ("Målsætningen i et indsatsområde "Selvbetjening""): its text is the field.
+  const goalHome = new Map<string, string>();
+  for (const p of strategy.perspectives) for (const f of p.focusAreas) for (const g of f.goals ?? []) goalHome.set(g.id, f.id);
   const add = (id: string, field: string, path: string, count: number, authors: string[]): void => {
+    const named = goalHome.get(id) ?? id;
     const where =
       id === 'vision'
         ? message(lang, 'publishing.where.vision')
         : id === META_TARGET
           ? message(lang, 'publishing.where.meta')
-          : message(lang, 'publishing.where.item', { item: itemOf(id)?.label ?? id });
+          : message(lang, 'publishing.where.item', { item: itemOf(named)?.label ?? id });
     findings.push({
       code: 'pending-suggestions',
       severity: SEVERITY['pending-suggestions'],

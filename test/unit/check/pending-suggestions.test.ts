@@ -49,7 +49,7 @@ describe('the pending-suggestions check', () => {
     const messages = pending(strategy, 'da').slice(2).map((f) => [f.path, f.message]);
     expect(messages).toEqual([
       ['/perspectives/0/focusAreas/0/title', 'Titlen i et indsatsområde "Selvbetjening" har 2 ventende forslag fra Bo Lind og Carla Friis.'],
-      ['/perspectives/0/focusAreas/0/goals/0/text', 'Målsætningen i en målsætning "Ni ud af ti ansøgninger er digitale i 2028." har 1 ventende forslag fra Anna Holm.'],
+      ['/perspectives/0/focusAreas/0/goals/0/text', 'Målsætningen i et indsatsområde "Selvbetjening" har 1 ventende forslag fra Anna Holm.'],
       ['/actionPlans/0/initiatives/0/title', 'Titlen i et initiativ "Selvbetjening med MitID" har 1 ventende forslag fra Bo Lind.'],
       ['/meta/subtitle', 'Undertitlen på forsiden har 1 ventende forslag fra Anna Holm.'],
     ]);
