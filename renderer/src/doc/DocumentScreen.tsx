@@ -210,11 +210,11 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     return () => window.removeEventListener('keydown', onKey);
   }, [session]);
 
-  const exportDocx = async (comments = false) => {
+  const exportDocx = async (comments = false, suggestions = false) => {
     // Laying out the table of contents' page numbers takes seconds on a large strategy: say that it is working.
     const progress = showToast({ message: t('doc.exporting') }, 120_000);
     try {
-      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}) });
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}), ...(suggestions ? { suggestions: true } : {}) });
       dismissToast(progress);
       if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
     } catch (error) {
@@ -357,7 +357,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onSuggestions={() => publish.guard(() => void exportDocx(false, true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>

@@ -13,6 +13,7 @@ import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
 import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
+import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
 import { da as find } from './features/find';
 
@@ -830,6 +831,7 @@ export const da = {
   ...publishing,
   ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
   ...find,
 };

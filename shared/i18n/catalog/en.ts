@@ -9,6 +9,7 @@ import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
 import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
+import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
 import { en as find } from './features/find';
 
@@ -827,6 +828,7 @@ export const en: Record<MessageKey, string> = {
   ...publishing,
   ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
   ...find,
 };
