@@ -158,6 +158,7 @@ def rewrite(doc, entries):
 
 def layout(office, request, emit):
     office.ensure()
+    started = time.monotonic()
     # A soffice killed with the document open leaves its lock file, and a hidden load of a locked
     # document gives no document at all.
     folder, name = os.path.split(request['input'])
@@ -169,7 +170,6 @@ def layout(office, request, emit):
     if doc is None:
         raise Failure('LibreOffice could not open the document')
     try:
-        started = time.monotonic()
         controller = doc.getCurrentController()
         result = {'passes': 0}
         if request.get('toc'):
