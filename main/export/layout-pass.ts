@@ -2,7 +2,7 @@
 // quick estimate, LibreOffice lays it out (PDF), the headings' pages are read from the PDF's
 // outline, and the document is written again with those numbers; the result is laid out once
 // more to check that writing the numbers moved nothing (convergence). Without LibreOffice,
-// docx's Word-like layout estimate fills them. Word renumbers on open anyway (w:updateFields).
+// docx's Word-like layout estimate fills them. Only estimated numbers ask Word to renumber on opening (w:updateFields).
 //
 // With the warm LibreOffice (./office/, issue 16) the layout is one load: the bridge reads the entries' pages
 // from the layout and, where the estimate was wrong, writes the laid-out pages into the loaded document and
@@ -23,6 +23,7 @@ import { withLaidOutPages } from './page-number-patch';
 import type { Office, OfficeLayoutResult } from './office/warm-office';
 import { TAGGED_PDF_FILTER } from './pdf/pdf-filter';
 import { readPdfOutline, type PdfOutline } from './pdf-outline';
+import { withoutFieldUpdate } from '../../shared/export/docx/field-update';
 
 /**
  * 'auto': LibreOffice when installed, else 'estimate'. 'estimate': docx's Word-like layout
@@ -185,6 +186,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       layoutMs += performance.now() - layoutStart;
       // The numbers written are where LibreOffice put the headings: done (when the estimate was
       // already right, its document is the measured one).
+      // The estimate's document was right: it need not ask Word to renumber on opening any more.
+      if (samePages(result, layout) && result.pageSource !== 'measured') result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
       if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured', ...oneShot, ...(options.pdf ? { pdf } : {}) }, layoutMs);
       options.onPhase?.('checking');
       const exportStart = performance.now();
