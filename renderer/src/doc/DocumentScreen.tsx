@@ -204,11 +204,12 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   }, [session]);
 
   // The export's toast follows its phases (writing, LibreOffice laying out, checking page numbers, writing the PDF).
-  const followExport = (toast: number) => getBridge().subscribe('exportProgress', (event) => event.id === session.documentId && updateToast(toast, t(`pdf.phase.${event.phase}`)));
+  const followExport = (toast: number, format: 'docx' | 'pdf') =>
+    getBridge().subscribe('exportProgress', (event) => event.id === session.documentId && updateToast(toast, t(`pdf.progress.${format}`, { phase: t(`pdf.phase.${event.phase}`) })));
   const exportDocx = async (comments = false) => {
     // Laying out the table of contents' page numbers takes seconds on a large strategy: say that it is working.
     const progress = showToast({ message: t('doc.exporting') }, 120_000);
-    const unfollow = followExport(progress);
+    const unfollow = followExport(progress, 'docx');
     try {
       const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}) });
       dismissToast(progress);
@@ -223,7 +224,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const exportPdf = async () => {
     // LibreOffice lays the PDF out (and verifies the contents' page numbers): seconds; say that it is working.
     const progress = showToast({ message: t('pdf.exporting') }, 180_000);
-    const unfollow = followExport(progress);
+    const unfollow = followExport(progress, 'pdf');
     try {
       const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf' });
       dismissToast(progress);
