@@ -197,12 +197,17 @@ def layout(office, request, emit):
                     prop('FilterData', uno.Any('[]com.sun.star.beans.PropertyValue', data)))
             uno.invoke(doc, 'storeToURL', (uno.systemPathToFileUrl(request['pdf']), args))
             result['pdfMs'] = round((time.monotonic() - pdf_started) * 1000)
-        return result
-    finally:
-        try:
-            doc.close(True)
-        except Exception:
-            pass
+        return result, doc
+    except Exception:
+        close(doc)
+        raise
+
+
+def close(doc):
+    try:
+        doc.close(True)
+    except Exception:
+        pass
 
 
 def lost(error):
@@ -242,17 +247,18 @@ def main():
             def emit(message):
                 message['id'] = rid
                 send(message)
+            opened = None
             try:
                 if request.get('op') == 'layout':
                     try:
-                        result = layout(office, request, emit)
+                        result, opened = layout(office, request, emit)
                     except Exception as error:
                         if not lost(error) and office.alive():
                             raise
                         # soffice died under this conversion: start it again and convert once more.
                         emit({'event': 'phase', 'phase': 'restarting'})
                         office.stop()
-                        result = layout(office, request, emit)
+                        result, opened = layout(office, request, emit)
                 elif request.get('op') == 'ping':
                     office.ensure()
                     result = {}
@@ -262,6 +268,9 @@ def main():
             except Exception as error:
                 send({'id': rid, 'ok': False, 'error': str(error) or type(error).__name__,
                       'sofficePid': office.proc.pid if office.proc else None})
+            # Closing a large document takes a second: after the answer, before the next request.
+            if opened is not None:
+                close(opened)
     finally:
         office.stop()
 

@@ -302,8 +302,9 @@ export class WarmOffice implements Office {
       return { ...layout, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
     } finally {
       this.idle();
-      await rm(input, { force: true });
-      await rm(output, { force: true });
+      // The bridge closes the document after answering: on Windows the files may still be open for a moment.
+      await rm(input, { force: true }).catch(() => undefined);
+      await rm(output, { force: true }).catch(() => undefined);
     }
   }
 
