@@ -46,6 +46,8 @@ export interface OfficeLayout {
   agreedFirst?: boolean;
   /** True when the last layout confirmed `headingPages` as written in the entries. */
   verified?: boolean;
+  /** True when the check ran inside soffice (the bridge's UNO component), false when over the pipe. */
+  checkedInSoffice?: boolean;
   pageCount: number;
   passes: number;
   layoutMs: number;
