@@ -59,6 +59,7 @@ export const RENDERER_LAYERS = [
   'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
   'editor', // ProseMirror rich-text editing
   'comments', // comment threads: the editor's highlights and thread beside the text, the comments panel
+  'images', // pictures: the insert dialog, paste/drop and node views in rich text, reading and checking a picture file
   'ui', // small shared components: bound inputs, icons, toasts, announcer
   'collab', // sync plumbing and presence: connection status, local copy, watched channel, presence widgets
   'route', // hash routes

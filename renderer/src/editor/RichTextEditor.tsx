@@ -21,6 +21,7 @@ import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sy
 import { extraPlugins } from './extra-plugins';
 import type { CommentTarget } from '../../../shared/model/comments';
 import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
+import { useEditorImages } from '../images/editor-images';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -45,6 +46,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   const [linkOpen, setLinkOpen] = useState(false);
   readOnlyRef.current = readOnly;
   const comments = useEditorComments(commentTarget, label);
+  const images = useEditorImages(fragment); // pictures: node views, paste/drop, "Indsæt billede" (renderer/src/images)
 
   useEffect(() => {
     const mount = mountRef.current;
@@ -69,6 +71,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           tableEditing(),
           placeholderPlugin(placeholder ?? ''),
           comments.plugin,
+          images.plugin(),
           ...extraPlugins(fragment),
         ],
       }),
@@ -94,9 +97,11 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
     viewRef.current = view;
     setState(view.state);
     comments.attach(view);
+    images.attach(view);
     const unregister = registerEditor(view);
     return () => {
       comments.attach(null);
+      images.attach(null);
       unregister();
       viewRef.current = null;
       view.destroy();
@@ -123,7 +128,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   return (
     <div class={`rich-field${compact ? ' is-compact' : ''}${readOnly ? ' is-readonly' : ''}${comments.aside ? ' has-comment-aside' : ''}`} data-field={fieldKey}>
       {!readOnly && state && (
-        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} onComment={comments.start} />
+        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} onComment={comments.start} onImage={images.open} />
       )}
       {readOnly && comments.start && <CommentOnlyToolbar label={t('editor.toolbarFor', { field: label })} onComment={comments.start} />}
       {linkOpen && state && (
@@ -139,6 +144,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           onCancel={closeLink}
         />
       )}
+      {images.dialog}
       <div class="rich-mount" ref={mountRef} />
       {comments.aside}
     </div>

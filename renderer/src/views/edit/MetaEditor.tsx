@@ -12,6 +12,7 @@ import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../session/labels';
 import { HouseStyleField } from './HouseStyleField';
+import { LogoField } from './LogoField';
 
 interface Props {
   session: DocumentSession;
@@ -118,6 +119,7 @@ export function MetaEditor({ session, readOnly }: Props) {
           </Field>
         ))}
       </div>
+      <LogoField doc={session.doc} organisation={meta.organisation} readOnly={readOnly} />
       <section class="form-section" aria-labelledby="labels-heading">
         <h2 class="form-section-title" id="labels-heading">
           {t('labels.heading')}
