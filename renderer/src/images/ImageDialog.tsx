@@ -29,7 +29,7 @@ export function ImageDialog({ initial, onInsert, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
-  const altRef = useRef<HTMLTextAreaElement>(null);
+  const altRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => (initial ? altRef.current : firstRef.current)?.focus(), []);
   useEffect(() => {
@@ -54,6 +54,7 @@ export function ImageDialog({ initial, onInsert, onCancel }: Props) {
     <div class="link-popover image-popover" role="dialog" aria-label={t('images.dialog.title')} data-testid="image-dialog">
       <form
         class="link-form"
+        noValidate
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -92,11 +93,11 @@ export function ImageDialog({ initial, onInsert, onCancel }: Props) {
         )}
         <label class="field">
           <span class="field-label">{t('images.dialog.alt')}</span>
-          <textarea
+          <input
             ref={altRef}
             data-field="image.alt"
             class="input"
-            rows={2}
+            type="text"
             required
             aria-required="true"
             value={alt}

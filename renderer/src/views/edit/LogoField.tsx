@@ -114,6 +114,7 @@ export function LogoField({ doc, organisation, readOnly }: { doc: Y.Doc; organis
       {editing && (
         <form
           class="logo-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
