@@ -104,6 +104,8 @@ export const sectionSchema = z.object({
   title: z.string(),
   body: richSchema,
   placement: z.enum(SECTION_PLACEMENTS).optional(),
+  /** A foreword: its heading has no number (and neither have the headings in its text); still in the contents. */
+  unnumbered: z.boolean().optional(),
 });
 
 export const metaSchema = z.object({

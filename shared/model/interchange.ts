@@ -82,7 +82,7 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
     model.updateMeta(file.meta);
     if (file.labels) model.updateLabels(file.labels);
     for (const section of file.sections ?? []) {
-      model.add('section', { id: section.id, title: section.title, body: section.body, placement: section.placement });
+      model.add('section', { id: section.id, title: section.title, body: section.body, placement: section.placement, ...(section.unnumbered ? { unnumbered: true } : {}) });
     }
     model.setRich(VISION_ID, 'statement', file.vision.statement);
     model.setRich(VISION_ID, 'body', file.vision.body ?? null);
@@ -372,6 +372,7 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   const sections: Section[] = model.list('section').map((s) => {
     const out: Section = { id: s.id, title: s.title, body: read(s.id, 'body') ?? '' };
     if (s.placement !== undefined) out.placement = s.placement;
+    if (s.unnumbered) out.unnumbered = true;
     return out;
   });
   if (sections.length > 0) file.sections = sections;

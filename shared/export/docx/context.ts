@@ -2,7 +2,7 @@
 import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
-import { smartQuotes, type ExportLanguage } from '../typography';
+import { typeset, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
 import { t } from '../../i18n/messages';
@@ -29,7 +29,7 @@ export interface RenderContext extends RevisionContext {
   nextListInstance(): number;
   /** Width of the text area of the section being written, in twips. */
   textWidth: number;
-  /** Straight quotes to the language's typographic ones. */
+  /** The language's typography: quotes, dashes, no-break spaces (typeset in ../typography.ts). */
   typo(text: string, before?: string): string;
   now: Date;
   /** Set when the document is a redline (see ./revisions.ts, ./redline.ts). */
@@ -62,7 +62,7 @@ export function createContext(
     outline,
     nextListInstance: () => ++listInstance,
     textWidth: 9000,
-    typo: (text, before) => smartQuotes(text, lang, before),
+    typo: (text, before) => typeset(text, lang, before),
     now,
     ...(revisions && redline ? { revisions, redline: { old: redline.old, oldIndex: new StrategyIndex(redline.old) } } : {}),
   };

@@ -55,6 +55,6 @@ describe('Rich ⇄ ProseMirror', () => {
       'doc', 'paragraph', 'heading', 'blockquote', 'bullet_list', 'ordered_list', 'list_item',
       'table', 'table_row', 'table_cell', 'table_header', 'image', 'text', 'hard_break',
     ]);
-    expect(Object.keys(richSchema.marks)).toEqual(['em', 'strong', 'link', 'comment']);
+    expect(Object.keys(richSchema.marks)).toEqual(['em', 'strong', 'link', 'comment', 'insertion', 'deletion', 'modification']);
   });
 });
