@@ -72,6 +72,22 @@ describe('pictures in the Word file', () => {
     // The header repeats the document's own logo (its PNG form), decorative; the house style's shield is gone.
     const kommuneShield = new Uint8Array(await readFile(path.join(examplesDir, '../styles/kommune-logo.png')));
     expect(has(kommuneShield)).toBe(false);
+    const listing = await run('unzip', ['-Z1', docx]);
+    const headers = await Promise.all(listing.stdout.split('\n').filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => docxPart(docx, n)));
+    const headerPictures = headers.flatMap(drawings);
+    expect(headerPictures.length).toBeGreaterThan(0);
+    expect(headerPictures.every((p) => p.decorative && p.descr === undefined)).toBe(true);
+  });
+
+  it('a JPEG logo is on the cover only: the header writes PNG, and the style\'s mark never stands in for it', async () => {
+    const file = strategyWithImages(await readExample('brk-2010'));
+    file.meta.logo = 'im-photo';
+    const docx = path.join(work, 'jpeg.docx');
+    await exportFile('jpeg', file, ['--docx', docx, '--style', 'kommune', '--page-numbers', 'quick']);
+    expect(drawings(await docxPart(docx, 'word/document.xml'))[0]).toEqual({ title: undefined, descr: PHOTO_ALT, decorative: false });
+    const listing = await run('unzip', ['-Z1', docx]);
+    const headers = await Promise.all(listing.stdout.split('\n').filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => docxPart(docx, n)));
+    expect(headers.some((xml) => xml.includes('<w:drawing>'))).toBe(false);
   });
 
   it('without a logo of its own, the house style\'s mark is decoration, not the organisation\'s logo', async () => {
