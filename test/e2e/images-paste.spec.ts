@@ -16,6 +16,22 @@ const odder = readFileSync(join(import.meta.dirname, '../../templates/examples/o
 const PHOTO_ALT = 'Borgerservice i Odder: skranken med tre medarbejdere';
 const PASTED_ALT = 'Odder Kommunes mærke: en sol over en grøn bakke';
 
+/** Drops files onto an element as the browser does (a drop event whose data transfer holds them, at its centre). */
+async function dropFiles(page: Page, selector: string, files: { name: string; type: string; base64: string }[]) {
+  await page.evaluate(
+    ([css, list]) => {
+      const target = document.querySelector(css as string)!;
+      const box = target.getBoundingClientRect();
+      const data = new DataTransfer();
+      for (const f of list as { name: string; type: string; base64: string }[]) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) as BlobPart], f.name, { type: f.type }));
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + 10, bubbles: true, cancelable: true, dataTransfer: data };
+      target.dispatchEvent(new DragEvent('dragover', at));
+      target.dispatchEvent(new DragEvent('drop', at));
+    },
+    [selector, files] as const,
+  );
+}
+
 /** Pastes files into the focused editor as the browser does (a paste event whose clipboard holds them). */
 async function pasteFiles(page: Page, files: { name: string; type: string; base64?: string; size?: number }[]) {
   await page.evaluate((list) => {
@@ -80,6 +96,10 @@ test('pictures are inserted with alt text, synced, refused with a message when t
   // A pasted file that is no picture: refused too.
   await pasteFiles(page, [{ name: 'noter.png', type: 'image/png', base64: readFileSync(join(images, 'not-an-image.png')).toString('base64') }]);
   await expect(page.locator('.toast', { hasText: 'noter.png er ikke et PNG-, JPEG- eller SVG-billede' })).toBeVisible();
+  await expect(body.locator('img')).toHaveCount(1);
+  // Dropped onto the text, an unsafe SVG is refused the same way.
+  await dropFiles(page, '[data-field="@vision:body"] .ProseMirror', [{ name: 'tegning.svg', type: 'image/svg+xml', base64: readFileSync(join(images, 'unsafe.svg')).toString('base64') }]);
+  await expect(page.locator('.toast', { hasText: 'tegning.svg indeholder noget, der kan køre kode' })).toBeVisible();
   await expect(body.locator('img')).toHaveCount(1);
 
   // A good pasted picture asks for its alt text, then goes in.
