@@ -102,6 +102,25 @@ describe('pictures in the Word file', () => {
   });
 });
 
+describe('a file with a bad picture', () => {
+  it('is refused by validate and export with each place and reason, and no document is written', async () => {
+    const file = strategyWithImages(await readExample('brk-2010'));
+    file.images![1]!.mime = 'image/png';
+    file.meta.logo = 'im-nope';
+    const input = path.join(work, 'bad.json');
+    await writeFile(input, JSON.stringify(file));
+    const validate = await pejling(['validate', input]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toContain('bad.json: /images/1/data: billedet er angivet som image/png, men dets bytes er image/jpeg');
+    expect(validate.stdout + validate.stderr).toContain('bad.json: /meta/logo: der er intet billede med id "im-nope" i images');
+    const out = path.join(work, 'bad.docx');
+    const exported = await pejling(['export', input, '--docx', out]);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain('/images/1/data: billedet er angivet som image/png');
+    expect(await readdir(work)).not.toContain('bad.docx');
+  });
+});
+
 /** The PDF's objects as text, with Flate streams (object streams too) inflated, to read structure elements. */
 function pdfText(pdf: Buffer): string {
   const parts: string[] = [pdf.toString('latin1')];
