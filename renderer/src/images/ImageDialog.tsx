@@ -13,25 +13,35 @@ export interface PictureChoice {
   width: number;
 }
 
+/** A picture already in the text whose alt text and width are changed (no new file). */
+export interface PictureEdit {
+  alt: string;
+  width: number;
+  url: string | undefined;
+}
+
 interface Props {
   /** A picture that was pasted or dropped (already checked). */
   initial?: ReadPicture | undefined;
+  /** Editing the alt text and width of a picture in the text. */
+  edit?: PictureEdit | undefined;
   onInsert: (choice: PictureChoice) => void;
+  onUpdate?: ((change: { alt: string; width: number }) => void) | undefined;
   onCancel: () => void;
 }
 
 const WIDTHS = [100, 75, 50, 25];
 
-export function ImageDialog({ initial, onInsert, onCancel }: Props) {
+export function ImageDialog({ initial, edit, onInsert, onUpdate, onCancel }: Props) {
   const [picture, setPicture] = useState<ReadPicture | undefined>(initial);
-  const [alt, setAlt] = useState('');
-  const [width, setWidth] = useState(100);
+  const [alt, setAlt] = useState(edit?.alt ?? '');
+  const [width, setWidth] = useState(edit?.width ?? 100);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const altRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => (initial ? altRef.current : firstRef.current)?.focus(), []);
+  useEffect(() => (initial || edit ? altRef.current : firstRef.current)?.focus(), []);
   useEffect(() => {
     if (!picture) return setPreview(null);
     const url = pictureUrl(picture.bytes, picture.mime);
@@ -51,7 +61,7 @@ export function ImageDialog({ initial, onInsert, onCancel }: Props) {
   };
 
   return (
-    <div class="link-popover image-popover" role="dialog" aria-label={t('images.dialog.title')} data-testid="image-dialog">
+    <div class="link-popover image-popover" role="dialog" aria-label={edit ? t('images.dialog.editTitle') : t('images.dialog.title')} data-testid="image-dialog">
       <form
         class="link-form"
         noValidate
@@ -64,27 +74,35 @@ export function ImageDialog({ initial, onInsert, onCancel }: Props) {
         }}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!picture) return setError(t('images.dialog.chooseFile'));
+          if (!picture && !edit) return setError(t('images.dialog.chooseFile'));
           if (alt.trim() === '') {
             setError(t('images.refused.altMissing'));
             altRef.current?.focus();
             return;
           }
-          onInsert({ picture, alt: alt.trim(), width });
+          if (edit) onUpdate?.({ alt: alt.trim(), width });
+          else if (picture) onInsert({ picture, alt: alt.trim(), width });
         }}
       >
         {initial && <p class="field-hint">{t('images.pasted', { name: initial.name })}</p>}
-        <label class="field">
-          <span class="field-label">{t('images.dialog.file', { limit: MAX_IMAGE_BYTES / (1024 * 1024) })}</span>
-          <input
-            ref={firstRef}
-            data-field="image.file"
-            class="input"
-            type="file"
-            accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
-            onChange={(e) => void choose(e.currentTarget.files?.[0])}
-          />
-        </label>
+        {edit?.url && (
+          <div class="image-preview">
+            <img src={edit.url} alt="" />
+          </div>
+        )}
+        {!edit && (
+          <label class="field">
+            <span class="field-label">{t('images.dialog.file', { limit: MAX_IMAGE_BYTES / (1024 * 1024) })}</span>
+            <input
+              ref={firstRef}
+              data-field="image.file"
+              class="input"
+              type="file"
+              accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
+              onChange={(e) => void choose(e.currentTarget.files?.[0])}
+            />
+          </label>
+        )}
         {picture && preview && (
           <div class="image-preview">
             <img src={preview} alt="" />
@@ -132,7 +150,7 @@ export function ImageDialog({ initial, onInsert, onCancel }: Props) {
             {t('images.dialog.cancel')}
           </button>
           <button type="submit" class="button button-small button-primary">
-            {t('images.dialog.insert')}
+            {edit ? t('images.dialog.update') : t('images.dialog.insert')}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@
 // (shared/model/images.ts), then the `image` node that names it replaces the selection: a remote replica
 // receives the bytes before the node, as both come from here in that order.
 import { useRef, useState } from 'preact/hooks';
+import { NodeSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
 import { LOCAL_ORIGIN } from '../../../shared/model';
@@ -10,13 +11,13 @@ import { addImage } from '../../../shared/model/images';
 import { richSchema } from '../../../shared/richtext/schema';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
-import { ImageDialog, type PictureChoice } from './ImageDialog';
-import { imagePlugin } from './image-plugin';
+import { ImageDialog, type PictureChoice, type PictureEdit } from './ImageDialog';
+import { imagePlugin, urlOf } from './image-plugin';
 import { refusalText, type ReadPicture } from './pictures';
 
 export function useEditorImages(fragment: Y.XmlFragment) {
   const viewRef = useRef<EditorView | null>(null);
-  const [open, setOpen] = useState<{ initial?: ReadPicture } | null>(null);
+  const [open, setOpen] = useState<{ initial?: ReadPicture; edit?: PictureEdit & { pos: number } } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const close = () => {
@@ -40,15 +41,35 @@ export function useEditorImages(fragment: Y.XmlFragment) {
     }
   };
 
+  /** Opens the dialog on the picture at `pos` (its alt text and width). */
+  const edit = (pos: number) => {
+    const node = viewRef.current?.state.doc.nodeAt(pos);
+    if (!node || node.type.name !== 'image' || !fragment.doc) return;
+    setOpen({ edit: { pos, alt: String(node.attrs.alt), width: Number(node.attrs.width), url: urlOf(fragment.doc, String(node.attrs.src)) } });
+  };
+
+  const update = ({ alt, width }: { alt: string; width: number }) => {
+    const view = viewRef.current;
+    const pos = open?.edit?.pos;
+    const node = pos === undefined ? null : view?.state.doc.nodeAt(pos);
+    if (view && pos !== undefined && node?.type.name === 'image') view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, alt, width }));
+    close();
+  };
+
   return {
-    plugin: () => imagePlugin(fragment, (picture) => setOpen({ initial: picture })),
+    plugin: () => imagePlugin(fragment, (picture) => setOpen({ initial: picture }), edit),
     attach: (view: EditorView | null) => {
       viewRef.current = view;
     },
-    open: () => setOpen({}),
+    /** "Indsæt billede"; on a selected picture: change its alt text and width. */
+    open: () => {
+      const selection = viewRef.current?.state.selection;
+      if (selection instanceof NodeSelection && selection.node.type.name === 'image') edit(selection.from);
+      else setOpen({});
+    },
     dialog: open ? (
       <>
-        <ImageDialog initial={open.initial} onInsert={insert} onCancel={close} />
+        <ImageDialog initial={open.initial} edit={open.edit} onInsert={insert} onUpdate={update} onCancel={close} />
         {error && (
           <p class="inline-error small" role="alert">
             {error}

@@ -15,7 +15,7 @@ import { pictureUrl, readPicture, refusalText, type ReadPicture } from './pictur
 /** One blob URL per stored picture and document: node views of the same picture share it; the bytes never change. */
 const urls = new WeakMap<Y.Doc, Map<string, string>>();
 
-function urlOf(doc: Y.Doc, id: string): string | undefined {
+export function urlOf(doc: Y.Doc, id: string): string | undefined {
   let map = urls.get(doc);
   if (!map) urls.set(doc, (map = new Map()));
   const known = map.get(id);
@@ -117,7 +117,7 @@ async function check(files: File[], onPicture: (picture: ReadPicture) => void): 
 }
 
 /** The plugin for one rich-text field bound to `fragment`; `onPicture` opens the dialog for a checked picture. */
-export function imagePlugin(fragment: Y.XmlFragment, onPicture: (picture: ReadPicture) => void): Plugin {
+export function imagePlugin(fragment: Y.XmlFragment, onPicture: (picture: ReadPicture) => void, onEdit: (pos: number) => void): Plugin {
   const doc = fragment.doc;
   return new Plugin({
     props: {
@@ -137,6 +137,12 @@ export function imagePlugin(fragment: Y.XmlFragment, onPicture: (picture: ReadPi
           announce(message);
         }
         return false;
+      },
+      // A double click on a picture changes its alt text and width (the toolbar button does, on a selected one).
+      handleDoubleClickOn(view: EditorView, pos: number, node: PMNode, nodePos: number, _event: MouseEvent, direct: boolean) {
+        if (node.type.name !== 'image' || !direct || !view.editable) return false;
+        onEdit(nodePos);
+        return true;
       },
       handleDrop(_view: EditorView, event: DragEvent) {
         const files = takeFiles(event.dataTransfer);
