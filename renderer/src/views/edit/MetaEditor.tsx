@@ -13,6 +13,7 @@ import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../session/labels';
 import { HouseStyleField } from './HouseStyleField';
 import { SuggestableInput } from '../../find/FieldSuggestionList';
+import { LogoField } from './LogoField';
 
 interface Props {
   session: DocumentSession;
@@ -119,6 +120,7 @@ export function MetaEditor({ session, readOnly }: Props) {
           </Field>
         ))}
       </div>
+      <LogoField doc={session.doc} organisation={meta.organisation} readOnly={readOnly} />
       <section class="form-section" aria-labelledby="labels-heading">
         <h2 class="form-section-title" id="labels-heading">
           {t('labels.heading')}
