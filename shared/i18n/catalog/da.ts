@@ -13,6 +13,7 @@ import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
 import { da as suggestions } from './features/suggestions';
 import { da as firstHour } from './features/first-hour';
+import { da as layout } from './features/layout';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -828,6 +829,7 @@ export const da = {
   ...publishing,
   ...suggestions,
   ...firstHour,
+  ...layout,
 };
 
 export type MessageKey = keyof typeof da;

@@ -9,6 +9,7 @@ import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
 import { en as suggestions } from './features/suggestions';
 import { en as firstHour } from './features/first-hour';
+import { en as layout } from './features/layout';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -825,4 +826,5 @@ export const en: Record<MessageKey, string> = {
   ...publishing,
   ...suggestions,
   ...firstHour,
+  ...layout,
 };
