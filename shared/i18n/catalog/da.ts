@@ -16,6 +16,7 @@ import { da as suggestions } from './features/suggestions';
 import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
 import { da as find } from './features/find';
+import { da as layout } from './features/layout';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -834,6 +835,7 @@ export const da = {
   ...suggestionsExport,
   ...firstHour,
   ...find,
+  ...layout,
 };
 
 export type MessageKey = keyof typeof da;

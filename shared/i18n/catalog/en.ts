@@ -12,6 +12,7 @@ import { en as suggestions } from './features/suggestions';
 import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
 import { en as find } from './features/find';
+import { en as layout } from './features/layout';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -831,4 +832,5 @@ export const en: Record<MessageKey, string> = {
   ...suggestionsExport,
   ...firstHour,
   ...find,
+  ...layout,
 };
