@@ -34,8 +34,8 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { key: 'trace', group: '1 Editing trace', run: measureEditingTrace, failure: { id: 'trace.editor-rate', title: 'Trace replay through the editor stack', unit: 'edits/s', budget: '≥ 1/5 of plain Y.Text' } },
-  { key: 'open', group: '2 Large strategy', run: measureOpenStrategy, failure: { id: 'open.cold', title: 'Open the large strategy to an interactive editor', unit: 'ms', budget: '< 1000 ms and < 5 × applyUpdate' } },
+  { key: 'trace', group: '1 Editing trace', run: measureEditingTrace, failure: { id: 'trace.editor-rate', title: 'Trace replay through the editor stack', unit: 'edits/s' } },
+  { key: 'open', group: '2 Large strategy', run: measureOpenStrategy, failure: { id: 'open.cold', title: 'Open the large strategy to an interactive editor', unit: 'ms', budget: '< 1000 ms and ≤ 4 × applyUpdate' } },
   { key: 'sync', group: '3 Sync latency', run: measureSyncLatency, failure: { id: 'sync.node20.p95', title: 'Sync latency, 20 typing clients, p95', unit: 'ms', budget: 'p95 < 30 ms and < 2 × bare relay' } },
   { key: 'export', group: '4 Word export', run: measureWordExport, failure: { id: 'export.quick', title: 'Word export of the large strategy', unit: 'ms', budget: '< 3000 ms and faster than pandoc' } },
   { key: 'merge', group: '5 Offline merge', run: measureOfflineMerge, failure: { id: 'merge.exchange', title: 'Offline merge of 2 × 10,000 edits', unit: 'ms', budget: '< 1000 ms' } },
