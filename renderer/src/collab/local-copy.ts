@@ -129,8 +129,12 @@ export function openLocalCopy(documentId: string, doc: Y.Doc): LocalCopy {
       return;
     }
     const store = tx.objectStore(UPDATES);
-    store.add(batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
-    if (storedCount + 1 > COMPACT_AFTER) {
+    // Small updates (keystrokes) are merged into one record; a large one (the document's first sync, 1.1 MB for
+    // the large strategy) is stored as it is: merging decodes and re-encodes all of it (measured: as long as
+    // applying it), and the records are merged at the next compaction anyway.
+    const records = batchRecords(batch);
+    for (const record of records) store.add(record);
+    if (storedCount + records.length > COMPACT_AFTER) {
       // Read everything (another tab may have written updates this document lacks), merge it into the
       // document, and replace the records with one: all in this transaction, so nothing is lost on a crash.
       const read = store.getAll() as IDBRequest<Uint8Array[]>;
@@ -141,7 +145,7 @@ export function openLocalCopy(documentId: string, doc: Y.Doc): LocalCopy {
         storedCount = 1;
       };
     } else {
-      storedCount++;
+      storedCount += records.length;
     }
     tx.oncomplete = () => {
       writing--;
@@ -280,6 +284,17 @@ export function openLocalCopy(documentId: string, doc: Y.Doc): LocalCopy {
       db?.close();
     },
   };
+}
+
+/** Updates larger than this are stored as records of their own instead of being merged with the others. */
+const MERGE_BELOW_BYTES = 64 * 1024;
+
+function batchRecords(batch: Uint8Array[]): Uint8Array[] {
+  if (batch.length === 1) return batch;
+  const large = batch.filter((u) => u.length >= MERGE_BELOW_BYTES);
+  const small = batch.filter((u) => u.length < MERGE_BELOW_BYTES);
+  if (small.length <= 1) return [...large, ...small];
+  return [...large, Y.mergeUpdates(small)];
 }
 
 function readPending(documentId: string): number {
