@@ -51,6 +51,45 @@ export function smartQuotes(text: string, lang: ExportLanguage = 'da', before = 
   return out;
 }
 
+const NBSP = '\u00a0';
+const EN_DASH = '\u2013';
+const MONTHS_SHORT = 'jan|feb|mar|apr|maj|may|jun|jul|aug|sep|sept|okt|oct|nov|dec';
+const MONTHS_LONG = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october';
+/** A month (abbreviated with its full stop, or in full) standing before a year: the space becomes a no-break space. */
+const MONTH_YEAR = new RegExp(`(?<!\\p{L})((?:${MONTHS_SHORT})\\.?|${MONTHS_LONG}) (?=\\d{4}(?!\\d))`, 'giu');
+/** A day before a month ("2. juni"): kept together. */
+const DAY_MONTH = new RegExp(`(?<![\\d.])(\\d{1,2}\\.) (?=(?:${MONTHS_LONG}|(?:${MONTHS_SHORT})\\.)(?!\\p{L}))`, 'giu');
+/** A number before its unit ("1.200.000 kr.", "3 mio. kr.", "25 %"), and "mio. kr." itself. */
+const NUMBER_UNIT = /(\d) (?=(?:kr\.|kroner|mio\.|mia\.|DKK|%)(?!\p{L}))/gu;
+const MILLIONS_KR = /(?<!\p{L})(mio\.|mia\.) (?=kr\.)/gu;
+const CURRENCY_BEFORE = /(?<!\p{L})(DKK|kr\.) (?=\d)/gu;
+/**
+ * A range of numbers written with a hyphen ("2009-2010", "kl. 9-12") takes an en dash. Only two numbers of at
+ * most four digits, the second larger, and not part of a longer chain or word: ISO dates (2010-06-02), case
+ * numbers (12-3), codes (BRK-2010, ISO 27001-2013) keep their hyphen.
+ */
+const NUMBER_RANGE = /(?<![\p{L}\d-])(\d{1,4})-(\d{1,4})(?![\p{L}\d-])/gu;
+/** A hyphen standing alone between spaces is a dash ("tekst - tekst"): Danish writes an en dash there. */
+const SPACED_HYPHEN = /(?<=\S) - (?=\S)/g;
+
+/**
+ * The export's typography for a run of text: typographic quotes (smartQuotes), an en dash in number ranges
+ * and for a lone hyphen between words, and no-break spaces that keep a month with its year ("dec. 2012"), a
+ * day with its month ("2. juni") and an amount with its unit ("1.200.000 kr."), so none of them wraps apart.
+ * The app's own formatting (shared/i18n/format.ts) already writes what it formats this way; this is for the
+ * text people typed. `before` as for smartQuotes.
+ */
+export function typeset(text: string, lang: ExportLanguage = 'da', before = ''): string {
+  return smartQuotes(text, lang, before)
+    .replace(NUMBER_RANGE, (match, from: string, to: string) => (Number(to) > Number(from) ? `${from}${EN_DASH}${to}` : match))
+    .replace(SPACED_HYPHEN, ` ${EN_DASH} `)
+    .replace(MONTH_YEAR, `$1${NBSP}`)
+    .replace(DAY_MONTH, `$1${NBSP}`)
+    .replace(NUMBER_UNIT, `$1${NBSP}`)
+    .replace(MILLIONS_KR, `$1${NBSP}`)
+    .replace(CURRENCY_BEFORE, `$1${NBSP}`);
+}
+
 export function initiativeStatusLabel(status: InitiativeStatus, lang: ExportLanguage = 'da'): string {
   return i18n.initiativeStatusLabel(status, lang);
 }

@@ -9,6 +9,7 @@
 // reads", issue 11).
 import { commentProblems, declaredCommentIds, type ItemKindName } from './comment-rules';
 import { DATE_SHAPE, isDate } from './dates';
+import { imageProblems } from './image-rules';
 import { childPointer } from './json-pointer';
 import { t as message } from '../i18n/messages';
 import type { Lang } from './messages';
@@ -102,5 +103,6 @@ export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
   const items = new Map<string, ItemKindName>();
   for (const [, id, kind] of declared) if (kind !== 'comment' && !items.has(id)) items.set(id, kind);
   problems.push(...commentProblems(root, items, lang));
+  problems.push(...imageProblems(root, lang)); // pictures: bytes, types, references (issue 16)
   return problems;
 }

@@ -104,6 +104,8 @@ export const sectionSchema = z.object({
   title: z.string(),
   body: richSchema,
   placement: z.enum(SECTION_PLACEMENTS).optional(),
+  /** A foreword: its heading has no number (and neither have the headings in its text); still in the contents. */
+  unnumbered: z.boolean().optional(),
 });
 
 export const metaSchema = z.object({
@@ -120,6 +122,8 @@ export const metaSchema = z.object({
   language: z.enum(['da', 'en']).optional(),
   /** Extension (allowed by v1 readers as an unknown-free optional): the Word house style name. */
   style: z.string().optional(),
+  /** The cover's logo: the id of one of `images` (issue 16). */
+  logo: id.optional(),
 });
 
 export const labelsSchema = z.object({
@@ -169,6 +173,20 @@ export const commentThreadSchema = z.object({
   messages: z.array(commentMessageSchema).min(1),
 });
 
+export const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+/** A picture the strategy shows (the logo, an `image` node's `src`): its bytes as base64; checked by ./image-rules.ts. */
+export const imageFileSchema = z.object({
+  id,
+  mime: z.enum(IMAGE_MIMES),
+  alt: z.string().regex(/\S/, 'alt:not-blank'),
+  /** Size in CSS pixels, as Pejling read it from the bytes (informative: a reader takes it from the bytes). */
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
+  data: z.string().min(1),
+  /** An SVG's PNG rendition (Word shows it where it cannot draw SVG). */
+  png: z.string().min(1).optional(),
+});
+
 /** A template's guidance (docs/format.md, "Hints"): never exported as content. */
 export const hintsSchema = z.record(id, z.record(z.string().min(1), z.string()));
 
@@ -186,6 +204,8 @@ export const strategyFileSchema = z.object({
   comments: z.array(commentThreadSchema).optional(),
   /** Guidance shown in a field while it is empty, never content: target ("meta", "vision" or an item id) → field → plain text. */
   hints: hintsSchema.optional(),
+  /** Pictures (issue 16): the cover's logo and rich text's images, each once. */
+  images: z.array(imageFileSchema).optional(),
 });
 
 export type Rich = z.infer<typeof richSchema>;
@@ -210,5 +230,6 @@ export type Labels = z.infer<typeof labelsSchema>;
 export type CommentMessage = z.infer<typeof commentMessageSchema>;
 export type CommentThread = z.infer<typeof commentThreadSchema>;
 export type Hints = z.infer<typeof hintsSchema>;
+export type ImageFile = z.infer<typeof imageFileSchema>;
 /** A strategy in interchange format v1 or v2. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

@@ -2,12 +2,13 @@
 import type { StrategyFile } from '../../format/schema';
 import type { HouseStyle, HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
-import { smartQuotes, type ExportLanguage } from '../typography';
+import { typeset, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
 import { HeadingOutline } from './headings';
 import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
 import { Revisions, type RevisionAuthor, type RevisionContext } from './revisions';
+import { headerLogoOf } from './images';
 
 /** The redline: the older strategy whose differences from this one the document marks. */
 export interface Redline {
@@ -28,7 +29,7 @@ export interface RenderContext extends RevisionContext {
   nextListInstance(): number;
   /** Width of the text area of the section being written, in twips. */
   textWidth: number;
-  /** Straight quotes to the language's typographic ones. */
+  /** The language's typography: quotes, dashes, no-break spaces (typeset in ../typography.ts). */
   typo(text: string, before?: string): string;
   now: Date;
   /** Set when the document is a redline (see ./revisions.ts, ./redline.ts). */
@@ -54,14 +55,14 @@ export function createContext(
     strategy,
     index: new StrategyIndex(strategy),
     style,
-    logo,
+    logo: headerLogoOf(strategy, logo), // the document's own logo replaces the house style's mark (./images.ts)
     lang,
     texts,
     words: structureWords(strategy.labels, texts),
     outline,
     nextListInstance: () => ++listInstance,
     textWidth: 9000,
-    typo: (text, before) => smartQuotes(text, lang, before),
+    typo: (text, before) => typeset(text, lang, before),
     now,
     ...(revisions && redline ? { revisions, redline: { old: redline.old, oldIndex: new StrategyIndex(redline.old) } } : {}),
   };

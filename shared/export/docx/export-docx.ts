@@ -39,6 +39,11 @@ export interface ExportDocxOptions {
   compare?: RedlineOptions;
   /** The consultation copy: the strategy's open comment threads as Word comments (none without). */
   comments?: boolean;
+  /**
+   * Whether Word updates the fields on opening (and asks the user every time): by default only where the
+   * contents' page numbers are estimates, i.e. a part with contents written without a measured `layout`.
+   */
+  updateFields?: boolean;
 }
 
 export interface RedlineOptions {
@@ -163,9 +168,9 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
     subject: strategy.meta.title,
     styles: documentStyles(options.style, ctx.lang),
     numbering: documentNumbering(options.style),
-    // Word refreshes the fields (TOC, page numbers) when it opens the file; the cached values
-    // written below are what LibreOffice and other readers show.
-    features: { updateFields: true },
+    // The cached values written below are what LibreOffice and other readers show. Word refreshes the
+    // fields on opening only when asked to, and asks its user first; so only estimated numbers ask (./field-update.ts).
+    ...((options.updateFields ?? (part === 'strategy' && !options.layout)) ? { features: { updateFields: true } } : {}),
     pageNumbers: tocPageNumbers(ctx.outline, styleMetrics(options.style), source, (result) => {
       written = result;
     }),

@@ -17,8 +17,9 @@ import type { Rich } from '../../format/schema';
 import { richToJson, type PmNode } from '../rich-json';
 import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
+import { imageBlocks } from './images';
 import { paragraph, rowRevision, textRun } from './revisions';
-import { LIST_INDENT, NUMBERING, S } from './styles';
+import { ITALIC_STYLES, LIST_INDENT, NUMBERING, S } from './styles';
 
 export type Block = Paragraph | Table;
 
@@ -37,9 +38,11 @@ type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'font' | 'style'>;
 
 /**
  * Inline content to runs: marks to bold/italic/links, straight quotes to typographic ones. In a
- * redline, text the compare marked (DiffNode.change) becomes an insertion or a deletion.
+ * redline, text the compare marked (DiffNode.change) becomes an insertion or a deletion. Inside a
+ * paragraph of an italic style (`paragraphStyle` in ITALIC_STYLES) emphasis is set upright.
  */
-export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, base: RunStyle = {}): ParagraphChild[] {
+export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, base: RunStyle = {}, paragraphStyle?: string): ParagraphChild[] {
+  const emphasis = !ITALIC_STYLES.has(paragraphStyle ?? '');
   const out: ParagraphChild[] = [];
   let previous = '';
   for (const node of nodes ?? []) {
@@ -58,7 +61,7 @@ export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, ba
       ...base,
       text,
       ...(has('strong') ? { bold: true } : {}),
-      ...(has('em') ? { italics: true } : {}),
+      ...(has('em') ? { italics: emphasis } : {}),
       ...(code ? { font: 'Courier New' } : {}),
     };
     const around = ctx.comments?.aroundText(node);
@@ -97,6 +100,36 @@ export function renderRichChange(oldRich: Rich | undefined, rich: Rich | undefin
   const doc = diffRich(oldRich, rich).doc;
   const renderer = new RichRenderer(ctx, options);
   return renderer.blocks(doc.content ?? [], options.indent ?? 0, options.listDepth ?? 0);
+}
+
+/**
+ * The body of a list item whose first line is written elsewhere (a principle's bold title): its leading
+ * paragraphs as runs that continue that item's paragraph after a line break each, so the item stays one
+ * list item (one numbered list, not one list per item); blocks that cannot go inside a paragraph (lists,
+ * tables) and everything after them as `rest`, aligned with the item's text. With `compare` (a redline)
+ * the changes from `oldRich` are marked.
+ */
+export function richListItem(
+  oldRich: Rich | undefined,
+  rich: Rich | undefined,
+  compare: boolean,
+  ctx: RenderContext,
+  options: RichOptions,
+): { runs: ParagraphChild[]; rest: Block[] } {
+  const marked = compare && ctx.redline !== undefined && !ctx.revisions?.change && !sameRich(oldRich, rich);
+  const doc: DiffNode = marked ? diffRich(oldRich, rich).doc : (ctx.comments?.richDoc(rich) ?? richToJson(rich));
+  const renderer = new RichRenderer(ctx, options);
+  const nodes = (doc.content ?? []) as DiffNode[];
+  const runs: ParagraphChild[] = [];
+  let i = 0;
+  for (; i < nodes.length; i++) {
+    const node = nodes[i] as DiffNode;
+    if (node.type !== 'paragraph') break;
+    if (!hasText(node)) continue;
+    const write = () => [textRun(ctx, { break: 1 }), ...inlineRuns(node.content, ctx, {}, options.paragraphStyle)];
+    runs.push(...(ctx.revisions && node.change ? ctx.revisions.within(node.change, write) : write()));
+  }
+  return { runs, rest: renderer.blocks(nodes.slice(i), options.indent ?? 0, options.listDepth ?? 0) };
 }
 
 class RichRenderer {
@@ -144,7 +177,7 @@ class RichRenderer {
           paragraph(ctx, {
             style: this.paragraphStyle(),
             ...(indent ? { indent: { left: indent } } : {}),
-            children: inlineRuns(node.content, ctx),
+            children: inlineRuns(node.content, ctx, {}, this.paragraphStyle()),
           }),
         ];
       case 'heading': {
@@ -158,7 +191,7 @@ class RichRenderer {
           return [
             ctx.outline.heading(
               level as HeadingLevel,
-              marked ? plainText(sideOf(node, 'new')) : plainText(node),
+              ctx.typo(marked ? plainText(sideOf(node, 'new')) : plainText(node)),
               marked ? { runs: { children: inlineRuns(node.content, ctx), shown: plainText(node) } } : {},
             ),
           ];
@@ -173,7 +206,7 @@ class RichRenderer {
         return (node.content ?? []).flatMap((child: DiffNode) =>
           this.changed(child, () =>
             child.type === 'paragraph' && hasText(child)
-              ? [paragraph(ctx, { style: S.quote, children: inlineRuns(child.content, ctx) })]
+              ? [paragraph(ctx, { style: S.quote, children: inlineRuns(child.content, ctx, {}, S.quote) })]
               : this.block(child, indent, listDepth),
           ),
         );
@@ -191,8 +224,9 @@ class RichRenderer {
       case 'table':
         return this.table(node);
       case 'horizontal_rule':
-      case 'image':
         return [];
+      case 'image':
+        return imageBlocks(ctx, node, indent); // a picture (./images.ts)
       default:
         // Unknown block: keep its text rather than lose it.
         return hasText(node) ? [paragraph(ctx, { style: this.paragraphStyle(), children: [textRun(ctx, ctx.typo(plainText(node)))] })] : [];

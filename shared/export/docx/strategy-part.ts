@@ -14,7 +14,8 @@ import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
 import { section, textWidthOf } from './page-frame';
-import { renderRich, renderRichChange, type Block, type RichOptions } from './rich';
+import { aboutShown, placementOf } from '../strategy-index';
+import { renderRich, renderRichChange, richListItem, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
 import { NUMBERING, LIST_INDENT, S } from './styles';
 
@@ -71,9 +72,9 @@ function richOf(ctx: RenderContext, oldItem: object | undefined, rich: Parameter
 }
 
 function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] {
-  const of = (list: Section[] | undefined) => (list ?? []).filter((s) => (s.placement ?? 'end') === placement);
+  const of = (list: Section[] | undefined) => (list ?? []).filter((s) => placementOf(s) === placement);
   return eachItem(ctx, of(ctx.redline?.old.sections), of(ctx.strategy.sections), (c, s, old) => [
-    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id) }),
+    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id), ...(s.unnumbered ? { unnumbered: true } : {}) }),
     ...richOf(c, old, s.body, old?.body, { baseLevel: 1 }),
   ]);
 }
@@ -81,15 +82,19 @@ function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] 
 /** Principles or bearings: a real numbered list, the title in bold, the body aligned under it. */
 export function statementList(ctx: RenderContext, statements: Statement[], baseLevel: number, oldStatements?: Statement[]): Block[] {
   const instance = ctx.nextListInstance();
-  return eachItem(ctx, oldStatements, statements, (c, statement, old) => [
-    paragraph(c, {
-      style: S.listContinue,
-      numbering: { reference: NUMBERING.ordered, level: 0, instance, custom: true },
-      keepNext: statement.body !== undefined,
-      children: withComments(c, statement.id, changedRuns(c, old ? c.typo(old.title) : undefined, c.typo(statement.title), { bold: true })),
-    }),
-    ...richOf(c, old, statement.body, old?.body, { baseLevel, indent: LIST_INDENT(0), listDepth: 1 }),
-  ]);
+  return eachItem(ctx, oldStatements, statements, (c, statement, old) => {
+    // The body continues the item's own paragraph (richListItem), so the principles stay one list.
+    const body = richListItem(old?.body, statement.body, old !== undefined, c, { baseLevel, indent: LIST_INDENT(0), listDepth: 1 });
+    return [
+      paragraph(c, {
+        style: S.listContinue,
+        numbering: { reference: NUMBERING.ordered, level: 0, instance, custom: true },
+        keepNext: body.rest.length > 0,
+        children: [...withComments(c, statement.id, changedRuns(c, old ? c.typo(old.title) : undefined, c.typo(statement.title), { bold: true })), ...body.runs],
+      }),
+      ...body.rest,
+    ];
+  });
 }
 
 function vision(ctx: RenderContext): Block[] {
@@ -254,7 +259,7 @@ function aboutRows(ctx: RenderContext): { shown: boolean; rows: { id: string; la
     [t.status, meta.status ? strategyStatusLabel(meta.status, ctx.lang) : undefined],
   ];
   const known = rows.filter((row): row is [string, string] => !!row[1] && row[1].trim() !== '');
-  return { shown: !!(meta.preparedBy || meta.commissionedBy || meta.contact), rows: known.map(([label, value]) => ({ id: label, label, value })) };
+  return { shown: aboutShown(meta), rows: known.map(([label, value]) => ({ id: label, label, value })) };
 }
 
 /** "Om strategien": who prepared and commissioned it, whom to contact, version and status. */

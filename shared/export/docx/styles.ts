@@ -40,7 +40,16 @@ export const S = {
   hyperlink: 'Hyperlink',
 } as const;
 
+/**
+ * Paragraph styles set in italics (their specs below say `italics: true`): emphasis inside them is set
+ * upright, so that it stays visible (an italic word in an italic box looks like its neighbours).
+ */
+export const ITALIC_STYLES: ReadonlySet<string> = new Set([S.visionStatement, S.quote]);
+
 export const NUMBERING = { headings: 'pejling-headings', bullets: 'pejling-bullets', ordered: 'pejling-ordered' } as const;
+
+/** What follows a heading's number: an en space, half the heading's size, at every level. */
+const HEADING_NUMBER_GAP = '\u2002';
 
 /** Indent of list level n (0-based), in twips: 0.25 in per level, number in the hanging part. */
 export const LIST_INDENT = (level: number) => 360 * (level + 1);
@@ -204,7 +213,6 @@ export function documentStyles(style: HouseStyle, lang: ExportLanguage): IStyles
 
 /** Heading numbers 1 / 1.1 / 1.1.1, the bullets and the ordered lists. */
 export function documentNumbering(style: HouseStyle): INumberingOptions {
-  const headingIndents = [567, 850, 1134];
   const runOf = (size: number) => ({ font: style.fonts.heading, size: halfPoints(size), bold: true, color: style.colours.heading });
   const headingSizes = [style.sizes.h1, style.sizes.h2, style.sizes.h3];
   const bullets = ['•', '–', '▪', '•'];
@@ -218,15 +226,17 @@ export function documentNumbering(style: HouseStyle): INumberingOptions {
     config: [
       {
         reference: NUMBERING.headings,
+        // The same gap after every number: an en space after it, not a tab to a hanging indent (a tab's
+        // gap shrinks as the number grows: "1" and "10", "3" and "3.1" stood at different distances).
         levels: [0, 1, 2].map((level) => ({
           level,
           format: LevelFormat.DECIMAL,
-          text: ['%1', '%1.%2', '%1.%2.%3'][level],
+          text: `${['%1', '%1.%2', '%1.%2.%3'][level]}${HEADING_NUMBER_GAP}`,
           alignment: AlignmentType.LEFT,
-          suffix: LevelSuffix.TAB,
+          suffix: LevelSuffix.NOTHING,
           style: {
             run: runOf(headingSizes[level] ?? style.sizes.h3),
-            paragraph: { indent: { left: headingIndents[level] ?? 1134, hanging: headingIndents[level] ?? 1134 } },
+            paragraph: { indent: { left: 0, hanging: 0 } },
             style: [S.h1, S.h2, S.h3][level],
           },
         })),

@@ -11,6 +11,7 @@ import { da as redline } from './features/redline';
 import { da as wordImport } from './features/word-import';
 import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
+import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
 import { da as firstHour } from './features/first-hour';
 
@@ -826,6 +827,7 @@ export const da = {
   ...wordImport,
   ...pdf,
   ...publishing,
+  ...images,
   ...suggestions,
   ...firstHour,
 };

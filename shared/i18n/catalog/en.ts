@@ -7,6 +7,7 @@ import { en as redline } from './features/redline';
 import { en as wordImport } from './features/word-import';
 import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
+import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
 import { en as firstHour } from './features/first-hour';
 
@@ -823,6 +824,7 @@ export const en: Record<MessageKey, string> = {
   ...wordImport,
   ...pdf,
   ...publishing,
+  ...images,
   ...suggestions,
   ...firstHour,
 };
