@@ -28,7 +28,11 @@ import {
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
 import { CommentButton } from '../comments/editor-comments';
+<<<<<<< HEAD
 import { insertFootnote, insertPageBreak } from './footnote-commands';
+=======
+import { SuggestToggle } from '../suggestions/SuggestToggle';
+>>>>>>> main
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -39,9 +43,11 @@ interface Props {
   onLink: () => void;
   /** "Kommentér" on the selection, when comments are possible here. */
   onComment?: (() => void) | undefined;
+  /** "Indsæt billede" (renderer/src/images). */
+  onImage?: (() => void) | undefined;
 }
 
-export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
+export function RichToolbar({ state, label, run, onLink, onComment, onImage }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const { marks, nodes } = richSchema;
   const list = enclosingList(state);
@@ -105,8 +111,12 @@ export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
       {button('orderedList', t('editor.orderedList'), null, toggleOrderedList, { active: list === nodes.ordered_list })}
       {button('quote', t('editor.quote'), null, toggleBlockquote)}
       {button('table', t('editor.insertTable'), null, insertTable)}
+<<<<<<< HEAD
       {button('footnote', t('structure.footnote'), null, insertFootnote)}
       {button('pageBreak', t('structure.pageBreak'), `${mod}Enter`, insertPageBreak)}
+=======
+      {onImage && button('image', t('images.insert'), null, { call: onImage })}
+>>>>>>> main
       {inTable && (
         <>
           <span class="toolbar-separator" aria-hidden="true" />
@@ -124,6 +134,7 @@ export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
         </>
       )}
       <span class="toolbar-spacer" />
+      <SuggestToggle />
       {button('undo', t('editor.undo'), `${mod}Z`, undoCommand)}
       {button('redo', t('editor.redo'), mod === '⌘' ? '⇧⌘Z' : 'Ctrl+Y', redoCommand)}
       {level > 0 && <span class="visually-hidden">{t('editor.heading', { level })}</span>}

@@ -13,7 +13,10 @@ import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
 import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
+import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
+import { da as find } from './features/find';
+import { da as layout } from './features/layout';
 import { da as structure } from './features/structure';
 
 export const da = {
@@ -830,7 +833,10 @@ export const da = {
   ...publishing,
   ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
+  ...find,
+  ...layout,
   ...structure,
 };
 
