@@ -28,11 +28,8 @@ import {
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
 import { CommentButton } from '../comments/editor-comments';
-<<<<<<< HEAD
 import { insertFootnote, insertPageBreak } from './footnote-commands';
-=======
 import { SuggestToggle } from '../suggestions/SuggestToggle';
->>>>>>> main
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -111,12 +108,9 @@ export function RichToolbar({ state, label, run, onLink, onComment, onImage }: P
       {button('orderedList', t('editor.orderedList'), null, toggleOrderedList, { active: list === nodes.ordered_list })}
       {button('quote', t('editor.quote'), null, toggleBlockquote)}
       {button('table', t('editor.insertTable'), null, insertTable)}
-<<<<<<< HEAD
       {button('footnote', t('structure.footnote'), null, insertFootnote)}
       {button('pageBreak', t('structure.pageBreak'), `${mod}Enter`, insertPageBreak)}
-=======
       {onImage && button('image', t('images.insert'), null, { call: onImage })}
->>>>>>> main
       {inTable && (
         <>
           <span class="toolbar-separator" aria-hidden="true" />
