@@ -71,6 +71,9 @@ export function applicationMenuTemplate(actions: MenuActions, recent: readonly s
         { label: label('menu.copy'), role: 'copy' },
         { label: label('menu.paste'), role: 'paste' },
         { label: label('menu.selectAll'), role: 'selectAll' },
+        { type: 'separator' },
+        { label: label('find.menu.find'), accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: () => actions.send('find') },
+        { label: label('find.menu.replace'), accelerator: 'CmdOrCtrl+H', registerAccelerator: false, click: () => actions.send('replace') },
       ],
     },
     {

@@ -17,7 +17,7 @@ import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
 import { formatYears } from '../../../shared/i18n/format';
-import { dismissToast, showToast } from '../ui/toasts';
+import { dismissToast, showToast, updateToast } from '../ui/toasts';
 import { getView, listViews } from '../session/view-registry';
 import './builtin-views';
 import { DocumentSession } from '../session/document-session';
@@ -46,6 +46,7 @@ import { VersionBanner } from '../versions/VersionBanner';
 import { VersionsButton } from '../versions/VersionsButton';
 import { useVersions } from '../versions/VersionsPanel';
 import { exportChangesSince } from '../versions/version-actions';
+import { FindAndReplace } from '../find/FindPanel';
 
 interface Props {
   documentId: string;
@@ -209,21 +210,28 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     return () => window.removeEventListener('keydown', onKey);
   }, [session]);
 
-  const exportDocx = async (comments = false) => {
+  // The export's toast follows its phases (writing, LibreOffice laying out, checking page numbers, writing the PDF).
+  const followExport = (toast: number, format: 'docx' | 'pdf') =>
+    getBridge().subscribe('exportProgress', (event) => event.id === session.documentId && updateToast(toast, t(`pdf.progress.${format}`, { phase: t(`pdf.phase.${event.phase}`) })));
+  const exportDocx = async (comments = false, suggestions = false) => {
     // Laying out the table of contents' page numbers takes seconds on a large strategy: say that it is working.
     const progress = showToast({ message: t('doc.exporting') }, 120_000);
+    const unfollow = followExport(progress, 'docx');
     try {
-      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}) });
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}), ...(suggestions ? { suggestions: true } : {}) });
       dismissToast(progress);
       if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
     } catch (error) {
       dismissToast(progress);
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      unfollow();
     }
   };
   const exportPdf = async () => {
     // LibreOffice lays the PDF out (and verifies the contents' page numbers): seconds; say that it is working.
     const progress = showToast({ message: t('pdf.exporting') }, 180_000);
+    const unfollow = followExport(progress, 'pdf');
     try {
       const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf' });
       dismissToast(progress);
@@ -231,6 +239,8 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     } catch (error) {
       dismissToast(progress);
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      unfollow();
     }
   };
   // "Udskriv" (Ctrl+P): the published document, through its PDF, not the app's screen.
@@ -352,10 +362,11 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <CommentsContext.Provider value={commentEnv}>
             <CommentsToggle open={commentsOpen} onToggle={() => setCommentsOpen((v) => !v)} />
           </CommentsContext.Provider>
+          <FindAndReplace session={session} tree={tree} select={select} readOnly={readOnly} menuCommand={menuCommand} />
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onSuggestions={() => publish.guard(() => void exportDocx(false, true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>

@@ -22,6 +22,7 @@ import { extraPlugins } from './extra-plugins';
 import type { CommentTarget } from '../../../shared/model/comments';
 import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
 import { suggestIfOn, useEditorSuggestions } from '../suggestions/editor-suggestions';
+import { useEditorImages } from '../images/editor-images';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -47,6 +48,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   readOnlyRef.current = readOnly;
   const comments = useEditorComments(commentTarget, label);
   const suggestions = useEditorSuggestions(fragment, state, readOnly);
+  const images = useEditorImages(fragment); // pictures: node views, paste/drop, "Indsæt billede" (renderer/src/images)
 
   useEffect(() => {
     const mount = mountRef.current;
@@ -72,6 +74,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           placeholderPlugin(placeholder ?? ''),
           comments.plugin,
           suggestions.plugin,
+          images.plugin(),
           ...extraPlugins(fragment),
         ],
       }),
@@ -98,10 +101,12 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
     setState(view.state);
     comments.attach(view);
     suggestions.attach(view);
+    images.attach(view);
     const unregister = registerEditor(view);
     return () => {
       comments.attach(null);
       suggestions.attach(null);
+      images.attach(null);
       unregister();
       viewRef.current = null;
       view.destroy();
@@ -128,7 +133,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   return (
     <div class={`rich-field${compact ? ' is-compact' : ''}${readOnly ? ' is-readonly' : ''}${comments.aside ? ' has-comment-aside' : ''}`} data-field={fieldKey}>
       {!readOnly && state && (
-        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} onComment={comments.start} />
+        <RichToolbar state={state} label={t('editor.toolbarFor', { field: label })} run={run} onLink={() => setLinkOpen(true)} onComment={comments.start} onImage={images.open} />
       )}
       {readOnly && comments.start && <CommentOnlyToolbar label={t('editor.toolbarFor', { field: label })} onComment={comments.start} />}
       {linkOpen && state && (
@@ -144,6 +149,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           onCancel={closeLink}
         />
       )}
+      {images.dialog}
       <div class="rich-mount" ref={mountRef} />
       {comments.aside}
       {suggestions.aside}
