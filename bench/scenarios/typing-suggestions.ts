@@ -1,4 +1,4 @@
-// 13. Typing in suggestion mode (issue 14): the large strategy in browser mode (the real server and the
+// 14. Typing in suggestion mode (issue 14): the large strategy in browser mode (the real server and the
 // built renderer), one focus area's text; the same keystrokes typed with "Foreslå ændringer" off and on,
 // alternating in rounds in the same page, so both see the same document, page and machine load.
 // Measured per keystroke: keydown → next frame (and → frame painted). Budget: p95 with suggestion mode
@@ -20,7 +20,7 @@ import { installOpenWatcher, installTypingProbe, typingSamples, type OpenTiming 
 import { percentile, withTimeout } from '../lib/stats';
 import { focusAreaWatch } from './open-strategy';
 
-const GROUP = '13 Suggestions';
+const GROUP = '14 Suggestions';
 const PLAIN = 'Kommunen vil styrke den digitale service for borgerne. ';
 const SUGGESTED = 'Forvaltningen foreslår en fælles indgang for alle. ';
 
