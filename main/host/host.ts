@@ -458,7 +458,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         ...(exportOptions.suggestions && exportOptions.format !== 'pdf' ? { suggestions: true } : {}),
         ...(exportOptions.format === 'pdf' ? { pdf: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
-      }).catch((error: unknown) => {
+      }, (phase) => emit('exportProgress', { id, phase })).catch((error: unknown) => {
         if (error instanceof Error && error.name === 'PdfUnavailableError') throw hostError('pdf-needs-libreoffice', {}, 503, uiLanguage);
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });

@@ -42,6 +42,7 @@ Options:
   --suggestions          "med forslag": the pending suggestions as Word tracked changes by their
                          authors (without it the document shows the text without them)
   --lang da|en           language of the messages (default: da)
+  --verbose              one more line on stderr: how LibreOffice laid the document out, and the times
   --compare-with OLD     redline against OLD (an interchange JSON file or a .pejling document,
                          FILE.pejling@<version> for a named version); the whole strategy only
   --author NAME          who the tracked changes are by (default: NEW's "prepared by", else its
@@ -73,6 +74,7 @@ export async function run(args: string[]): Promise<number> {
     'compare-with': { type: 'string' },
     author: { type: 'string' },
     date: { type: 'string' },
+    verbose: { type: 'boolean' },
   });
   const lang = parseLang(values.lang);
   const file = singleFile('export', positionals);
@@ -169,6 +171,9 @@ export async function run(args: string[]): Promise<number> {
   if (result.comments && result.comments.unanchored.length > 0) {
     const ids = result.comments.unanchored;
     console.error(`pejling: ${message(lang, 'comments.word.unanchored', { count: ids.length, ids: ids.join(', ') })}`);
+  }
+  if (values.verbose === true && result.engine) {
+    console.error(t(lang, 'pdf.cli.verbose', { engine: result.engine, layouts: result.passes, exportMs: result.timings.exportMs, layoutMs: result.timings.layoutMs, note: result.engineNote ?? 'none' }));
   }
   const facts: string[] = [];
   const layout = result.pageSource === 'measured';

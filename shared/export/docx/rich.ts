@@ -19,6 +19,7 @@ import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
 import { imageBlocks } from './images';
 import { paragraph, rowRevision, textRun } from './revisions';
+import { measured } from './tables';
 import { ITALIC_STYLES, LIST_INDENT, NUMBERING, S } from './styles';
 
 export type Block = Paragraph | Table;
@@ -77,6 +78,17 @@ export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, ba
     if (around) out.push(...around.after);
   }
   return out;
+}
+
+/**
+ * Whether the strategy's own sections already say `text` (its contact, say, in a section "Hvis du vil vide
+ * mere"): compared without case, quotes and spacing, so what a section says is not repeated elsewhere.
+ */
+export function saidInSections(ctx: RenderContext, text: string | undefined): boolean {
+  const plain = (value: string) => value.toLocaleLowerCase('da').replace(/[\s\u00a0]+/g, ' ').trim();
+  const wanted = plain(text ?? '');
+  if (wanted === '') return false;
+  return (ctx.strategy.sections ?? []).some((section) => plain(plainText(richToJson(section.body))).includes(wanted));
 }
 
 function hasText(node: PmNode): boolean {
@@ -175,11 +187,15 @@ class RichRenderer {
       case 'paragraph':
         if (!hasText(node)) return [];
         return [
-          paragraph(ctx, {
-            style: this.paragraphStyle(),
-            ...(indent ? { indent: { left: indent } } : {}),
-            children: inlineRuns(node.content, ctx, {}, this.paragraphStyle()),
-          }),
+          // Measured: in a table cell its words size the column (tables.ts columnWidths).
+          measured(
+            paragraph(ctx, {
+              style: this.paragraphStyle(),
+              ...(indent ? { indent: { left: indent } } : {}),
+              children: inlineRuns(node.content, ctx, {}, this.paragraphStyle()),
+            }),
+            ctx.typo(plainText(node)),
+          ),
         ];
       case 'heading': {
         if (!hasText(node)) return [];

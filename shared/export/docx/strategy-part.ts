@@ -15,8 +15,9 @@ import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
 import { section, textWidthOf } from './page-frame';
 import { aboutShown, placementOf } from '../strategy-index';
-import { renderRich, renderRichChange, richListItem, type Block, type RichOptions } from './rich';
+import { renderRich, renderRichChange, richListItem, saidInSections, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
+import { principlesHeading } from './headings';
 import { NUMBERING, LIST_INDENT, S } from './styles';
 
 type Goal = NonNullable<FocusArea['goals']>[number];
@@ -179,7 +180,8 @@ function perspectiveChapter(ctx: RenderContext, perspective: Perspective, old: P
 
 function perspectiveBody(ctx: RenderContext, perspective: Perspective, old?: Perspective): Block[] {
   const out: Block[] = [...richOf(ctx, old, perspective.intro, old?.intro, { baseLevel: 1 })];
-  const leads = listLead(ctx, (old?.principles?.length ?? 0) > 0, (perspective.principles?.length ?? 0) > 0, () => ctx.outline.heading(2, ctx.words.principles));
+  const principles = principlesHeading(ctx.lang, ctx.strategy, ctx.words.principles, ctx.typo(perspective.title));
+  const leads = listLead(ctx, (old?.principles?.length ?? 0) > 0, (perspective.principles?.length ?? 0) > 0, () => ctx.outline.heading(2, principles));
   if (leads.length > 0) out.push(...leads, ...statementList(ctx, perspective.principles ?? [], 2, old?.principles));
   out.push(...eachItem(ctx, old?.focusAreas, perspective.focusAreas, focusAreaBlocks));
   return out;
@@ -192,7 +194,7 @@ function focusAreaBlocks(ctx: RenderContext, focusArea: FocusArea, old: FocusAre
   out.push(...richOf(ctx, old, focusArea.body, old?.body, { baseLevel: 2 }));
   const goals = goalsOf(focusArea);
   const oldGoals = goalsOf(old);
-  out.push(...listLead(ctx, oldGoals.length > 0, goals.length > 0, () => paragraph(ctx, { style: S.label, children: [textRun(ctx, ctx.texts.goals)] })));
+  out.push(...listLead(ctx, oldGoals.length > 0, goals.length > 0, () => paragraph(ctx, { style: S.goalsHeading, children: [textRun(ctx, ctx.texts.goals)] })));
   out.push(
     ...eachItem(ctx, old ? oldGoals : undefined, goals, (c, goal, oldGoal) => [
       paragraph(c, {
@@ -252,7 +254,8 @@ function aboutRows(ctx: RenderContext): { shown: boolean; rows: { id: string; la
   const rows: [string, string | undefined][] = [
     [t.preparedBy, meta.preparedBy],
     [t.commissionedBy, meta.commissionedBy],
-    [t.contact, meta.contact],
+    // The contact once: not again here when a section of the strategy already gives it.
+    [t.contact, saidInSections(ctx, meta.contact) ? undefined : meta.contact],
     [t.period, formatYears(meta.period)],
     [t.version, meta.version],
     [t.date, meta.date ? formatDate(meta.date, ctx.lang) : undefined],

@@ -15,6 +15,8 @@ import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
 import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
+import { da as find } from './features/find';
+import { da as layout } from './features/layout';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -832,6 +834,8 @@ export const da = {
   ...suggestions,
   ...suggestionsExport,
   ...firstHour,
+  ...find,
+  ...layout,
 };
 
 export type MessageKey = keyof typeof da;

@@ -11,6 +11,8 @@ import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
 import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
+import { en as find } from './features/find';
+import { en as layout } from './features/layout';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -829,4 +831,6 @@ export const en: Record<MessageKey, string> = {
   ...suggestions,
   ...suggestionsExport,
   ...firstHour,
+  ...find,
+  ...layout,
 };
