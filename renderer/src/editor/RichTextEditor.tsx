@@ -21,6 +21,7 @@ import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sy
 import { extraPlugins } from './extra-plugins';
 import type { CommentTarget } from '../../../shared/model/comments';
 import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
+import { suggestIfOn, useEditorSuggestions } from '../suggestions/editor-suggestions';
 import { useEditorImages } from '../images/editor-images';
 
 interface Props {
@@ -46,6 +47,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
   const [linkOpen, setLinkOpen] = useState(false);
   readOnlyRef.current = readOnly;
   const comments = useEditorComments(commentTarget, label);
+  const suggestions = useEditorSuggestions(fragment, state, readOnly);
   const images = useEditorImages(fragment); // pictures: node views, paste/drop, "Indsæt billede" (renderer/src/images)
 
   useEffect(() => {
@@ -71,6 +73,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           tableEditing(),
           placeholderPlugin(placeholder ?? ''),
           comments.plugin,
+          suggestions.plugin,
           images.plugin(),
           ...extraPlugins(fragment),
         ],
@@ -89,7 +92,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
         // A remote change or presence update can still arrive while the editor unmounts (the user moved on to
         // another item): a destroyed view has no DOM to update.
         if (this.isDestroyed) return;
-        const next = this.state.apply(tr);
+        const next = this.state.apply(suggestIfOn(this, tr, fragment)); // suggestion mode: this person's changes become suggestions
         this.updateState(next);
         setState(next);
       },
@@ -97,10 +100,12 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
     viewRef.current = view;
     setState(view.state);
     comments.attach(view);
+    suggestions.attach(view);
     images.attach(view);
     const unregister = registerEditor(view);
     return () => {
       comments.attach(null);
+      suggestions.attach(null);
       images.attach(null);
       unregister();
       viewRef.current = null;
@@ -147,6 +152,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
       {images.dialog}
       <div class="rich-mount" ref={mountRef} />
       {comments.aside}
+      {suggestions.aside}
     </div>
   );
 }

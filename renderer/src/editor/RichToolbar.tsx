@@ -28,6 +28,7 @@ import {
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
 import { CommentButton } from '../comments/editor-comments';
+import { SuggestToggle } from '../suggestions/SuggestToggle';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -124,6 +125,7 @@ export function RichToolbar({ state, label, run, onLink, onComment, onImage }: P
         </>
       )}
       <span class="toolbar-spacer" />
+      <SuggestToggle />
       {button('undo', t('editor.undo'), `${mod}Z`, undoCommand)}
       {button('redo', t('editor.redo'), mod === '⌘' ? '⇧⌘Z' : 'Ctrl+Y', redoCommand)}
       {level > 0 && <span class="visually-hidden">{t('editor.heading', { level })}</span>}

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DOMSerializer } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import { withoutSuggestions } from '../../../shared/model/suggestions';
 import { richSchema } from '../../../shared/richtext/schema';
 
 const serializer = DOMSerializer.fromSchema(richSchema);
@@ -44,7 +45,8 @@ export function RichView({ fragment, className, headingBase = 0 }: { fragment: Y
     const el = ref.current;
     if (!el) return;
     try {
-      const node = yXmlFragmentToProseMirrorRootNode(fragment, richSchema);
+      // The published text: pending suggestions are not shown until someone accepts them (issue 14).
+      const node = withoutSuggestions(yXmlFragmentToProseMirrorRootNode(fragment, richSchema));
       el.replaceChildren(serializer.serializeFragment(node.content, { document }));
       if (headingBase > 0) {
         for (const heading of Array.from(el.querySelectorAll('h1, h2, h3'))) {

@@ -4,6 +4,7 @@ import type { HouseStyle, HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
 import { typeset, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
+import type { WordSuggestions } from './suggestions';
 import { HeadingOutline } from './headings';
 import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
@@ -36,6 +37,8 @@ export interface RenderContext extends RevisionContext {
   redline?: Redline;
   /** The open comment threads to write as Word comments (export with comments only). */
   comments?: WordComments;
+  /** The pending suggestions to write as Word tracked changes (export "med forslag" only). */
+  suggestions?: WordSuggestions;
 }
 
 export function createContext(

@@ -3,6 +3,8 @@
 // show) and its position, which is how table-of-contents entries get their numbers and pages.
 import type { Paragraph, ParagraphChild } from 'docx';
 import { diffText } from '../../compare/rich-diff';
+import type { StrategyFile } from '../../format/schema';
+import { t, type Lang } from '../../i18n/messages';
 import { changedRuns, paragraph, textRun, type Revisions } from './revisions';
 import { S } from './styles';
 import { OutlineNumbers } from '../strategy-index';
@@ -92,6 +94,22 @@ export class HeadingOutline {
     this.entries.push({ level, number: counted.number, title: text });
     return made;
   }
+}
+
+/** How many lists of principles the strategy has (the vision's and each perspective's). */
+function principleLists(strategy: StrategyFile): number {
+  const lists = [strategy.vision.principles, ...strategy.perspectives.map((perspective) => perspective.principles)];
+  return lists.filter((list) => (list?.length ?? 0) > 0).length;
+}
+
+/**
+ * The heading of a perspective's principles. Several perspectives each have one, under the same label
+ * (Odder's three "Arkitekturprincipper"), and headings that repeat word for word cannot be told apart in
+ * the contents, the PDF's bookmarks or a screen reader's list of headings: there it names its chapter
+ * too ("Arkitekturprincipper – IT-miljø"). Alone it is the label.
+ */
+export function principlesHeading(lang: Lang, strategy: StrategyFile, label: string, chapter: string): string {
+  return principleLists(strategy) > 1 ? t(lang, 'layout.heading.inParent', { title: label, parent: chapter }) : label;
 }
 
 /** The text a renamed heading shows with its old and new words (as changedRuns orders them). */

@@ -13,7 +13,10 @@ import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
 import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
+import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
+import { da as find } from './features/find';
+import { da as layout } from './features/layout';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -829,7 +832,10 @@ export const da = {
   ...publishing,
   ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
+  ...find,
+  ...layout,
 };
 
 export type MessageKey = keyof typeof da;
