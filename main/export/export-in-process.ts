@@ -23,6 +23,8 @@ export interface ExportRequest {
   compare?: RedlineOptions;
   /** The consultation copy: open comment threads as Word comments. */
   comments?: boolean;
+  /** "Med forslag": pending suggestions as Word tracked changes (else the published text). */
+  suggestions?: boolean;
   /** Also the tagged PDF (result.pdf) of the same document, laid out by LibreOffice (./pdf/finish-pdf.ts). */
   pdf?: boolean;
 }
@@ -55,6 +57,7 @@ export async function exportStrategyDocumentInProcess(strategy: StrategyFile, re
     ...(request.compare ? { compare: request.compare } : {}),
     pageNumbers: request.pageNumbers ?? 'auto',
     ...(request.comments ? { comments: true } : {}),
+    ...(request.suggestions ? { suggestions: true } : {}),
     ...(request.pdf ? { pdf: true } : {}),
     ...(onPhase ? { onPhase } : {}),
   });

@@ -19,6 +19,7 @@ import type { StrategyFile } from '../../shared/format/schema';
 import { convertDocxToPdf, findSoffice, LibreOfficeError } from './libreoffice';
 import type { ExportPhase } from './office/office-port';
 import { officeFor } from './office/shared-office';
+import { withLaidOutPages } from './page-number-patch';
 import type { Office, OfficeLayoutResult } from './office/warm-office';
 import { TAGGED_PDF_FILTER } from './pdf/pdf-filter';
 import { readPdfOutline, type PdfOutline } from './pdf-outline';
@@ -160,7 +161,7 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
           ...(verified ? { pageSource: 'measured' as const } : {}),
           ...(verified && warm.laid.pdf ? { pdf: warm.laid.pdf } : {}),
         },
-        warm.laid.layoutMs + (warm.laid.pdfMs ?? 0),
+        warm.officeMs,
       );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -190,7 +191,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured', ...oneShot, ...(options.pdf ? { pdf } : {}) }, layoutMs);
       options.onPhase?.('checking');
       const exportStart = performance.now();
-      result = await exportDocxDetailed(strategy, { ...options, layout });
+      const previous = result;
+      result = await withLaidOutPages(previous, layout).catch(() => exportDocxDetailed(strategy, { ...options, layout }));
       exportMs += performance.now() - exportStart;
     }
     // Out of passes: the numbers are the last layout's, not confirmed by another one.
@@ -204,8 +206,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
 
 /**
  * One load in the warm LibreOffice: the entries' pages as laid out (checked in place where the estimate was
- * wrong), the final .docx written with them while LibreOffice writes the PDF. `exportMs` is the time of that
- * second export (it overlaps with the PDF's).
+ * wrong), then written into the .docx while LibreOffice writes the PDF. `exportMs` is the time of that
+ * rewrite (it overlaps with the PDF's).
  */
 async function layoutWarm(
   strategy: StrategyFile,
@@ -213,17 +215,21 @@ async function layoutWarm(
   first: DocxExport,
   office: Office,
   maxPasses: number,
-): Promise<{ result: DocxExport; laid: OfficeLayoutResult; exportMs: number }> {
+): Promise<{ result: DocxExport; laid: OfficeLayoutResult; exportMs: number; officeMs: number }> {
   let second: Promise<{ result: DocxExport; ms: number }> | undefined;
   const rewrite = (layout: LayoutPages) => {
     if (!second) {
       const started = performance.now();
-      second = exportDocxDetailed(strategy, { ...options, layout }).then((result) => ({ result, ms: performance.now() - started }));
+      // The laid-out digits written into the first export (./page-number-patch.ts); a full export again if that fails.
+      second = withLaidOutPages(first, layout)
+        .catch(() => exportDocxDetailed(strategy, { ...options, layout }))
+        .then((result) => ({ result, ms: performance.now() - started }));
       second.catch(() => undefined);
     }
     return second;
   };
   const needsRewrite = (pages: number[], pageCount: number) => !samePages(first, { headingPages: pages, pageCount });
+  const officeStart = performance.now();
   const laid = await office.layout(
     { docx: first.bytes, toc: true, maxPasses, ...(options.pdf ? { pdf: true } : {}) },
     {
@@ -235,13 +241,14 @@ async function layoutWarm(
       },
     },
   );
+  const officeMs = performance.now() - officeStart;
   const pages = laid.headingPages ?? [];
   const written = laid.writtenPages ?? [];
   // The entries LibreOffice read must be this export's headings, with the numbers this export wrote.
   if (pages.length !== first.headings.length || written.some((page, i) => first.headings[i]?.page !== page)) {
     throw new Error(`the table of contents as laid out (${pages.length} entries) does not match the export's ${first.headings.length} headings`);
   }
-  if (!needsRewrite(pages, laid.pageCount)) return { result: first, laid, exportMs: 0 };
+  if (!needsRewrite(pages, laid.pageCount)) return { result: first, laid, exportMs: 0, officeMs };
   const { result, ms } = await rewrite({ headingPages: pages, pageCount: laid.pageCount });
-  return { result, laid, exportMs: ms };
+  return { result, laid, exportMs: ms, officeMs };
 }

@@ -1,16 +1,19 @@
-// The interchange format: one JSON file holds one strategy. Version 2 (what Pejling writes) adds the
-// comment threads of the consultation round (`comments`); version 1 files are still read (they cannot
-// hold comments). This zod schema is the single definition; the TypeScript types below are inferred from
+// The interchange format: one JSON file holds one strategy. Version 2 adds the comment threads of the
+// consultation round (`comments`); version 3 the pending suggestions (`suggestions` and their marks in
+// rich text), written only when a file holds some; version 1 and 2 files are still read (they cannot hold
+// comments, or suggestions). This zod schema is the single definition; the TypeScript types below are inferred from
 // it. Validation with readable, path-qualified messages lives in ./validate.ts; docs/format.md describes
 // the format for people and other tools.
 import { z } from 'zod';
 import { DATE_SHAPE, DATE_TIME_SHAPE, MONTH_SHAPE, YEAR_MAX, YEAR_MIN } from './dates';
 
 export const FORMAT_NAME = 'pejling-strategy';
-/** The version Pejling writes. */
+/** The version Pejling writes for a file without suggestions (so a Pejling from before them still reads it). */
 export const FORMAT_VERSION = 2;
+/** The version Pejling writes for a file with pending suggestions (`suggestions`, ./suggestions.ts). */
+export const LATEST_VERSION = 3;
 /** Every version Pejling reads. */
-export const READABLE_VERSIONS = [1, 2] as const;
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 
 const id = z.string().min(1);
 const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
@@ -187,12 +190,35 @@ export const imageFileSchema = z.object({
   png: z.string().min(1).optional(),
 });
 
+/** Version 3: who made a pending suggestion and when; its marks in rich text name it by `id`. */
+export const suggestionSchema = z.object({
+  id: z.union([z.string().min(1), z.number().int()]),
+  /** The author's name as the app shows it (and Word's w:author). */
+  author: z.string(),
+  /** The author's user id in the app, when known. */
+  authorId: z.string().optional(),
+  /** When the suggestion was made. */
+  date: isoDateTime.optional(),
+});
+
+/** Version 3: a suggested new text for a typed field (a title, a goal): shown beside the current one, accepted or rejected whole. */
+export const fieldSuggestionSchema = z.object({
+  id,
+  /** The item ("meta" for the cover's fields) and its text field, as the app names it (./suggestions.ts). */
+  target: z.object({ id, field: z.string().min(1) }),
+  /** The suggested text (the field's whole new text). */
+  text: z.string(),
+  author: z.string(),
+  authorId: z.string().optional(),
+  date: isoDateTime.optional(),
+});
+
 /** A template's guidance (docs/format.md, "Hints"): never exported as content. */
 export const hintsSchema = z.record(id, z.record(z.string().min(1), z.string()));
 
 export const strategyFileSchema = z.object({
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   meta: metaSchema,
   labels: labelsSchema.optional(),
   sections: z.array(sectionSchema).optional(),
@@ -202,6 +228,10 @@ export const strategyFileSchema = z.object({
   actionPlans: z.array(actionPlanSchema).optional(),
   /** Version 2: the comment threads, in document order. */
   comments: z.array(commentThreadSchema).optional(),
+  /** Version 3: the pending suggestions whose marks the rich text holds. */
+  suggestions: z.array(suggestionSchema).optional(),
+  /** Version 3: suggested new texts of titles, goals and other typed fields, oldest first. */
+  fieldSuggestions: z.array(fieldSuggestionSchema).optional(),
   /** Guidance shown in a field while it is empty, never content: target ("meta", "vision" or an item id) → field → plain text. */
   hints: hintsSchema.optional(),
   /** Pictures (issue 16): the cover's logo and rich text's images, each once. */
@@ -231,5 +261,7 @@ export type CommentMessage = z.infer<typeof commentMessageSchema>;
 export type CommentThread = z.infer<typeof commentThreadSchema>;
 export type Hints = z.infer<typeof hintsSchema>;
 export type ImageFile = z.infer<typeof imageFileSchema>;
-/** A strategy in interchange format v1 or v2. */
+export type SuggestionInfo = z.infer<typeof suggestionSchema>;
+export type FieldSuggestionInfo = z.infer<typeof fieldSuggestionSchema>;
+/** A strategy in interchange format v1, v2 or v3. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

@@ -10,7 +10,7 @@
 //                                                   concurrent creations both survive)
 //     entry   itemId (an item id or META_ID), field (the text key), text Y.Text (the proposed text;
 //             a Y.Text so that the author's typing in two windows, or a co-author's, merges),
-//             authorId, authorName, color?, at (ISO)
+//             authorId, authorName, color?, at (ISO, when it was first made; the list's order)
 //
 // One author has at most one suggestion per field: suggesting again updates it (`suggest`). When
 // two replicas create one for the same author and field at once, both entries survive and the one
@@ -202,7 +202,6 @@ export class FieldSuggestions {
         const t = entry.get('text');
         if (t instanceof Y.Text) applyTextChange(t, text);
         else entry.set('text', new Y.Text(text));
-        entry.set('at', input.at ?? this.now());
         return existing;
       }
       return this.create(itemId, field, text, author, input.id, input.at);

@@ -17,7 +17,7 @@
 // marked as a suggested deletion and the new text inserted after it as a suggested insertion (the
 // marks of ./suggestions.ts, one suggestion id per hit). Comment messages are found, never replaced:
 // they are other people's words, and a comment is not a part of the strategy.
-import type { Mark, Node as PMNode } from 'prosemirror-model';
+import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import * as Y from 'yjs';
 import { richSchema } from '../richtext/schema';
@@ -27,6 +27,8 @@ import { COLLECTIONS, META_TEXT_KEYS, collection, metaMap } from './layout';
 import { LOCAL_ORIGIN, META_ID, VISION_ID } from './model-constants';
 import type { StrategyModel } from './strategy-model';
 import { readText } from './text-fields';
+import { suggestTransaction } from './suggest-transform';
+import { newSuggestionId, readSuggestion, recordSuggestion } from './suggestions';
 import type { ItemKind, RichField } from './types';
 import { readFragment, writeFragment } from './yfragment';
 
@@ -68,15 +70,32 @@ export interface ReplaceRequest {
   /** Suggestion mode: write suggestions by this author instead of changing the text. */
   suggest?: {
     author: SuggestionAuthor;
-    /** How a rich hit becomes a suggestion (./suggestions.ts): marks the range [from, to) of `tr` as deleted and inserts `text` after it as inserted. */
-    rich: RichSuggestionWriter;
+    /** How a rich replacement becomes a suggestion (default: suggestion mode's own rules, ./suggest-transform.ts). */
+    rich?: RichSuggestionWriter;
     /** ISO time of the suggestions (default now). */
     at?: string;
   };
 }
 
-/** Writes one suggested replacement into a ProseMirror transaction over the field's document. */
-export type RichSuggestionWriter = (tr: Transaction, from: number, to: number, text: string, marks: readonly Mark[]) => void;
+/** Turns a plain replacement `tr` made on `state` (a rich field's document) into the document with it as a suggestion. */
+export type RichSuggestionWriter = (state: EditorState, tr: Transaction, context: { doc: Y.Doc; author: SuggestionAuthor; origin: unknown }) => PMNode;
+
+/**
+ * Suggestion mode's own rules (./suggest-transform.ts, as the editor applies them to typing): the
+ * hit is marked as a suggested deletion and the replacement inserted after it as a suggested
+ * insertion, both under one new suggestion id whose author and time are recorded in the same
+ * transaction. Text inside someone else's pending suggestion follows those rules too.
+ */
+function markAsSuggestion(at: string | undefined): RichSuggestionWriter {
+  return (state, tr, { doc, author, origin }) => {
+    const result = suggestTransaction(state, tr, {
+      newId: () => newSuggestionId(),
+      isOwn: (id) => readSuggestion(doc, id)?.authorId === author.id,
+    });
+    if (result.newId !== undefined) recordSuggestion(doc, result.newId, { authorId: author.id, authorName: author.name, at: at ?? new Date().toISOString() }, origin);
+    return result.tr.doc;
+  };
+}
 
 export interface ReplaceResult {
   replaced: number;
@@ -340,11 +359,12 @@ function replaceInRich(model: StrategyModel, itemId: string, field: RichField, h
       continue;
     }
     const marks = doc.nodeAt(h.from)?.marks ?? [];
-    const tr = EditorState.create({ doc }).tr;
-    if (request.suggest) request.suggest.rich(tr, h.from, h.to, request.replacement, marks);
-    else if (request.replacement === '') tr.delete(h.from, h.to);
+    const state = EditorState.create({ doc });
+    const tr = state.tr;
+    if (request.replacement === '') tr.delete(h.from, h.to);
     else tr.replaceWith(h.from, h.to, richSchema.text(request.replacement, marks));
-    writeFragment(fragment, tr.doc);
+    const next = request.suggest ? (request.suggest.rich ?? markAsSuggestion(request.suggest.at))(state, tr, { doc: model.doc, author: request.suggest.author, origin: request.origin ?? LOCAL_ORIGIN }) : tr.doc;
+    writeFragment(fragment, next);
     replaced++;
   }
   return { replaced, skipped };

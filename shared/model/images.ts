@@ -11,7 +11,7 @@
 // ImageRefusal whose code and parameters the UI words (catalog features/images.ts).
 import { DOMParser } from '@xmldom/xmldom';
 import type * as Y from 'yjs';
-import type { ImageFile, StrategyFile } from '../format/schema';
+import { IMAGE_MIMES, type ImageFile, type StrategyFile } from '../format/schema';
 import { metaMap } from './layout';
 
 export const IMAGES = 'images';
@@ -21,7 +21,7 @@ export const META_LOGO = 'logo';
 /** Largest picture a document takes (its bytes; an SVG's PNG rendition does not count). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
-export const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+/** The types a picture may have: one list, the interchange format's (shared/format/schema.ts). */
 export type ImageMime = (typeof IMAGE_MIMES)[number];
 
 export interface StoredImage {

@@ -35,6 +35,7 @@ import { COMMENT_MARK } from '../richtext/schema';
 import { Comments, type CommentThread as LiveThread } from './comments';
 import { exportHints, writeHints } from './hints';
 import { exportImages, importImages } from './images';
+import { attachSuggestions, importSuggestions } from './suggestions-interchange';
 import { IMPORT_ORIGIN, RECOVERED_FOCUS_AREA_ID, VISION_ID } from './model-constants';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY, getSchemaVersion, hasNothingButMeta, isEmptyDocument } from './document';
 import { COLLECTIONS, STATUS_UPDATES, collection, metaMap } from './layout';
@@ -121,6 +122,7 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
     const comments = new Comments(model, { origin: IMPORT_ORIGIN });
     for (const thread of threads) comments.restore(thread, IMPORT_ORIGIN);
     if (file.hints) writeHints(doc, file.hints, IMPORT_ORIGIN);
+    importSuggestions(model, file); // version 3: who made each pending suggestion, suggested titles and goals
   }, IMPORT_ORIGIN);
   return doc;
 }
@@ -427,6 +429,7 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   if (plans.length > 0) file.actionPlans = plans;
   const comments = exportThreads(model, quotesOf);
   if (comments.length > 0) file.comments = comments;
+  attachSuggestions(model, file); // version 3 when the rich text holds pending suggestions
   const hints = exportHints(doc, (id) => model.kindOf(id) !== undefined);
   if (hints) file.hints = hints;
   const images = exportImages(doc, file);

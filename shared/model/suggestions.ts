@@ -6,7 +6,7 @@
 //                 previousValue, newValue} (../richtext/schema.ts) on the suggested text. They sync
 //                 through y-prosemirror like any formatting, so a suggestion made offline is just text
 //                 with marks when it arrives.
-//   suggestions   Y.Map<id, { authorId, authorName, at (ISO time) }>: one entry per suggestion id,
+//   suggestions   Y.Map<id, { authorId, authorName, at (ISO time), color? }>: one entry per suggestion id,
 //                 written once by the replica that made the suggestion (concurrent entries have
 //                 different random ids, so they never collide). An entry is never deleted: a decided
 //                 suggestion leaves no marks and so is no longer pending, and an undo of the decision
@@ -37,6 +37,8 @@ export interface SuggestionMeta {
   authorName: string;
   /** ISO time. */
   at: string;
+  /** The author's presence colour (#rrggbb), when known. */
+  color?: string;
 }
 
 /** The rich field a suggestion is in: an item id (or VISION_ID) and the field. */
@@ -116,6 +118,7 @@ function checkMeta(id: string, meta: SuggestionMeta): void {
   if (typeof meta.authorId !== 'string' || meta.authorId === '') throw new SuggestionError('bad-meta', `suggestion "${id}": authorId must be a non-empty string`);
   if (typeof meta.authorName !== 'string') throw new SuggestionError('bad-meta', `suggestion "${id}": authorName must be a string`);
   if (typeof meta.at !== 'string' || !ISO_TIME.test(meta.at)) throw new SuggestionError('bad-meta', `suggestion "${id}": at must be an ISO time, got ${JSON.stringify(meta.at)}`);
+  if (meta.color !== undefined && !/^#[0-9a-fA-F]{6}$/.test(meta.color)) throw new SuggestionError('bad-meta', `suggestion "${id}": color must be #rrggbb, got ${JSON.stringify(meta.color)}`);
 }
 
 /**
@@ -127,7 +130,7 @@ export function recordSuggestion(doc: Y.Doc, id: string, meta: SuggestionMeta, o
   const map = suggestionsMap(doc);
   if (map.has(id)) return;
   doc.transact(() => {
-    map.set(id, { authorId: meta.authorId, authorName: meta.authorName, at: meta.at });
+    map.set(id, { authorId: meta.authorId, authorName: meta.authorName, at: meta.at, ...(meta.color ? { color: meta.color } : {}) });
   }, origin);
 }
 
@@ -135,9 +138,9 @@ export function recordSuggestion(doc: Y.Doc, id: string, meta: SuggestionMeta, o
 export function readSuggestion(doc: Y.Doc, id: string): SuggestionMeta | undefined {
   const value = suggestionsMap(doc).get(id);
   if (value === null || typeof value !== 'object') return undefined;
-  const { authorId, authorName, at } = value as Record<string, unknown>;
+  const { authorId, authorName, at, color } = value as Record<string, unknown>;
   if (typeof authorId !== 'string' || typeof authorName !== 'string' || typeof at !== 'string') return undefined;
-  return { authorId, authorName, at };
+  return typeof color === 'string' ? { authorId, authorName, at, color } : { authorId, authorName, at };
 }
 
 // ---- reading marks ------------------------------------------------------------------------------

@@ -72,6 +72,22 @@ describe('pictures in the Word file', () => {
     // The header repeats the document's own logo (its PNG form), decorative; the house style's shield is gone.
     const kommuneShield = new Uint8Array(await readFile(path.join(examplesDir, '../styles/kommune-logo.png')));
     expect(has(kommuneShield)).toBe(false);
+    const listing = await run('unzip', ['-Z1', docx]);
+    const headers = await Promise.all(listing.stdout.split('\n').filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => docxPart(docx, n)));
+    const headerPictures = headers.flatMap(drawings);
+    expect(headerPictures.length).toBeGreaterThan(0);
+    expect(headerPictures.every((p) => p.decorative && p.descr === undefined)).toBe(true);
+  });
+
+  it('a JPEG logo is on the cover only: the header writes PNG, and the style\'s mark never stands in for it', async () => {
+    const file = strategyWithImages(await readExample('brk-2010'));
+    file.meta.logo = 'im-photo';
+    const docx = path.join(work, 'jpeg.docx');
+    await exportFile('jpeg', file, ['--docx', docx, '--style', 'kommune', '--page-numbers', 'quick']);
+    expect(drawings(await docxPart(docx, 'word/document.xml'))[0]).toEqual({ title: undefined, descr: PHOTO_ALT, decorative: false });
+    const listing = await run('unzip', ['-Z1', docx]);
+    const headers = await Promise.all(listing.stdout.split('\n').filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => docxPart(docx, n)));
+    expect(headers.some((xml) => xml.includes('<w:drawing>'))).toBe(false);
   });
 
   it('without a logo of its own, the house style\'s mark is decoration, not the organisation\'s logo', async () => {
@@ -83,6 +99,25 @@ describe('pictures in the Word file', () => {
       expect(picture.decorative).toBe(true);
       expect(picture.descr ?? '').not.toMatch(/Kommune/);
     }
+  });
+});
+
+describe('a file with a bad picture', () => {
+  it('is refused by validate and export with each place and reason, and no document is written', async () => {
+    const file = strategyWithImages(await readExample('brk-2010'));
+    file.images![1]!.mime = 'image/png';
+    file.meta.logo = 'im-nope';
+    const input = path.join(work, 'bad.json');
+    await writeFile(input, JSON.stringify(file));
+    const validate = await pejling(['validate', input]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toContain('bad.json: /images/1/data: billedet er angivet som image/png, men dets bytes er image/jpeg');
+    expect(validate.stdout + validate.stderr).toContain('bad.json: /meta/logo: der er intet billede med id "im-nope" i images');
+    const out = path.join(work, 'bad.docx');
+    const exported = await pejling(['export', input, '--docx', out]);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain('/images/1/data: billedet er angivet som image/png');
+    expect(await readdir(work)).not.toContain('bad.docx');
   });
 });
 

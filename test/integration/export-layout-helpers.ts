@@ -11,6 +11,7 @@ export interface DocxParts {
   headers: string[];
   settings: string;
   numbering: string;
+  styles: string;
 }
 
 /** The strategy exported in process (quick page estimate), and the XML parts tests read. */
@@ -25,6 +26,7 @@ export async function exportParts(strategy: StrategyFile, options: { part?: Expo
     headers: await Promise.all(headerNames.map(text)),
     settings: await text('word/settings.xml'),
     numbering: await text('word/numbering.xml'),
+    styles: await text('word/styles.xml'),
   };
 }
 

@@ -1,10 +1,14 @@
 // Layout of the exported documents as LibreOffice lays them out (issue 16): the examples through the real
 // CLI to PDF, read back with poppler (`pdftotext -bbox-layout`: every word with its box). Each test here
 // failed on the export before its fix; the .docx XML checks are in export-layout.test.ts.
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir, pejling, tempDir } from './export-helpers';
+import { StrategyIndex } from '../../shared/export/strategy-index';
+import { initiativeStatusLabel, typeset } from '../../shared/export/typography';
+import type { StrategyFile } from '../../shared/format/schema';
+import { buildStatusReport } from '../../shared/report/status-report';
+import { examplesDir, pejling, readExample, tempDir } from './export-helpers';
 import { pdfLines, type PdfWord } from './export-layout-helpers';
 
 let work: string;
@@ -52,5 +56,72 @@ describe('heading numbers', () => {
     const ems = gaps.map((gap) => gap.em);
     const spread = Math.max(...ems) - Math.min(...ems);
     expect(spread, JSON.stringify(gaps)).toBeLessThan(0.06);
+  });
+});
+
+/** A strategy whose plans have 6 to 17 initiatives of varying heights, each plan's table on pages of its own. */
+function manyPlans(base: StrategyFile): StrategyFile {
+  const strategy = structuredClone(base);
+  const focusAreas = strategy.perspectives.flatMap((p) => p.focusAreas.map((fa) => fa.id));
+  strategy.actionPlans = Array.from({ length: 12 }, (_, p) => ({
+    id: `plan-${p + 1}`,
+    title: `Plan ${p + 1}`,
+    kind: 'common' as const,
+    period: { from: 2011, to: 2012 },
+    initiatives: Array.from({ length: 6 + p }, (_, i) => ({
+      id: `plan-${p + 1}-i${i + 1}`,
+      title: `Tiltag P${p + 1}N${i + 1} om fælles løsninger`,
+      description: 'Forvaltningerne samler deres løsninger og processer, så borgerne møder én indgang. '.repeat(1 + ((i + p) % 4)),
+      focusAreaIds: [focusAreas[(i + p) % focusAreas.length] ?? ''],
+      status: 'planned' as const,
+      priority: 1 + (i % 3),
+    })),
+  }));
+  return strategy;
+}
+
+describe('plan tables across pages', () => {
+  it('never leaves a table’s last row alone on a page of its own (and the header row repeats)', async () => {
+    const file = path.join(work, 'many-plans.json');
+    await writeFile(file, JSON.stringify(manyPlans(await readExample('brk-2010'))));
+    await exportPdf('many-plans', file);
+    const pages = pagesOf('many-plans');
+    const rowsOnPage = (page: PdfWord[][]) => page.flat().map((word) => /^P(\d+)N(\d+)$/.exec(word.text)).filter((m): m is RegExpExecArray => m !== null);
+    const spans: { plan: number; page: number; rows: number; header: boolean }[] = [];
+    pages.forEach((page, index) => {
+      const rows = rowsOnPage(page);
+      for (const plan of new Set(rows.map((m) => Number(m[1])))) {
+        const header = page.some((line) => line.some((word) => word.text === 'Indsatsområde(r)'));
+        spans.push({ plan, page: index + 1, rows: rows.filter((m) => Number(m[1]) === plan).length, header });
+      }
+    });
+    const continued = spans.filter((span, i) => spans.findIndex((s) => s.plan === span.plan) !== i);
+    // The case under test happens: several tables run onto a second page.
+    expect(continued.length).toBeGreaterThan(3);
+    for (const span of continued) {
+      expect(span.rows, `plan ${span.plan} on page ${span.page}`).toBeGreaterThan(1);
+      expect(span.header, `header row of plan ${span.plan} on page ${span.page}`).toBe(true);
+    }
+  });
+});
+
+describe('the status report', () => {
+  it('breaks no name, status or title in the middle of a word', async () => {
+    const kk = await readExample('kk-2010-2014');
+    await exportPdf('kk-status', path.join(examplesDir, 'kk-2010-2014.json'), ['--part', 'status']);
+    const words = new Set(pagesOf('kk-status').flat(2).map((word) => word.text));
+    const index = new StrategyIndex(kk);
+    const report = buildStatusReport(kk, {});
+    const shown = report.groups.flatMap((group) =>
+      group.focusAreas.flatMap((area) =>
+        area.initiatives.flatMap((entry) => [entry.initiative.title, index.ownerLabel(entry.initiative.ownerId), initiativeStatusLabel(entry.status, 'da'), entry.plan.title]),
+      ),
+    );
+    // A line may break at a space and after a hyphen or a dash, never inside a word: each word is in the
+    // PDF whole, or as its pieces between hyphens.
+    const expected = [...new Set(shown.flatMap((text) => typeset(text).split(/\s+/)))].filter((word) => word !== '');
+    expect(expected.length).toBeGreaterThan(40);
+    const found = (word: string) => words.has(word) || word.split(/(?<=[-–])/).every((piece) => words.has(piece));
+    expect(expected.filter((word) => !found(word))).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StrategyFile } from '../../shared/format/schema';
 import { docxPart, examplesDir, pejling, readExample, tempDir } from './export-helpers';
-import { exportParts, paragraphsOf, textOf } from './export-layout-helpers';
+import { loadHouseStyle } from '../../main/export/styles';
+import { textWidthPt } from '../../shared/export/text-width';
+import { exportParts, paragraphsOf, tablesOf, textOf } from './export-layout-helpers';
 
 const NBSP = '\u00a0';
 
@@ -117,5 +119,109 @@ describe('principles', () => {
       // The title and the description are on lines of their own.
       expect(items[i]?.xml).toContain('<w:br/>');
     });
+  });
+});
+
+const gridOf = (table: string) => [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+const rowsOf = (table: string) => [...table.matchAll(/<w:tr>.*?<\/w:tr>|<w:tr [^>]*>.*?<\/w:tr>/gs)].map((m) => m[0]);
+const cellsOf = (row: string) => [...row.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((m) => textOf(m[0]));
+
+describe('tables', () => {
+  it('give every table a caption and a description for screen readers (w:tblCaption, w:tblDescription)', async () => {
+    const kk = await readExample('kk-2010-2014');
+    for (const part of ['strategy', 'status', `plan:${kk.actionPlans?.[1]?.id ?? ''}`] as const) {
+      const tables = tablesOf((await exportParts(kk, { part })).document);
+      expect(tables.length, part).toBeGreaterThan(0);
+      for (const table of tables) expect(table, part).toMatch(/<w:tblCaption w:val="[^"]+"\/>/);
+    }
+    const plans = tablesOf((await exportParts(kk)).document).filter((table) => table.includes('w:tblDescription'));
+    expect(plans.map((table) => /<w:tblCaption w:val="([^"]+)"/.exec(table)?.[1])).toEqual(
+      (kk.actionPlans ?? []).map((plan) => `Initiativerne i ${plan.title.replace(/(\d{4})-(\d{4})/, '$1–$2')}`),
+    );
+  });
+
+  it('order a plan’s initiatives by the strategy’s order, then by priority, and show the priority', async () => {
+    const kk = await readExample('kk-2010-2014');
+    const table = tablesOf((await exportParts(kk)).document)[0] ?? '';
+    const rows = rowsOf(table).map(cellsOf);
+    const header = rows[0] ?? [];
+    expect(header.at(-1)).toBe('Prioritet');
+    const data = rows.filter((cells) => cells.length === header.length).slice(1);
+    // Overgangshandlingsplan: "Styring af it-udviklingen" (priorities 1, 2, 3), then "Drift og udvikling" (1).
+    expect(data.map((cells) => [cells[0]?.slice(0, 25), cells.at(-1)])).toEqual([
+      ['Første udgave af styrings', '1'],
+      ['Fælles skabelon for busin', '2'],
+      ['Overblik over systemer og', '3'],
+      ['Konsolidering af servere ', '1'],
+    ]);
+  });
+
+  it('write no group row that only repeats a chapter’s title (a strategy without visible perspectives)', async () => {
+    const brk = await readExample('brk-2010');
+    const table = tablesOf((await exportParts(brk, { style: 'neutral' })).document)[0] ?? '';
+    const rows = rowsOf(table);
+    expect(rows.length).toBe(1 + (brk.actionPlans?.[0]?.initiatives.length ?? 0));
+    expect(rows.some((row) => row.includes('w:gridSpan'))).toBe(false);
+    // With perspectives, the group rows stay.
+    const kkTable = tablesOf((await exportParts(await readExample('kk-2010-2014'))).document)[0] ?? '';
+    expect(rowsOf(kkTable).filter((row) => row.includes('w:gridSpan')).map(textOf)).toEqual(['Styring af it-udviklingen', 'Drift og udvikling af it-platformen']);
+  });
+
+  it('size the status report’s columns to their content: "Gennemført" and "Økonomiforvaltningen" fit, and the columns line up', async () => {
+    const kk = await readExample('kk-2010-2014');
+    const { style } = await loadHouseStyle('kommune');
+    const tables = tablesOf((await exportParts(kk, { part: 'status' })).document).slice(1);
+    expect(tables.length).toBeGreaterThan(5);
+    const grids = tables.map(gridOf);
+    // Every focus area's table has the same columns.
+    for (const grid of grids) expect(grid).toEqual(grids[0]);
+    const [initiative, owner, status] = grids[0] ?? [];
+    // What a cell needs: its text in the table font plus the cell's margins (90 twips each side).
+    const needs = (text: string) => textWidthPt(text, style.fonts.body, style.sizes.small) * 20 + 180;
+    expect(owner).toBeGreaterThanOrEqual(needs('Økonomiforvaltningen'));
+    expect(status).toBeGreaterThanOrEqual(needs('Gennemført'));
+    // …and no more than a little over it: the status column is not near-empty.
+    expect(status).toBeLessThan(needs('Gennemført') * 1.3);
+    expect(initiative).toBeGreaterThan(owner ?? 0);
+  });
+});
+
+describe('headings', () => {
+  it('tells Odder’s three "Arkitekturprincipper" apart in the contents and the headings, by their chapter', async () => {
+    const odder = await readExample('odder-2006');
+    const paragraphs = paragraphsOf((await exportParts(odder, { style: 'neutral' })).document);
+    const toc = paragraphs.filter((p) => /^TOC[123]$/.test(p.style ?? '')).map((p) => p.text.replace(/^[\d.]+\s*/, '').replace(/\d+$/, ''));
+    expect(toc.length).toBeGreaterThan(15);
+    expect(toc.filter((title, i) => toc.indexOf(title) !== i)).toEqual([]);
+    const principles = paragraphs.filter((p) => p.style === 'Heading2' && p.text.startsWith('Arkitekturprincipper')).map((p) => p.text);
+    expect(principles).toEqual(odder.perspectives.filter((p) => (p.principles ?? []).length > 0).map((p) => `Arkitekturprincipper – ${p.title}`));
+  });
+
+  it('makes "Målsætninger" a real heading below its focus area, kept out of the contents', async () => {
+    const kk = await readExample('kk-2010-2014');
+    const parts = await exportParts(kk);
+    const paragraphs = paragraphsOf(parts.document);
+    const goals = paragraphs.filter((p) => p.text === 'Målsætninger');
+    expect(goals.length).toBe(kk.perspectives.flatMap((p) => p.focusAreas).filter((fa) => (fa.goals ?? []).length > 0).length);
+    for (const paragraph of goals) expect(paragraph.style).toBe('GoalsHeading');
+    // Its style carries outline level 3 (w:outlineLvl 2): one below the focus areas (Heading 2, level 1).
+    const style = /<w:style [^>]*w:styleId="GoalsHeading".*?<\/w:style>/s.exec(parts.styles)?.[0] ?? '';
+    expect(style).toContain('<w:outlineLvl w:val="2"/>');
+    expect(paragraphs.filter((p) => /^TOC\d$/.test(p.style ?? '') && p.text.includes('Målsætninger'))).toEqual([]);
+  });
+});
+
+describe('the contact details', () => {
+  it('are given once: not again in "Om strategien" when a section of the strategy gives them', async () => {
+    const kk = await readExample('kk-2010-2014');
+    const contact = kk.meta.contact ?? '';
+    const text = paragraphsOf((await exportParts(kk)).document).map((p) => p.text);
+    // (Who prepared it, the same unit here, is another fact and stays: "Udarbejdet af: …".)
+    expect(text.filter((line) => line.includes(contact) && !line.startsWith('Udarbejdet af:'))).toEqual([expect.stringContaining('Spørgsmål om det it-strategiske arbejde')]);
+    expect(text.some((line) => line.startsWith('Kontakt:'))).toBe(false);
+    // Without such a section the contact stays in "Om strategien".
+    const without: StrategyFile = { ...structuredClone(kk), sections: (kk.sections ?? []).filter((s) => s.id !== 's-kontakt') };
+    const text2 = paragraphsOf((await exportParts(without)).document).map((p) => p.text);
+    expect(text2).toContain(`Kontakt: ${contact}`);
   });
 });

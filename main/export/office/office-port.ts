@@ -43,10 +43,8 @@ export function serveOffice(port: MessagePort, onPhase?: (phase: ExportPhase) =>
       if (!office) return reply({ id, kind: 'error', message: 'no warm LibreOffice in this process' });
       try {
         const result = await office.layout(message.request, {
-          onPhase: (phase) => {
-            reply({ id, kind: 'phase', phase });
-            if (phase !== 'restarting') onPhase?.(phase);
-          },
+          // The worker's export passes the phases on itself ('export-phase').
+          onPhase: (phase) => reply({ id, kind: 'phase', phase }),
           onPages: (layout) => reply({ id, kind: 'pages', layout }),
         });
         reply({ id, kind: 'done', result }, result.pdf ? [result.pdf.buffer as ArrayBuffer] : []);

@@ -46,6 +46,8 @@ export interface OfficeLayout {
   agreedFirst?: boolean;
   /** True when the last layout confirmed `headingPages` as written in the entries. */
   verified?: boolean;
+  /** True when the check ran inside soffice (the bridge's UNO component), false when over the pipe. */
+  checkedInSoffice?: boolean;
   pageCount: number;
   passes: number;
   layoutMs: number;
@@ -302,8 +304,9 @@ export class WarmOffice implements Office {
       return { ...layout, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
     } finally {
       this.idle();
-      await rm(input, { force: true });
-      await rm(output, { force: true });
+      // The bridge closes the document after answering: on Windows the files may still be open for a moment.
+      await rm(input, { force: true }).catch(() => undefined);
+      await rm(output, { force: true }).catch(() => undefined);
     }
   }
 

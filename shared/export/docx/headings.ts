@@ -3,9 +3,12 @@
 // show) and its position, which is how table-of-contents entries get their numbers and pages.
 import type { Paragraph, ParagraphChild } from 'docx';
 import { diffText } from '../../compare/rich-diff';
+import type { StrategyFile } from '../../format/schema';
+import { t, type Lang } from '../../i18n/messages';
 import { changedRuns, paragraph, textRun, type Revisions } from './revisions';
 import { S } from './styles';
 import { OutlineNumbers } from '../strategy-index';
+import type { ChapterPageBreak } from '../house-style';
 
 export type HeadingLevel = 1 | 2 | 3;
 
@@ -53,8 +56,8 @@ export class HeadingOutline {
   constructor(
     private readonly numbered: boolean,
     private readonly untitled: string,
-    /** Level-1 headings start a new page unless told otherwise (house style 'chapterOnNewPage'). */
-    private readonly chapterBreaks: boolean,
+    /** Where level-1 headings start a new page unless told otherwise (house style, chapterPageBreakOf). */
+    private readonly chapterBreaks: ChapterPageBreak,
   ) {
     this.numbers = new OutlineNumbers(numbered);
   }
@@ -72,7 +75,8 @@ export class HeadingOutline {
   heading(requested: HeadingLevel, title: string, options: HeadingOptions = {}): Paragraph {
     const level = Math.min(requested, this.numbers.level + 1) as HeadingLevel;
     const text = title.trim() === '' ? this.untitled : title.trim();
-    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && this.chapterBreaks);
+    // 'auto': only the first chapter (after the contents) starts a page; the rest follow on, kept with their text.
+    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && (this.chapterBreaks === 'always' || (this.chapterBreaks === 'auto' && this.laidOut.length === 0)));
     const ctx = { ...(this.revisions ? { revisions: this.revisions } : {}) };
     const oldText = options.oldTitle === undefined ? undefined : options.oldTitle.trim() === '' ? this.untitled : options.oldTitle.trim();
     const children = options.runs?.children ?? changedRuns(ctx, oldText, text);
@@ -92,6 +96,22 @@ export class HeadingOutline {
     this.entries.push({ level, number: counted.number, title: text });
     return made;
   }
+}
+
+/** How many lists of principles the strategy has (the vision's and each perspective's). */
+function principleLists(strategy: StrategyFile): number {
+  const lists = [strategy.vision.principles, ...strategy.perspectives.map((perspective) => perspective.principles)];
+  return lists.filter((list) => (list?.length ?? 0) > 0).length;
+}
+
+/**
+ * The heading of a perspective's principles. Several perspectives each have one, under the same label
+ * (Odder's three "Arkitekturprincipper"), and headings that repeat word for word cannot be told apart in
+ * the contents, the PDF's bookmarks or a screen reader's list of headings: there it names its chapter
+ * too ("Arkitekturprincipper – IT-miljø"). Alone it is the label.
+ */
+export function principlesHeading(lang: Lang, strategy: StrategyFile, label: string, chapter: string): string {
+  return principleLists(strategy) > 1 ? t(lang, 'layout.heading.inParent', { title: label, parent: chapter }) : label;
 }
 
 /** The text a renamed heading shows with its old and new words (as changedRuns orders them). */

@@ -91,7 +91,8 @@ export function logoRun(image: DocumentImage, widthMm: number): ImageRun {
  */
 export function imageBlocks(ctx: RenderContext, node: PmNode, indent: number): Paragraph[] {
   const src = typeof node.attrs?.src === 'string' ? node.attrs.src : '';
-  const image = documentImages(ctx.strategy).get(src);
+  // In a redline, a picture only the older strategy has (deleted since) is in that file's images.
+  const image = documentImages(ctx.strategy).get(src) ?? (ctx.redline ? documentImages(ctx.redline.old).get(src) : undefined);
   if (!image) return [];
   const percent = typeof node.attrs?.width === 'number' ? Math.min(100, Math.max(10, node.attrs.width)) : 100;
   const available = ((ctx.textWidth - indent) / 15) * (percent / 100);

@@ -10,6 +10,7 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
+import { textWidthPt } from '../text-width';
 import type { RenderContext } from './context';
 import type { Block } from './rich';
 import { S } from './styles';
@@ -43,15 +44,51 @@ function headerLogo(ctx: RenderContext): TextRun[] | ImageRun[] {
   return [new ImageRun({ type: 'png', data: ctx.logo.data, transformation: size, decorative: true, altText: { name: 'Logo' } })];
 }
 
-function header(ctx: RenderContext): Header {
+const ELLIPSIS = '\u2026';
+
+/**
+ * The title as it fits on one line of `widthPt` in the header's font: whole, or cut after the last word
+ * that fits and ended with an ellipsis, so a long title never wraps the running header onto more lines.
+ */
+export function fitOnOneLine(ctx: RenderContext, title: string, widthPt: number): string {
+  const font = ctx.style.fonts.body;
+  const size = ctx.style.sizes.small;
+  const fits = (text: string) => textWidthPt(text, font, size) <= widthPt;
+  if (fits(title)) return title;
+  const words = title.split(/\s+/);
+  let shown = '';
+  for (const word of words) {
+    const next = shown === '' ? word : `${shown} ${word}`;
+    if (!fits(`${next}${ELLIPSIS}`)) break;
+    shown = next;
+  }
+  if (shown === '') {
+    // One word longer than the line: cut it by characters.
+    for (const ch of title) {
+      if (!fits(`${shown}${ch}${ELLIPSIS}`)) break;
+      shown += ch;
+    }
+  }
+  return `${shown.replace(/[\s,;:–-]+$/, '')}${ELLIPSIS}`;
+}
+
+/** Room the header's line gives the title: the text width less the logo and the spaces after it, with a margin for rounding. */
+function headerTitleWidthPt(ctx: RenderContext, orientation: Orientation, hasLogo: boolean): number {
+  const logoMm = hasLogo ? (ctx.style.logo?.headerWidthMm ?? 0) : 0;
+  const spacesPt = hasLogo ? 3 * textWidthPt(' ', ctx.style.fonts.body, ctx.style.sizes.small) : 0;
+  return (textWidthOf(ctx, orientation) / 20) * 0.97 - (logoMm / 25.4) * 72 - spacesPt;
+}
+
+function header(ctx: RenderContext, orientation: Orientation): Header {
   const { meta } = ctx.strategy;
   const logo = headerLogo(ctx);
+  const title = fitOnOneLine(ctx, ctx.typo(meta.title), headerTitleWidthPt(ctx, orientation, logo.length > 0));
   return new Header({
     children: [
       new Paragraph({
         style: S.headerText,
         border: { bottom: { style: 'single', size: 4, color: ctx.style.colours.tableBorder, space: 4 } },
-        children: [...logo, new TextRun({ text: `${logo.length > 0 ? '   ' : ''}${ctx.typo(meta.title)}` })],
+        children: [...logo, new TextRun({ text: `${logo.length > 0 ? '   ' : ''}${title}` })],
       }),
     ],
   });
@@ -75,7 +112,7 @@ function footer(ctx: RenderContext): Footer {
 
 export interface SectionSpec {
   orientation: Orientation;
-  /** The first page is a cover: no header on it (the footer stays, so every page says "Side X af Y"). */
+  /** The first page is a cover: no header and no footer on it (the pages are still counted from it). */
   cover?: boolean;
   children: Block[];
 }
@@ -103,13 +140,14 @@ export function section(ctx: RenderContext, spec: SectionSpec): ISectionOptions 
       },
     },
     headers: {
-      default: header(ctx),
+      default: header(ctx, spec.orientation),
       // Word writes an empty header as one empty paragraph; so do we (docx/layout needs it too).
       ...(spec.cover ? { first: new Header({ children: [new Paragraph({ style: S.headerText, children: [] })] }) } : {}),
     },
     footers: {
       default: footer(ctx),
-      ...(spec.cover ? { first: footer(ctx) } : {}),
+      // The cover carries no footer ("Side 1 af 16" does not belong on a title page); the count still includes it.
+      ...(spec.cover ? { first: new Footer({ children: [new Paragraph({ style: S.footerText, children: [] })] }) } : {}),
     },
     children: spec.children,
   };

@@ -5,10 +5,11 @@ import type { ActionPlan, Initiative } from '../../format/schema';
 import { formatDate, isoDateOf } from '../typography';
 import type { RenderContext } from './context';
 import { titleBlock } from './cover';
-import { initiativeRow, orderedInitiatives, planColumns, planSummary } from './plan-table';
+import { t as message } from '../../i18n/messages';
+import { initiativeRow, orderedInitiatives, planColumns, planSummary, planSummaryOf } from './plan-table';
 import { section, textWidthOf } from './page-frame';
 import { renderRich, type Block } from './rich';
-import { dataTable } from './tables';
+import { columnWidths, dataTable } from './tables';
 
 export function planSections(ctx: RenderContext, plan: ActionPlan): ISectionOptions[] {
   ctx.textWidth = textWidthOf(ctx, 'landscape');
@@ -30,6 +31,11 @@ export function planSections(ctx: RenderContext, plan: ActionPlan): ISectionOpti
     else groups.set(home.focusArea.id, [...(groups.get(home.focusArea.id) ?? []), initiative]);
   }
 
+  // One set of columns for all the plan's tables, sized over all its rows, so the tables line up.
+  const columns = planColumns(ctx, [plan]);
+  const rows = new Map(plan.initiatives.map((initiative) => [initiative.id, initiativeRow(ctx, initiative)]));
+  const rowsOf = (initiatives: Initiative[]) => initiatives.map((initiative) => rows.get(initiative.id) ?? initiativeRow(ctx, initiative));
+  const widths = columnWidths(ctx, columns, [...rows.values()]);
   let first = true;
   let previousHiddenHeading = false;
   for (const perspective of ctx.strategy.perspectives) {
@@ -40,15 +46,17 @@ export function planSections(ctx: RenderContext, plan: ActionPlan): ISectionOpti
     else if (!previousHiddenHeading) children.push(ctx.outline.heading(1, ctx.words.focusAreas, { pageBreakBefore: false }));
     previousHiddenHeading = perspective.hidden === true;
     for (const focusArea of focusAreas) {
-      children.push(ctx.outline.heading(2, ctx.typo(focusArea.title)));
-      const initiatives = groups.get(focusArea.id) ?? [];
-      children.push(dataTable(ctx, planColumns(ctx), initiatives.map((i) => initiativeRow(ctx, i))));
+      const title = ctx.typo(focusArea.title);
+      children.push(ctx.outline.heading(2, title));
+      const caption = message(ctx.lang, 'layout.table.focusAreaCaption', { focusArea: title });
+      children.push(dataTable(ctx, columns, rowsOf(groups.get(focusArea.id) ?? []), { summary: planSummaryOf(ctx, caption), widths }));
     }
     first = false;
   }
   if (unassigned.length > 0) {
     children.push(ctx.outline.heading(1, ctx.texts.otherInitiatives, { pageBreakBefore: false }));
-    children.push(dataTable(ctx, planColumns(ctx), unassigned.map((i) => initiativeRow(ctx, i))));
+    const caption = message(ctx.lang, 'layout.table.focusAreaCaption', { focusArea: ctx.texts.otherInitiatives });
+    children.push(dataTable(ctx, columns, rowsOf(unassigned), { summary: planSummaryOf(ctx, caption), widths }));
     first = false;
   }
   if (first) children.push(new Paragraph({ children: [new TextRun(ctx.texts.noInitiatives)] }));

@@ -16,10 +16,13 @@ import { oldSide, type RenderContext } from './context';
 import { within } from './revisions';
 import { renderRich, renderRichChange } from './rich';
 import { S } from './styles';
-import { cellLabelled, cellText, dataTable, type Column, type RowSpec } from './tables';
+import { t as message } from '../../i18n/messages';
+import { cellLabelled, cellText, dataTable, type Column, type RowSpec, type TableSummary } from './tables';
 
-export function planColumns(ctx: RenderContext): Column[] {
+/** The columns of the plan table; "Prioritet" when any of `plans` gives an initiative a priority. */
+export function planColumns(ctx: RenderContext, plans: ActionPlan[] = []): Column[] {
   const t = ctx.texts;
+  const prioritised = plans.some((plan) => plan.initiatives.some((initiative) => initiative.priority !== undefined));
   return [
     { title: t.initiative, weight: 30 },
     { title: t.focusAreaColumn, weight: 19 },
@@ -27,7 +30,13 @@ export function planColumns(ctx: RenderContext): Column[] {
     { title: t.period, weight: 12 },
     { title: t.status, weight: 9 },
     { title: t.businessCase, weight: 14 },
+    ...(prioritised ? [{ title: t.priority, weight: 4 }] : []),
   ];
+}
+
+/** What a plan's table says to a screen reader before its rows. */
+export function planSummaryOf(ctx: RenderContext, caption: string): TableSummary {
+  return { caption, description: message(ctx.lang, 'layout.table.planDescription') };
 }
 
 /** Long descriptions may break across pages; everything else keeps a row whole. */
@@ -69,7 +78,9 @@ function initiativeCells(ctx: RenderContext, initiative: Initiative): CellLine[]
     const source = initiative.budget.source ? ` (${initiative.budget.source})` : '';
     businessCase.push({ kind: 'labelled', label: texts.budget, value: `${formatAmountDkk(initiative.budget.amountDkk, lang)}${source}` });
   }
-  return [first, focusAreas, owner, period ? [{ kind: 'text', text: period }] : [], [{ kind: 'text', text: status }], businessCase];
+  // The priority, when the plan shows the column (planColumns): its number, 1 first.
+  const priority: CellLine[] = initiative.priority !== undefined ? [{ kind: 'text', text: String(initiative.priority) }] : [];
+  return [first, focusAreas, owner, period ? [{ kind: 'text', text: period }] : [], [{ kind: 'text', text: status }], businessCase, priority];
 }
 
 /** A cell line as a paragraph (a description: its paragraphs); `old` (a redline) marks what changed from it. */
@@ -82,6 +93,7 @@ function lineParagraphs(ctx: RenderContext, line: CellLine, old?: CellLine): Par
           muted: line.muted,
           ...(old?.kind === 'text' ? { oldText: old.text } : {}),
           ...(line.item && ctx.comments ? { around: ctx.comments.aroundItem(line.item) } : {}),
+          ...(line.item && ctx.suggestions ? { runs: ctx.suggestions.fieldRuns(line.item, 'title', ctx.typo(line.text), { bold: line.bold }) } : {}),
         }),
       ];
     case 'labelled':
@@ -179,19 +191,26 @@ function groupOf(ctx: RenderContext, initiative: Initiative): string {
   return home ? (home.perspective.hidden ? ctx.words.focusAreas : home.perspective.title) : ctx.texts.otherInitiatives;
 }
 
-/** One table for a whole plan, with a group row per perspective (when the strategy shows perspectives). */
+/**
+ * One table for a whole plan, with a group row per perspective. Only where there is more than one group:
+ * a single group row (all initiatives under one perspective, or a strategy whose perspectives are hidden)
+ * would only repeat a chapter's title.
+ */
 export function groupedPlanTable(ctx: RenderContext, plan: ActionPlan): Table {
   const rows: RowSpec[] = [];
+  const ordered = orderedInitiatives(ctx, plan);
+  const grouped = new Set(ordered.map((initiative) => groupOf(ctx, initiative))).size > 1;
   let group: string | undefined;
-  for (const initiative of orderedInitiatives(ctx, plan)) {
+  for (const initiative of ordered) {
     const name = groupOf(ctx, initiative);
-    if (name !== group) {
+    if (grouped && name !== group) {
       rows.push({ kind: 'group', text: name });
       group = name;
     }
     rows.push(initiativeRow(ctx, initiative));
   }
-  return dataTable(ctx, planColumns(ctx), rows);
+  const caption = message(ctx.lang, 'layout.table.planCaption', { plan: ctx.typo(plan.title) });
+  return dataTable(ctx, planColumns(ctx, [plan]), rows, { summary: planSummaryOf(ctx, caption) });
 }
 
 /**
@@ -237,7 +256,8 @@ export function changedPlanTable(ctx: RenderContext, oldPlan: ActionPlan, plan: 
     if (inNew) newGroup = row.group;
     rows.push(row.write());
   }
-  return dataTable(ctx, planColumns(ctx), rows);
+  const caption = message(ctx.lang, 'layout.table.planCaption', { plan: ctx.typo(plan.title) });
+  return dataTable(ctx, planColumns(ctx, [oldPlan, plan]), rows, { summary: planSummaryOf(ctx, caption) });
 }
 
 function addedRow(ctx: RenderContext, initiative: Initiative): RowSpec {

@@ -19,6 +19,7 @@ import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
 import { imageBlocks } from './images';
 import { paragraph, rowRevision, textRun } from './revisions';
+import { measured } from './tables';
 import { ITALIC_STYLES, LIST_INDENT, NUMBERING, S } from './styles';
 
 export type Block = Paragraph | Table;
@@ -69,13 +70,25 @@ export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, ba
     const link = marks.find((mark) => mark.type === 'link');
     const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : undefined;
     if (href && /^(https?:|mailto:)/i.test(href)) {
-      out.push(new ExternalHyperlink({ link: href, children: [textRun(ctx, { ...run, style: S.hyperlink }, node.change)] }));
+      const linked = { ...run, style: S.hyperlink };
+      out.push(new ExternalHyperlink({ link: href, children: [ctx.suggestions?.run(node, linked) ?? textRun(ctx, linked, node.change)] }));
     } else {
-      out.push(textRun(ctx, run, node.change));
+      out.push(ctx.suggestions?.run(node, run) ?? textRun(ctx, run, node.change));
     }
     if (around) out.push(...around.after);
   }
   return out;
+}
+
+/**
+ * Whether the strategy's own sections already say `text` (its contact, say, in a section "Hvis du vil vide
+ * mere"): compared without case, quotes and spacing, so what a section says is not repeated elsewhere.
+ */
+export function saidInSections(ctx: RenderContext, text: string | undefined): boolean {
+  const plain = (value: string) => value.toLocaleLowerCase('da').replace(/[\s\u00a0]+/g, ' ').trim();
+  const wanted = plain(text ?? '');
+  if (wanted === '') return false;
+  return (ctx.strategy.sections ?? []).some((section) => plain(plainText(richToJson(section.body))).includes(wanted));
 }
 
 function hasText(node: PmNode): boolean {
@@ -174,11 +187,15 @@ class RichRenderer {
       case 'paragraph':
         if (!hasText(node)) return [];
         return [
-          paragraph(ctx, {
-            style: this.paragraphStyle(),
-            ...(indent ? { indent: { left: indent } } : {}),
-            children: inlineRuns(node.content, ctx, {}, this.paragraphStyle()),
-          }),
+          // Measured: in a table cell its words size the column (tables.ts columnWidths).
+          measured(
+            paragraph(ctx, {
+              style: this.paragraphStyle(),
+              ...(indent ? { indent: { left: indent } } : {}),
+              children: inlineRuns(node.content, ctx, {}, this.paragraphStyle()),
+            }),
+            ctx.typo(plainText(node)),
+          ),
         ];
       case 'heading': {
         if (!hasText(node)) return [];
@@ -187,11 +204,13 @@ class RichRenderer {
         const inTable = this.options.paragraphStyle === S.tableText;
         if (level <= 3 && !inTable && indent === 0) {
           // A heading whose words changed (redline) shows them marked; its outline title is the new one.
-          const marked = hasChanges(node);
+          // A heading with pending suggestions (export "med forslag") shows them marked; its outline title is the published one.
+          const suggested = ctx.suggestions?.publishedText(node);
+          const marked = suggested !== undefined || hasChanges(node);
           return [
             ctx.outline.heading(
               level as HeadingLevel,
-              ctx.typo(marked ? plainText(sideOf(node, 'new')) : plainText(node)),
+              ctx.typo(marked ? (suggested ?? plainText(sideOf(node, 'new'))) : plainText(node)),
               marked ? { runs: { children: inlineRuns(node.content, ctx), shown: plainText(node) } } : {},
             ),
           ];

@@ -8,7 +8,8 @@ import type { RenderContext } from './context';
 import { titleBlock } from './cover';
 import { section, textWidthOf } from './page-frame';
 import type { Block } from './rich';
-import { cellText, dataTable, type Column, type RowSpec } from './tables';
+import { t as message } from '../../i18n/messages';
+import { cellText, columnWidths, dataTable, type Column, type RowSpec } from './tables';
 
 function initiativeColumns(ctx: RenderContext): Column[] {
   const t = ctx.texts;
@@ -57,20 +58,26 @@ export function statusSections(ctx: RenderContext, asOf: string | undefined): IS
   countRows.push({ kind: 'data', cells: [[cellText(ctx, t.total, { bold: true })], [cellText(ctx, String(report.total), { bold: true })]] });
   const wide = ctx.textWidth;
   ctx.textWidth = Math.round(wide * 0.5);
-  children.push(dataTable(ctx, [{ title: t.status, weight: 3 }, { title: t.count, weight: 1 }], countRows));
+  children.push(dataTable(ctx, [{ title: t.status, weight: 3 }, { title: t.count, weight: 1 }], countRows, { summary: { caption: message(ctx.lang, 'layout.table.countsCaption') } }));
   ctx.textWidth = wide;
 
+  // Every table of the report has the same columns, sized once over all their rows, so they line up.
+  const columns = initiativeColumns(ctx);
+  const rowsOf = new Map(report.groups.flatMap((group) => group.focusAreas).map((area) => [area, area.initiatives.map((entry) => initiativeRow(ctx, entry))]));
+  const widths = columnWidths(ctx, columns, [...rowsOf.values()].flat());
+  const description = message(ctx.lang, 'layout.table.statusDescription');
   let previousHidden = false;
   for (const group of report.groups) {
     const perspective = group.perspective;
     const compact = { pageBreakBefore: false };
-    if (perspective === null) children.push(ctx.outline.heading(1, t.otherInitiatives, compact));
-    else if (!perspective.hidden) children.push(ctx.outline.heading(1, ctx.typo(perspective.title), compact));
-    else if (!previousHidden) children.push(ctx.outline.heading(1, ctx.words.focusAreas, compact));
+    const chapter = perspective === null ? t.otherInitiatives : !perspective.hidden ? ctx.typo(perspective.title) : ctx.words.focusAreas;
+    if (perspective === null || !perspective.hidden || !previousHidden) children.push(ctx.outline.heading(1, chapter, compact));
     previousHidden = perspective?.hidden === true;
-    for (const { focusArea, initiatives } of group.focusAreas) {
-      if (focusArea) children.push(ctx.outline.heading(2, ctx.typo(focusArea.title)));
-      children.push(dataTable(ctx, initiativeColumns(ctx), initiatives.map((entry) => initiativeRow(ctx, entry))));
+    for (const area of group.focusAreas) {
+      const title = area.focusArea ? ctx.typo(area.focusArea.title) : chapter;
+      if (area.focusArea) children.push(ctx.outline.heading(2, title));
+      const summary = { caption: message(ctx.lang, 'layout.table.statusCaption', { focusArea: title }), description };
+      children.push(dataTable(ctx, columns, rowsOf.get(area) ?? [], { summary, widths }));
     }
   }
   if (report.total === 0) children.push(new Paragraph({ children: [new TextRun(t.noInitiatives)] }));

@@ -30,6 +30,7 @@ export const S = {
   visionStatement: 'VisionStatement',
   quote: 'Quote',
   label: 'Label',
+  goalsHeading: 'GoalsHeading',
   listContinue: 'ListContinue',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
@@ -142,6 +143,13 @@ function styleSpecs(style: HouseStyle): StyleSpec[] {
     },
     { id: S.quote, name: 'Quote', font: 'body', size: body, italics: true, colour: colours.muted, after: spacing.paragraphAfter, line: spacing.line, indentLeft: 567, borderLeft: colours.tableBorder },
     { id: S.label, name: 'Label', font: 'heading', size: body, bold: true, colour: colours.heading, before: 6, after: 3, line: 1, keepNext: true },
+    // "Målsætninger" over a focus area's goals: a real heading one level below the focus area (outline level
+    // 3, so the PDF tags it H3 and Word's navigation lists it), in a style of its own, not Heading 3, so the
+    // contents (built-in heading styles 1–3) do not list it under every focus area. Looks like Label.
+    {
+      id: S.goalsHeading, name: 'Goals Heading', font: 'heading', size: body, bold: true, colour: colours.heading,
+      before: 6, after: 3, line: 1, keepNext: true, keepLines: true, outlineLevel: 2,
+    },
     { id: S.listContinue, name: 'List Continue', font: 'body', size: body, after: 4, line: spacing.line },
     { id: S.tableText, name: 'Table Text', font: 'body', size: sizes.small, after: 2, line: 1 },
     { id: S.tableHeading, name: 'Table Heading', font: 'body', size: sizes.small, bold: true, colour: colours.tableHeaderText, after: 0, line: 1 },

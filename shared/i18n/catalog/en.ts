@@ -9,7 +9,11 @@ import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
 import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
+import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
+import { en as find } from './features/find';
+import { en as layout } from './features/layout';
+import { en as structure } from './features/structure';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -826,5 +830,9 @@ export const en: Record<MessageKey, string> = {
   ...publishing,
   ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
+  ...find,
+  ...layout,
+  ...structure,
 };

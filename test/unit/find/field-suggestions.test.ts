@@ -56,7 +56,8 @@ describe('field suggestions', () => {
 
   it('one suggestion per author and field: suggesting again updates it, suggesting the current text withdraws it', () => {
     const { model } = findDoc();
-    const fs = new FieldSuggestions(model);
+    let second = 0;
+    const fs = new FieldSuggestions(model, { now: () => `2026-12-01T21:00:${String(second++).padStart(2, '0')}.000Z` });
     const first = fs.suggest({ itemId: 'fa-1', field: 'title', text: 'Borgerservice', author: BO });
     const again = fs.suggest({ itemId: 'fa-1', field: 'title', text: 'Borgerservice online', author: BO });
     expect(again).toBe(first);

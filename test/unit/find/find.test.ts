@@ -4,6 +4,7 @@ import { META_ID, StrategyModel, VISION_ID } from '../../../shared/model';
 import { FieldSuggestions } from '../../../shared/model/field-suggestions';
 import { findInStrategy, replaceHits } from '../../../shared/model/find';
 import { readFragment } from '../../../shared/model/yfragment';
+import { decideInDocument, listPending } from '../../../shared/model/suggestions';
 import { BO, findDoc } from './helpers';
 
 const FIND_ORIGIN = 'test:find';
@@ -109,10 +110,7 @@ describe('replace as suggestions (suggestion mode)', () => {
   it('writes a field suggestion by the author for each typed text field and leaves the text as it is', () => {
     const { model } = findDoc();
     const hits = findInStrategy(model, 'borger').filter((h) => h.target.type === 'text');
-    const writer = () => {
-      throw new Error('no rich hits here');
-    };
-    const result = replaceHits(model, hits, { replacement: 'indbygger', origin: FIND_ORIGIN, suggest: { author: BO, rich: writer, at: '2026-12-01T21:00:00.000Z' } });
+    const result = replaceHits(model, hits, { replacement: 'indbygger', origin: FIND_ORIGIN, suggest: { author: BO, at: '2026-12-01T21:00:00.000Z' } });
     expect(result.replaced).toBe(hits.length);
     expect(model.get('initiative', 'in-1')!.title).toBe('Ny borger-app');
     const suggestions = new FieldSuggestions(model).list();
@@ -126,5 +124,41 @@ describe('replace as suggestions (suggestion mode)', () => {
       ]),
     );
     expect(suggestions).toHaveLength(5);
+  });
+
+  it('marks each rich hit as a suggested deletion with the replacement as a suggested insertion by the author; accepting them replaces the text', () => {
+    const { doc, model } = findDoc();
+    const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([FIND_ORIGIN]), captureTimeout: 0 });
+    const hits = findInStrategy(model, 'borger', { wholeWord: true });
+    const result = replaceHits(model, hits, { replacement: 'indbygger', origin: FIND_ORIGIN, suggest: { author: BO, at: '2026-12-01T21:00:00.000Z' } });
+    expect(result).toEqual({ replaced: 5, skipped: 1 });
+    // nothing is replaced yet: the text still holds the old words (with the new ones beside them, suggested)
+    expect(model.get('goal', 'go-1')!.text).toBe('Hver borger kan booke tid online');
+    const pending = listPending(doc);
+    expect(pending.map((p) => [p.target.id, p.deleted, p.inserted, p.meta?.authorName])).toEqual([
+      [VISION_ID, 'borger', 'indbygger', 'Bo'],
+      ['fa-1', 'borger', 'indbygger', 'Bo'],
+      ['in-1', 'borger', 'indbygger', 'Bo'],
+    ]);
+    // the bold hit's replacement is bold too
+    const body = readFragment(model.fragment('fa-1', 'body'));
+    let boldInserted = '';
+    body.descendants((node) => {
+      if (node.isText && node.marks.some((m) => m.type.name === 'insertion') && node.marks.some((m) => m.type.name === 'strong')) boldInserted += node.text;
+    });
+    expect(boldInserted).toBe('indbygger');
+    // the replace is one undo step: suggestions in text and fields go together
+    expect(undo.undoStack).toHaveLength(1);
+    undo.undo();
+    expect(listPending(doc)).toEqual([]);
+    expect(new FieldSuggestions(model).list()).toEqual([]);
+    undo.redo();
+    // accepting everything (the review) makes the replacement real
+    decideInDocument(doc, 'accept');
+    for (const s of new FieldSuggestions(model).list()) new FieldSuggestions(model).accept(s.id);
+    expect(model.getRich('fa-1', 'body')).toBe('Vi gør det let for en **indbygger** at finde svar. Borgeren vælger selv kanal.');
+    expect(model.getRich('in-1', 'description')).toBe('Appen samler post til en indbygger.');
+    expect(model.get('goal', 'go-1')!.text).toBe('Hver indbygger kan booke tid online');
+    expect(findInStrategy(model, 'borger', { wholeWord: true }).map((h) => h.field)).toEqual(['comment']);
   });
 });

@@ -8,7 +8,6 @@ import { richStrategy } from '../model/rich-strategy';
 
 const dir = path.resolve(__dirname, '../../fixtures/images');
 export const imageFixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(dir, name)));
-export const fixturePath = (name: string): string => path.join(dir, name);
 
 export const LOGO_ALT = 'Eksempelby Kommunes logo: en sol over en grøn bakke';
 export const PHOTO_ALT = 'Borgerservice i Eksempelby: skranken med tre medarbejdere';
