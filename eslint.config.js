@@ -56,9 +56,12 @@ export const RENDERER_LAYERS = [
   'start', //   the start screen
   'import', //   the Word import's preview (opened from the start screen)
   'publishing', //   publishing: the export's confirm step for guidance text
+  'find', //   find and replace across the strategy; suggested titles and goals (used by views/ and plans/)
   'session', // one open document: DocumentSession, its hooks, tree, labels, structure operations, view registry
   'editor', // ProseMirror rich-text editing
   'comments', // comment threads: the editor's highlights and thread beside the text, the comments panel
+  'suggestions', // suggestion mode (track changes): the mode switch, the editor's rules and popover, the list of suggestions
+  'images', // pictures: the insert dialog, paste/drop and node views in rich text, reading and checking a picture file
   'ui', // small shared components: bound inputs, icons, toasts, announcer
   'collab', // sync plumbing and presence: connection status, local copy, watched channel, presence widgets
   'route', // hash routes

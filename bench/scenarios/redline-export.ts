@@ -6,8 +6,9 @@
 //     versions (a floor: reading every value once);
 //   - the redline Word export (shared/export/docx with `compare`) with the quick page-number estimate:
 //     budget < 3000 ms; baseline: the normal export of the new version, the same way, in the same run;
-//   - full run: the redline export with LibreOffice's page numbers (main/export/layout-pass.ts), which
-//     must end verified (the last layout confirmed every page number written in the contents).
+//   - full run: the redline export with LibreOffice's page numbers (main/export/layout-pass.ts) through the
+//     warm LibreOffice (main/export/office/), budget < 3000 ms, which must end verified (the last layout
+//     confirmed every page number written in the contents).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareStrategies } from '../../shared/compare/compare';
@@ -16,6 +17,9 @@ import { exportDocxDetailed } from '../../shared/export/docx/export-docx';
 import { houseStyleSchema } from '../../shared/export/house-style';
 import type { StrategyFile } from '../../shared/format/schema';
 import { exportDocxWithLayout } from '../../main/export/layout-pass';
+import { findSoffice } from '../../main/export/libreoffice';
+import { findUnoPython } from '../../main/export/office/find-python';
+import { WarmOffice } from '../../main/export/office/warm-office';
 import type { BenchContext } from '../lib/context';
 import { figure, type Figure } from '../lib/figures';
 import { REPO_ROOT } from '../lib/paths';
@@ -119,24 +123,63 @@ export async function measureRedline(ctx: BenchContext): Promise<Figure[]> {
     return figures;
   }
 
+  // With LibreOffice's page numbers, the app's way: the warm LibreOffice (main/export/office/) already
+  // running and past its first document, as after the app's first export.
+  const soffice = await findSoffice();
+  const python = soffice ? await findUnoPython(soffice) : undefined;
+  if (!soffice || !python) {
+    ctx.note(`The redline export with LibreOffice could not run: ${soffice ? 'no Python with the uno module (python3-uno)' : 'LibreOffice is not installed'}.`);
+    return figures;
+  }
+  const office = new WarmOffice({ soffice, python });
   try {
-    const started = performance.now();
-    const laidOut = await exportDocxWithLayout(next, { part: 'strategy', style, now: NOW, pageNumbers: 'libreoffice', compare: { old, author: 'Bench', date: '2026-03-02T12:00:00Z' } });
-    const ms = performance.now() - started;
-    ctx.log(`  redline export (LibreOffice page numbers): ${Math.round(ms)} ms, ${laidOut.passes} passes, verified ${laidOut.verified}`);
+    await office.start();
+    const small = JSON.parse(await readFile(join(REPO_ROOT, 'templates/examples/brk-2010.json'), 'utf8')) as StrategyFile;
+    await exportDocxWithLayout(small, { part: 'strategy', style, now: NOW, pageNumbers: 'libreoffice', office });
+    const runs: { ms: number; laidOut: Awaited<ReturnType<typeof exportDocxWithLayout>> }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now();
+      const laidOut = await exportDocxWithLayout(next, { part: 'strategy', style, now: NOW, pageNumbers: 'libreoffice', compare: { old, author: 'Bench', date: '2026-03-02T12:00:00Z' }, office });
+      runs.push({ ms: performance.now() - started, laidOut });
+    }
+    const { laidOut } = runs[runs.length - 1]!;
+    const ms = median(runs.map((r) => r.ms));
+    ctx.log(`  redline export (LibreOffice page numbers, warm): ${runs.map((r) => Math.round(r.ms)).join(', ')} ms, ${laidOut.passes} layouts, verified ${laidOut.verified}`);
+    const details = {
+      runsMs: runs.map((r) => Math.round(r.ms)),
+      exportMs: laidOut.timings.exportMs,
+      libreOfficeMs: laidOut.timings.layoutMs,
+      layouts: laidOut.passes,
+      firstLayoutAgreed: laidOut.agreedFirst ?? false,
+      engine: laidOut.engine,
+      pages: laidOut.pageCount,
+      headings: laidOut.headings.length,
+    };
     figures.push(
+      figure({
+        id: 'redline.export.libreoffice',
+        group: GROUP,
+        title: 'Redline export of the large strategy with LibreOffice page numbers (warm LibreOffice)',
+        value: ms,
+        unit: 'ms',
+        baseline: { label: 'normal export of the new version, quick estimate', value: median(plainMs), unit: 'ms' },
+        budget: { text: '< 3000 ms, verified', maxValue: 3000 },
+        details,
+      }),
       figure({
         id: 'redline.export.libreoffice.verified',
         group: GROUP,
         title: 'Redline export with LibreOffice page numbers: contents verified by the last layout (1 = yes)',
-        value: laidOut.verified ? 1 : 0,
+        value: runs.every((r) => r.laidOut.verified) ? 1 : 0,
         unit: 'verified',
         budget: { text: 'verified (right page numbers)', minValue: 1 },
-        details: { totalMs: Math.round(ms), libreOfficeMs: laidOut.timings.layoutMs, passes: laidOut.passes, pages: laidOut.pageCount, headings: laidOut.headings.length },
+        details,
       }),
     );
   } catch (error) {
     ctx.note(`The redline export with LibreOffice could not run: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await office.stop();
   }
   return figures;
 }

@@ -185,7 +185,12 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
       if (!target.isDestroyed()) target.send(eventChannel(event), checked.data);
     }
   }
-  const offHost = host.on('documentChanged', (payload) => push('documentChanged', payload));
+  const offChanged = host.on('documentChanged', (payload) => push('documentChanged', payload));
+  const offProgress = host.on('exportProgress', (payload) => push('exportProgress', payload));
+  const offHost = () => {
+    offChanged();
+    offProgress();
+  };
 
   // Document channels: y-protocols messages between a renderer's Y.Doc and the host's durable replica.
   const channels = new Map<string, { receive(bytes: Uint8Array): void; close(): void; sender: WebContents }>();

@@ -65,11 +65,15 @@ export function applicationMenuTemplate(actions: MenuActions, recent: readonly s
       submenu: [
         { label: label('menu.undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.send('undo') },
         { label: label('menu.redo'), accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.send('redo') },
+        { label: label('suggestions.menuToggle'), accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => actions.send('toggle-suggestions') }, // the window handles the key itself
         { type: 'separator' },
         { label: label('menu.cut'), role: 'cut' },
         { label: label('menu.copy'), role: 'copy' },
         { label: label('menu.paste'), role: 'paste' },
         { label: label('menu.selectAll'), role: 'selectAll' },
+        { type: 'separator' },
+        { label: label('find.menu.find'), accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: () => actions.send('find') },
+        { label: label('find.menu.replace'), accelerator: 'CmdOrCtrl+H', registerAccelerator: false, click: () => actions.send('replace') },
       ],
     },
     {

@@ -6,11 +6,12 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { ExportError } from '../../shared/export/docx/export-docx';
 import type { StrategyFile } from '../../shared/format/schema';
 import { exportStrategyDocumentInProcess, type ExportRequest, type ExportResult } from './export-in-process';
 import type { ExportWorkerError, ExportWorkerInput } from './export-worker';
+import { serveOffice, type ExportPhase } from './office/office-port';
 import { UnknownStyleError } from './styles';
 
 export type { ExportRequest, ExportResult } from './export-in-process';
@@ -57,14 +58,20 @@ function rebuildError(error: ExportWorkerError): Error {
   return out;
 }
 
-function exportInWorker(source: NonNullable<ReturnType<typeof workerSource>>, input: ExportWorkerInput): Promise<ExportResult> {
+function exportInWorker(source: NonNullable<ReturnType<typeof workerSource>>, input: ExportWorkerInput, onPhase?: (phase: ExportPhase) => void): Promise<ExportResult> {
   return new Promise((resolve, reject) => {
-    const worker = source.eval ? new Worker(source.code, { eval: true, workerData: input }) : new Worker(source.file, { workerData: input });
+    // The warm LibreOffice lives in this thread (it outlives the worker); the worker reaches it over a port.
+    const office = new MessageChannel();
+    serveOffice(office.port1, onPhase);
+    const workerData = { ...input, officePort: office.port2 };
+    const options = { workerData, transferList: [office.port2] };
+    const worker = source.eval ? new Worker(source.code, { eval: true, ...options }) : new Worker(source.file, options);
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       fn();
+      office.port1.close();
       void worker.terminate();
     };
     worker.once('message', (message: { ok: true; result: ExportResult } | { ok: false; error: ExportWorkerError }) => {
@@ -75,9 +82,10 @@ function exportInWorker(source: NonNullable<ReturnType<typeof workerSource>>, in
   });
 }
 
-export async function exportStrategyDocument(strategy: StrategyFile, request: ExportRequest): Promise<ExportResult> {
+/** `onPhase` hears the export's phases (writing the .docx, LibreOffice laying it out, checking the page numbers, writing the PDF). */
+export async function exportStrategyDocument(strategy: StrategyFile, request: ExportRequest, onPhase?: (phase: ExportPhase) => void): Promise<ExportResult> {
   const source = process.env.PEJLING_EXPORT_IN_PROCESS === '1' ? undefined : workerSource();
-  if (!source) return exportStrategyDocumentInProcess(strategy, request);
+  if (!source) return exportStrategyDocumentInProcess(strategy, request, onPhase);
   const { compare, ...rest } = request;
-  return exportInWorker(source, { strategyJson: JSON.stringify(strategy), request: rest, ...(compare ? { compareJson: JSON.stringify(compare) } : {}) });
+  return exportInWorker(source, { strategyJson: JSON.stringify(strategy), request: rest, ...(compare ? { compareJson: JSON.stringify(compare) } : {}) }, onPhase);
 }

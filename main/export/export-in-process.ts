@@ -6,6 +6,7 @@
 import type { ExportPart, RedlineOptions } from '../../shared/export/docx/export-docx';
 import type { StrategyFile } from '../../shared/format/schema';
 import { exportDocxWithLayout, type LayoutExportResult, type PageNumberMode } from './layout-pass';
+import type { ExportPhase } from './office/office-port';
 import { finishPdf } from './pdf/finish-pdf';
 import { DEFAULT_STYLES_DIR, FALLBACK_STYLE, listHouseStyles, loadHouseStyle } from './styles';
 
@@ -22,6 +23,8 @@ export interface ExportRequest {
   compare?: RedlineOptions;
   /** The consultation copy: open comment threads as Word comments. */
   comments?: boolean;
+  /** "Med forslag": pending suggestions as Word tracked changes (else the published text). */
+  suggestions?: boolean;
   /** Also the tagged PDF (result.pdf) of the same document, laid out by LibreOffice (./pdf/finish-pdf.ts). */
   pdf?: boolean;
 }
@@ -32,7 +35,7 @@ export interface ExportResult extends LayoutExportResult {
   missingDocumentStyle?: string;
 }
 
-export async function exportStrategyDocumentInProcess(strategy: StrategyFile, request: ExportRequest): Promise<ExportResult> {
+export async function exportStrategyDocumentInProcess(strategy: StrategyFile, request: ExportRequest, onPhase?: (phase: ExportPhase) => void): Promise<ExportResult> {
   const dir = request.stylesDir ?? DEFAULT_STYLES_DIR;
   let missingDocumentStyle: string | undefined;
   let styleName = request.style ?? strategy.meta.style ?? FALLBACK_STYLE;
@@ -54,8 +57,11 @@ export async function exportStrategyDocumentInProcess(strategy: StrategyFile, re
     ...(request.compare ? { compare: request.compare } : {}),
     pageNumbers: request.pageNumbers ?? 'auto',
     ...(request.comments ? { comments: true } : {}),
+    ...(request.suggestions ? { suggestions: true } : {}),
     ...(request.pdf ? { pdf: true } : {}),
+    ...(onPhase ? { onPhase } : {}),
   });
+  if (request.pdf && !result.pdf) onPhase?.('writing-pdf');
   if (request.pdf) return { ...(await finishPdf(result)), styleName, ...(missingDocumentStyle ? { missingDocumentStyle } : {}) };
   return { ...result, styleName, ...(missingDocumentStyle ? { missingDocumentStyle } : {}) };
 }

@@ -1,9 +1,11 @@
 // The worker thread of the Word export (see ./export-document.ts): receives one strategy and request,
 // runs the export (docx, the layout estimate, the LibreOffice passes) and posts the result back, its
 // bytes transferred rather than copied. One export per worker; the thread ends when it is done.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { StrategyFile } from '../../shared/format/schema';
 import { exportStrategyDocumentInProcess, type ExportRequest } from './export-in-process';
+import { officeOverPort } from './office/office-port';
+import { setOfficeProvider } from './office/shared-office';
 import { UnknownStyleError } from './styles';
 
 export interface ExportWorkerInput {
@@ -13,6 +15,8 @@ export interface ExportWorkerInput {
   /** A redline's options (its old strategy) as JSON text, for the same reason. */
   compareJson?: string;
   request: Omit<ExportRequest, 'compare'>;
+  /** The main thread's warm LibreOffice (./office/office-port.ts); the export's phases go back on it too. */
+  officePort?: MessagePort;
 }
 
 /** An error crossing the thread boundary: enough to rebuild the classes callers test with instanceof. */
@@ -26,10 +30,12 @@ export interface ExportWorkerError {
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('export-worker.ts runs as a worker thread');
-  const { strategyJson, compareJson, request } = workerData as ExportWorkerInput;
+  const { strategyJson, compareJson, request, officePort } = workerData as ExportWorkerInput;
+  const office = officePort ? officeOverPort(officePort) : undefined;
+  if (office) setOfficeProvider(office.provider);
   try {
     const compare = compareJson === undefined ? undefined : (JSON.parse(compareJson) as ExportRequest['compare']);
-    const result = await exportStrategyDocumentInProcess(JSON.parse(strategyJson) as StrategyFile, { ...request, ...(compare ? { compare } : {}) });
+    const result = await exportStrategyDocumentInProcess(JSON.parse(strategyJson) as StrategyFile, { ...request, ...(compare ? { compare } : {}) }, office?.phase);
     port.postMessage({ ok: true, result }, [result.bytes.buffer as ArrayBuffer]);
   } catch (error) {
     const out: ExportWorkerError =

@@ -287,8 +287,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   async function redlineOf(id: string, strategy: StrategyFile, exportOptions: ExportDocxOptions): Promise<RedlineOptions | undefined> {
     const compare = exportOptions.compare;
     if (!compare) return undefined;
-    if (exportOptions.part !== 'strategy' || exportOptions.comments) {
-      const reason = exportOptions.comments ? 'comments' : 'part';
+    if (exportOptions.part !== 'strategy' || exportOptions.comments || exportOptions.suggestions) {
+      const reason = exportOptions.comments ? 'comments' : exportOptions.suggestions ? 'suggestions' : 'part';
       throw hostError('invalid-argument', { method: 'exportDocx', argument: 'options', path: '/compare', reason }, 400, uiLanguage);
     }
     let old: StrategyFile;
@@ -337,7 +337,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const [id, exportOptions] = args as [string, ExportDocxOptions];
       const strategy = await withDocument(id, (doc) => (exportOptions.version ? versionStrategyOf(doc, exportOptions.version) : strategyOf(doc)));
       const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
-      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}`, exportOptions.format ?? 'docx');
+      const suggested = exportOptions.suggestions && exportOptions.format !== 'pdf' ? ` - ${t(strategy.meta.language ?? 'da', 'suggestionsExport.fileName')}` : '';
+      return safeFileName(`${strategy.meta.title}${exportSuffix(strategy, exportOptions.part, exportOptions.compare)}${consultation}${suggested}`, exportOptions.format ?? 'docx');
     },
     listTemplates: (): Promise<TemplateSummary[]> => listTemplates(),
     async listHouseStyles() {
@@ -454,14 +455,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
         ...(exportOptions.style ? { style: exportOptions.style } : {}),
         ...(exportOptions.asOf && part === 'status' ? { asOf: exportOptions.asOf } : {}),
         ...(exportOptions.comments ? { comments: true } : {}),
+        ...(exportOptions.suggestions && exportOptions.format !== 'pdf' ? { suggestions: true } : {}),
         ...(exportOptions.format === 'pdf' ? { pdf: true } : {}),
         stylesDir: join(templatesRoot(), 'styles'),
-      }).catch((error: unknown) => {
+      }, (phase) => emit('exportProgress', { id, phase })).catch((error: unknown) => {
         if (error instanceof Error && error.name === 'PdfUnavailableError') throw hostError('pdf-needs-libreoffice', {}, 503, uiLanguage);
         throw error instanceof UnknownStyleError ? hostError('unknown-style', { style: exportOptions.style ?? '' }, 400, uiLanguage) : error;
       });
       const consultation = exportOptions.comments ? ` - ${t(strategy.meta.language ?? 'da', 'host.fileName.consultation')}` : '';
-      const name = `${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}`;
+      const suggested = exportOptions.suggestions && exportOptions.format !== 'pdf' ? ` - ${t(strategy.meta.language ?? 'da', 'suggestionsExport.fileName')}` : '';
+      const name = `${strategy.meta.title}${exportSuffix(strategy, part, exportOptions.compare)}${consultation}${suggested}`;
       if (exportOptions.format === 'pdf' && result.pdf) return { fileName: safeFileName(name, 'pdf'), mimeType: 'application/pdf', bytes: result.pdf };
       return { fileName: safeFileName(name, 'docx'), mimeType: DOCX_MIME, bytes: result.bytes };
     },

@@ -7,6 +7,7 @@ import type { ActionPlan, Initiative, InitiativeStatus, StrategyFile } from '../
 import type { Lang } from '../format/messages';
 import { initiativeStatusLabel, t as message, type MessageKey, type MessageParams } from '../i18n';
 import { type Finding, type FindingCode, SEVERITY } from './finding';
+import { pendingSuggestionFindings } from './pending-suggestions';
 import { templateTextFindings } from './template-text';
 
 type Kind = 'section' | 'principle' | 'bearing' | 'perspective' | 'focusArea' | 'goal' | 'owner' | 'plan' | 'initiative';
@@ -270,6 +271,14 @@ export function checkStrategy(strategy: StrategyFile, lang: Lang = 'da'): Findin
     ...templateTextFindings(strategy, lang, (id) => {
       const item = index.get(id);
       return item ? `${m(KIND_NAMES[item.kind])} ${quote(item.title)}` : undefined;
+    }),
+  );
+
+  // Suggestions nobody has accepted or rejected yet (issue 14), one per field.
+  findings.push(
+    ...pendingSuggestionFindings(strategy, lang, (id) => {
+      const item = index.get(id);
+      return item ? { label: `${m(KIND_NAMES[item.kind])} ${quote(item.title)}`, path: item.path } : undefined;
     }),
   );
 

@@ -23,6 +23,8 @@ export const FINDING_CODES = [
   'unresolved-comments',
   // Publishing (issue 16): a field that still holds a template's guidance text.
   'template-text',
+  // Suggestions (issue 14): a field with suggestions nobody has accepted or rejected yet.
+  'pending-suggestions',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -45,6 +47,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'illegal-character': 'error',
   'unresolved-comments': 'warning',
   'template-text': 'warning',
+  'pending-suggestions': 'warning',
 };
 
 export interface Finding {

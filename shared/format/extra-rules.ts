@@ -9,6 +9,8 @@
 // reads", issue 11).
 import { commentProblems, declaredCommentIds, type ItemKindName } from './comment-rules';
 import { DATE_SHAPE, isDate } from './dates';
+import { imageProblems } from './image-rules';
+import { suggestionProblems } from './suggestion-rules';
 import { childPointer } from './json-pointer';
 import { t as message } from '../i18n/messages';
 import type { Lang } from './messages';
@@ -102,5 +104,7 @@ export function extraRuleProblems(root: unknown, lang: Lang): Problem[] {
   const items = new Map<string, ItemKindName>();
   for (const [, id, kind] of declared) if (kind !== 'comment' && !items.has(id)) items.set(id, kind);
   problems.push(...commentProblems(root, items, lang));
+  problems.push(...imageProblems(root, lang)); // pictures: bytes, types, references (issue 16)
+  problems.push(...suggestionProblems(root, items, lang));
   return problems;
 }

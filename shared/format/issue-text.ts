@@ -66,6 +66,7 @@ export function issueReason(issue: Issue, input: unknown, lang: Lang): string {
       if (issue.message === 'month:YYYY-MM') return m('format.monthForm', { value: shown });
       if (issue.message === 'datetime:ISO') return m('comments.format.dateTimeForm', { value: shown });
       if (issue.message === 'text:not-blank') return m('comments.format.blankText');
+      if (issue.message === 'alt:not-blank') return m('images.format.altMissing');
       return m('format.wrongForm', { value: shown });
     }
     case 'invalid_union': {

@@ -1,16 +1,19 @@
-// The interchange format: one JSON file holds one strategy. Version 2 (what Pejling writes) adds the
-// comment threads of the consultation round (`comments`); version 1 files are still read (they cannot
-// hold comments). This zod schema is the single definition; the TypeScript types below are inferred from
+// The interchange format: one JSON file holds one strategy. Version 2 adds the comment threads of the
+// consultation round (`comments`); version 3 the pending suggestions (`suggestions` and their marks in
+// rich text), written only when a file holds some; version 1 and 2 files are still read (they cannot hold
+// comments, or suggestions). This zod schema is the single definition; the TypeScript types below are inferred from
 // it. Validation with readable, path-qualified messages lives in ./validate.ts; docs/format.md describes
 // the format for people and other tools.
 import { z } from 'zod';
 import { DATE_SHAPE, DATE_TIME_SHAPE, MONTH_SHAPE, YEAR_MAX, YEAR_MIN } from './dates';
 
 export const FORMAT_NAME = 'pejling-strategy';
-/** The version Pejling writes. */
+/** The version Pejling writes for a file without suggestions (so a Pejling from before them still reads it). */
 export const FORMAT_VERSION = 2;
+/** The version Pejling writes for a file with pending suggestions (`suggestions`, ./suggestions.ts). */
+export const LATEST_VERSION = 3;
 /** Every version Pejling reads. */
-export const READABLE_VERSIONS = [1, 2] as const;
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 
 const id = z.string().min(1);
 const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
@@ -104,6 +107,8 @@ export const sectionSchema = z.object({
   title: z.string(),
   body: richSchema,
   placement: z.enum(SECTION_PLACEMENTS).optional(),
+  /** A foreword: its heading has no number (and neither have the headings in its text); still in the contents. */
+  unnumbered: z.boolean().optional(),
 });
 
 export const metaSchema = z.object({
@@ -120,6 +125,8 @@ export const metaSchema = z.object({
   language: z.enum(['da', 'en']).optional(),
   /** Extension (allowed by v1 readers as an unknown-free optional): the Word house style name. */
   style: z.string().optional(),
+  /** The cover's logo: the id of one of `images` (issue 16). */
+  logo: id.optional(),
 });
 
 export const labelsSchema = z.object({
@@ -169,12 +176,49 @@ export const commentThreadSchema = z.object({
   messages: z.array(commentMessageSchema).min(1),
 });
 
+export const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+/** A picture the strategy shows (the logo, an `image` node's `src`): its bytes as base64; checked by ./image-rules.ts. */
+export const imageFileSchema = z.object({
+  id,
+  mime: z.enum(IMAGE_MIMES),
+  alt: z.string().regex(/\S/, 'alt:not-blank'),
+  /** Size in CSS pixels, as Pejling read it from the bytes (informative: a reader takes it from the bytes). */
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
+  data: z.string().min(1),
+  /** An SVG's PNG rendition (Word shows it where it cannot draw SVG). */
+  png: z.string().min(1).optional(),
+});
+
+/** Version 3: who made a pending suggestion and when; its marks in rich text name it by `id`. */
+export const suggestionSchema = z.object({
+  id: z.union([z.string().min(1), z.number().int()]),
+  /** The author's name as the app shows it (and Word's w:author). */
+  author: z.string(),
+  /** The author's user id in the app, when known. */
+  authorId: z.string().optional(),
+  /** When the suggestion was made. */
+  date: isoDateTime.optional(),
+});
+
+/** Version 3: a suggested new text for a typed field (a title, a goal): shown beside the current one, accepted or rejected whole. */
+export const fieldSuggestionSchema = z.object({
+  id,
+  /** The item ("meta" for the cover's fields) and its text field, as the app names it (./suggestions.ts). */
+  target: z.object({ id, field: z.string().min(1) }),
+  /** The suggested text (the field's whole new text). */
+  text: z.string(),
+  author: z.string(),
+  authorId: z.string().optional(),
+  date: isoDateTime.optional(),
+});
+
 /** A template's guidance (docs/format.md, "Hints"): never exported as content. */
 export const hintsSchema = z.record(id, z.record(z.string().min(1), z.string()));
 
 export const strategyFileSchema = z.object({
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   meta: metaSchema,
   labels: labelsSchema.optional(),
   sections: z.array(sectionSchema).optional(),
@@ -184,8 +228,14 @@ export const strategyFileSchema = z.object({
   actionPlans: z.array(actionPlanSchema).optional(),
   /** Version 2: the comment threads, in document order. */
   comments: z.array(commentThreadSchema).optional(),
+  /** Version 3: the pending suggestions whose marks the rich text holds. */
+  suggestions: z.array(suggestionSchema).optional(),
+  /** Version 3: suggested new texts of titles, goals and other typed fields, oldest first. */
+  fieldSuggestions: z.array(fieldSuggestionSchema).optional(),
   /** Guidance shown in a field while it is empty, never content: target ("meta", "vision" or an item id) → field → plain text. */
   hints: hintsSchema.optional(),
+  /** Pictures (issue 16): the cover's logo and rich text's images, each once. */
+  images: z.array(imageFileSchema).optional(),
 });
 
 export type Rich = z.infer<typeof richSchema>;
@@ -210,5 +260,8 @@ export type Labels = z.infer<typeof labelsSchema>;
 export type CommentMessage = z.infer<typeof commentMessageSchema>;
 export type CommentThread = z.infer<typeof commentThreadSchema>;
 export type Hints = z.infer<typeof hintsSchema>;
-/** A strategy in interchange format v1 or v2. */
+export type ImageFile = z.infer<typeof imageFileSchema>;
+export type SuggestionInfo = z.infer<typeof suggestionSchema>;
+export type FieldSuggestionInfo = z.infer<typeof fieldSuggestionSchema>;
+/** A strategy in interchange format v1, v2 or v3. */
 export type StrategyFile = z.infer<typeof strategyFileSchema>;

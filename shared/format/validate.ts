@@ -1,4 +1,4 @@
-// Validation of the interchange format (v1 and v2) with readable, path-qualified problems: every problem is
+// Validation of the interchange format (v1, v2 and v3) with readable, path-qualified problems: every problem is
 // listed (never only the first), each as a JSON pointer and a reason in Danish or English; never a stack trace.
 import { issueReason } from './issue-text';
 import { extraRuleProblems } from './extra-rules';
@@ -8,7 +8,7 @@ import { toJsonPointer } from './json-pointer';
 import { isMessageKey, t as message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { type Lang, showValue } from './messages';
 import { formatProblem, type Problem } from './problem';
-import { FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, type StrategyFile, strategyFileSchema } from './schema';
+import { FORMAT_NAME, FORMAT_VERSION, LATEST_VERSION, READABLE_VERSIONS, type StrategyFile, strategyFileSchema } from './schema';
 
 export { formatProblem, type Problem } from './problem';
 export type { Lang } from './messages';
@@ -65,7 +65,7 @@ function identityProblem(input: unknown, lang: Lang): Problem | null {
     };
   }
   const version = input.formatVersion;
-  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+  if (typeof version === 'number' && Number.isInteger(version) && version > LATEST_VERSION) {
     return {
       path: '/formatVersion',
       message: m('format.newerVersion', { version, supported: readable() }),
@@ -84,7 +84,7 @@ function versionReason(input: Record<string, unknown>, lang: Lang): string {
   return message(lang, 'format.versionUnknown', { value: showValue(v), supported: readable() });
 }
 
-/** Validates parsed JSON against the interchange format (v1 or v2); lists every problem found. */
+/** Validates parsed JSON against the interchange format (v1, v2 or v3); lists every problem found. */
 export function validateStrategyFile(input: unknown, lang: Lang = 'da'): ValidationResult {
   const identity = identityProblem(input, lang);
   if (identity) return { ok: false, problems: [identity] };

@@ -111,6 +111,8 @@ export const ExportDocxOptionsSchema = z.object({
     .optional(),
   /** The consultation copy (høringsudgave): the open comment threads as Word comments. */
   comments: z.boolean().optional(),
+  /** "Med forslag" (Word only): the pending suggestions as Word tracked changes; without it the published text. */
+  suggestions: z.boolean().optional(),
   /** 'pdf': the tagged PDF/UA of the same document (LibreOffice lays it out; an error without it). Default 'docx'. */
   format: z.enum(['docx', 'pdf']).optional(),
   /** "Udskriv": the transport prints the file instead of saving it (browser: a hidden frame with the PDF). */
@@ -146,8 +148,11 @@ export const MenuCommandSchema = z.enum([
   'show-outline',
   'show-settings',
   'show-share',
+  'toggle-suggestions', // Redigér › Foreslå ændringer (Ctrl+Shift+E): suggestion mode (renderer/src/suggestions)
   'undo',
   'redo',
+  'find', // find and replace (issue 14): renderer/src/find
+  'replace',
 ]);
 
 /** A file produced by the host (a save or an export): the transports turn it into a save dialog or a download. */
@@ -266,6 +271,8 @@ export const HOST_EVENTS = {
   menuCommand: { payload: MenuCommandSchema, http: false },
   /** The host opened a document on its own (a file double-clicked, dropped on the app icon, or from the recent list). */
   openDocument: { payload: DocumentId, http: false },
+  /** An export of the document entered a phase (writing the .docx, LibreOffice laying it out, checking the contents' page numbers, writing the PDF). */
+  exportProgress: { payload: z.object({ id: DocumentId, phase: z.enum(['writing', 'laying-out', 'checking', 'writing-pdf']) }), http: true },
 } as const;
 
 /** Path of browser mode's event stream (text/event-stream). */

@@ -51,11 +51,14 @@ function dateFormat(lang: Lang, kind: 'date' | 'numeric' | 'month' | 'dateTime')
   return format;
 }
 
-/** "2010-06-02" → "2. juni 2010" (da) or "2 June 2010" (en). Throws on anything that is not a real date. */
+/**
+ * "2010-06-02" → "2. juni 2010" (da) or "2 June 2010" (en), with no-break spaces (a date never wraps, in the app as
+ * in Word, whose typesetting makes the same spaces no-break). Throws on anything that is not a real date.
+ */
 export function formatDate(iso: string, lang: Lang): string {
   const parts = parseIsoDate(iso);
   if (!parts) throw new Error(`Not a date (YYYY-MM-DD): '${iso}'`);
-  return dateFormat(lang, 'date').format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
+  return dateFormat(lang, 'date').format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day))).replace(/\s/g, NBSP);
 }
 
 /**

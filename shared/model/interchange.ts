@@ -34,6 +34,8 @@ import { checkRich, proseMirrorToRich, richToProseMirror } from '../richtext/ric
 import { COMMENT_MARK } from '../richtext/schema';
 import { Comments, type CommentThread as LiveThread } from './comments';
 import { exportHints, writeHints } from './hints';
+import { exportImages, importImages } from './images';
+import { attachSuggestions, importSuggestions } from './suggestions-interchange';
 import { IMPORT_ORIGIN, RECOVERED_FOCUS_AREA_ID, VISION_ID } from './model-constants';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY, getSchemaVersion, hasNothingButMeta, isEmptyDocument } from './document';
 import { COLLECTIONS, STATUS_UPDATES, collection, metaMap } from './layout';
@@ -77,10 +79,11 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
   const model = new StrategyModel(doc, { origin: IMPORT_ORIGIN });
   doc.transact(() => {
     metaMap(doc).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION);
+    if (file.images) importImages(doc, file.images, IMPORT_ORIGIN); // before meta.logo and the image nodes that name them
     model.updateMeta(file.meta);
     if (file.labels) model.updateLabels(file.labels);
     for (const section of file.sections ?? []) {
-      model.add('section', { id: section.id, title: section.title, body: section.body, placement: section.placement });
+      model.add('section', { id: section.id, title: section.title, body: section.body, placement: section.placement, ...(section.unnumbered ? { unnumbered: true } : {}) });
     }
     model.setRich(VISION_ID, 'statement', file.vision.statement);
     model.setRich(VISION_ID, 'body', file.vision.body ?? null);
@@ -119,6 +122,7 @@ export function importStrategy(input: StrategyFile, doc: Y.Doc = new Y.Doc(), op
     const comments = new Comments(model, { origin: IMPORT_ORIGIN });
     for (const thread of threads) comments.restore(thread, IMPORT_ORIGIN);
     if (file.hints) writeHints(doc, file.hints, IMPORT_ORIGIN);
+    importSuggestions(model, file); // version 3: who made each pending suggestion, suggested titles and goals
   }, IMPORT_ORIGIN);
   return doc;
 }
@@ -370,6 +374,7 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   const sections: Section[] = model.list('section').map((s) => {
     const out: Section = { id: s.id, title: s.title, body: read(s.id, 'body') ?? '' };
     if (s.placement !== undefined) out.placement = s.placement;
+    if (s.unnumbered) out.unnumbered = true;
     return out;
   });
   if (sections.length > 0) file.sections = sections;
@@ -424,8 +429,11 @@ export function exportStrategy(doc: Y.Doc): StrategyFile {
   if (plans.length > 0) file.actionPlans = plans;
   const comments = exportThreads(model, quotesOf);
   if (comments.length > 0) file.comments = comments;
+  attachSuggestions(model, file); // version 3 when the rich text holds pending suggestions
   const hints = exportHints(doc, (id) => model.kindOf(id) !== undefined);
   if (hints) file.hints = hints;
+  const images = exportImages(doc, file);
+  if (images) file.images = images;
   return file;
 }
 

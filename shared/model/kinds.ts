@@ -79,9 +79,9 @@ export const KIND_RULES: { [K in ItemKind]: KindRules<K> } = {
   section: {
     read: (_items, e) => {
       const placement = str(e.item, 'placement') as KindData['section']['placement'] | undefined;
-      return { id: e.id, title: str(e.item, 'title') ?? '', ...(placement !== undefined ? { placement } : {}) };
+      return { id: e.id, title: str(e.item, 'title') ?? '', ...(placement !== undefined ? { placement } : {}), ...(e.item.get('unnumbered') === true ? { unnumbered: true } : {}) };
     },
-    create: (input) => ({ fields: { title: input.title, placement: input.placement }, rich: input.body }),
+    create: (input) => ({ fields: { title: input.title, placement: input.placement, unnumbered: input.unnumbered }, rich: input.body }),
     required: ['title'],
   },
   principle: {

@@ -19,6 +19,8 @@
 //                                       duplicate or lose it.
 //   comments         Y.Map<threadId, Y.Map>   comment threads; their text anchors are `comment` marks in
 //                                             the rich fields (./comments.ts)
+//   suggestions      Y.Map<id, {authorId, authorName, at}>   who made a suggestion and when; the suggested
+//                                             text is `insertion`/`deletion`/`modification` marks (./suggestions.ts)
 //
 // Every item map holds `order` (fractional key, ./fractional-index.ts; ties broken by id). Child
 // items hold `parent` (the id of their perspective, focus area or plan; VISION_ID for vision-level
@@ -75,7 +77,7 @@ export const INITIATIVE_ID_LISTS = ['focusAreaIds', 'participantIds', 'supportsI
 // Adding a kind: an entry here (its keys and parent rule), its view/input types (./types.ts), and its
 // read and write rules (./kinds.ts); cascades and references of its own in ./cascade.ts, ./references.ts.
 export const COLLECTIONS: Record<ItemKind, CollectionSpec> = {
-  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement'] },
+  section: { kind: 'section', root: 'sections', idPrefix: 'se', rich: { field: 'body', required: true }, text: ['title'], plain: ['placement', 'unnumbered'] },
   principle: { kind: 'principle', root: 'principles', idPrefix: 'pr', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { kind: 'perspective', vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
   bearing: { kind: 'bearing', root: 'bearings', idPrefix: 'pm', rich: { field: 'body', required: false }, text: ['title'], plain: [], parent: { vision: true, orphanedUnder: VISION_ID, field: 'parentId' } },
   perspective: { kind: 'perspective', root: 'perspectives', idPrefix: 'pe', rich: { field: 'intro', required: false }, text: ['title'], plain: ['hidden'] },
@@ -116,6 +118,9 @@ export function rootTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     ...ITEM_KINDS.map((kind) => collection(doc, kind)),
     doc.getMap('comments'), // comment threads: ./comments.ts
     doc.getMap('hints'), // a template's guidance, never content: ./hints.ts
+    doc.getMap('suggestions'), // who made each suggestion: ./suggestions.ts
+    doc.getMap('images'), // pictures (logo, rich text): ./images.ts
+    doc.getMap('fieldSuggestions'), // suggested titles and goals (issue 14): ./field-suggestions.ts
   ] as Y.AbstractType<unknown>[];
 }
 
@@ -132,6 +137,7 @@ export const META_OPTIONAL = [
   'contact',
   'language',
   'style',
+  'logo', // the cover's logo: an image id (./images.ts)
 ] as const;
 
 /** Meta fields people type into (Y.Text since schema version 2). */

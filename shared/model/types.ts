@@ -46,6 +46,8 @@ export interface SectionData {
   id: string;
   title: string;
   placement?: SectionPlacement;
+  /** A foreword: its heading has no number in the document. */
+  unnumbered?: boolean;
 }
 
 /** A principle or a bearing ("pejlemærke"). */
@@ -138,6 +140,7 @@ export interface SectionInput {
   title: string;
   body?: Rich;
   placement?: SectionPlacement;
+  unnumbered?: boolean;
 }
 export interface StatementInput {
   id?: string;

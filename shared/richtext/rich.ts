@@ -124,6 +124,10 @@ function checkAttrs(type: NodeType, attrs: unknown, path: string): Json | null {
   if (type.name === 'heading' && 'level' in attrs && !(HEADING_LEVELS as readonly unknown[]).includes(attrs.level)) {
     throw new RichTextError(`${path}/level`, `heading level must be one of ${HEADING_LEVELS.join(', ')}`);
   }
+  if (type.name === 'image' && (typeof attrs.alt !== 'string' || attrs.alt.trim() === '')) throw new RichTextError(`${path}/alt`, 'a picture needs an alternative text ("alt")');
+  if (type.name === 'image' && 'width' in attrs && !(typeof attrs.width === 'number' && attrs.width >= 10 && attrs.width <= 100)) {
+    throw new RichTextError(`${path}/width`, 'a picture\'s width is a percentage of the text width, 10 to 100');
+  }
   return attrs;
 }
 

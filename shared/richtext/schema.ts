@@ -9,6 +9,9 @@ export const HEADING_LEVELS = [1, 2, 3] as const;
 /** The mark of a comment thread's anchor: attrs { threadId }. */
 export const COMMENT_MARK = 'comment';
 
+/** The marks of a pending suggestion (issue 14; metadata and review in shared/model/suggestions.ts). */
+export const SUGGESTION_MARK_NAMES = ['insertion', 'deletion', 'modification'] as const;
+
 const tables = tableNodes({
   tableGroup: 'block',
   // Simple tables: cells hold paragraphs and lists, not headings or nested tables.
@@ -71,6 +74,25 @@ const nodes: Record<string, NodeSpec> = {
   table_row: tables.table_row,
   table_cell: tables.table_cell,
   table_header: tables.table_header,
+  // A picture (issue 16): `src` is an image id of the document's `images` (shared/model/images.ts), which hold
+  // its bytes; `alt` its alternative text (required); `width` its width in percent of the text width.
+  image: {
+    attrs: { src: { validate: 'string' }, alt: { default: '', validate: 'string' }, width: { default: 100, validate: 'number' } },
+    group: 'block',
+    atom: true,
+    draggable: true,
+    selectable: true,
+    parseDOM: [
+      {
+        tag: 'img[data-image-id]',
+        getAttrs: (dom) => {
+          const el = dom as { getAttribute(name: string): string | null };
+          return { src: el.getAttribute('data-image-id'), alt: el.getAttribute('alt') ?? '', width: Number(el.getAttribute('data-width')) || 100 };
+        },
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => ['img', { 'data-image-id': String(node.attrs.src), alt: String(node.attrs.alt), 'data-width': String(node.attrs.width) }],
+  },
   text: { group: 'inline' },
   hard_break: {
     inline: true,
@@ -126,9 +148,68 @@ const marks: Record<string, MarkSpec> = {
     ],
     toDOM: (mark): DOMOutputSpec => ['span', { 'data-comment-thread': String(mark.attrs.threadId) }, 0],
   },
+  // Suggestions (issue 14): the names and attrs of @handlewithcare/prosemirror-suggest-changes, so
+  // documents stay readable by it; the editing rules are ours (shared/model/suggest-transform.ts,
+  // docs/suggestions.md). `id` keys the author and time in the root map `suggestions`.
+  insertion: suggestionMark('ins', 'deletion modification insertion'),
+  deletion: suggestionMark('del', 'insertion modification deletion'),
+  // A suggested formatting change of the text it covers: type 'mark', attrName the mark's name,
+  // previousValue / newValue the mark as JSON before and after (null: absent). It does not exclude
+  // itself, so y-prosemirror stores each one as its own attribute `modification--<hash>`.
+  modification: {
+    attrs: {
+      id: { validate: 'number|string' },
+      type: { validate: 'string' },
+      attrName: { default: null, validate: 'string|null' },
+      previousValue: { default: null },
+      newValue: { default: null },
+    },
+    inclusive: false,
+    excludes: 'deletion insertion',
+    parseDOM: [
+      {
+        tag: 'span[data-suggestion-modification]',
+        getAttrs: (dom) => {
+          const el = dom as { getAttribute(name: string): string | null };
+          const id = el.getAttribute('data-suggestion');
+          const json = el.getAttribute('data-suggestion-modification');
+          if (!id || !json) return false;
+          try {
+            const parsed = JSON.parse(json) as { type?: unknown; attrName?: unknown; previousValue?: unknown; newValue?: unknown };
+            if (typeof parsed.type !== 'string') return false;
+            return { id, type: parsed.type, attrName: typeof parsed.attrName === 'string' ? parsed.attrName : null, previousValue: parsed.previousValue ?? null, newValue: parsed.newValue ?? null };
+          } catch {
+            return false;
+          }
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => {
+      const { id, type, attrName, previousValue, newValue } = mark.attrs as Record<string, unknown>;
+      return ['span', { 'data-suggestion': String(id), 'data-suggestion-modification': JSON.stringify({ type, attrName, previousValue, newValue }) }, 0];
+    },
+  },
 };
 
-/** The editor schema: doc, paragraph, heading (1–3), lists, blockquote, simple tables, hard_break; marks em, strong, link, comment. */
+function suggestionMark(tag: 'ins' | 'del', excludes: string): MarkSpec {
+  return {
+    attrs: { id: { validate: 'number|string' } },
+    inclusive: false,
+    excludes,
+    parseDOM: [
+      {
+        tag: `${tag}[data-suggestion]`,
+        getAttrs: (dom) => {
+          const id = (dom as { getAttribute(name: string): string | null }).getAttribute('data-suggestion');
+          return id ? { id } : false;
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => [tag, { 'data-suggestion': String(mark.attrs.id) }, 0],
+  };
+}
+
+/** The editor schema: doc, paragraph, heading (1–3), lists, blockquote, simple tables, hard_break; marks em, strong, link, comment, insertion, deletion, modification. */
 export const richSchema = new Schema({ nodes, marks });
 
 export function clampHeadingLevel(level: number): 1 | 2 | 3 {

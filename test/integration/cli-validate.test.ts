@@ -30,7 +30,7 @@ describe('pejling validate', () => {
     ['missing-title.json', /^missing-title\.json: \/meta\/title: is required$/],
     ['duplicate-id.json', /^duplicate-id\.json: \/actionPlans\/0\/initiatives\/0\/id: id "fa-1" is used more than once \(also at \/perspectives\/0\/focusAreas\/0\/id\)/],
     ['unknown-status.json', /^unknown-status\.json: \/actionPlans\/0\/initiatives\/0\/status: must be one of planned, active, done, delayed, cancelled \(found "finished"\)$/],
-    ['future-version.json', /^future-version\.json: \/formatVersion: the file was written by a newer version of Pejling \(format version 3\)/],
+    ['future-version.json', /^future-version\.json: \/formatVersion: the file was written by a newer version of Pejling \(format version 4\)/],
     ['not-pejling.json', /^not-pejling\.json: \/format: not a Pejling strategy file/],
   ])('refuses %s with the path and reason, exit 1, no stack trace', async (file, expected) => {
     const r = await pejling(['validate', file, '--lang', 'en'], join(fixtures, 'invalid'));

@@ -109,9 +109,9 @@ describe('buildStatusReport', () => {
 
 describe('Danish typography', () => {
   it('dates, months and years', () => {
-    expect(formatDate('2010-06-02')).toBe('2. juni 2010');
-    expect(formatDate('2011-12-31')).toBe('31. december 2011');
-    expect(formatDate('2010-06-02', 'en')).toBe('2 June 2010');
+    expect(formatDate('2010-06-02')).toBe('2.\u00a0juni\u00a02010');
+    expect(formatDate('2011-12-31')).toBe('31.\u00a0december\u00a02011');
+    expect(formatDate('2010-06-02', 'en')).toBe('2\u00a0June\u00a02010');
     expect(formatMonthSpan('2011-01', '2012-12')).toBe('jan.\u00a02011–dec.\u00a02012');
     expect(formatMonthSpan('2011-05', undefined)).toBe('fra maj\u00a02011');
     expect(formatYears({ from: 2010, to: 2014 })).toBe('2010–2014');

@@ -39,7 +39,10 @@ Options:
                          layout estimate, no LibreOffice), or quick (rough, instant)
   --comments             the consultation copy: the open comment threads as Word comments on
                          their text, replies as replies (without it the document has none)
+  --suggestions          "med forslag": the pending suggestions as Word tracked changes by their
+                         authors (without it the document shows the text without them)
   --lang da|en           language of the messages (default: da)
+  --verbose              one more line on stderr: how LibreOffice laid the document out, and the times
   --compare-with OLD     redline against OLD (an interchange JSON file or a .pejling document,
                          FILE.pejling@<version> for a named version); the whole strategy only
   --author NAME          who the tracked changes are by (default: NEW's "prepared by", else its
@@ -66,10 +69,12 @@ export async function run(args: string[]): Promise<number> {
     'as-of': { type: 'string' },
     'page-numbers': { type: 'string' },
     comments: { type: 'boolean' },
+    suggestions: { type: 'boolean' },
     lang: { type: 'string' },
     'compare-with': { type: 'string' },
     author: { type: 'string' },
     date: { type: 'string' },
+    verbose: { type: 'boolean' },
   });
   const lang = parseLang(values.lang);
   const file = singleFile('export', positionals);
@@ -102,6 +107,8 @@ export async function run(args: string[]): Promise<number> {
   } else if (values.author !== undefined || values.date !== undefined) {
     throw new CliError(t(lang, 'redline.cli.onlyWithCompare', { option: values.author !== undefined ? '--author' : '--date' }), 2);
   }
+  if (values.suggestions === true && compareWith !== undefined) throw new CliError(t(lang, 'suggestionsExport.cli.notWithCompare'), 2);
+  if (values.suggestions === true && pdfOut !== undefined) throw new CliError(t(lang, 'suggestionsExport.cli.notWithPdf'), 2);
   const changeDate = values.date;
   if (changeDate !== undefined && !isDate(changeDate)) throw new CliError(t(lang, 'redline.cli.badDate', { value: String(changeDate) }), 2);
   if (values.author !== undefined && (typeof values.author !== 'string' || values.author.trim() === '')) {
@@ -128,6 +135,7 @@ export async function run(args: string[]): Promise<number> {
       ...(typeof asOf === 'string' ? { asOf } : {}),
       pageNumbers,
       ...(values.comments === true ? { comments: true } : {}),
+      ...(values.suggestions === true ? { suggestions: true } : {}),
       ...(compare ? { compare } : {}),
       ...(typeof pdfOut === 'string' ? { pdf: true } : {}),
     });
@@ -164,6 +172,9 @@ export async function run(args: string[]): Promise<number> {
     const ids = result.comments.unanchored;
     console.error(`pejling: ${message(lang, 'comments.word.unanchored', { count: ids.length, ids: ids.join(', ') })}`);
   }
+  if (values.verbose === true && result.engine) {
+    console.error(t(lang, 'pdf.cli.verbose', { engine: result.engine, layouts: result.passes, exportMs: result.timings.exportMs, layoutMs: result.timings.layoutMs, note: result.engineNote ?? 'none' }));
+  }
   const facts: string[] = [];
   const layout = result.pageSource === 'measured';
   const n = result.pageCount;
@@ -183,6 +194,7 @@ export async function run(args: string[]): Promise<number> {
     const tagged = target === pdfOut ? [t(lang, 'pdf.cli.tagged')] : [];
     console.log(t(lang, 'cli.export.wrote', { file: shown, facts: [...tagged, ...facts].join('; ') }));
   }
+  if (result.suggestions !== undefined) console.log(t(lang, 'suggestionsExport.cli.written', { count: result.suggestions }));
   if (compare && typeof compareWith === 'string') {
     const summary = compareStrategies(compare.old, input.strategy).summary;
     console.log(t(lang, 'redline.cli.changes', { old: compareWith, summary: summaryText(summary, lang), author: compare.author, date: compare.date.slice(0, 10) }));

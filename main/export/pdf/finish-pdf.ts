@@ -5,6 +5,7 @@
 // a PDF from some other renderer with other page breaks.
 import { convertDocxToPdf, findSoffice } from '../libreoffice';
 import type { LayoutExportResult } from '../layout-pass';
+import { officeFor } from '../office/shared-office';
 import { TAGGED_PDF_FILTER } from './pdf-filter';
 
 export class PdfUnavailableError extends Error {
@@ -18,6 +19,15 @@ export async function finishPdf<R extends LayoutExportResult>(result: R, soffice
   if (result.pdf) return { ...result, pdf: result.pdf };
   const program = soffice ?? (await findSoffice());
   if (!program) throw new PdfUnavailableError('LibreOffice (soffice) was not found; the PDF export needs it');
+  const office = await officeFor(program);
+  if (office) {
+    try {
+      const laid = await office.layout({ docx: result.bytes, toc: false, pdf: true });
+      if (laid.pdf) return { ...result, passes: result.passes + 1, pdf: laid.pdf };
+    } catch {
+      /* the one-shot soffice below */
+    }
+  }
   const pdf = await convertDocxToPdf(result.bytes, program, undefined, TAGGED_PDF_FILTER);
   return { ...result, passes: result.passes + 1, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
 }

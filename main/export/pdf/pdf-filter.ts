@@ -15,3 +15,8 @@ const options = {
 } as const;
 
 export const TAGGED_PDF_FILTER = `pdf:writer_pdf_Export:${JSON.stringify(options)}`;
+
+/** The same options as plain values, the filter data the warm LibreOffice's UNO bridge gives the filter (../office/warm-office.ts). */
+export const TAGGED_PDF_OPTIONS: Record<string, boolean | number> = Object.fromEntries(
+  Object.entries(options).map(([name, option]) => [name, option.type === 'boolean' ? option.value === 'true' : Number(option.value)]),
+);

@@ -17,7 +17,7 @@ import type { NavContext } from '../session/nav-actions';
 import { StatusBar } from '../status/StatusBar';
 import { Icon } from '../ui/Icon';
 import { formatYears } from '../../../shared/i18n/format';
-import { dismissToast, showToast } from '../ui/toasts';
+import { dismissToast, showToast, updateToast } from '../ui/toasts';
 import { getView, listViews } from '../session/view-registry';
 import './builtin-views';
 import { DocumentSession } from '../session/document-session';
@@ -36,12 +36,17 @@ import { VISION_ID } from '../../../shared/model/model-constants';
 import { commentsOf } from '../../../shared/model/comments';
 import { CommentsContext, isCommenter, mayComment, useDocumentCommentEnv } from '../comments/comments-env';
 import { CommentsPanel } from '../comments/CommentsPanel';
+import { ReviewTabs, SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { toggleSuggesting, useSuggestionSession } from '../suggestions/suggest-mode';
+import { jumpToSuggestion } from '../suggestions/editor-suggestions';
+import { STRUCTURE_ORIGIN } from '../session/structure-ops';
 import { CommenterBanner, CommentsToggle } from '../comments/CommentsToggle';
 import { useShownVersion } from '../versions/version-mode';
 import { VersionBanner } from '../versions/VersionBanner';
 import { VersionsButton } from '../versions/VersionsButton';
 import { useVersions } from '../versions/VersionsPanel';
 import { exportChangesSince } from '../versions/version-actions';
+import { FindAndReplace } from '../find/FindPanel';
 
 interface Props {
   documentId: string;
@@ -154,6 +159,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   // itself), not the whole screen (test/e2e/render-budget.spec.ts). The comments panel lists parts by title: while it
   // is open, the screen follows every title.
   const [commentsOpen, setCommentsOpen] = useState(false);
+  const [reviewTab, setReviewTab] = useState<'comments' | 'suggestions'>('comments'); // suggestions/: the side panel's tabs
   const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: (getView(view) ?? listViews()[0])?.id === 'edit' && !commentsOpen ? item : undefined });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
@@ -164,6 +170,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   const publish = usePublishGuard(session.doc); // asks before a document with template guidance is exported
   const changesSince = useVersions(session).slice(-5).reverse().map((v) => ({ id: v.id, name: v.name, run: () => void exportChangesSince(session, v) })); // the newest five
 
+  useSuggestionSession(session.documentId, { authorId: me.name, authorName: me.name, color: me.color }, !readOnly); // suggestion mode per person, Ctrl+Shift+E
   const commentEnv = useDocumentCommentEnv(commentsOf(session.model), me, useSessionState(session, mayComment));
   useUnsyncedWarning(session);
   const labels = useMemo(() => resolveLabels(session.model, currentLanguage()), [session, version, currentLanguage()]); // defaults in the UI's words
@@ -203,21 +210,28 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     return () => window.removeEventListener('keydown', onKey);
   }, [session]);
 
-  const exportDocx = async (comments = false) => {
+  // The export's toast follows its phases (writing, LibreOffice laying out, checking page numbers, writing the PDF).
+  const followExport = (toast: number, format: 'docx' | 'pdf') =>
+    getBridge().subscribe('exportProgress', (event) => event.id === session.documentId && updateToast(toast, t(`pdf.progress.${format}`, { phase: t(`pdf.phase.${event.phase}`) })));
+  const exportDocx = async (comments = false, suggestions = false) => {
     // Laying out the table of contents' page numbers takes seconds on a large strategy: say that it is working.
     const progress = showToast({ message: t('doc.exporting') }, 120_000);
+    const unfollow = followExport(progress, 'docx');
     try {
-      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}) });
+      const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', ...(comments ? { comments: true } : {}), ...(suggestions ? { suggestions: true } : {}) });
       dismissToast(progress);
       if (result.saved) showToast({ message: t('doc.exported', { target: result.target ?? '' }) });
     } catch (error) {
       dismissToast(progress);
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      unfollow();
     }
   };
   const exportPdf = async () => {
     // LibreOffice lays the PDF out (and verifies the contents' page numbers): seconds; say that it is working.
     const progress = showToast({ message: t('pdf.exporting') }, 180_000);
+    const unfollow = followExport(progress, 'pdf');
     try {
       const result = await getBridge().exportDocx(session.documentId, { part: 'strategy', format: 'pdf' });
       dismissToast(progress);
@@ -225,6 +239,8 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
     } catch (error) {
       dismissToast(progress);
       showToast({ message: t('doc.exportFailed', { reason: errorMessage(error) }), tone: 'error' }, 12_000);
+    } finally {
+      unfollow();
     }
   };
   // "Udskriv" (Ctrl+P): the published document, through its PDF, not the app's screen.
@@ -280,6 +296,9 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
         break;
       case 'show-share':
         setShareOpen(true);
+        break;
+      case 'toggle-suggestions':
+        if (!readOnly) toggleSuggesting();
         break;
       case 'undo':
       case 'redo':
@@ -343,10 +362,11 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <CommentsContext.Provider value={commentEnv}>
             <CommentsToggle open={commentsOpen} onToggle={() => setCommentsOpen((v) => !v)} />
           </CommentsContext.Provider>
+          <FindAndReplace session={session} tree={tree} select={select} readOnly={readOnly} menuCommand={menuCommand} />
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}
-          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
+          <ExportMenu onDocx={() => publish.guard(() => void exportDocx())} onPdf={() => publish.guard(() => void exportPdf())} onConsultation={() => publish.guard(() => void exportDocx(true))} onSuggestions={() => publish.guard(() => void exportDocx(false, true))} onJson={() => void saveAs('json')} onPejling={() => void saveAs('pejling')} changesSince={banner ? [] : changesSince} />
           <button type="button" class="icon-button header-icon" aria-label={t('settings.open')} title={t('settings.open')} onClick={onOpenSettings}>
             <Icon name="gear" />
           </button>
@@ -363,6 +383,11 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
             </div>
           </main>
           {commentsOpen && (
+            <ReviewTabs
+              doc={session.doc}
+              tab={reviewTab}
+              onTab={setReviewTab}
+              comments={
             <CommentsPanel
               selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
               labelOf={(id) => (id === VISION_ID ? t('nav.vision') : findNode(tree, id)?.node.label || t('doc.untitled'))}
@@ -371,6 +396,22 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
                 commentEnv.requestJump(thread.id, thread.target);
               }}
               onClose={() => setCommentsOpen(false)}
+            />
+              }
+              suggestions={
+                <SuggestionsPanel
+                  doc={session.doc}
+                  selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
+                  labelOf={(id) => (id === VISION_ID ? t('nav.vision') : findNode(tree, id)?.node.label || t('doc.untitled'))}
+                  onJump={(target, id) => {
+                    select(target.id === VISION_ID ? 'vision' : target.id, 'edit');
+                    jumpToSuggestion(session.model.fragment(target.id, target.field), id);
+                  }}
+                  origin={STRUCTURE_ORIGIN}
+                  onUndo={() => undoStructure(session)}
+                  canDecide={!readOnly}
+                />
+              }
             />
           )}
         </div>

@@ -7,6 +7,8 @@ interface Props {
   onDocx: () => void;
   /** The consultation copy: the Word document with the open comment threads. */
   onConsultation: () => void;
+  /** "Eksportér Word med forslag": the Word document with the pending suggestions as tracked changes. */
+  onSuggestions?: () => void;
   onJson: () => void;
   onPejling: () => void;
   /** "Eksportér PDF": the tagged PDF of the published document. */
@@ -15,7 +17,7 @@ interface Props {
   changesSince?: { id: string; name: string; run: () => void }[] | undefined;
 }
 
-export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, onPdf, changesSince = [] }: Props) {
+export function ExportMenu({ onDocx, onConsultation, onSuggestions, onJson, onPejling, onPdf, changesSince = [] }: Props) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -74,6 +76,15 @@ export function ExportMenu({ onDocx, onConsultation, onJson, onPejling, onPdf, c
               <span class="disclosure-item-hint">{t('comments.menu.consultationHint')}</span>
             </span>
           </button>
+          {onSuggestions && (
+            <button type="button" class="disclosure-item" data-action="export-suggestions" onClick={() => choose(onSuggestions)}>
+              <Icon name="word" />
+              <span>
+                <span class="disclosure-item-title">{t('suggestionsExport.menu.docx')}</span>
+                <span class="disclosure-item-hint">{t('suggestionsExport.menu.docxHint')}</span>
+              </span>
+            </button>
+          )}
           {changesSince.map((item) => (
             <button key={item.id} type="button" class="disclosure-item" data-action="export-changes" data-version={item.name} onClick={() => choose(item.run)}>
               <Icon name="word" />

@@ -28,6 +28,7 @@ import {
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
 import { CommentButton } from '../comments/editor-comments';
+import { SuggestToggle } from '../suggestions/SuggestToggle';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -38,9 +39,11 @@ interface Props {
   onLink: () => void;
   /** "Kommentér" on the selection, when comments are possible here. */
   onComment?: (() => void) | undefined;
+  /** "Indsæt billede" (renderer/src/images). */
+  onImage?: (() => void) | undefined;
 }
 
-export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
+export function RichToolbar({ state, label, run, onLink, onComment, onImage }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const { marks, nodes } = richSchema;
   const list = enclosingList(state);
@@ -104,6 +107,7 @@ export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
       {button('orderedList', t('editor.orderedList'), null, toggleOrderedList, { active: list === nodes.ordered_list })}
       {button('quote', t('editor.quote'), null, toggleBlockquote)}
       {button('table', t('editor.insertTable'), null, insertTable)}
+      {onImage && button('image', t('images.insert'), null, { call: onImage })}
       {inTable && (
         <>
           <span class="toolbar-separator" aria-hidden="true" />
@@ -121,6 +125,7 @@ export function RichToolbar({ state, label, run, onLink, onComment }: Props) {
         </>
       )}
       <span class="toolbar-spacer" />
+      <SuggestToggle />
       {button('undo', t('editor.undo'), `${mod}Z`, undoCommand)}
       {button('redo', t('editor.redo'), mod === '⌘' ? '⇧⌘Z' : 'Ctrl+Y', redoCommand)}
       {level > 0 && <span class="visually-hidden">{t('editor.heading', { level })}</span>}

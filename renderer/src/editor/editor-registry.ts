@@ -10,6 +10,12 @@ export function registerEditor(view: EditorView): () => void {
   return () => views.delete(view);
 }
 
+/** The editor mounted inside `element` (find and replace selects a hit in it: renderer/src/find). */
+export function editorIn(element: Element): EditorView | undefined {
+  for (const view of views) if (element.contains(view.dom)) return view;
+  return undefined;
+}
+
 /** Runs undo/redo in the focused rich-text editor; false when no editor has focus. */
 export function focusedEditorCommand(command: 'undo' | 'redo'): boolean {
   for (const view of views) {

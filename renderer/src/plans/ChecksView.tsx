@@ -26,6 +26,7 @@ const CODE_LABELS: Record<FindingCode, PlansKey> = {
   'illegal-character': 'code.illegal-character',
   'unresolved-comments': 'code.unresolved-comments',
   'template-text': 'code.template-text',
+  'pending-suggestions': 'code.pending-suggestions',
 };
 
 export function ChecksView({ session, select }: DocumentViewProps) {

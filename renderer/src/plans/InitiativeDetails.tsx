@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { BUSINESS_CASE_STATUSES, INITIATIVE_STATUSES, type BusinessCaseStatus, type InitiativeStatus } from '../../../shared/format/schema';
 import type { DocumentSession } from '../session/document-session';
 import { useDocVersion } from '../session/use-doc';
+import { FieldSuggestionList } from '../find/FieldSuggestionList';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { BoundInput } from '../ui/BoundInput';
@@ -75,6 +76,7 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
               model.update('initiative', initiativeId, { businessCase: { status: current?.status ?? 'none', ...(benefit ? { benefit } : {}) } });
             }}
           />
+          <FieldSuggestionList session={session} itemId={initiativeId} field="businessCaseBenefit" readOnly={readOnly} />
         </label>
         <BudgetFields session={session} initiativeId={initiativeId} budget={initiative.budget} readOnly={readOnly} />
       </section>
@@ -231,6 +233,7 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
             model.update('initiative', initiativeId, { budget: { amountDkk: current.amountDkk, ...(source ? { source } : {}) } });
           }}
         />
+        <FieldSuggestionList session={session} itemId={initiativeId} field="budgetSource" readOnly={readOnly} />
       </label>
     </div>
   );

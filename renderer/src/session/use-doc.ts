@@ -18,6 +18,7 @@ function isTextOfItem(text: Y.Text, itemId: string): boolean {
   if (!(item instanceof Y.Map)) return false;
   if (item._item?.parentSub === itemId) return true;
   const doc = text.doc;
+  if (doc && item._item?.parent === doc.getMap('fieldSuggestions')) return true; // a suggested title's text: its input and list follow it (renderer/src/find)
   return !!doc && item.get(PARENT) === itemId && item._item?.parent === collection(doc, 'goal');
 }
 

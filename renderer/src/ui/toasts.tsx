@@ -32,6 +32,13 @@ export function showToast(toast: Omit<Toast, 'id'>, durationMs = 8000): number {
   return id;
 }
 
+/** Changes a shown toast's text (a long task saying what it does now); nothing when it is gone. */
+export function updateToast(id: number, message: string): void {
+  if (!toasts.some((x) => x.id === id)) return;
+  toasts = toasts.map((x) => (x.id === id ? { ...x, message } : x));
+  emit();
+}
+
 export function dismissToast(id: number, { expired = false } = {}): void {
   const toast = toasts.find((x) => x.id === id);
   const timer = timers.get(id);

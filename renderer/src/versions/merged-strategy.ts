@@ -191,7 +191,7 @@ export function applyMergedComparison(model: StrategyModel, merged: MergedCompar
     return out;
   };
   const f = file as unknown as Record<string, Item[] | undefined>;
-  visit('section', f.sections, (s) => pick(s, ['id', 'title', 'body', 'placement']), 'body');
+  visit('section', f.sections, (s) => pick(s, ['id', 'title', 'body', 'placement', 'unnumbered']), 'body');
   const vision = file.vision as unknown as Record<string, Item[] | undefined>;
   visit('principle', vision.principles, (p) => pick(p, ['id', 'title', 'body'], { parentId: VISION_ID }), 'body');
   visit('bearing', vision.bearings, (b) => pick(b, ['id', 'title', 'body']), 'body');

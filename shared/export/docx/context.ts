@@ -1,13 +1,15 @@
 // What every part of the exporter needs while it writes one document.
 import type { StrategyFile } from '../../format/schema';
-import type { HouseStyle, HouseStyleLogo } from '../house-style';
+import { chapterPageBreakOf, type HouseStyle, type HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
 import { typeset, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
+import type { WordSuggestions } from './suggestions';
 import { HeadingOutline } from './headings';
 import { t } from '../../i18n/messages';
 import { StrategyIndex } from '../strategy-index';
 import { Revisions, type RevisionAuthor, type RevisionContext } from './revisions';
+import { headerLogoOf } from './images';
 
 /** The redline: the older strategy whose differences from this one the document marks. */
 export interface Redline {
@@ -35,6 +37,8 @@ export interface RenderContext extends RevisionContext {
   redline?: Redline;
   /** The open comment threads to write as Word comments (export with comments only). */
   comments?: WordComments;
+  /** The pending suggestions to write as Word tracked changes (export "med forslag" only). */
+  suggestions?: WordSuggestions;
 }
 
 export function createContext(
@@ -48,13 +52,13 @@ export function createContext(
   const texts = exportTexts(lang);
   let listInstance = 0;
   const revisions = redline ? new Revisions({ author: redline.author, date: redline.date }) : undefined;
-  const outline = new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), style.headings.chapterOnNewPage);
+  const outline = new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), chapterPageBreakOf(style));
   if (revisions) outline.revisions = revisions;
   return {
     strategy,
     index: new StrategyIndex(strategy),
     style,
-    logo,
+    logo: headerLogoOf(strategy, logo), // the document's own logo replaces the house style's mark (./images.ts)
     lang,
     texts,
     words: structureWords(strategy.labels, texts),

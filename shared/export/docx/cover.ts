@@ -1,8 +1,10 @@
 // The cover page of the strategy and the title block that opens a plan or a status report.
 // Vertical placement comes from paragraph spacing, never from empty paragraphs.
+// The logo is the document's own (meta.logo, ./images.ts) or else the house style's mark as decoration.
 import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import { formatDate, formatYears, strategyStatusLabel } from '../typography';
 import { oldSide, type RenderContext } from './context';
+import { logoRun, ownLogo } from './images';
 import { logoSize } from './page-frame';
 import { changedRuns } from './revisions';
 import { S } from './styles';
@@ -26,21 +28,21 @@ function band(ctx: RenderContext) {
   };
 }
 
+/**
+ * The logo above the title. The document's own (chosen in the cover editor) carries the alternative text
+ * given with it. Without one, the house style's mark is drawn as decoration: it is a made-up sign of the
+ * style, so it is marked decorative and never named as the organisation's logo.
+ */
 function logoParagraph(ctx: RenderContext, widthMm: number): Paragraph[] {
+  const own = ownLogo(ctx.strategy);
+  if (own) return [new Paragraph({ alignment: alignment(ctx), spacing: { after: pt(12) }, children: [logoRun(own, widthMm)] })];
   const size = logoSize(ctx, widthMm);
   if (!ctx.logo || !size) return [];
   return [
     new Paragraph({
       alignment: alignment(ctx),
       spacing: { after: pt(12) },
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: ctx.logo.data,
-          transformation: size,
-          altText: { name: 'Logo', title: 'Logo', description: ctx.texts.logoAlt(ctx.strategy.meta.organisation) },
-        }),
-      ],
+      children: [new ImageRun({ type: 'png', data: ctx.logo.data, transformation: size, decorative: true, altText: { name: 'Logo' } })],
     }),
   ];
 }

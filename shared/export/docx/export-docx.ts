@@ -12,6 +12,8 @@ import { tocPageNumbers, type DocxLayoutEstimator, type EstimatorResult, type La
 import { planSections } from './plan-part';
 import { statusSections } from './status-part';
 import { strategySections } from './strategy-part';
+import { WordSuggestions } from './suggestions';
+import { publishedStrategy } from '../published';
 import { documentNumbering, documentStyles, styleMetrics } from './styles';
 
 export type ExportPart = 'strategy' | 'status' | `plan:${string}`;
@@ -44,6 +46,11 @@ export interface ExportDocxOptions {
    * contents' page numbers are estimates, i.e. a part with contents written without a measured `layout`.
    */
   updateFields?: boolean;
+  /**
+   * "Med forslag": the pending suggestions as Word tracked changes by their authors (./suggestions.ts).
+   * Without it the document is the published text, as if no pending suggestion existed.
+   */
+  suggestions?: boolean;
 }
 
 export interface RedlineOptions {
@@ -72,6 +79,8 @@ export interface DocxExport {
   laidOut?: LaidOutHeading[];
   /** With `comments`: the open threads written as Word comments, and those on nothing this part shows. */
   comments?: { threads: number; unanchored: string[] };
+  /** With `suggestions`: how many pending suggestions were written as tracked changes. */
+  suggestions?: number;
 }
 
 /**
@@ -123,14 +132,18 @@ export function parsePart(value: string): ExportPart {
 
 export async function exportDocxDetailed(input: StrategyFile, options: ExportDocxOptions): Promise<DocxExport> {
   const json = JSON.stringify(input);
-  const strategy = wordSafe(json);
+  // Pending suggestions are Word tracked changes only when asked for; else the published text (issue 14).
+  const strategy = options.suggestions ? wordSafe(json) : publishedStrategy(wordSafe(json));
   const part = parsePart(options.part);
   if (options.compare && part !== 'strategy') throw new ExportError(`A comparison (redline) is written of the whole strategy, not of the part '${part}'`);
-  const redline = options.compare ? { ...options.compare, old: wordSafe(JSON.stringify(options.compare.old)) } : undefined;
+  if (options.compare && options.suggestions) throw new ExportError('A redline compares the published texts: export the suggestions separately');
+  const redline = options.compare ? { ...options.compare, old: publishedStrategy(wordSafe(JSON.stringify(options.compare.old))) } : undefined;
   if (options.compare && options.comments) throw new ExportError('A redline is written without comments: export the consultation copy with comments separately');
   const comments = options.comments ? new WordComments(strategy) : undefined;
   const ctx = createContext(strategy, options.style, options.logo, options.now ?? new Date(), redline);
   if (comments) ctx.comments = comments;
+  const suggestions = options.suggestions ? new WordSuggestions(strategy, ctx.now, (text) => ctx.typo(text)) : undefined;
+  if (suggestions) ctx.suggestions = suggestions;
   let title = strategy.meta.title;
   let sections;
   if (part === 'strategy') {
@@ -188,8 +201,10 @@ export async function exportDocxDetailed(input: StrategyFile, options: ExportDoc
     hasContents: pages.length > 0,
     pageNumberMs: Math.round(result?.ms ?? 0),
     ...(estimateFallback ? { estimateFallback } : {}),
-    ...(redline ? { laidOut: ctx.outline.laidOut } : {}),
+    // A heading with tracked changes (a redline's, a suggestion's) shows more words than its title.
+    ...(redline || suggestions ? { laidOut: ctx.outline.laidOut } : {}),
     ...(comments ? { comments: { threads: comments.threadsWritten(), unanchored: comments.unanchored() } } : {}),
+    ...(suggestions ? { suggestions: suggestions.count() } : {}),
   };
 }
 

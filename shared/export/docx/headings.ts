@@ -7,6 +7,8 @@ import type { StrategyFile } from '../../format/schema';
 import { t, type Lang } from '../../i18n/messages';
 import { changedRuns, paragraph, textRun, type Revisions } from './revisions';
 import { S } from './styles';
+import { OutlineNumbers } from '../strategy-index';
+import type { ChapterPageBreak } from '../house-style';
 
 export type HeadingLevel = 1 | 2 | 3;
 
@@ -38,6 +40,8 @@ export interface HeadingOptions {
   runs?: { children: ParagraphChild[]; shown: string };
   /** Children before and after the title's runs (a Word comment's range: ./comments.ts). */
   around?: { before: ParagraphChild[]; after: ParagraphChild[] };
+  /** A foreword's heading: no number (nor the headings under it), still in the contents. */
+  unnumbered?: boolean;
 }
 
 export class HeadingOutline {
@@ -46,19 +50,21 @@ export class HeadingOutline {
   readonly laidOut: LaidOutHeading[] = [];
   /** The redline's revisions, when the document is one. */
   revisions?: Revisions;
-  private readonly counters = [0, 0, 0];
-  private current = 0;
+  /** The numbers, counted as the disposition counts them (../strategy-index.ts). */
+  private readonly numbers: OutlineNumbers;
 
   constructor(
     private readonly numbered: boolean,
     private readonly untitled: string,
-    /** Level-1 headings start a new page unless told otherwise (house style 'chapterOnNewPage'). */
-    private readonly chapterBreaks: boolean,
-  ) {}
+    /** Where level-1 headings start a new page unless told otherwise (house style, chapterPageBreakOf). */
+    private readonly chapterBreaks: ChapterPageBreak,
+  ) {
+    this.numbers = new OutlineNumbers(numbered);
+  }
 
   /** The level the last heading was at (0 before any). */
   get level(): number {
-    return this.current;
+    return this.numbers.level;
   }
 
   /**
@@ -67,28 +73,27 @@ export class HeadingOutline {
    * The page break is set on the paragraph, not in the style, so a part can leave it out.
    */
   heading(requested: HeadingLevel, title: string, options: HeadingOptions = {}): Paragraph {
-    const level = Math.min(requested, this.current + 1) as HeadingLevel;
+    const level = Math.min(requested, this.numbers.level + 1) as HeadingLevel;
     const text = title.trim() === '' ? this.untitled : title.trim();
-    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && this.chapterBreaks);
+    // 'auto': only the first chapter (after the contents) starts a page; the rest follow on, kept with their text.
+    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && (this.chapterBreaks === 'always' || (this.chapterBreaks === 'auto' && this.laidOut.length === 0)));
     const ctx = { ...(this.revisions ? { revisions: this.revisions } : {}) };
     const oldText = options.oldTitle === undefined ? undefined : options.oldTitle.trim() === '' ? this.untitled : options.oldTitle.trim();
     const children = options.runs?.children ?? changedRuns(ctx, oldText, text);
     const shown = options.runs?.shown ?? (oldText !== undefined && oldText !== text ? shownText(oldText, text) : text);
+    const deleted = this.revisions?.change === 'deleted';
+    const counted = deleted ? undefined : this.numbers.next(level, options.unnumbered === true);
     const made = paragraph(ctx, {
       style: STYLE_OF[level],
       ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+      // The heading styles carry the numbering; an unnumbered heading takes it off its paragraph.
+      ...(counted?.unnumbered && this.numbered ? { numbering: false as const } : {}),
       children: [...(options.around?.before ?? []), ...(children.length > 0 ? children : [textRun(ctx, text)]), ...(options.around?.after ?? [])],
     });
     // A heading a redline removes is in no outline: not in the contents, not counted in the numbers.
-    const deleted = this.revisions?.change === 'deleted';
     this.laidOut.push({ shown, deleted });
-    if (deleted) return made;
-    this.current = level;
-    const index = level - 1;
-    this.counters[index] = (this.counters[index] ?? 0) + 1;
-    for (let i = index + 1; i < this.counters.length; i++) this.counters[i] = 0;
-    const number = this.numbered ? this.counters.slice(0, level).join('.') : '';
-    this.entries.push({ level, number, title: text });
+    if (!counted) return made;
+    this.entries.push({ level, number: counted.number, title: text });
     return made;
   }
 }

@@ -90,6 +90,7 @@ function lineParagraphs(ctx: RenderContext, line: CellLine, old?: CellLine): Par
           muted: line.muted,
           ...(old?.kind === 'text' ? { oldText: old.text } : {}),
           ...(line.item && ctx.comments ? { around: ctx.comments.aroundItem(line.item) } : {}),
+          ...(line.item && ctx.suggestions ? { runs: ctx.suggestions.fieldRuns(line.item, 'title', ctx.typo(line.text), { bold: line.bold }) } : {}),
         }),
       ];
     case 'labelled':

@@ -17,6 +17,7 @@ import type { Rich } from '../../format/schema';
 import { richToJson, type PmNode } from '../rich-json';
 import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
+import { imageBlocks } from './images';
 import { paragraph, rowRevision, textRun } from './revisions';
 import { measured } from './tables';
 import { ITALIC_STYLES, LIST_INDENT, NUMBERING, S } from './styles';
@@ -69,9 +70,10 @@ export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, ba
     const link = marks.find((mark) => mark.type === 'link');
     const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : undefined;
     if (href && /^(https?:|mailto:)/i.test(href)) {
-      out.push(new ExternalHyperlink({ link: href, children: [textRun(ctx, { ...run, style: S.hyperlink }, node.change)] }));
+      const linked = { ...run, style: S.hyperlink };
+      out.push(new ExternalHyperlink({ link: href, children: [ctx.suggestions?.run(node, linked) ?? textRun(ctx, linked, node.change)] }));
     } else {
-      out.push(textRun(ctx, run, node.change));
+      out.push(ctx.suggestions?.run(node, run) ?? textRun(ctx, run, node.change));
     }
     if (around) out.push(...around.after);
   }
@@ -202,11 +204,13 @@ class RichRenderer {
         const inTable = this.options.paragraphStyle === S.tableText;
         if (level <= 3 && !inTable && indent === 0) {
           // A heading whose words changed (redline) shows them marked; its outline title is the new one.
-          const marked = hasChanges(node);
+          // A heading with pending suggestions (export "med forslag") shows them marked; its outline title is the published one.
+          const suggested = ctx.suggestions?.publishedText(node);
+          const marked = suggested !== undefined || hasChanges(node);
           return [
             ctx.outline.heading(
               level as HeadingLevel,
-              marked ? plainText(sideOf(node, 'new')) : plainText(node),
+              ctx.typo(marked ? (suggested ?? plainText(sideOf(node, 'new'))) : plainText(node)),
               marked ? { runs: { children: inlineRuns(node.content, ctx), shown: plainText(node) } } : {},
             ),
           ];
@@ -239,8 +243,9 @@ class RichRenderer {
       case 'table':
         return this.table(node);
       case 'horizontal_rule':
-      case 'image':
         return [];
+      case 'image':
+        return imageBlocks(ctx, node, indent); // a picture (./images.ts)
       default:
         // Unknown block: keep its text rather than lose it.
         return hasText(node) ? [paragraph(ctx, { style: this.paragraphStyle(), children: [textRun(ctx, ctx.typo(plainText(node)))] })] : [];

@@ -9,11 +9,11 @@
 import { Paragraph, TableOfContents, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
 import { mergeByKey } from '../../compare/sequence';
 import type { ActionPlan, FocusArea, Perspective, Section, SectionPlacement, Statement } from '../../format/schema';
-import { formatDate, formatYears, strategyStatusLabel } from '../typography';
 import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
 import { section, textWidthOf } from './page-frame';
+import { aboutFacts, aboutShown, placementOf } from '../strategy-index';
 import { renderRich, renderRichChange, richListItem, saidInSections, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
 import { principlesHeading } from './headings';
@@ -72,9 +72,9 @@ function richOf(ctx: RenderContext, oldItem: object | undefined, rich: Parameter
 }
 
 function freeSections(ctx: RenderContext, placement: SectionPlacement): Block[] {
-  const of = (list: Section[] | undefined) => (list ?? []).filter((s) => (s.placement ?? 'end') === placement);
+  const of = (list: Section[] | undefined) => (list ?? []).filter((s) => placementOf(s) === placement);
   return eachItem(ctx, of(ctx.redline?.old.sections), of(ctx.strategy.sections), (c, s, old) => [
-    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id) }),
+    c.outline.heading(1, c.typo(s.title), { ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, s.id), ...(s.unnumbered ? { unnumbered: true } : {}), ...(c.suggestions?.heading(s.id, c.typo(s.title)) ?? {}) }),
     ...richOf(c, old, s.body, old?.body, { baseLevel: 1 }),
   ]);
 }
@@ -121,7 +121,7 @@ function perspectives(ctx: RenderContext): Block[] {
     for (const perspective of ctx.strategy.perspectives) {
       // A hidden perspective is a strategy without that level: its focus areas stand under one
       // chapter named after them ("Indsatsområder"), consecutive hidden ones sharing it.
-      if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), commentsOn(ctx, perspective.id)));
+      if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), { ...commentsOn(ctx, perspective.id), ...(ctx.suggestions?.heading(perspective.id, ctx.typo(perspective.title)) ?? {}) }));
       else if (!previousHidden) out.push(ctx.outline.heading(1, ctx.words.focusAreas));
       previousHidden = perspective.hidden === true;
       out.push(...perspectiveBody(ctx, perspective));
@@ -172,7 +172,7 @@ function perspectives(ctx: RenderContext): Block[] {
 /** A perspective in a redline: its title heading (unless hidden) and its body. */
 function perspectiveChapter(ctx: RenderContext, perspective: Perspective, old: Perspective | undefined): Block[] {
   const out: Block[] = [];
-  if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), { ...(old ? { oldTitle: ctx.typo(old.title) } : {}), ...commentsOn(ctx, perspective.id) }));
+  if (!perspective.hidden) out.push(ctx.outline.heading(1, ctx.typo(perspective.title), { ...(old ? { oldTitle: ctx.typo(old.title) } : {}), ...commentsOn(ctx, perspective.id), ...(ctx.suggestions?.heading(perspective.id, ctx.typo(perspective.title)) ?? {}) }));
   out.push(...perspectiveBody(ctx, perspective, old));
   return out;
 }
@@ -189,7 +189,7 @@ function perspectiveBody(ctx: RenderContext, perspective: Perspective, old?: Per
 const goalsOf = (focusArea: FocusArea | undefined): Goal[] => (focusArea?.goals ?? []).filter((goal) => goal.text.trim() !== '');
 
 function focusAreaBlocks(ctx: RenderContext, focusArea: FocusArea, old: FocusArea | undefined): Block[] {
-  const out: Block[] = [ctx.outline.heading(2, ctx.typo(focusArea.title), { ...(old ? { oldTitle: ctx.typo(old.title) } : {}), ...commentsOn(ctx, focusArea.id) })];
+  const out: Block[] = [ctx.outline.heading(2, ctx.typo(focusArea.title), { ...(old ? { oldTitle: ctx.typo(old.title) } : {}), ...commentsOn(ctx, focusArea.id), ...(ctx.suggestions?.heading(focusArea.id, ctx.typo(focusArea.title)) ?? {}) })];
   out.push(...richOf(ctx, old, focusArea.body, old?.body, { baseLevel: 2 }));
   const goals = goalsOf(focusArea);
   const oldGoals = goalsOf(old);
@@ -199,7 +199,7 @@ function focusAreaBlocks(ctx: RenderContext, focusArea: FocusArea, old: FocusAre
       paragraph(c, {
         style: S.listContinue,
         numbering: { reference: NUMBERING.bullets, level: 0, custom: true },
-        children: withComments(c, goal.id, changedRuns(c, oldGoal ? c.typo(oldGoal.text) : undefined, c.typo(goal.text))),
+        children: withComments(c, goal.id, c.suggestions?.fieldRuns(goal.id, 'text', c.typo(goal.text)) ?? changedRuns(c, oldGoal ? c.typo(oldGoal.text) : undefined, c.typo(goal.text))),
       }),
     ]),
   );
@@ -234,7 +234,7 @@ function actionPlans(ctx: RenderContext): Block[] {
     ...lead,
     ...eachItem(ctx, oldPlans, plans, (c, plan, old, i) => [
       // Each plan starts on a page of its own, so its heading is never stranded above a table.
-      c.outline.heading(2, c.typo(plan.title), { pageBreakBefore: i > 0, ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, plan.id) }),
+      c.outline.heading(2, c.typo(plan.title), { pageBreakBefore: i > 0, ...(old ? { oldTitle: c.typo(old.title) } : {}), ...commentsOn(c, plan.id), ...(c.suggestions?.heading(plan.id, c.typo(plan.title)) ?? {}) }),
       paragraph(c, {
         style: S.coverMeta,
         keepNext: true,
@@ -249,19 +249,9 @@ function actionPlans(ctx: RenderContext): Block[] {
 /** The rows of "Om strategien" that have a value, and whether the section is written at all. */
 function aboutRows(ctx: RenderContext): { shown: boolean; rows: { id: string; label: string; value: string }[] } {
   const { meta } = ctx.strategy;
-  const t = ctx.texts;
-  const rows: [string, string | undefined][] = [
-    [t.preparedBy, meta.preparedBy],
-    [t.commissionedBy, meta.commissionedBy],
-    // The contact once: not again here when a section of the strategy already gives it.
-    [t.contact, saidInSections(ctx, meta.contact) ? undefined : meta.contact],
-    [t.period, formatYears(meta.period)],
-    [t.version, meta.version],
-    [t.date, meta.date ? formatDate(meta.date, ctx.lang) : undefined],
-    [t.status, meta.status ? strategyStatusLabel(meta.status, ctx.lang) : undefined],
-  ];
-  const known = rows.filter((row): row is [string, string] => !!row[1] && row[1].trim() !== '');
-  return { shown: !!(meta.preparedBy || meta.commissionedBy || meta.contact), rows: known.map(([label, value]) => ({ id: label, label, value })) };
+  // The contact once: not again here when a section of the strategy already gives it.
+  const facts = aboutFacts(meta).filter(({ label }) => label !== ctx.texts.contact || !saidInSections(ctx, meta.contact));
+  return { shown: aboutShown(meta), rows: facts.map(({ label, value }) => ({ id: label, label, value })) };
 }
 
 /** "Om strategien": who prepared and commissioned it, whom to contact, version and status. */

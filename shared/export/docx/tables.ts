@@ -40,14 +40,14 @@ const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
 export function cellText(
   ctx: RenderContext,
   text: string,
-  options: { bold?: boolean; muted?: boolean; oldText?: string; around?: { before: ParagraphChild[]; after: ParagraphChild[] } } = {},
+  options: { bold?: boolean; muted?: boolean; oldText?: string; around?: { before: ParagraphChild[]; after: ParagraphChild[] }; /** The text's runs made elsewhere (a suggested new title). */ runs?: ParagraphChild[] } = {},
 ): Paragraph {
   const base = { bold: options.bold, color: options.muted ? ctx.style.colours.muted : undefined };
   const made = paragraph(ctx, {
     style: S.tableText,
     children:
       text || options.oldText
-        ? [...(options.around?.before ?? []), ...changedRuns(ctx, options.oldText === undefined ? undefined : ctx.typo(options.oldText), ctx.typo(text), base), ...(options.around?.after ?? [])]
+        ? [...(options.around?.before ?? []), ...(options.runs ?? changedRuns(ctx, options.oldText === undefined ? undefined : ctx.typo(options.oldText), ctx.typo(text), base)), ...(options.around?.after ?? [])]
         : [],
   });
   // A redline shows the old and the new words run together where they changed ("I gangForsinket").

@@ -11,9 +11,13 @@ import { da as redline } from './features/redline';
 import { da as wordImport } from './features/word-import';
 import { da as pdf } from './features/pdf';
 import { da as publishing } from './features/publishing';
+import { da as images } from './features/images';
 import { da as suggestions } from './features/suggestions';
+import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
+import { da as find } from './features/find';
 import { da as layout } from './features/layout';
+import { da as structure } from './features/structure';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -827,9 +831,13 @@ export const da = {
   ...wordImport,
   ...pdf,
   ...publishing,
+  ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
+  ...find,
   ...layout,
+  ...structure,
 };
 
 export type MessageKey = keyof typeof da;

@@ -7,9 +7,13 @@ import { en as redline } from './features/redline';
 import { en as wordImport } from './features/word-import';
 import { en as pdf } from './features/pdf';
 import { en as publishing } from './features/publishing';
+import { en as images } from './features/images';
 import { en as suggestions } from './features/suggestions';
+import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
+import { en as find } from './features/find';
 import { en as layout } from './features/layout';
+import { en as structure } from './features/structure';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -824,7 +828,11 @@ export const en: Record<MessageKey, string> = {
   ...wordImport,
   ...pdf,
   ...publishing,
+  ...images,
   ...suggestions,
+  ...suggestionsExport,
   ...firstHour,
+  ...find,
   ...layout,
+  ...structure,
 };

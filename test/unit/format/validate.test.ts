@@ -83,7 +83,7 @@ describe('invalid files are refused with path and reason', () => {
 
   it('a newer formatVersion is refused as written by a newer Pejling, and nothing else is reported', () => {
     expect(textProblems(fixture('invalid/future-version.json'))).toEqual([
-      '/formatVersion: the file was written by a newer version of Pejling (format version 3); this version reads format version 1–2. Update Pejling to open it',
+      '/formatVersion: the file was written by a newer version of Pejling (format version 4); this version reads format version 1–3. Update Pejling to open it',
     ]);
     expect(textProblems(fixture('invalid/future-version.json'), 'da')[0]).toContain('nyere version af Pejling');
   });
@@ -154,7 +154,7 @@ describe('every problem is listed', () => {
 
   it('an unknown older formatVersion is explained', () => {
     expect(problemsOf({ ...minimal(), formatVersion: 0 }).map(formatProblem)).toEqual([
-      '/formatVersion: unknown format version 0; this version of Pejling reads format version 1–2',
+      '/formatVersion: unknown format version 0; this version of Pejling reads format version 1–3',
     ]);
   });
 });

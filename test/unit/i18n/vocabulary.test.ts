@@ -122,7 +122,7 @@ for (const lang of ['da', 'en'] as const) {
       expect(plan).toContain(period);
       const report = await wordText(file, 'status', '2025-12-31');
       const date = formatDate('2025-11-20');
-      expect(date).toBe(lang === 'da' ? '20. november 2025' : '20 November 2025');
+      expect(date).toBe(lang === 'da' ? '20.\u00a0november\u00a02025' : '20\u00a0November\u00a02025');
       expect(report).toContain(date);
       expect(report).toContain(formatDate('2025-12-31'));
     });

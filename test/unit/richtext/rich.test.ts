@@ -29,7 +29,7 @@ describe('Rich ⇄ ProseMirror', () => {
   });
 
   it.each([
-    [{ type: 'doc', content: [{ type: 'image' }] }, '/content/0/type', 'unknown node type "image"'],
+    [{ type: 'doc', content: [{ type: 'video' }] }, '/content/0/type', 'unknown node type "video"'],
     [{ type: 'doc', content: [{ type: 'bullet_list', content: [para('x')] }] }, '/content/0/content/0', '"paragraph" is not allowed here in "bullet_list"'],
     [{ type: 'doc', content: [{ type: 'heading', attrs: { level: 5 }, content: [] }] }, '/content/0/attrs/level', 'heading level must be one of 1, 2, 3'],
     [{ type: 'doc', content: [para('x', [{ type: 'code' }])] }, '/content/0/content/0/marks/0/type', 'unknown mark "code"'],
@@ -53,8 +53,8 @@ describe('Rich ⇄ ProseMirror', () => {
   it('the schema has the node and mark names y-prosemirror stores', () => {
     expect(Object.keys(richSchema.nodes)).toEqual([
       'doc', 'paragraph', 'heading', 'blockquote', 'bullet_list', 'ordered_list', 'list_item',
-      'table', 'table_row', 'table_cell', 'table_header', 'text', 'hard_break',
+      'table', 'table_row', 'table_cell', 'table_header', 'image', 'text', 'hard_break',
     ]);
-    expect(Object.keys(richSchema.marks)).toEqual(['em', 'strong', 'link', 'comment']);
+    expect(Object.keys(richSchema.marks)).toEqual(['em', 'strong', 'link', 'comment', 'insertion', 'deletion', 'modification']);
   });
 });

@@ -12,6 +12,8 @@ import { Field } from './Field';
 import { PerspectiveLevelToggle } from './PerspectiveLevelToggle';
 import { defaultLabels } from '../../session/labels';
 import { HouseStyleField } from './HouseStyleField';
+import { SuggestableInput } from '../../find/FieldSuggestionList';
+import { LogoField } from './LogoField';
 
 interface Props {
   session: DocumentSession;
@@ -44,14 +46,14 @@ export function MetaEditor({ session, readOnly }: Props) {
     <div class="editor-form">
       <h1 class="pane-title">{t('nav.meta')}</h1>
       <Field label={t('meta.title')}>
-        <BoundInput data-field="title" class="input input-title" field={model.textField(META_ID, 'title')} readOnly={readOnly} required validate={required} />
+        <SuggestableInput session={session} itemId={META_ID} fieldKey="title" data-field="title" class="input input-title" readOnly={readOnly} required validate={required} />
       </Field>
       <Field label={t('meta.subtitle')}>
-        <BoundInput data-field="subtitle" class="input" field={model.textField(META_ID, 'subtitle')} placeholder={readHint(session.doc, META_ID, 'subtitle')} readOnly={readOnly} />
+        <SuggestableInput session={session} itemId={META_ID} fieldKey="subtitle" data-field="subtitle" class="input" placeholder={readHint(session.doc, META_ID, 'subtitle')} readOnly={readOnly} />
       </Field>
       <div class="field-row">
         <Field label={t('meta.organisation')}>
-          <BoundInput data-field="organisation" class="input" field={model.textField(META_ID, 'organisation')} readOnly={readOnly} required validate={required} />
+          <SuggestableInput session={session} itemId={META_ID} fieldKey="organisation" data-field="organisation" class="input" readOnly={readOnly} required validate={required} />
         </Field>
         <Field label={t('meta.periodFrom')}>
           <BoundInput
@@ -114,10 +116,11 @@ export function MetaEditor({ session, readOnly }: Props) {
       <div class="field-row">
         {OPTIONAL_TEXT.map(({ key, label }) => (
           <Field key={key} label={label()}>
-            <BoundInput data-field={key} class="input" field={model.textField(META_ID, key)} readOnly={readOnly} />
+            <SuggestableInput session={session} itemId={META_ID} fieldKey={key} data-field={key} class="input" readOnly={readOnly} />
           </Field>
         ))}
       </div>
+      <LogoField doc={session.doc} organisation={meta.organisation} readOnly={readOnly} />
       <section class="form-section" aria-labelledby="labels-heading">
         <h2 class="form-section-title" id="labels-heading">
           {t('labels.heading')}

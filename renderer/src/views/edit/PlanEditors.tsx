@@ -11,6 +11,7 @@ import { RichField } from './RichField';
 import { ChildList } from './StrategyEditors';
 import type { EditorProps } from '../../session/view-registry';
 import { InitiativeDetails } from '../../plans/InitiativeDetails';
+import { SuggestableInput } from '../../find/FieldSuggestionList';
 import { ownerOptions as planOwnerOptions } from '../../plans/owner-options';
 
 export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) {
@@ -23,7 +24,7 @@ export function ActionPlanEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput data-field="title" class="input input-title" field={model.textField(plan.id, 'title')} readOnly={readOnly} data-testid="item-title" />
+        <SuggestableInput session={session} itemId={plan.id} fieldKey="title" data-field="title" class="input input-title" readOnly={readOnly} data-testid="item-title" />
       </Field>
       <div class="field-row">
         <Field label={t('plan.kind')}>
@@ -106,7 +107,7 @@ export function InitiativeEditor({ ctx, node, readOnly, version }: EditorProps) 
   return (
     <div class="editor-form">
       <Field label={t('edit.title')}>
-        <BoundInput data-field="title" class="input input-title" field={model.textField(initiative.id, 'title')} readOnly={readOnly} data-testid="item-title" />
+        <SuggestableInput session={session} itemId={initiative.id} fieldKey="title" data-field="title" class="input input-title" readOnly={readOnly} data-testid="item-title" />
       </Field>
       <div class="field-row">
         <Field label={t('initiative.owner')}>

@@ -1,25 +1,28 @@
 // Editors of the strategy's parts: sections, vision, principles and bearings, perspectives, focus
 // areas (with goals), and the overview of a group. Every field is bound to the model.
 import { SECTION_PLACEMENTS } from '../../../../shared/format/schema';
-import { VISION_ID, readHint, type TextFieldHandle } from '../../../../shared/model';
+import { VISION_ID, readHint } from '../../../../shared/model';
 import type { SectionData } from '../../../../shared/model/types';
 import type { DocumentSession } from '../../session/document-session';
 import { STRUCTURE_ORIGIN, addItem, deleteItem, moveItem } from '../../session/structure-ops';
 import { t } from '../../i18n/i18n';
 import { announce } from '../../ui/announcer';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { BoundInput, BoundSelect, BoundTextArea } from '../../ui/BoundInput';
+import { BoundSelect } from '../../ui/BoundInput';
+import { SuggestableInput, SuggestableTextArea } from '../../find/FieldSuggestionList';
 import { Icon } from '../../ui/Icon';
 import type { NavContext } from '../../session/nav-actions';
 import type { NavNode } from '../../session/nav-tree';
 import type { EditorProps } from '../../session/view-registry';
 import { Field } from './Field';
 import { RichField } from './RichField';
+import { ForewordToggle } from '../../outline/ForewordToggle';
+import { placementOf } from '../../../../shared/export/strategy-index';
 
-function TitleField({ label, field, readOnly }: { label: string; field: TextFieldHandle; readOnly: boolean }) {
+function TitleField({ label, session, itemId, readOnly }: { label: string; session: DocumentSession; itemId: string; readOnly: boolean }) {
   return (
     <Field label={label}>
-      <BoundInput data-field="title" class="input input-title" field={field} readOnly={readOnly} data-testid="item-title" />
+      <SuggestableInput session={session} itemId={itemId} fieldKey="title" data-field="title" class="input input-title" readOnly={readOnly} data-testid="item-title" />
     </Field>
   );
 }
@@ -62,17 +65,18 @@ export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
   if (!section) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} field={session.model.textField(section.id, 'title')} readOnly={readOnly} />
+      <TitleField label={t('edit.title')} session={session} itemId={section.id} readOnly={readOnly} />
       <Field label={t('section.placement')}>
         <BoundSelect
           data-field="placement"
           class="select"
           disabled={readOnly}
-          value={section.placement ?? 'afterVision'}
+          value={placementOf(section)}
           options={SECTION_PLACEMENTS.map((p) => ({ value: p, label: t(`section.placement.${p}`) }))}
           onCommit={(value) => session.model.update('section', section.id, { placement: value as SectionData['placement'] })}
         />
       </Field>
+      <ForewordToggle session={session} sectionId={section.id} unnumbered={section.unnumbered === true} readOnly={readOnly} />
       <RichField session={session} id={section.id} field="body" label={t('edit.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
     </div>
   );
@@ -106,7 +110,7 @@ export function StatementEditor({ ctx, node, readOnly, version }: EditorProps) {
   if (!statement) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} field={session.model.textField(statement.id, 'title')} readOnly={readOnly} />
+      <TitleField label={t('edit.title')} session={session} itemId={statement.id} readOnly={readOnly} />
       <RichField session={session} id={statement.id} field="body" label={t('edit.explanation')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
     </div>
   );
@@ -118,7 +122,7 @@ export function PerspectiveEditor({ ctx, node, readOnly, version }: EditorProps)
   if (!perspective) return null;
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} field={session.model.textField(perspective.id, 'title')} readOnly={readOnly} />
+      <TitleField label={t('edit.title')} session={session} itemId={perspective.id} readOnly={readOnly} />
       <RichField session={session} id={perspective.id} field="intro" label={t('edit.intro')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
       <StatementList session={session} parentId={perspective.id} heading={labels.principles} readOnly={readOnly} />
       <ChildList ctx={ctx} node={node} heading={labels.focusAreas} />
@@ -135,7 +139,7 @@ function StatementList({ session, parentId, heading, readOnly }: { session: Docu
       <ol class="inline-list">
         {principles.map((p, index) => (
           <li key={p.id} class="inline-list-row">
-            <BoundInput data-field="principle.title" class="input" field={session.model.textField(p.id, 'title')} readOnly={readOnly} aria-label={t('edit.principleN', { n: index + 1 })} />
+            <SuggestableInput session={session} itemId={p.id} fieldKey="title" data-field="principle.title" class="input" readOnly={readOnly} aria-label={t('edit.principleN', { n: index + 1 })} />
             {!readOnly && (
               <button
                 type="button"
@@ -186,7 +190,7 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
   const goals = session.model.list('goal', area.id);
   return (
     <div class="editor-form">
-      <TitleField label={t('edit.title')} field={session.model.textField(area.id, 'title')} readOnly={readOnly} />
+      <TitleField label={t('edit.title')} session={session} itemId={area.id} readOnly={readOnly} />
       {showPerspective && (
         <Field label={labels.perspective}>
           <BoundSelect
@@ -211,10 +215,12 @@ export function FocusAreaEditor({ ctx, node, readOnly, version }: EditorProps) {
         <ol class="inline-list" ref={goalList}>
           {goals.map((goal, index) => (
             <li key={goal.id} class="inline-list-row" data-goal={goal.id}>
-              <BoundTextArea
+              <SuggestableTextArea
+                session={session}
+                itemId={goal.id}
+                fieldKey="text"
                 data-field="goal.text"
                 class="input input-grow"
-                field={session.model.textField(goal.id, 'text')}
                 placeholder={readHint(session.doc, goal.id, 'text')}
                 readOnly={readOnly}
                 aria-label={t('focusArea.goalN', { n: index + 1 })}

@@ -17,6 +17,14 @@ export const da = {
   'pdf.menu.exportFile': 'Eksportér PDF…',
   'pdf.menu.print': 'Udskriv…',
   'host.error.pdf-needs-libreoffice': 'PDF-eksporten kræver LibreOffice, som ikke er installeret på denne maskine. Word-eksporten virker uden.',
+  'pdf.cli.verbose':
+    'LibreOffice: {engine, select, warm {den varme proces (UNO)} other {et nyt soffice pr. opsætning}}, {layouts, plural, one {# opsætning} other {# opsætninger}}; Word-eksport {exportMs} ms, LibreOffice {layoutMs} ms{note, select, other { ({note})} none {}}',
+  'pdf.phase.writing': 'skriver Word-dokumentet',
+  'pdf.phase.laying-out': 'LibreOffice sætter dokumentet op',
+  'pdf.phase.checking': 'kontrollerer indholdsfortegnelsens sidetal',
+  'pdf.phase.writing-pdf': 'skriver PDF-filen',
+  'pdf.progress.pdf': 'Laver PDF … {phase}',
+  'pdf.progress.docx': 'Eksporterer Word-dokumentet … {phase}',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -34,4 +42,12 @@ export const en: Record<keyof typeof da, string> = {
   'pdf.menu.exportFile': 'Export PDF…',
   'pdf.menu.print': 'Print…',
   'host.error.pdf-needs-libreoffice': 'The PDF export needs LibreOffice, which is not installed on this machine. The Word export works without it.',
+  'pdf.cli.verbose':
+    'LibreOffice: {engine, select, warm {the warm process (UNO)} other {a fresh soffice per layout}}, {layouts, plural, one {# layout} other {# layouts}}; Word export {exportMs} ms, LibreOffice {layoutMs} ms{note, select, other { ({note})} none {}}',
+  'pdf.phase.writing': 'writing the Word document',
+  'pdf.phase.laying-out': 'LibreOffice is laying the document out',
+  'pdf.phase.checking': 'checking the page numbers of the contents',
+  'pdf.phase.writing-pdf': 'writing the PDF file',
+  'pdf.progress.pdf': 'Making the PDF … {phase}',
+  'pdf.progress.docx': 'Exporting the Word document … {phase}',
 };

@@ -25,6 +25,21 @@ export const da = {
   // The house style choice (renderer/src/views/edit/HouseStyleField.tsx)
   'publishing.style.label': 'Husstil i Word',
   'publishing.style.missing': '{name} (ikke installeret her)',
+  // The cover's own logo (renderer/src/views/edit/LogoField.tsx)
+  'publishing.logo.label': 'Logo på forsiden',
+  'publishing.logo.none': 'Intet eget logo. Uden et logo viser forsiden kun husstilens mærke som pynt: det præsenteres ikke som jeres logo.',
+  'publishing.logo.current': 'Alternativ tekst: {alt}',
+  'publishing.logo.choose': 'Vælg logo',
+  'publishing.logo.change': 'Skift logo',
+  'publishing.logo.remove': 'Fjern logo',
+  'publishing.logo.save': 'Gem logo',
+  'publishing.logo.cancel': 'Annullér',
+  'publishing.logo.file': 'Logofil (PNG, SVG eller JPEG, højst {limit, number} MB)',
+  'publishing.logo.alt': 'Alternativ tekst til logoet',
+  'publishing.logo.altHint': 'Skal udfyldes: den læses op for dem, der ikke kan se logoet, i Word og i PDF.',
+  'publishing.logo.organisation': 'Kommunen',
+  'publishing.logo.saved': 'Logoet er gemt på forsiden.',
+  'publishing.logo.removed': 'Logoet er fjernet fra forsiden.',
 } as const satisfies Record<string, string>;
 
 /** English. */
@@ -47,4 +62,18 @@ export const en: Record<keyof typeof da, string> = {
   'publishing.confirm.cancel': 'Cancel',
   'publishing.style.label': 'Word house style',
   'publishing.style.missing': '{name} (not installed here)',
+  'publishing.logo.label': 'Logo on the cover',
+  'publishing.logo.none': 'No logo of your own. Without one the cover shows only the house style’s mark as decoration: it is not presented as your logo.',
+  'publishing.logo.current': 'Alternative text: {alt}',
+  'publishing.logo.choose': 'Choose logo',
+  'publishing.logo.change': 'Change logo',
+  'publishing.logo.remove': 'Remove logo',
+  'publishing.logo.save': 'Save logo',
+  'publishing.logo.cancel': 'Cancel',
+  'publishing.logo.file': 'Logo file (PNG, SVG or JPEG, at most {limit, number} MB)',
+  'publishing.logo.alt': 'Alternative text of the logo',
+  'publishing.logo.altHint': 'Required: it is read aloud to those who cannot see the logo, in Word and in the PDF.',
+  'publishing.logo.organisation': 'The municipality',
+  'publishing.logo.saved': 'The logo is saved on the cover.',
+  'publishing.logo.removed': 'The logo was removed from the cover.',
 };

@@ -1,0 +1,105 @@
+// Find and replace across the whole strategy, in browser mode against the Pejling server: the word
+// "selvbetjening" stands in a focus area's title, a goal, a focus area's text and an initiative's
+// title and description. Ctrl+F lists the hits by part with the field and a snippet; a result
+// opens its part and selects the hit; Ctrl+H replaces all in one step, and "Fortryd" takes every
+// replacement back at once. Screenshots of the panel.
+import type { Page } from '@playwright/test';
+import { settle } from './a11y';
+import { test, expect, createDocument, openAsUser } from './fixtures';
+import { field, richText } from './fields';
+
+const strategy = {
+  format: 'pejling-strategy',
+  formatVersion: 2,
+  meta: { title: 'Digital strategi for Lunde Kommune', organisation: 'Lunde Kommune', period: { from: 2026, to: 2029 }, language: 'da' },
+  vision: { statement: 'Borgerne møder én kommune, uanset kanal.' },
+  perspectives: [
+    {
+      id: 'pe-borger',
+      title: 'Borgeren',
+      focusAreas: [
+        {
+          id: 'fa-selv',
+          title: 'Selvbetjening der virker',
+          body: 'God selvbetjening sparer borgeren for ventetid. Vi måler selvbetjening hvert kvartal.',
+          goals: [{ id: 'go-andel', text: 'Andelen af sager via selvbetjening stiger til 80 %' }],
+        },
+        { id: 'fa-data', title: 'Data på tværs', body: 'Data deles sikkert mellem fagområder.', goals: [] },
+      ],
+    },
+  ],
+  owners: [{ id: 'ow-it', name: 'IT-afdelingen', kind: 'unit' }],
+  actionPlans: [
+    {
+      id: 'hp-1',
+      title: 'Handlingsplan 2026–2027',
+      kind: 'common',
+      period: { from: 2026, to: 2027 },
+      initiatives: [{ id: 'in-app', title: 'Ny app til selvbetjening', description: 'Appen samler selvbetjening ét sted.', focusAreaIds: ['fa-selv'], ownerId: 'ow-it' }],
+    },
+  ],
+};
+
+const panel = (page: Page) => page.getByTestId('find-panel');
+
+test('find lists hits by part and jumps to them; replace all is one step that Fortryd takes back', async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  const id = await createDocument(server.url, { from: 'json', fileName: 'lunde.json', text: JSON.stringify(strategy) });
+  const anna = await openAsUser(browser, `${server.url}/#/doc/${encodeURIComponent(id)}/edit/meta`, { name: 'Anna Andersen', color: '#1f6feb' }, { width: 1440, height: 900 });
+  const errors: string[] = [];
+  anna.on('pageerror', (e) => errors.push(e.message));
+
+  // Ctrl+F opens the search with the focus in it.
+  await anna.locator('body').click();
+  await anna.keyboard.press('Control+f');
+  await expect(field(panel(anna), 'find.query')).toBeFocused();
+  await anna.keyboard.type('selvbetjening');
+  await expect(anna.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  const groups = panel(anna).locator('.find-group');
+  await expect(groups.locator('.find-group-title')).toHaveText(['Selvbetjening der virker', 'Ny app til selvbetjening']);
+  // each hit with its field and the hit marked in its sentence
+  const first = groups.nth(0).locator('.find-hit');
+  await expect(first.locator('.find-hit-field')).toHaveText(['Titel', 'Tekst', 'Tekst', 'Mål']);
+  await expect(first.nth(3).locator('.find-hit-snippet')).toHaveText('Andelen af sager via selvbetjening stiger til 80 %');
+  await expect(first.nth(3).locator('mark')).toHaveText('selvbetjening');
+  // match case drops the title's "Selvbetjening"
+  await field(panel(anna), 'find.matchCase').check();
+  await expect(anna.getByTestId('find-count')).toHaveText('5 forekomster i 2 dele');
+  await field(panel(anna), 'find.matchCase').uncheck();
+  await settle(anna);
+  await anna.screenshot({ path: 'docs/screenshots/find-results.png' });
+
+  // A result opens its part and selects the hit: the goal's text in its focus area.
+  await first.nth(3).locator('.find-hit-jump').click();
+  const goal = anna.locator('[data-goal="go-andel"] textarea');
+  await expect(goal).toBeFocused();
+  expect(await goal.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('selvbetjening');
+  // A hit in rich text: the editor gets the selection.
+  await groups.nth(1).locator('.find-hit').nth(1).locator('.find-hit-jump').click();
+  await expect(anna.locator('.edit-view[data-selected="in-app"]')).toBeVisible();
+  await expect.poll(() => anna.evaluate(() => window.getSelection()?.toString())).toBe('selvbetjening');
+
+  // Ctrl+H: replace all, in one step.
+  await field(panel(anna), 'find.query').click();
+  await anna.keyboard.press('Control+h');
+  await field(panel(anna), 'find.replacement').fill('digital service');
+  await settle(anna);
+  await anna.screenshot({ path: 'docs/screenshots/find-replace.png' });
+  await anna.getByTestId('find-replace-all').click();
+  await expect(anna.getByTestId('find-count')).toHaveText('Ingen forekomster');
+  await expect(anna.locator('.toast-message').last()).toHaveText('6 forekomster erstattet');
+  await expect(field(anna, 'title')).toHaveValue('Ny app til digital service');
+  await expect(richText(anna, 'in-app:description')).toHaveText('Appen samler digital service ét sted.');
+  await anna.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/fa-selv`);
+  await expect(field(anna, 'title')).toHaveValue('digital service der virker');
+  await expect(richText(anna, 'fa-selv:body')).toHaveText('God digital service sparer borgeren for ventetid. Vi måler digital service hvert kvartal.');
+
+  // Fortryd (Ctrl+Z outside a field, as for the navigator's operations) takes all six back at once.
+  await anna.locator('.pane-title, .edit-view').first().click({ position: { x: 2, y: 2 } });
+  await anna.keyboard.press('Control+z');
+  await expect(field(anna, 'title')).toHaveValue('Selvbetjening der virker');
+  await expect(anna.locator('[data-goal="go-andel"] textarea')).toHaveValue('Andelen af sager via selvbetjening stiger til 80 %');
+  await expect(richText(anna, 'fa-selv:body')).toHaveText('God selvbetjening sparer borgeren for ventetid. Vi måler selvbetjening hvert kvartal.');
+  await expect(anna.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  expect(errors).toEqual([]);
+});
