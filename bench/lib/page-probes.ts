@@ -89,3 +89,99 @@ export function installTypingProbe(): void {
 export function typingSamples(): { frame: number[]; painted: number[] } {
   return (window as unknown as { __typing: { frame: number[]; painted: number[] } }).__typing;
 }
+
+/** Arrival times of WebSocket messages of at least `minBytes` (the app's own sockets), in `window.__burstArrivals`. */
+export function installBurstProbe(minBytes: number): void {
+  const w = window as unknown as { __burstArrivals: { at: number; bytes: number }[]; WebSocket: typeof WebSocket };
+  w.__burstArrivals = [];
+  const Native = w.WebSocket;
+  class ProbedWebSocket extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      // Registered before the app's own handler, so it runs first: the time the message reached the page.
+      this.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data as unknown;
+        const bytes = data instanceof ArrayBuffer ? data.byteLength : data instanceof Blob ? data.size : 0;
+        if (bytes >= minBytes) w.__burstArrivals.push({ at: performance.now(), bytes });
+      });
+    }
+  }
+  w.WebSocket = ProbedWebSocket;
+}
+
+export interface BurstTiming {
+  /** The burst's message reached the page (performance.now()). */
+  arrivedAt: number;
+  bytes: number;
+  /** From arrival to the first frame whose editor holds the marker. */
+  shownMs: number;
+  /** From arrival to the first task after that frame (painted). */
+  paintedMs: number;
+}
+
+/**
+ * Resolves once a message counted by installBurstProbe arrives after this call and the editor `selector` then
+ * shows `marker` (ProseMirror's document, else the DOM text), checked every frame; rejects after `timeoutMs`.
+ */
+export function waitForBurst([selector, marker, timeoutMs]: [string, string, number]): Promise<BurstTiming> {
+  type ViewDescHolder = HTMLElement & { pmViewDesc?: { node?: { textContent: string } } };
+  const w = window as unknown as { __burstArrivals: { at: number; bytes: number }[] };
+  const seen = w.__burstArrivals.length;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const frame = () => {
+      const now = performance.now();
+      const arrival = w.__burstArrivals[seen];
+      const el = document.querySelector<ViewDescHolder>(selector);
+      const text = el ? (el.pmViewDesc?.node?.textContent ?? el.textContent ?? '') : '';
+      if (arrival && text.includes(marker)) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () =>
+          resolve({ arrivedAt: arrival.at, bytes: arrival.bytes, shownMs: now - arrival.at, paintedMs: performance.now() - arrival.at });
+        channel.port2.postMessage(null);
+        return;
+      }
+      if (now - started > timeoutMs) {
+        reject(new Error(`no burst shown within ${timeoutMs} ms (${w.__burstArrivals.length - seen} large messages arrived)`));
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** Starts recording frame intervals (rAF to rAF) and long tasks; `window.__frames.stop()` returns them. */
+export function startFrameWatch(): void {
+  const intervals: number[] = [];
+  const longTasks: number[] = [];
+  let last = performance.now();
+  let running = true;
+  const tick = (now: number) => {
+    if (!running) return;
+    intervals.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  let observer: PerformanceObserver | null = null;
+  try {
+    observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    observer = null;
+  }
+  (window as unknown as { __frames: { stop(): { intervals: number[]; longTasks: number[] } } }).__frames = {
+    stop() {
+      running = false;
+      observer?.disconnect();
+      return { intervals, longTasks };
+    },
+  };
+}
+
+export function stopFrameWatch(): { intervals: number[]; longTasks: number[] } {
+  return (window as unknown as { __frames: { stop(): { intervals: number[]; longTasks: number[] } } }).__frames.stop();
+}

@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { EditorView } from 'prosemirror-view';
 import { TextSelection } from 'prosemirror-state';
 import { richSchema } from '../../shared/richtext/schema';
+import { StrategyModel } from '../../shared/model';
 import { createEditor, type StackVariant } from './editor-stack';
 
 export interface ReplayResult {
@@ -305,6 +306,34 @@ function mountTypingEditor(paragraphs: string[]): void {
   view.dispatch(view.state.tr.setSelection(TextSelection.atEnd(view.state.doc)));
 }
 
+// ---- a remote burst into a bare editor (baseline of the app's remote-burst figure) ----------------------
+
+/**
+ * The bare editor stack bound to a focus area's body of `state`; then `burst` (a colleague's offline edits, one
+ * update) applied to its doc: ms from applying it to the next frame, and to the first task after it (painted).
+ */
+async function burstIntoEditor(stateBase64: string, burstBase64: string, focusAreaId: string, marker: string): Promise<{ shownMs: number; paintedMs: number }> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, fromBase64(stateBase64));
+  const mount = mountPoint();
+  const view = createEditor(mount, new StrategyModel(doc).fragment(focusAreaId, 'body'), new Awareness(doc));
+  const burst = fromBase64(burstBase64);
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await nextTask();
+  const started = performance.now();
+  Y.applyUpdate(doc, burst, 'remote');
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const shownMs = performance.now() - started;
+  await nextTask();
+  const paintedMs = performance.now() - started;
+  const shown = view.state.doc.textContent.includes(marker);
+  view.destroy();
+  mount.remove();
+  doc.destroy();
+  if (!shown) throw new Error('the bare editor does not show the burst');
+  return { shownMs, paintedMs };
+}
+
 const api = {
   loadTrace,
   replayEditor,
@@ -317,6 +346,7 @@ const api = {
   syncLog,
   leaveSync,
   mountTypingEditor,
+  burstIntoEditor,
 };
 
 export type BenchPageApi = typeof api;

@@ -17,7 +17,6 @@ import { median } from '../lib/stats';
 import type { TraceEdit } from '../lib/trace';
 
 const GROUP = '1 Editing trace';
-const BUDGET = { text: '≥ 1/5 of plain Y.Text', minRatio: 0.2 };
 
 /** Replays edits [0, count) into a plain Y.Text in Node. */
 function replayInNode(edits: readonly TraceEdit[], count: number): { ms: number; text: string } {
@@ -142,7 +141,9 @@ export async function measureEditingTrace(ctx: BenchContext): Promise<Figure[]> 
         value: editorRate,
         unit: 'edits/s',
         baseline: { label: 'plain Y.Text, same page', value: chromiumPlainRate, unit: 'edits/s' },
-        budget: BUDGET,
+        // Tracked without a budget since issue 18: one ProseMirror transaction per edit is what no user makes;
+        // remote edits are held to the remote-burst budget (scenarios/remote-burst.ts) instead.
+        budget: null,
         details: {
           edits: count,
           traceEdits: total,
@@ -189,7 +190,9 @@ export async function measureEditingTrace(ctx: BenchContext): Promise<Figure[]> 
         value: worstCount / (worst.ms / 1000),
         unit: 'edits/s',
         baseline: { label: 'plain Y.Text, same page', value: worstPlain.rate, unit: 'edits/s' },
-        budget: BUDGET,
+        // Tracked without a budget since issue 18: one ProseMirror transaction per edit is what no user makes;
+        // remote edits are held to the remote-burst budget (scenarios/remote-burst.ts) instead.
+        budget: null,
         details: { editorMs: Math.round(worst.ms), forcedLayouts: worstLayout.layouts, layoutMs: worstLayout.layoutMs, finalCharacters: expectedWorst.length },
       }),
       figure({

@@ -6,7 +6,7 @@
 //   warm: the app already on its start screen, then the route changes (time from the change).
 // Baseline: Y.applyUpdate of the document's state in the same page (the app page, after opening) and in
 // Node. Also the renderer's JS heap after opening (CDP, after GC), and typing latency (keydown → next
-// frame) in a 100-focus-area document against the same keystrokes in the bare editor stack.
+// frame) in the large strategy against the same keystrokes in the bare editor stack holding the same text.
 import type { Browser, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -104,9 +104,7 @@ async function typeAndMeasure(page: Page, editorSelector: string | null, chars: 
 export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> {
   await ensureRenderer(ctx);
   const large = generateLargeStrategy();
-  const typingDoc = generateLargeStrategy({ perspectives: 10, focusAreas: 100 });
   const watch = focusAreaWatch(large, 57);
-  const typingWatch = focusAreaWatch(typingDoc, 57);
   const state = Y.encodeStateAsUpdate(importStrategy(large));
   const nodeApply: number[] = [];
   for (let run = 0; run < 5; run++) {
@@ -120,7 +118,6 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
   const browser = await ctx.browser();
   try {
     const id = await createDocument(server, large, 'stor-strategi.json');
-    const typingId = await createDocument(server, typingDoc, 'hundrede-indsatsomraader.json');
     const route = (docId: string, focusAreaId: string) => `#/doc/${encodeURIComponent(docId)}/edit/${encodeURIComponent(focusAreaId)}`;
 
     // Cold opens: a fresh browser context each time.
@@ -165,17 +162,18 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
     }
     ctx.log(`  open (warm): ${Math.round(warm.interactiveMs)} ms; applyUpdate in page: ${pageApply.map((t) => Math.round(t)).join(', ')} ms`);
 
-    // Typing latency: the app with 100 focus areas, and the bare editor stack with the same text.
+    // Typing latency: the app with the large strategy (issue 18's budget; the 100-focus-area document of earlier
+    // rounds is gone: the large one is where a keystroke is dearest), and the bare editor stack with the same text.
     const chars = ctx.quick ? 25 : 60;
     const typingContext = await newContext(browser);
     let app: { frame: number[]; painted: number[]; typed: string };
     let typingProfile: ProfileEntry[] = [];
     try {
       const page = await typingContext.newPage();
-      await page.addInitScript(installOpenWatcher, typingWatch);
-      await page.goto(`${server.url}/${route(typingId, typingWatch.focusAreaId)}`);
+      await page.addInitScript(installOpenWatcher, watch);
+      await page.goto(`${server.url}/${route(id, watch.focusAreaId)}`);
       await openResult(page);
-      const selector = `[data-field="${typingWatch.focusAreaId}:body"] .ProseMirror`;
+      const selector = `[data-field="${watch.focusAreaId}:body"] .ProseMirror`;
       app = await typeAndMeasure(page, selector, chars);
       const shown = (await page.textContent(selector)) ?? '';
       if (!shown.includes(app.typed.trim())) throw new Error('the app editor does not show the typed text');
@@ -199,7 +197,7 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
     const benchPage = await openBenchPage(browser, (await ctx.pageServer()).url);
     let bare: { frame: number[]; painted: number[]; typed: string };
     try {
-      await callBench(benchPage, 'mountTypingEditor', typingWatch.paragraphs);
+      await callBench(benchPage, 'mountTypingEditor', watch.paragraphs);
       bare = await typeAndMeasure(benchPage, null, chars);
       if (!((await benchPage.textContent('.ProseMirror')) ?? '').includes(bare.typed.trim())) throw new Error('the bare editor does not show the typed text');
     } finally {
@@ -225,7 +223,7 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
         value: coldMs,
         unit: 'ms',
         baseline: { label: 'Y.applyUpdate of its state, same browser (first run)', value: applyCold, unit: 'ms' },
-        budget: { text: '< 1000 ms and < 5 × applyUpdate', maxValue: 1000, maxRatio: 5 },
+        budget: { text: '< 1000 ms and ≤ 4 × applyUpdate', maxValue: 1000, maxRatio: 4 },
         details: openDetails,
       }),
       figure({
@@ -235,6 +233,7 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
         value: warm.interactiveMs,
         unit: 'ms',
         baseline: { label: 'Y.applyUpdate, same page (first run)', value: applyCold, unit: 'ms' },
+        budget: { text: '≤ 2 × applyUpdate', maxRatio: 2 },
         details: { readyMs: Math.round(warm.readyMs) },
       }),
       figure({
@@ -258,10 +257,11 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
           figure({
             id: `typing.${kind}.p${p}`,
             group: GROUP,
-            title: `Typing, 100 focus areas: keydown → ${kind === 'frame' ? 'next frame' : 'frame painted'}, p${p}`,
+            title: `Typing, large strategy: keydown → ${kind === 'frame' ? 'next frame' : 'frame painted'}, p${p}`,
             value: percentile(app[kind], p),
             unit: 'ms',
             baseline: { label: `bare editor stack p${p}`, value: percentile(bare[kind], p), unit: 'ms' },
+            ...(kind === 'frame' && p === 95 ? { budget: { text: '≤ 2 × bare editor stack and ≤ 10 ms', maxValue: 10, maxRatio: 2 } } : {}),
             ...(kind === 'frame' && p === 50 ? { details: { keystrokes: app[kind].length, bareKeystrokes: bare[kind].length, cpuProfileTop: typingProfile } } : {}),
           }),
         ),

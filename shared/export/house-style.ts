@@ -61,6 +61,8 @@ export const houseStyleSchema = z.object({
     numbered: z.boolean(),
     /** Each level-1 heading (vision, perspective, section) starts a new page. */
     chapterOnNewPage: z.boolean(),
+    /** Where chapters start a new page; wins over chapterOnNewPage (true: 'always', false: 'never'). See docs/export.md. */
+    chapterPageBreak: z.enum(['always', 'auto', 'never']).optional(),
   }),
   cover: z.object({
     /** 'band': title on a coloured band; 'classic': dark title on white with a rule under it. */
@@ -82,6 +84,18 @@ export const houseStyleSchema = z.object({
 });
 
 export type HouseStyle = z.infer<typeof houseStyleSchema>;
+
+/**
+ * Where chapters start a new page. 'always': every chapter; 'auto': the body starts on a new page after the
+ * contents, then chapters follow on where the last one ended (headings keep with their first lines, so none is
+ * stranded at a page's foot, and a short chapter leaves no near-empty page behind); 'never': not even after the
+ * contents. Pages still break where the orientation changes (the plans' landscape pages) and before each plan.
+ */
+export type ChapterPageBreak = NonNullable<HouseStyle['headings']['chapterPageBreak']>;
+
+export function chapterPageBreakOf(style: HouseStyle): ChapterPageBreak {
+  return style.headings.chapterPageBreak ?? (style.headings.chapterOnNewPage ? 'always' : 'never');
+}
 
 /** The logo as the exporter receives it: bytes and pixel size (read from the PNG header). */
 export interface HouseStyleLogo {

@@ -1,10 +1,10 @@
 // Look-ups over a strategy by id, shared by the Word exporter and the status report, and the one
 // disposition (chapters, headings and their numbers) of the Word document and the app's Disposition view.
-import type { ActionPlan, FocusArea, Initiative, Labels, Owner, Perspective, Rich, SectionPlacement, StrategyFile } from '../format/schema';
+import type { ActionPlan, FocusArea, Initiative, Labels, Meta, Owner, Perspective, Rich, SectionPlacement, StrategyFile } from '../format/schema';
 import { t } from '../i18n/messages';
 import { richToJson, type PmNode } from './rich-json';
 import { exportTexts, structureWords } from './texts';
-import { smartQuotes, type ExportLanguage } from './typography';
+import { formatDate, formatYears, strategyStatusLabel, typeset, type ExportLanguage } from './typography';
 
 export interface FocusAreaPlace {
   focusArea: FocusArea;
@@ -74,6 +74,22 @@ export function placementOf(section: { placement?: SectionPlacement | undefined 
 /** Whether "Om strategien" is written: someone prepared, commissioned or can be contacted about it. */
 export function aboutShown(meta: { preparedBy?: string | undefined; commissionedBy?: string | undefined; contact?: string | undefined }): boolean {
   return !!(meta.preparedBy || meta.commissionedBy || meta.contact);
+}
+
+/** The rows of "Om strategien" that have a value, in the document's language, as Word lists them. */
+export function aboutFacts(meta: Meta): { label: string; value: string }[] {
+  const lang: ExportLanguage = meta.language === 'en' ? 'en' : 'da';
+  const texts = exportTexts(lang);
+  const rows: [string, string | undefined][] = [
+    [texts.preparedBy, meta.preparedBy],
+    [texts.commissionedBy, meta.commissionedBy],
+    [texts.contact, meta.contact],
+    [texts.period, formatYears(meta.period)],
+    [texts.version, meta.version],
+    [texts.date, meta.date ? formatDate(meta.date, lang) : undefined],
+    [texts.status, meta.status ? strategyStatusLabel(meta.status, lang) : undefined],
+  ];
+  return rows.filter((row): row is [string, string] => !!row[1] && row[1].trim() !== '').map(([label, value]) => ({ label, value }));
 }
 
 /** The structure the disposition needs: a StrategyFile has it; the app builds it from the live document. */
@@ -232,7 +248,7 @@ export function strategyDisposition(source: OutlineSource, options: DispositionO
     const text = title.trim() === '' ? untitled : title.trim();
     out.push({ kind, level, number, title: text, ...extra });
   };
-  const typo = (text: string) => smartQuotes(text, lang);
+  const typo = (text: string) => typeset(text, lang);
   const rich = (itemId: string, field: string, value: Rich | undefined, baseLevel: number) => {
     richOutlineHeadings(value, baseLevel).forEach((h, index) => heading('richHeading', h.level as 1 | 2 | 3, typo(h.text), { itemId, field, index }));
   };

@@ -53,9 +53,9 @@ test('start screen, editor and outline have no serious accessibility violations'
   await page.screenshot({ path: 'docs/screenshots/editor-outline.png' });
 
   // Clicking a part of the outline opens its editor.
-  const part = page.locator('.outline-level-4').nth(1);
-  const partTitle = await part.locator('> h4 button span:not(.outline-number)').innerText();
-  await part.locator('> h4 button').click();
+  const part = page.locator('.outline-part[data-kind="focusArea"]').nth(1);
+  const partTitle = await part.locator('> .outline-heading button span:not(.outline-number)').innerText();
+  await part.locator('> .outline-heading button').click();
   await expect(page.getByRole('tab', { name: 'Redigér' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('item-title')).toHaveValue(partTitle);
   await expect(page.getByRole('treeitem', { name: partTitle })).toHaveAttribute('aria-selected', 'true');

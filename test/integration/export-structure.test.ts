@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StrategyModel, importStrategy } from '../../shared/model';
 import { modelDisposition } from '../../renderer/src/outline/disposition';
-import { EXAMPLES, docxPart, examplesDir, libreOfficePdf, pdfPages, pejling, readExample, squash, tempDir } from './export-helpers';
+import { EXAMPLES, docxPart, examplesDir, libreOfficePdf, pdfPages, pejling, readExample, run, squash, tempDir } from './export-helpers';
 
 interface Entry {
   level: number;
@@ -35,7 +35,13 @@ function tocOfDocx(xml: string): Entry[] {
   return entries;
 }
 
-const exported = new Map<string, { toc: Entry[]; disposition: Entry[]; pages: string[] }>();
+/** Whether each page of a PDF is landscape (pdfinfo's page sizes), index 0 = page 1. */
+async function landscapePages(pdf: string, count: number): Promise<boolean[]> {
+  const { stdout } = await run('pdfinfo', ['-f', '1', '-l', String(count), pdf]);
+  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => Number(m[1]) > Number(m[2]));
+}
+
+const exported = new Map<string, { toc: Entry[]; disposition: Entry[]; pages: string[]; landscape: boolean[] }>();
 let work: string;
 
 beforeAll(async () => {
@@ -51,7 +57,9 @@ beforeAll(async () => {
     const copy = path.join(work, 'read', `${name}.docx`);
     await mkdir(path.dirname(copy), { recursive: true });
     await copyFile(docx, copy);
-    exported.set(name, { toc: tocOfDocx(await docxPart(docx, 'word/document.xml')), disposition, pages: await pdfPages(await libreOfficePdf(copy)) });
+    const pdf = await libreOfficePdf(copy);
+    const pages = await pdfPages(pdf);
+    exported.set(name, { toc: tocOfDocx(await docxPart(docx, 'word/document.xml')), disposition, pages, landscape: await landscapePages(pdf, pages.length) });
   }
 }, 600_000);
 
@@ -86,6 +94,34 @@ describe.each(EXAMPLES)('the structure of %s', (name) => {
         expect(numbered, `"${entry.title}" shown with a number`).toBe(false);
       }
     }
+  });
+});
+
+describe.each(EXAMPLES)('the pages of %s (house style with chapterPageBreak "auto")', (name) => {
+  const get = () => exported.get(name)!;
+  const lines = (page: string) => page.split('\n').map(squash).filter((line) => line !== '');
+
+  it('has no footer on the cover; every other page says "Side N af M"', () => {
+    const { pages } = get();
+    expect(pages[0]).not.toMatch(/Side \d+ af \d+/);
+    pages.slice(1).forEach((page, i) => expect(page, `page ${i + 2}`).toMatch(new RegExp(`Side ${i + 2} af ${pages.length}`)));
+  });
+
+  it('leaves no nearly empty page (under 6 lines) before a chapter, except where the orientation changes', () => {
+    const { pages, toc, landscape } = get();
+    const chapters = new Set(toc.filter((e) => e.level === 1).map((e) => (e.number ? `${e.number} ${e.title}` : e.title)));
+    // The body: from the first page after the contents.
+    const firstBody = pages.findIndex((page, i) => i > 1 && !/\.{5,}\s*\d+\s*$/m.test(page));
+    expect(firstBody).toBeGreaterThan(1);
+    const short: string[] = [];
+    for (let i = firstBody; i < pages.length - 1; i++) {
+      // Without the running header (first line) and the footer (last line).
+      const text = lines(pages[i] ?? '').slice(1, -1);
+      const next = lines(pages[i + 1] ?? '').slice(1, -1);
+      const startsChapter = chapters.has(next[0] ?? '');
+      if (startsChapter && text.length < 6 && landscape[i] === landscape[i + 1]) short.push(`page ${i + 1} (${text.length} lines) before "${next[0]}"`);
+    }
+    expect(short).toEqual([]);
   });
 });
 

@@ -1,29 +1,62 @@
-// "Disposition": the whole strategy read as it will be published — cover, numbered chapters, vision,
-// perspectives and focus areas with their text and goals, action-plan tables, owners. Clicking a
-// part (or its heading button) opens it in the editing pane.
+// "Disposition": the whole strategy read as it will be published — cover, then the Word document's
+// chapters in its order with its numbers (./disposition.ts reads them from the one index of the export,
+// shared/export/strategy-index.ts): free sections (a foreword without number), vision, each perspective a
+// chapter with its focus areas, action-plan tables, "Om strategien". Clicking a part (or its heading
+// button) opens it in the editing pane.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { VISION_ID, type StrategyModel } from '../../../shared/model';
-import type { RichField, SectionData } from '../../../shared/model/types';
-import type { SectionPlacement } from '../../../shared/format/schema';
+import type { PerspectiveData, RichField } from '../../../shared/model/types';
+import { aboutFacts, type DispositionEntry } from '../../../shared/export/strategy-index';
 import { useDocVersion } from '../session/use-doc';
 import { currentLanguage, formatNumber, t } from '../i18n/i18n';
 import { formatInitiativePeriod, formatYears } from '../../../shared/i18n/format';
-import { BEARINGS_KEY, META_KEY, OWNERS_KEY, PERSPECTIVES_KEY, PLANS_KEY, VISION_KEY, VISION_PRINCIPLES_KEY } from '../session/nav-tree';
+import { BEARINGS_KEY, META_KEY, PERSPECTIVES_KEY, PLANS_KEY, VISION_KEY, VISION_PRINCIPLES_KEY } from '../session/nav-tree';
 import type { DocumentViewProps } from '../session/view-registry';
 import { resolveLabels } from '../session/labels';
 import { RichView } from './RichView';
+import { useDisposition } from './disposition';
 
 type Select = (key: string) => void;
 
-function Rich({ model, id, field, level }: { model: StrategyModel; id: string; field: RichField; level: number }) {
+function Rich({ model, id, field, level, numbers }: { model: StrategyModel; id: string; field: RichField; level: number; numbers?: Numbers }) {
   let fragment;
   try {
     fragment = model.fragment(id, field);
   } catch {
     return null;
   }
-  return <RichView fragment={fragment} headingBase={level} />;
+  const own = numbers?.rich(id, field);
+  return <RichView fragment={fragment} headingBase={level} {...(own ? { numbers: own } : {})} />;
+}
+
+/** The disposition's numbers by what they number: an item, a fixed chapter, or the headings of a rich field. */
+class Numbers {
+  private readonly byKey = new Map<string, DispositionEntry>();
+  private readonly richByField = new Map<string, string[]>();
+
+  constructor(readonly entries: DispositionEntry[]) {
+    for (const entry of entries) {
+      if (entry.kind === 'richHeading') {
+        const key = `${entry.itemId ?? ''}:${entry.field ?? ''}`;
+        this.richByField.set(key, [...(this.richByField.get(key) ?? []), entry.number]);
+      } else {
+        this.byKey.set(Numbers.key(entry.kind, entry.itemId), entry);
+      }
+    }
+  }
+
+  static key(kind: DispositionEntry['kind'], itemId?: string): string {
+    return `${kind}:${itemId ?? ''}`;
+  }
+
+  of(kind: DispositionEntry['kind'], itemId?: string): DispositionEntry | undefined {
+    return this.byKey.get(Numbers.key(kind, itemId));
+  }
+
+  rich(itemId: string, field: string): string[] | undefined {
+    return this.richByField.get(`${itemId}:${field}`);
+  }
 }
 
 /** A part of the outline: clicking it opens its editor; its heading is a button for keyboard users. */
@@ -35,6 +68,7 @@ function Part({
   title,
   children,
   className,
+  kind,
 }: {
   itemKey: string;
   select: Select;
@@ -43,12 +77,15 @@ function Part({
   title: string;
   children?: ComponentChildren;
   className?: string;
+  /** What the part is in the disposition (e2e specs and the scroll-to find parts by it). */
+  kind?: DispositionEntry['kind'];
 }) {
   const Heading = `h${level}` as 'h2' | 'h3' | 'h4';
   return (
     <section
       class={`outline-part outline-level-${level}${className ? ` ${className}` : ''}`}
       data-key={itemKey}
+      {...(kind ? { 'data-kind': kind } : {})}
       onClick={(e) => {
         // Links keep working; everything else jumps to the editor.
         e.stopPropagation();
@@ -68,8 +105,10 @@ function Part({
 }
 
 export function OutlineView({ session, select, selectedKey }: DocumentViewProps) {
-  // Structure and fields re-render the outline; each text follows its own fragment (RichView).
+  // Structure and fields re-render the outline; each text follows its own fragment (RichView), and the
+  // numbers follow the headings (useDisposition re-reads them when a heading changes).
   const version = useDocVersion(session, { structureOnly: true });
+  const entries = useDisposition(session);
   const viewRef = useRef<HTMLDivElement>(null);
 
   // Choosing a part in the navigator while the outline is shown scrolls the outline to it.
@@ -81,36 +120,34 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
   const meta = model.getMeta();
   const labels = resolveLabels(model);
   const jump: Select = (key) => select(key, 'edit');
-  const principlesLabel = labels.principles;
-  const bearingsLabel = labels.bearings;
-  const perspectivesLabel = labels.perspectives;
+  const numbers = new Numbers(entries);
   const focusAreasLabel = labels.focusAreas;
 
-  const sections = model.list('section');
-  const sectionsAt = (placement: SectionPlacement) => sections.filter((s) => (s.placement ?? 'afterVision') === placement);
-  let chapter = 0;
-  const next = () => String(++chapter);
-
-  const sectionPart = (section: SectionData) => (
-    <Part key={section.id} itemKey={section.id} select={jump} level={2} number={next()} title={section.title}>
-      <Rich model={model} id={section.id} field="body" level={2} />
-    </Part>
-  );
-
+  const sections = new Map(model.list('section').map((s) => [s.id, s]));
   const perspectives = model.list('perspective');
-  const hidden = perspectives.some((p) => p.hidden);
   const visionPrinciples = model.list('principle', VISION_ID);
   const bearings = model.list('bearing');
   const plans = model.list('actionPlan');
-  const owners = model.list('owner');
   const ownerName = (id: string | undefined) => (id ? (model.get('owner', id)?.name ?? '') : '');
   const focusAreaTitle = new Map(model.list('focusArea').map((fa) => [fa.id, fa.title]));
 
-  const focusAreaPart = (fa: { id: string; title: string }, number: string, level: 3 | 4) => {
+  const statements = (list: { id: string; title: string }[]) => (
+    <ol class="outline-statements">
+      {list.map((p) => (
+        <li key={p.id} data-key={p.id} onClick={(e) => (e.stopPropagation(), jump(p.id))}>
+          <strong>{p.title}</strong>
+          <Rich model={model} id={p.id} field="body" level={3} numbers={numbers} />
+        </li>
+      ))}
+    </ol>
+  );
+
+  const focusAreaPart = (fa: { id: string; title: string }) => {
+    const entry = numbers.of('focusArea', fa.id);
     const goals = model.list('goal', fa.id);
     return (
-      <Part key={fa.id} itemKey={fa.id} select={jump} level={level} number={number} title={fa.title}>
-        <Rich model={model} id={fa.id} field="body" level={level} />
+      <Part key={fa.id} itemKey={fa.id} kind="focusArea" select={jump} level={3} number={entry?.number} title={entry?.title ?? fa.title}>
+        <Rich model={model} id={fa.id} field="body" level={3} numbers={numbers} />
         {goals.length > 0 && (
           <div class="outline-goals">
             <p class="outline-label">{t('focusArea.goals')}</p>
@@ -123,6 +160,144 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
         )}
       </Part>
     );
+  };
+
+  /** The principles of a perspective, under their heading (a sub-heading in Word too). */
+  const perspectiveBody = (p: PerspectiveData) => {
+    const own = model.list('principle', p.id);
+    const principles = numbers.of('principles', p.id);
+    return (
+      <>
+        <Rich model={model} id={p.id} field="intro" level={2} numbers={numbers} />
+        {own.length > 0 && principles && (
+          <Part itemKey={`${p.id}:principles`} kind="principles" select={() => jump(p.id)} level={3} number={principles.number} title={principles.title}>
+            {statements(own)}
+          </Part>
+        )}
+        {model.list('focusArea', p.id).map(focusAreaPart)}
+      </>
+    );
+  };
+
+  const chapter = (entry: DispositionEntry) => {
+    switch (entry.kind) {
+      case 'section': {
+        const section = entry.itemId ? sections.get(entry.itemId) : undefined;
+        if (!section) return null;
+        return (
+          <Part key={section.id} itemKey={section.id} kind="section" select={jump} level={2} number={entry.number} title={entry.title} className={section.unnumbered ? 'outline-unnumbered' : undefined}>
+            <Rich model={model} id={section.id} field="body" level={2} numbers={numbers} />
+          </Part>
+        );
+      }
+      case 'vision': {
+        const principles = numbers.of('principles');
+        const bearingsEntry = numbers.of('bearings');
+        return (
+          <Part key="vision" itemKey={VISION_KEY} kind="vision" select={jump} level={2} number={entry.number} title={entry.title}>
+            <div class="outline-vision-statement">
+              <Rich model={model} id={VISION_ID} field="statement" level={2} numbers={numbers} />
+            </div>
+            <Rich model={model} id={VISION_ID} field="body" level={2} numbers={numbers} />
+            {visionPrinciples.length > 0 && principles && (
+              <Part itemKey={VISION_PRINCIPLES_KEY} kind="principles" select={jump} level={3} number={principles.number} title={principles.title}>
+                {statements(visionPrinciples)}
+              </Part>
+            )}
+            {bearings.length > 0 && bearingsEntry && (
+              <Part itemKey={BEARINGS_KEY} kind="bearings" select={jump} level={3} number={bearingsEntry.number} title={bearingsEntry.title}>
+                {statements(bearings)}
+              </Part>
+            )}
+          </Part>
+        );
+      }
+      case 'perspective': {
+        const p = perspectives.find((candidate) => candidate.id === entry.itemId);
+        if (!p) return null;
+        return (
+          <Part key={p.id} itemKey={p.id} kind="perspective" select={jump} level={2} number={entry.number} title={entry.title}>
+            {perspectiveBody(p)}
+          </Part>
+        );
+      }
+      case 'focusAreas': {
+        // A strategy without the perspective level: the focus areas of consecutive hidden perspectives in one chapter.
+        const from = perspectives.findIndex((candidate) => candidate.id === entry.itemId);
+        if (from < 0) return null;
+        const run: PerspectiveData[] = [];
+        for (let i = from; i < perspectives.length && perspectives[i]?.hidden; i++) run.push(perspectives[i] as PerspectiveData);
+        return (
+          <Part key={`hidden:${entry.itemId}`} itemKey={PERSPECTIVES_KEY} kind="focusAreas" select={jump} level={2} number={entry.number} title={entry.title}>
+            {run.map((p) => (
+              <div key={p.id} class="outline-hidden-perspective">
+                {perspectiveBody(p)}
+              </div>
+            ))}
+          </Part>
+        );
+      }
+      case 'actionPlans':
+        return (
+          <Part key="plans" itemKey={PLANS_KEY} kind="actionPlans" select={jump} level={2} number={entry.number} title={entry.title}>
+            {plans.map((plan) => {
+              const planEntry = numbers.of('actionPlan', plan.id);
+              const initiatives = model.list('initiative', plan.id);
+              return (
+                <Part key={plan.id} itemKey={plan.id} kind="actionPlan" select={jump} level={3} number={planEntry?.number} title={planEntry?.title ?? plan.title}>
+                  <p class="outline-meta">
+                    {t(`plan.kind.${plan.kind}`)} · {formatYears(plan.period)}
+                    {plan.ownerId && ` · ${ownerName(plan.ownerId)}`}
+                  </p>
+                  <Rich model={model} id={plan.id} field="intro" level={3} numbers={numbers} />
+                  {initiatives.length > 0 && (
+                    <table class="data-table outline-table">
+                      <caption class="visually-hidden">{t('outline.planTable', { title: plan.title })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('outline.initiative')}</th>
+                          <th scope="col">{t('initiative.owner')}</th>
+                          <th scope="col">{focusAreasLabel}</th>
+                          <th scope="col">{t('outline.period')}</th>
+                          <th scope="col">{t('initiative.status')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {initiatives.map((item) => (
+                          <tr key={item.id} data-key={item.id} onClick={(e) => (e.stopPropagation(), jump(item.id))}>
+                            <td>{item.title}</td>
+                            <td>{ownerName(item.ownerId)}</td>
+                            <td>{item.focusAreaIds.map((id) => focusAreaTitle.get(id) ?? id).join(', ')}</td>
+                            <td data-testid="outline-period">{formatInitiativePeriod(item.start, item.end, currentLanguage())}</td>
+                            <td>{item.status ? t(`initiative.status.${item.status}`) : ''}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </Part>
+              );
+            })}
+          </Part>
+        );
+      case 'about': {
+        // "Om strategien": the cover's facts as the document lists them; editing them is the cover's form.
+        return (
+          <Part key="about" itemKey={`${META_KEY}:about`} kind="about" select={() => jump(META_KEY)} level={2} number={entry.number} title={entry.title}>
+            <dl class="outline-about">
+              {aboutFacts(meta).map(({ label, value }) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+            </dl>
+          </Part>
+        );
+      }
+      default:
+        return null;
+    }
   };
 
   return (
@@ -147,138 +322,7 @@ export function OutlineView({ session, select, selectedKey }: DocumentViewProps)
           </p>
         </header>
 
-        {sectionsAt('beforeVision').map(sectionPart)}
-
-        <Part itemKey={VISION_KEY} select={jump} level={2} number={next()} title={t('nav.vision')}>
-          <div class="outline-vision-statement">
-            <Rich model={model} id={VISION_ID} field="statement" level={2} />
-          </div>
-          <Rich model={model} id={VISION_ID} field="body" level={2} />
-          {visionPrinciples.length > 0 && (
-            <Part itemKey={VISION_PRINCIPLES_KEY} select={jump} level={3} title={principlesLabel}>
-              <ol class="outline-statements">
-                {visionPrinciples.map((p) => (
-                  <li key={p.id} data-key={p.id} onClick={(e) => (e.stopPropagation(), jump(p.id))}>
-                    <strong>{p.title}</strong>
-                    <Rich model={model} id={p.id} field="body" level={3} />
-                  </li>
-                ))}
-              </ol>
-            </Part>
-          )}
-          {bearings.length > 0 && (
-            <Part itemKey={BEARINGS_KEY} select={jump} level={3} title={bearingsLabel}>
-              <ol class="outline-statements">
-                {bearings.map((b) => (
-                  <li key={b.id} data-key={b.id} onClick={(e) => (e.stopPropagation(), jump(b.id))}>
-                    <strong>{b.title}</strong>
-                    <Rich model={model} id={b.id} field="body" level={3} />
-                  </li>
-                ))}
-              </ol>
-            </Part>
-          )}
-        </Part>
-
-        {sectionsAt('afterVision').map(sectionPart)}
-
-        {(() => {
-          const number = next();
-          if (hidden) {
-            const areas = perspectives.flatMap((p) => (p.hidden ? model.list('focusArea', p.id) : []));
-            return (
-              <Part itemKey={PERSPECTIVES_KEY} select={jump} level={2} number={number} title={focusAreasLabel}>
-                {areas.map((fa, i) => focusAreaPart(fa, `${number}.${i + 1}`, 3))}
-              </Part>
-            );
-          }
-          return (
-            <Part itemKey={PERSPECTIVES_KEY} select={jump} level={2} number={number} title={perspectivesLabel}>
-              {perspectives.map((p, i) => {
-                const pNumber = `${number}.${i + 1}`;
-                const own = model.list('principle', p.id);
-                return (
-                  <Part key={p.id} itemKey={p.id} select={jump} level={3} number={pNumber} title={p.title}>
-                    <Rich model={model} id={p.id} field="intro" level={3} />
-                    {own.length > 0 && (
-                      <div class="outline-goals">
-                        <p class="outline-label">{principlesLabel}</p>
-                        <ol>
-                          {own.map((pr) => (
-                            <li key={pr.id}>{pr.title}</li>
-                          ))}
-                        </ol>
-                      </div>
-                    )}
-                    {model.list('focusArea', p.id).map((fa, j) => focusAreaPart(fa, `${pNumber}.${j + 1}`, 4))}
-                  </Part>
-                );
-              })}
-            </Part>
-          );
-        })()}
-
-        {sectionsAt('afterPerspectives').map(sectionPart)}
-
-        {plans.length > 0 &&
-          (() => {
-            const number = next();
-            return (
-              <Part itemKey={PLANS_KEY} select={jump} level={2} number={number} title={t('nav.actionPlans')}>
-                {plans.map((plan, i) => {
-                  const initiatives = model.list('initiative', plan.id);
-                  return (
-                    <Part key={plan.id} itemKey={plan.id} select={jump} level={3} number={`${number}.${i + 1}`} title={plan.title}>
-                      <p class="outline-meta">
-                        {t(`plan.kind.${plan.kind}`)} · {formatYears(plan.period)}
-                        {plan.ownerId && ` · ${ownerName(plan.ownerId)}`}
-                      </p>
-                      <Rich model={model} id={plan.id} field="intro" level={3} />
-                      {initiatives.length > 0 && (
-                        <table class="data-table outline-table">
-                          <caption class="visually-hidden">{t('outline.planTable', { title: plan.title })}</caption>
-                          <thead>
-                            <tr>
-                              <th scope="col">{t('outline.initiative')}</th>
-                              <th scope="col">{t('initiative.owner')}</th>
-                              <th scope="col">{focusAreasLabel}</th>
-                              <th scope="col">{t('outline.period')}</th>
-                              <th scope="col">{t('initiative.status')}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {initiatives.map((item) => (
-                              <tr key={item.id} data-key={item.id} onClick={(e) => (e.stopPropagation(), jump(item.id))}>
-                                <td>{item.title}</td>
-                                <td>{ownerName(item.ownerId)}</td>
-                                <td>{item.focusAreaIds.map((id) => focusAreaTitle.get(id) ?? id).join(', ')}</td>
-                                <td data-testid="outline-period">{formatInitiativePeriod(item.start, item.end, currentLanguage())}</td>
-                                <td>{item.status ? t(`initiative.status.${item.status}`) : ''}</td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      )}
-                    </Part>
-                  );
-                })}
-              </Part>
-            );
-          })()}
-
-        {owners.length > 0 && (
-          <Part itemKey={OWNERS_KEY} select={jump} level={2} number={next()} title={t('nav.owners')}>
-            <ul class="outline-owners">
-              {owners.map((o) => (
-                <li key={o.id}>
-                  {o.name} <span class="muted">({t(`owners.kind.${o.kind}`)})</span>
-                </li>
-              ))}
-            </ul>
-          </Part>
-        )}
-
-        {sectionsAt('end').map(sectionPart)}
+        {entries.filter((entry) => entry.level === 1 && entry.kind !== 'richHeading').map(chapter)}
         <p class="outline-footnote muted small">{t('outline.count', { count: formatNumber(model.list('focusArea').length), label: focusAreasLabel.toLowerCase() })}</p>
       </article>
     </div>

@@ -16,10 +16,12 @@ export function fragmentIsEmpty(fragment: Y.XmlFragment): boolean {
 
 /**
  * `headingBase`: the level of the heading the text sits under; headings inside the text are shown
- * below it (an "Overskrift 1" under a level-3 heading becomes h4), as in the published document.
+ * below it, the distinct levels the text uses ranked (an "Overskrift 2" that is the text's only level
+ * is the first level under it), as in the published document. `numbers`: the document's numbers of
+ * the text's outline headings (those at the top or in quotes, down to Word's level 3), in order.
  * The view follows its own fragment (observeDeep), so typing in one field re-renders only that field.
  */
-export function RichView({ fragment, className, headingBase = 0 }: { fragment: Y.XmlFragment; className?: string; headingBase?: number }) {
+export function RichView({ fragment, className, headingBase = 0, numbers }: { fragment: Y.XmlFragment; className?: string; headingBase?: number; numbers?: string[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const [version, setVersion] = useState(0);
   const [empty, setEmpty] = useState(() => fragmentIsEmpty(fragment));
@@ -49,11 +51,26 @@ export function RichView({ fragment, className, headingBase = 0 }: { fragment: Y
       const node = withoutSuggestions(yXmlFragmentToProseMirrorRootNode(fragment, richSchema));
       el.replaceChildren(serializer.serializeFragment(node.content, { document }));
       if (headingBase > 0) {
-        for (const heading of Array.from(el.querySelectorAll('h1, h2, h3'))) {
-          const level = Math.min(6, Number(heading.tagName.slice(1)) + headingBase);
-          const replacement = document.createElement(`h${level}`);
+        const headings = Array.from(el.querySelectorAll('h1, h2, h3'));
+        const levels = [...new Set(headings.map((h) => Number(h.tagName.slice(1))))].sort((a, b) => a - b);
+        let outlined = 0;
+        for (const heading of headings) {
+          const rank = levels.indexOf(Number(heading.tagName.slice(1))) + 1;
+          const replacement = document.createElement(`h${Math.min(6, headingBase + rank)}`);
           replacement.className = 'rich-heading';
           replacement.append(...Array.from(heading.childNodes));
+          // Word's rule (shared/export/strategy-index.ts, richOutlineHeadings): a heading of the document
+          // when it stands at the top or in quotes, has text, and is no deeper than level 3.
+          let parent = heading.parentElement;
+          while (parent && parent !== el && parent.tagName === 'BLOCKQUOTE') parent = parent.parentElement;
+          const outline = parent === el && (heading.textContent ?? '').trim() !== '' && headingBase - 1 + rank <= 3;
+          const number = outline ? numbers?.[outlined++] : undefined;
+          if (number) {
+            const span = document.createElement('span');
+            span.className = 'outline-number';
+            span.textContent = number;
+            replacement.prepend(span);
+          }
           heading.replaceWith(replacement);
         }
       }
@@ -65,6 +82,6 @@ export function RichView({ fragment, className, headingBase = 0 }: { fragment: Y
     } catch {
       el.textContent = '';
     }
-  }, [fragment, version, headingBase]);
+  }, [fragment, version, headingBase, numbers?.join(' ')]);
   return <div class={`rich-view${className ? ` ${className}` : ''}`} ref={ref} hidden={empty} />;
 }

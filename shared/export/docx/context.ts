@@ -1,6 +1,6 @@
 // What every part of the exporter needs while it writes one document.
 import type { StrategyFile } from '../../format/schema';
-import type { HouseStyle, HouseStyleLogo } from '../house-style';
+import { chapterPageBreakOf, type HouseStyle, type HouseStyleLogo } from '../house-style';
 import { exportTexts, languageOf, structureWords, type ExportTexts, type StructureWords } from '../texts';
 import { typeset, type ExportLanguage } from '../typography';
 import type { WordComments } from './comments';
@@ -52,7 +52,7 @@ export function createContext(
   const texts = exportTexts(lang);
   let listInstance = 0;
   const revisions = redline ? new Revisions({ author: redline.author, date: redline.date }) : undefined;
-  const outline = new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), style.headings.chapterOnNewPage);
+  const outline = new HeadingOutline(style.headings.numbered, t(lang, 'export.untitledHeading'), chapterPageBreakOf(style));
   if (revisions) outline.revisions = revisions;
   return {
     strategy,

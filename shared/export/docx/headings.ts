@@ -8,6 +8,7 @@ import { t, type Lang } from '../../i18n/messages';
 import { changedRuns, paragraph, textRun, type Revisions } from './revisions';
 import { S } from './styles';
 import { OutlineNumbers } from '../strategy-index';
+import type { ChapterPageBreak } from '../house-style';
 
 export type HeadingLevel = 1 | 2 | 3;
 
@@ -55,8 +56,8 @@ export class HeadingOutline {
   constructor(
     private readonly numbered: boolean,
     private readonly untitled: string,
-    /** Level-1 headings start a new page unless told otherwise (house style 'chapterOnNewPage'). */
-    private readonly chapterBreaks: boolean,
+    /** Where level-1 headings start a new page unless told otherwise (house style, chapterPageBreakOf). */
+    private readonly chapterBreaks: ChapterPageBreak,
   ) {
     this.numbers = new OutlineNumbers(numbered);
   }
@@ -74,7 +75,8 @@ export class HeadingOutline {
   heading(requested: HeadingLevel, title: string, options: HeadingOptions = {}): Paragraph {
     const level = Math.min(requested, this.numbers.level + 1) as HeadingLevel;
     const text = title.trim() === '' ? this.untitled : title.trim();
-    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && this.chapterBreaks);
+    // 'auto': only the first chapter (after the contents) starts a page; the rest follow on, kept with their text.
+    const pageBreakBefore = options.pageBreakBefore ?? (level === 1 && (this.chapterBreaks === 'always' || (this.chapterBreaks === 'auto' && this.laidOut.length === 0)));
     const ctx = { ...(this.revisions ? { revisions: this.revisions } : {}) };
     const oldText = options.oldTitle === undefined ? undefined : options.oldTitle.trim() === '' ? this.untitled : options.oldTitle.trim();
     const children = options.runs?.children ?? changedRuns(ctx, oldText, text);

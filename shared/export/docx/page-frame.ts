@@ -112,7 +112,7 @@ function footer(ctx: RenderContext): Footer {
 
 export interface SectionSpec {
   orientation: Orientation;
-  /** The first page is a cover: no header on it (the footer stays, so every page says "Side X af Y"). */
+  /** The first page is a cover: no header and no footer on it (the pages are still counted from it). */
   cover?: boolean;
   children: Block[];
 }
@@ -146,7 +146,8 @@ export function section(ctx: RenderContext, spec: SectionSpec): ISectionOptions 
     },
     footers: {
       default: footer(ctx),
-      ...(spec.cover ? { first: footer(ctx) } : {}),
+      // The cover carries no footer ("Side 1 af 16" does not belong on a title page); the count still includes it.
+      ...(spec.cover ? { first: new Footer({ children: [new Paragraph({ style: S.footerText, children: [] })] }) } : {}),
     },
     children: spec.children,
   };

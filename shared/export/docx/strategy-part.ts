@@ -9,12 +9,11 @@
 import { Paragraph, TableOfContents, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
 import { mergeByKey } from '../../compare/sequence';
 import type { ActionPlan, FocusArea, Perspective, Section, SectionPlacement, Statement } from '../../format/schema';
-import { formatDate, formatYears, strategyStatusLabel } from '../typography';
 import { oldSide, type RenderContext } from './context';
 import { coverPage } from './cover';
 import { changedPlanTable, groupedPlanTable, planSummary } from './plan-table';
 import { section, textWidthOf } from './page-frame';
-import { aboutShown, placementOf } from '../strategy-index';
+import { aboutFacts, aboutShown, placementOf } from '../strategy-index';
 import { renderRich, renderRichChange, richListItem, saidInSections, type Block, type RichOptions } from './rich';
 import { changedRuns, paragraph, textRun, within } from './revisions';
 import { principlesHeading } from './headings';
@@ -250,19 +249,9 @@ function actionPlans(ctx: RenderContext): Block[] {
 /** The rows of "Om strategien" that have a value, and whether the section is written at all. */
 function aboutRows(ctx: RenderContext): { shown: boolean; rows: { id: string; label: string; value: string }[] } {
   const { meta } = ctx.strategy;
-  const t = ctx.texts;
-  const rows: [string, string | undefined][] = [
-    [t.preparedBy, meta.preparedBy],
-    [t.commissionedBy, meta.commissionedBy],
-    // The contact once: not again here when a section of the strategy already gives it.
-    [t.contact, saidInSections(ctx, meta.contact) ? undefined : meta.contact],
-    [t.period, formatYears(meta.period)],
-    [t.version, meta.version],
-    [t.date, meta.date ? formatDate(meta.date, ctx.lang) : undefined],
-    [t.status, meta.status ? strategyStatusLabel(meta.status, ctx.lang) : undefined],
-  ];
-  const known = rows.filter((row): row is [string, string] => !!row[1] && row[1].trim() !== '');
-  return { shown: aboutShown(meta), rows: known.map(([label, value]) => ({ id: label, label, value })) };
+  // The contact once: not again here when a section of the strategy already gives it.
+  const facts = aboutFacts(meta).filter(({ label }) => label !== ctx.texts.contact || !saidInSections(ctx, meta.contact));
+  return { shown: aboutShown(meta), rows: facts.map(({ label, value }) => ({ id: label, label, value })) };
 }
 
 /** "Om strategien": who prepared and commissioned it, whom to contact, version and status. */

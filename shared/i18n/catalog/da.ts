@@ -17,6 +17,7 @@ import { da as suggestionsExport } from './features/suggestions-export';
 import { da as firstHour } from './features/first-hour';
 import { da as find } from './features/find';
 import { da as layout } from './features/layout';
+import { da as structure } from './features/structure';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -836,6 +837,7 @@ export const da = {
   ...firstHour,
   ...find,
   ...layout,
+  ...structure,
 };
 
 export type MessageKey = keyof typeof da;

@@ -13,6 +13,7 @@ import { en as suggestionsExport } from './features/suggestions-export';
 import { en as firstHour } from './features/first-hour';
 import { en as find } from './features/find';
 import { en as layout } from './features/layout';
+import { en as structure } from './features/structure';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -833,4 +834,5 @@ export const en: Record<MessageKey, string> = {
   ...firstHour,
   ...find,
   ...layout,
+  ...structure,
 };

@@ -10,7 +10,7 @@ import { exportDocxDetailed } from '../../../shared/export/docx/export-docx';
 import { strategyDisposition } from '../../../shared/export/strategy-index';
 import type { StrategyFile } from '../../../shared/format/schema';
 
-const title = fc.constantFrom('Indledning', 'Data og "deling"', '', '  ', 'Borgere', 'Drift', 'It-arkitektur');
+const title = fc.constantFrom('Indledning', 'Data og "deling"', '', '  ', 'Borgere', 'Plan 2009-2010', 'It-arkitektur');
 const heading = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('Baggrund', 'Mål', '', 'Det "nye" arbejde'));
 /** Markdown with headings in the places rich text can have them. */
 const rich = fc

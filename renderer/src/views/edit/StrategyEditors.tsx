@@ -16,6 +16,8 @@ import type { NavNode } from '../../session/nav-tree';
 import type { EditorProps } from '../../session/view-registry';
 import { Field } from './Field';
 import { RichField } from './RichField';
+import { ForewordToggle } from '../../outline/ForewordToggle';
+import { placementOf } from '../../../../shared/export/strategy-index';
 
 function TitleField({ label, session, itemId, readOnly }: { label: string; session: DocumentSession; itemId: string; readOnly: boolean }) {
   return (
@@ -69,11 +71,12 @@ export function SectionEditor({ ctx, node, readOnly, version }: EditorProps) {
           data-field="placement"
           class="select"
           disabled={readOnly}
-          value={section.placement ?? 'afterVision'}
+          value={placementOf(section)}
           options={SECTION_PLACEMENTS.map((p) => ({ value: p, label: t(`section.placement.${p}`) }))}
           onCommit={(value) => session.model.update('section', section.id, { placement: value as SectionData['placement'] })}
         />
       </Field>
+      <ForewordToggle session={session} sectionId={section.id} unnumbered={section.unnumbered === true} readOnly={readOnly} />
       <RichField session={session} id={section.id} field="body" label={t('edit.body')} placeholder={t('edit.bodyPlaceholder')} readOnly={readOnly} version={version} />
     </div>
   );
