@@ -53,7 +53,7 @@ test('Bo suggests a focus area title and a goal; Anna sees both with his name, a
   await goal(bo).pressSequentially(' i åbningstiden', { delay: 30 });
 
   // Bo sees his own suggestions; the fields themselves are unchanged for Anna.
-  await expect(suggestions(bo, 'fa-sikker:title')).toHaveText(['Dit forslag:Sikker drift og beredskabGodkendAfvisGældende tekst: Sikker drift']);
+  await expect(suggestions(bo, 'fa-sikker:title')).toHaveText(['Dit forslag:Sikker drift og beredskabAcceptérAfvisGældende tekst: Sikker drift']);
   await expect(suggestions(anna, 'fa-sikker:title')).toHaveCount(1);
   await expect(suggestions(anna, 'fa-sikker:title').locator('.field-suggestion-author')).toHaveText('Forslag fra Bo Berg:');
   await expect(suggestions(anna, 'fa-sikker:title').locator('.field-suggestion-text')).toHaveText('Sikker drift og beredskab');

@@ -32,7 +32,7 @@ import { ReadOnlyBanner } from '../collab/ReadOnlyBanner';
 import { ShareButton, ShareDialog } from '../collab/ShareDialog';
 import { useUnsyncedWarning } from '../session/use-unsynced-warning';
 import { useMyPresence } from '../session/use-my-presence';
-import { META_ID, VISION_ID } from '../../../shared/model/model-constants';
+import { VISION_ID } from '../../../shared/model/model-constants';
 import { commentsOf } from '../../../shared/model/comments';
 import { CommentsContext, isCommenter, mayComment, useDocumentCommentEnv } from '../comments/comments-env';
 import { CommentsPanel } from '../comments/CommentsPanel';
@@ -415,7 +415,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
                   onUndo={() => undoStructure(session)}
                   canDecide={!readOnly}
                 />
-                <FieldSuggestionReview session={session} labelOf={(id) => (id === META_ID ? t('nav.meta') : findNode(tree, id)?.node.label || t('doc.untitled'))} select={select} readOnly={readOnly} />
+                <FieldSuggestionReview session={session} labelOf={(key) => findNode(tree, key)?.node.label || t('doc.untitled')} select={select} readOnly={readOnly} />
                 </>
               }
             />

@@ -14,7 +14,7 @@ import { focusFieldWhenShown, partKeyOf } from './find-jump';
 
 interface Props {
   session: DocumentSession;
-  /** The part's name for an item id (or META_ID). */
+  /** The name of a part of the navigator (by its key). */
   labelOf: (itemId: string) => string;
   /** Opens a part in a view. */
   select: (key: string, view?: string) => void;
@@ -51,7 +51,7 @@ export function FieldSuggestionReview({ session, labelOf, select, readOnly }: Pr
     if (decision === 'accept') fs.acceptMany(list.map((s) => s.id), STRUCTURE_ORIGIN);
     else fs.reject(list.map((s) => s.id), STRUCTURE_ORIGIN);
     undo.stopCapturing();
-    announce(t(decision === 'accept' ? 'find.review.accepted' : 'find.review.rejected', { count: list.length }));
+    announce(list.length === 1 ? t(decision === 'accept' ? 'suggestions.accepted' : 'suggestions.rejected') : t('suggestions.decidedMany', { decision, count: list.length }));
   };
 
   return (
@@ -61,9 +61,9 @@ export function FieldSuggestionReview({ session, labelOf, select, readOnly }: Pr
       </h3>
       {authors.length > 1 && (
         <label class="small">
-          {t('find.review.author')}{' '}
+          {t('suggestions.filterAuthor')}{' '}
           <select data-field="fieldSuggestions.author" value={authorId} onChange={(e) => setAuthorId(e.currentTarget.value)}>
-            <option value="">{t('find.review.allAuthors')}</option>
+            <option value="">{t('suggestions.filterAllAuthors')}</option>
             {authors.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -75,10 +75,10 @@ export function FieldSuggestionReview({ session, labelOf, select, readOnly }: Pr
       {!readOnly && shown.length > 1 && (
         <div class="field-suggestion-review-bulk">
           <button type="button" class="button button-small" data-action="field-suggestions-accept-shown" onClick={() => decide('accept', shown)}>
-            {t('find.review.acceptShown')}
+            {t('suggestions.acceptShown')}
           </button>
           <button type="button" class="button button-small" data-action="field-suggestions-reject-shown" onClick={() => decide('reject', shown)}>
-            {t('find.review.rejectShown')}
+            {t('suggestions.rejectShown')}
           </button>
         </div>
       )}
@@ -90,17 +90,17 @@ export function FieldSuggestionReview({ session, labelOf, select, readOnly }: Pr
               {s.at && <time dateTime={s.at}>{formatDateTime(s.at)}</time>}
             </div>
             <p class="field-suggestion-card-where">
-              {labelOf(s.itemId)} · {fieldLabel(s.field)}
+              {labelOf(partKeyOf(session.model, s))} · {fieldLabel(s.field)}
             </p>
             <p class="field-suggestion-text">{s.text || t('find.suggestion.empty')}</p>
             <div class="field-suggestion-actions">
               {!readOnly && (
                 <>
-                  <button type="button" class="button button-small button-primary" data-action="accept" aria-label={t('find.suggestion.acceptLabel', { name: s.authorName, text: s.text })} onClick={() => decide('accept', [s])}>
-                    {t('find.suggestion.accept')}
+                  <button type="button" class="button button-small button-primary" data-action="accept" aria-label={t('suggestions.acceptLabel', { author: s.authorName })} onClick={() => decide('accept', [s])}>
+                    {t('suggestions.accept')}
                   </button>
-                  <button type="button" class="button button-small" data-action="reject" aria-label={t('find.suggestion.rejectLabel', { name: s.authorName, text: s.text })} onClick={() => decide('reject', [s])}>
-                    {t('find.suggestion.reject')}
+                  <button type="button" class="button button-small" data-action="reject" aria-label={t('suggestions.rejectLabel', { author: s.authorName })} onClick={() => decide('reject', [s])}>
+                    {t('suggestions.reject')}
                   </button>
                 </>
               )}
@@ -113,7 +113,7 @@ export function FieldSuggestionReview({ session, labelOf, select, readOnly }: Pr
                   focusFieldWhenShown(session.model, s.itemId, s.field);
                 }}
               >
-                {t('find.review.jump')}
+                {t('suggestions.jump')}
               </button>
             </div>
           </li>
