@@ -152,6 +152,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       exportMs += warm.exportMs;
       result = warm.result;
       const verified = warm.laid.verified === true;
+      // Verified: the document need not ask Word to renumber on opening (docs/export.md, "Updating fields").
+      if (verified) result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
       return done(
         {
           passes: warm.laid.passes,
@@ -186,8 +188,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       layoutMs += performance.now() - layoutStart;
       // The numbers written are where LibreOffice put the headings: done (when the estimate was
       // already right, its document is the measured one).
-      // The estimate's document was right: it need not ask Word to renumber on opening any more.
-      if (samePages(result, layout) && result.pageSource !== 'measured') result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
+      // Verified: the document need not ask Word to renumber on opening (docs/export.md, "Updating fields").
+      if (samePages(result, layout)) result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
       if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured', ...oneShot, ...(options.pdf ? { pdf } : {}) }, layoutMs);
       options.onPhase?.('checking');
       const exportStart = performance.now();

@@ -8,7 +8,7 @@ import { StrategyIndex } from '../../shared/export/strategy-index';
 import { initiativeStatusLabel, typeset } from '../../shared/export/typography';
 import type { StrategyFile } from '../../shared/format/schema';
 import { buildStatusReport } from '../../shared/report/status-report';
-import { examplesDir, pejling, readExample, tempDir } from './export-helpers';
+import { EXAMPLES, examplesDir, pejling, readExample, repoRoot, run, tempDir } from './export-helpers';
 import { pdfLines, type PdfWord } from './export-layout-helpers';
 
 // Each test lays a document out with LibreOffice (several seconds, more on a busy machine).
@@ -147,6 +147,32 @@ describe('the running header', () => {
       expect(tops.length).toBe(1);
       const header = (page ?? []).filter((line) => (line[0]?.yMax ?? 999) < 75).flat().map((word) => word.text).join(' ');
       expect(header).toMatch(/^Digitaliseringsstrategi for Københavns Kommune 2010–2014: .*…$/);
+    }
+  });
+});
+
+// PEJLING_SCREENSHOTS=1 writes PNG renders (50 dpi) of the three examples: the cover, the first chapter, a
+// plan table and the status report, to docs/screenshots/export-layout-<example>-<page>.png, to be looked at.
+describe.runIf(process.env.PEJLING_SCREENSHOTS === '1')('renders for looking at', () => {
+  it.each(EXAMPLES)('%s: cover, a chapter, a plan table and the status report as PNG', async (name: string) => {
+    const pages = await example(name);
+    await exportPdf(`${name}-status`, path.join(examplesDir, `${name}.json`), ['--part', 'status']);
+    const strategy = await readExample(name);
+    const text = (page: PdfWord[][] | undefined) => (page ?? []).map((line) => line.map((w) => w.text).join(' '));
+    const chapter = strategy.perspectives.find((p) => !p.hidden)?.title ?? strategy.perspectives[0]?.focusAreas[0]?.title ?? '';
+    const chapterPage = pages.findIndex((page, i) => i > 1 && text(page).some((line) => line.endsWith(chapter.split(' ').slice(-2).join(' '))));
+    const planPage = pages.findIndex((page) => page.some((line) => line.some((word) => word.text === 'Indsatsområde(r)')));
+    const shots: [string, string, number][] = [
+      ['cover', name, 1],
+      ['chapter', name, chapterPage + 1],
+      ['plan', name, planPage + 1],
+      ['status', `${name}-status`, 1],
+    ];
+    for (const [label, pdf, page] of shots) {
+      expect(page, label).toBeGreaterThan(0);
+      const out = path.join(repoRoot, 'docs/screenshots', `export-layout-${name}-${label}`);
+      const result = await run('pdftoppm', ['-r', '50', '-png', '-singlefile', '-f', String(page), '-l', String(page), path.join(work, `${pdf}.pdf`), out]);
+      expect(result.code, result.stderr).toBe(0);
     }
   });
 });
