@@ -249,6 +249,7 @@ export function strategyDisposition(source: OutlineSource, options: DispositionO
     out.push({ kind, level, number, title: text, ...extra });
   };
   const typo = (text: string) => typeset(text, lang);
+  const principleLists = [source.vision.principles, ...source.perspectives.map((p) => p.principles)].filter((list) => (list?.length ?? 0) > 0).length;
   const rich = (itemId: string, field: string, value: Rich | undefined, baseLevel: number) => {
     richOutlineHeadings(value, baseLevel).forEach((h, index) => heading('richHeading', h.level as 1 | 2 | 3, typo(h.text), { itemId, field, index }));
   };
@@ -277,7 +278,9 @@ export function strategyDisposition(source: OutlineSource, options: DispositionO
           else if (!previousHidden) heading('focusAreas', 1, words.focusAreas, { itemId: p.id });
           previousHidden = p.hidden === true;
           rich(p.id, 'intro', p.intro, 1);
-          if ((p.principles?.length ?? 0) > 0) heading('principles', 2, words.principles, { itemId: p.id });
+          // Several lists of principles name their chapter too, as ./docx/headings.ts principlesHeading does.
+          const label = principleLists > 1 ? t(lang, 'layout.heading.inParent', { title: words.principles, parent: typo(p.title) }) : words.principles;
+          if ((p.principles?.length ?? 0) > 0) heading('principles', 2, label, { itemId: p.id });
           for (const fa of p.focusAreas) {
             heading('focusArea', 2, typo(fa.title), { itemId: fa.id });
             rich(fa.id, 'body', fa.body, 2);

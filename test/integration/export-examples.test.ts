@@ -39,7 +39,8 @@ function tocEntries(pages: string[]): { entries: TocEntry[]; lastTocPage: number
     for (const line of lines) {
       const text = line.trim();
       if (!text || text === 'Indhold') continue;
-      const complete = /^(\d+(?:\.\d+)*)\s+(.+?)\s*\.{2,}\s*(\d+)$/.exec(`${pending} ${text}`.trim());
+      // An unnumbered entry (a foreword) has its title straight away.
+      const complete = /^(?:(\d+(?:\.\d+)*)\s+)?(.+?)\s*\.{2,}\s*(\d+)$/.exec(`${pending} ${text}`.trim());
       if (complete) {
         entries.push({ number: complete[1] ?? '', title: squash(complete[2] ?? ''), page: Number(complete[3]) });
         pending = '';

@@ -53,7 +53,7 @@ describe('Rich ⇄ ProseMirror', () => {
   it('the schema has the node and mark names y-prosemirror stores', () => {
     expect(Object.keys(richSchema.nodes)).toEqual([
       'doc', 'paragraph', 'heading', 'blockquote', 'bullet_list', 'ordered_list', 'list_item',
-      'table', 'table_row', 'table_cell', 'table_header', 'image', 'text', 'hard_break',
+      'table', 'table_row', 'table_cell', 'table_header', 'image', 'page_break', 'footnote', 'text', 'hard_break',
     ]);
     expect(Object.keys(richSchema.marks)).toEqual(['em', 'strong', 'link', 'comment', 'insertion', 'deletion', 'modification']);
   });
