@@ -93,6 +93,27 @@ const nodes: Record<string, NodeSpec> = {
     ],
     toDOM: (node): DOMOutputSpec => ['img', { 'data-image-id': String(node.attrs.src), alt: String(node.attrs.alt), 'data-width': String(node.attrs.width) }],
   },
+  // A manual page break (issue 16): the text after it starts a new page in Word and PDF (a Word page break).
+  page_break: {
+    group: 'block',
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: 'div[data-page-break]' }],
+    toDOM: (): DOMOutputSpec => ['div', { 'data-page-break': 'true', class: 'page-break' }],
+  },
+  // A footnote (issue 16): its own text, written as a real Word footnote at the foot of the page; numbered in
+  // the order footnotes stand in the document. One unit in the text around it (atom); the editor edits its text
+  // in a view of its own (renderer/src/editor/footnote-view.ts).
+  footnote: {
+    inline: true,
+    group: 'inline',
+    content: 'text*',
+    marks: 'em strong link',
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: 'span[data-footnote]' }],
+    toDOM: (): DOMOutputSpec => ['span', { 'data-footnote': 'true', class: 'footnote' }, 0],
+  },
   text: { group: 'inline' },
   hard_break: {
     inline: true,

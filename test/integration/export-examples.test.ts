@@ -161,11 +161,12 @@ describe.each(EXAMPLES)('export of %s', (name) => {
     for (const id of owners) expect(plans, `owner ${id}`).toContain(squash(index.owners.get(id)?.name ?? `missing owner ${id}`));
   });
 
-  it('says "Side X af Y" on every page, from 1 to the last', () => {
+  it('says "Side X af Y" on every page after the cover, from 2 to the last (the cover has no footer)', () => {
     const { pages, strategy } = get();
     const n = pages.length;
     expect(n).toBeGreaterThan(5);
-    pages.forEach((page, i) => expect(squash(page)).toContain(`${strategy.meta.organisation} · Side ${i + 1} af ${n}`));
+    expect(squash(pages[0] ?? '')).not.toContain('Side 1 af');
+    pages.forEach((page, i) => i > 0 && expect(squash(page)).toContain(`${strategy.meta.organisation} · Side ${i + 1} af ${n}`));
   });
 
   it('has a heading hierarchy h1/h2/h3 without skipped levels, as mammoth reads it', async () => {

@@ -19,6 +19,7 @@ import { buildCursor } from './remote-cursor';
 import { registerEditor } from './editor-registry';
 import { domSelectionSyncPlugin, syncSelectionFromDOM } from './dom-selection-sync';
 import { extraPlugins } from './extra-plugins';
+import { footnotePlugins } from './footnote-commands';
 import type { CommentTarget } from '../../../shared/model/comments';
 import { CommentOnlyToolbar, useEditorComments } from '../comments/editor-comments';
 import { suggestIfOn, useEditorSuggestions } from '../suggestions/editor-suggestions';
@@ -75,6 +76,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           // Before the keymaps: they must see where the caret really is.
           domSelectionSyncPlugin(),
           richInputRules(),
+          ...footnotePlugins(), // footnotes and page breaks (./footnote-commands.ts); Ctrl+Enter before the keymaps
           ...richKeymaps({ onLink: openLink }),
           columnResizing(),
           tableEditing(),

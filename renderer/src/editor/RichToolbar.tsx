@@ -28,6 +28,7 @@ import {
 } from './rich-commands';
 import { Icon, type IconName } from '../ui/Icon';
 import { CommentButton } from '../comments/editor-comments';
+import { insertFootnote, insertPageBreak } from './footnote-commands';
 import { SuggestToggle } from '../suggestions/SuggestToggle';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -107,6 +108,8 @@ export function RichToolbar({ state, label, run, onLink, onComment, onImage }: P
       {button('orderedList', t('editor.orderedList'), null, toggleOrderedList, { active: list === nodes.ordered_list })}
       {button('quote', t('editor.quote'), null, toggleBlockquote)}
       {button('table', t('editor.insertTable'), null, insertTable)}
+      {button('footnote', t('structure.footnote'), null, insertFootnote)}
+      {button('pageBreak', t('structure.pageBreak'), `${mod}Enter`, insertPageBreak)}
       {onImage && button('image', t('images.insert'), null, { call: onImage })}
       {inTable && (
         <>

@@ -104,9 +104,24 @@ function decide(session: DocumentSession, suggestion: FieldSuggestion, decision:
   });
 }
 
+/** The field's own text, kept current (shown beside this user's suggestion, which the input shows in its place). */
+function useCurrentText(session: DocumentSession, itemId: string, field: string, active: boolean): string {
+  const handle = session.model.textField(itemId, field);
+  const [text, setText] = useState(() => handle.value());
+  useEffect(() => {
+    if (!active) return;
+    setText(handle.value());
+    return handle.subscribe(() => setText(handle.value()));
+  }, [handle, active]);
+  return text;
+}
+
 export function FieldSuggestionList({ session, itemId, field, readOnly }: { session: DocumentSession; itemId: string; field: string; readOnly: boolean }) {
   const list = useFieldSuggestionList(session, itemId, field);
   const author = useSuggestionAuthor(session);
+  const suggesting = useSuggestionMode(session) && !readOnly;
+  const mine = suggesting && list.some((s) => s.authorId === author.id);
+  const current = useCurrentText(session, itemId, field, mine);
   if (list.length === 0) return null;
   return (
     <ul class="field-suggestions" aria-label={t('find.suggestion.list')} data-suggestions-for={`${itemId}:${field}`}>
@@ -126,6 +141,7 @@ export function FieldSuggestionList({ session, itemId, field, readOnly }: { sess
                 </button>
               </span>
             )}
+            {mine && s.authorId === author.id && <span class="field-suggestion-current">{t('find.suggestion.current', { text: current || t('find.suggestion.empty') })}</span>}
           </li>
         );
       })}

@@ -3,6 +3,7 @@
 // heading they sit under, and empty paragraphs are dropped: spacing comes from the styles.
 import {
   ExternalHyperlink,
+  PageBreak,
   Paragraph,
   Table,
   TableCell,
@@ -19,6 +20,7 @@ import type { RenderContext } from './context';
 import type { HeadingLevel } from './headings';
 import { imageBlocks } from './images';
 import { paragraph, rowRevision, textRun } from './revisions';
+import { footnoteRun } from './footnotes';
 import { measured } from './tables';
 import { ITALIC_STYLES, LIST_INDENT, NUMBERING, S } from './styles';
 
@@ -50,6 +52,10 @@ export function inlineRuns(nodes: DiffNode[] | undefined, ctx: RenderContext, ba
     if (node.type === 'hard_break') {
       out.push(textRun(ctx, { ...base, break: 1 }, node.change));
       previous = ' ';
+      continue;
+    }
+    if (node.type === 'footnote') {
+      out.push(footnoteRun(node, (content) => inlineRuns(content, ctx)));
       continue;
     }
     if (node.type !== 'text' || !node.text) continue;
@@ -242,6 +248,9 @@ class RichRenderer {
       }
       case 'table':
         return this.table(node);
+      case 'page_break':
+        // Word's manual page break (Ctrl+Enter in Word): a paragraph holding only the break.
+        return [paragraph(ctx, { style: this.paragraphStyle(), children: [new PageBreak()] })];
       case 'horizontal_rule':
         return [];
       case 'image':

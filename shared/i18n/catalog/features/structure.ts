@@ -7,10 +7,16 @@
 export const da = {
   'structure.foreword': 'Forord (uden nummer)',
   'structure.forewordHint': 'Overskriften får intet kapitelnummer i dokumentet, men står stadig i indholdsfortegnelsen; næste kapitel bliver nummer 1.',
+  'structure.footnote': 'Fodnote',
+  'structure.footnoteText': 'Fodnotens tekst',
+  'structure.pageBreak': 'Sideskift',
 } as const satisfies Record<string, string>;
 
 /** English. */
 export const en: Record<keyof typeof da, string> = {
   'structure.foreword': 'Foreword (unnumbered)',
   'structure.forewordHint': 'The heading gets no chapter number in the document but is still listed in the table of contents; the next chapter becomes number 1.',
+  'structure.footnote': 'Footnote',
+  'structure.footnoteText': 'Text of the footnote',
+  'structure.pageBreak': 'Page break',
 };
