@@ -152,6 +152,8 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       exportMs += warm.exportMs;
       result = warm.result;
       const verified = warm.laid.verified === true;
+      // Verified: the document need not ask Word to renumber on opening (docs/export.md, "Updating fields").
+      if (verified) result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
       return done(
         {
           passes: warm.laid.passes,
@@ -186,13 +188,13 @@ export async function exportDocxWithLayout(strategy: StrategyFile, options: Layo
       layoutMs += performance.now() - layoutStart;
       // The numbers written are where LibreOffice put the headings: done (when the estimate was
       // already right, its document is the measured one).
-      // The estimate's document was right: it need not ask Word to renumber on opening any more.
-      if (samePages(result, layout) && result.pageSource !== 'measured') result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
+      // Verified: the document need not ask Word to renumber on opening (docs/export.md, "Updating fields").
+      if (samePages(result, layout)) result = { ...result, bytes: await withoutFieldUpdate(result.bytes) };
       if (samePages(result, layout)) return done({ passes, verified: true, pageSource: 'measured', ...oneShot, ...(options.pdf ? { pdf } : {}) }, layoutMs);
       options.onPhase?.('checking');
       const exportStart = performance.now();
       const previous = result;
-      result = await withLaidOutPages(previous, layout).catch(() => exportDocxDetailed(strategy, { ...options, layout }));
+      result = await withLaidOutPages(previous, layout, options).catch(() => exportDocxDetailed(strategy, { ...options, layout }));
       exportMs += performance.now() - exportStart;
     }
     // Out of passes: the numbers are the last layout's, not confirmed by another one.
@@ -221,7 +223,7 @@ async function layoutWarm(
     if (!second) {
       const started = performance.now();
       // The laid-out digits written into the first export (./page-number-patch.ts); a full export again if that fails.
-      second = withLaidOutPages(first, layout)
+      second = withLaidOutPages(first, layout, options)
         .catch(() => exportDocxDetailed(strategy, { ...options, layout }))
         .then((result) => ({ result, ms: performance.now() - started }));
       second.catch(() => undefined);
@@ -248,7 +250,11 @@ async function layoutWarm(
   if (pages.length !== first.headings.length || written.some((page, i) => first.headings[i]?.page !== page)) {
     throw new Error(`the table of contents as laid out (${pages.length} entries) does not match the export's ${first.headings.length} headings`);
   }
-  if (!needsRewrite(pages, laid.pageCount)) return { result: first, laid, exportMs: 0, officeMs };
+  if (!needsRewrite(pages, laid.pageCount)) {
+    // The estimate was right: the same document, without asking Word to renumber (the numbers are measured now).
+    const bytes = laid.verified && options.updateFields !== true ? await withoutFieldUpdate(first.bytes) : first.bytes;
+    return { result: { ...first, bytes }, laid, exportMs: 0, officeMs };
+  }
   const { result, ms } = await rewrite({ headingPages: pages, pageCount: laid.pageCount });
   return { result, laid, exportMs: ms, officeMs };
 }

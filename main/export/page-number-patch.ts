@@ -1,8 +1,9 @@
 // The laid-out page numbers written into an exported .docx without exporting it again. After LibreOffice has
 // laid the document out, the only thing that changes between the first export and the final one is the
 // cached results of two kinds of fields: each table-of-contents entry's PAGEREF (its heading's page) and
-// every NUMPAGES (the page count, in the footers). Exporting again re-runs the whole writer to change those
-// digits: 1.4 s of the large strategy's export on a quiet machine, 6–9 s at load average 15 (measured: quick
+// every NUMPAGES (the page count, in the footers), and the settings' request that Word update the fields on
+// opening, which only estimated numbers make (shared/export/docx/field-update.ts). Exporting again re-runs
+// the whole writer to change those digits: 1.4 s of the large strategy's export on a quiet machine, 6–9 s at load average 15 (measured: quick
 // export 12.4 s, export with given pages 9.0 s there); rewriting the digits in the zip takes a fraction of
 // it. test/integration/export-pdf-page-patch.test.ts checks that the result is the second export's XML (up
 // to the counters docx numbers its bookmarks and drawings with, and the creation time).
@@ -47,8 +48,11 @@ function patchPart(xml: string, pages: number[], pageCount: number, next: { ref:
   });
 }
 
-/** The export with the laid-out pages in its table of contents and page count (as `exportDocxDetailed` with `layout` writes them). */
-export async function withLaidOutPages(result: DocxExport, layout: LayoutPages): Promise<DocxExport> {
+/**
+ * The export with the laid-out pages in its table of contents and page count (as `exportDocxDetailed` with
+ * `layout` writes them); `updateFields` is the export's option of that name.
+ */
+export async function withLaidOutPages(result: DocxExport, layout: LayoutPages, options: { updateFields?: boolean } = {}): Promise<DocxExport> {
   if (layout.headingPages.length !== result.headings.length) {
     throw new Error(`${layout.headingPages.length} laid-out pages for ${result.headings.length} headings`);
   }
@@ -64,6 +68,13 @@ export async function withLaidOutPages(result: DocxExport, layout: LayoutPages):
     if (patched !== xml) zip.file(name, patched);
   }
   if (next.ref !== layout.headingPages.length) throw new Error(`found ${next.ref} PAGEREF fields for ${layout.headingPages.length} headings`);
+  // Measured numbers: Word is not asked to update the fields, unless the export asked for it.
+  const settings = zip.file('word/settings.xml');
+  if (settings && options.updateFields !== true) {
+    const xml = await settings.async('string');
+    const without = xml.replace(/<w:updateFields\b[^>]*\/>/g, '');
+    if (without !== xml) zip.file('word/settings.xml', without);
+  }
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return {
     ...result,

@@ -54,11 +54,11 @@ export function smartQuotes(text: string, lang: ExportLanguage = 'da', before = 
 const NBSP = '\u00a0';
 const EN_DASH = '\u2013';
 const MONTHS_SHORT = 'jan|feb|mar|apr|maj|may|jun|jul|aug|sep|sept|okt|oct|nov|dec';
-const MONTHS_LONG = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october';
-/** A month (abbreviated with its full stop, or in full) standing before a year: the space becomes a no-break space. */
-const MONTH_YEAR = new RegExp(`(?<!\\p{L})((?:${MONTHS_SHORT})\\.?|${MONTHS_LONG}) (?=\\d{4}(?!\\d))`, 'giu');
-/** A day before a month ("2. juni"): kept together. */
-const DAY_MONTH = new RegExp(`(?<![\\d.])(\\d{1,2}\\.) (?=(?:${MONTHS_LONG}|(?:${MONTHS_SHORT})\\.)(?!\\p{L}))`, 'giu');
+/**
+ * An abbreviated month standing before a year ("dec. 2012", "Dec 2012"): the space becomes a no-break space, as
+ * formatMonth writes it. Dates in full ("2. juni 2010") keep their spaces, as the app's formatDate writes them.
+ */
+const MONTH_YEAR = new RegExp(`(?<!\\p{L})((?:${MONTHS_SHORT})\\.?) (?=\\d{4}(?!\\d))`, 'giu');
 /** A number before its unit ("1.200.000 kr.", "3 mio. kr.", "25 %"), and "mio. kr." itself. */
 const NUMBER_UNIT = /(\d) (?=(?:kr\.|kroner|mio\.|mia\.|DKK|%)(?!\p{L}))/gu;
 const MILLIONS_KR = /(?<!\p{L})(mio\.|mia\.) (?=kr\.)/gu;
@@ -74,8 +74,8 @@ const SPACED_HYPHEN = /(?<=\S) - (?=\S)/g;
 
 /**
  * The export's typography for a run of text: typographic quotes (smartQuotes), an en dash in number ranges
- * and for a lone hyphen between words, and no-break spaces that keep a month with its year ("dec. 2012"), a
- * day with its month ("2. juni") and an amount with its unit ("1.200.000 kr."), so none of them wraps apart.
+ * and for a lone hyphen between words, and no-break spaces that keep an abbreviated month with its year
+ * ("dec. 2012") and an amount with its unit ("1.200.000 kr."), so neither wraps apart.
  * The app's own formatting (shared/i18n/format.ts) already writes what it formats this way; this is for the
  * text people typed. `before` as for smartQuotes.
  */
@@ -84,7 +84,6 @@ export function typeset(text: string, lang: ExportLanguage = 'da', before = ''):
     .replace(NUMBER_RANGE, (match, from: string, to: string) => (Number(to) > Number(from) ? `${from}${EN_DASH}${to}` : match))
     .replace(SPACED_HYPHEN, ` ${EN_DASH} `)
     .replace(MONTH_YEAR, `$1${NBSP}`)
-    .replace(DAY_MONTH, `$1${NBSP}`)
     .replace(NUMBER_UNIT, `$1${NBSP}`)
     .replace(MILLIONS_KR, `$1${NBSP}`)
     .replace(CURRENCY_BEFORE, `$1${NBSP}`);

@@ -120,6 +120,7 @@ export function isSuggestionId(value: unknown): value is SuggestionId {
 
 /** The distinct suggestion ids of a rich value, in order of first appearance. */
 export function suggestionIdsIn(rich: unknown): SuggestionId[] {
+  if (!isObj(rich)) return []; // Markdown: no suggestion
   const seen = new Map<string, SuggestionId>();
   for (const mark of suggestionMarksIn(rich)) {
     if (isSuggestionId(mark.id) && !seen.has(suggestionKey(mark.id))) seen.set(suggestionKey(mark.id), mark.id);

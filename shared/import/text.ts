@@ -50,7 +50,8 @@ export function isBearingsTitle(title: string): boolean {
 
 /** A heading over the principles or bearings of the vision or a perspective. */
 export function isPrinciplesTitle(title: string): boolean {
-  const text = normaliseTitle(title);
+  // Pejling's export names a perspective's principles with their chapter ("Arkitekturprincipper – IT-miljø").
+  const text = normaliseTitle(title.replace(/\s–\s.*$/s, ''));
   return (PRINCIPLES.test(text) || BEARINGS.test(text)) && text.split(' ').length <= 4;
 }
 

@@ -22,6 +22,9 @@ test('"Eksportér PDF" shows progress and downloads the tagged PDF of the strate
   const progress = page.locator('.toast').filter({ hasText: 'Laver PDF' });
   await expect(progress).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/pdf-export-progress.png' });
+  // …and then which phase it is in (the host's exportProgress events): checking the page numbers, writing the PDF.
+  await expect(page.locator('.toast').filter({ hasText: /Laver PDF … (kontrollerer indholdsfortegnelsens sidetal|skriver PDF-filen)/ })).toBeVisible({ timeout: 150_000 });
+  await page.screenshot({ path: 'docs/screenshots/pdf-export-phase.png' });
 
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^IT-strategi.*\.pdf$/);

@@ -103,3 +103,59 @@ test('find lists hits by part and jumps to them; replace all is one step that Fo
   await expect(anna.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
   expect(errors).toEqual([]);
 });
+
+test('in suggestion mode, replace all writes suggestions by Bo in three items; Anna accepts them all in the review list', async ({ browser, server }) => {
+  test.setTimeout(150_000);
+  const id = await createDocument(server.url, { from: 'json', fileName: 'lunde.json', text: JSON.stringify(strategy) });
+  const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/fa-selv`;
+  const anna = await openAsUser(browser, url, { name: 'Anna Andersen', color: '#1f6feb' }, { width: 1440, height: 900 });
+  const bo = await openAsUser(browser, url, { name: 'Bo Berg', color: '#b42318' }, { width: 1440, height: 900 });
+  const errors: string[] = [];
+  for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
+
+  // Bo: suggestion mode on, then Ctrl+H.
+  await bo.locator('body').click();
+  await bo.keyboard.press('Control+Shift+E');
+  await expect(field(bo, 'title')).toHaveAttribute('data-suggesting', '');
+  await bo.keyboard.press('Control+h');
+  await field(panel(bo), 'find.query').fill('selvbetjening');
+  await field(panel(bo), 'find.replacement').fill('digital service');
+  await expect(bo.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  await expect(panel(bo).locator('.find-note')).toBeVisible();
+  await settle(bo);
+  await bo.screenshot({ path: 'docs/screenshots/find-replace-suggest.png' });
+  await bo.getByTestId('find-replace-all').click();
+  await expect(bo.locator('.toast-message').last()).toHaveText('6 erstatninger foreslået');
+
+  // Anna: nothing is replaced, every replacement stands as Bo's suggestion.
+  await expect(field(anna, 'title')).toHaveValue('Selvbetjening der virker');
+  const titleSuggestion = anna.locator('[data-suggestions-for="fa-selv:title"] .field-suggestion');
+  await expect(titleSuggestion.locator('.field-suggestion-author')).toHaveText('Forslag fra Bo Berg:');
+  await expect(titleSuggestion.locator('.field-suggestion-text')).toHaveText('digital service der virker');
+  await expect(anna.locator('[data-suggestions-for="go-andel:text"] .field-suggestion-text')).toHaveText('Andelen af sager via digital service stiger til 80 %');
+  const body = richText(anna, 'fa-selv:body');
+  await expect(body.locator('del[data-suggestion]')).toHaveText(['selvbetjening', 'selvbetjening']);
+  await expect(body.locator('ins[data-suggestion]')).toHaveText(['digital service', 'digital service']);
+
+  // Anna accepts them all from the review list: the suggestions in the text and those of the titles and goal.
+  await anna.getByTestId('comments-toggle').click();
+  await anna.getByTestId('review-tab-suggestions').click();
+  await expect(anna.getByTestId('review-tab-suggestions')).toHaveText(/6/);
+  const review = anna.getByTestId('field-suggestion-review');
+  await expect(review.locator('.field-suggestion-card')).toHaveCount(3);
+  await expect(review.locator('.field-suggestion-card').first()).toContainText('Bo Berg');
+  await settle(anna);
+  await anna.screenshot({ path: 'docs/screenshots/find-suggestions-review.png' });
+  await anna.locator('[data-action="suggestions-accept-shown"]').click();
+  await review.locator('[data-action="field-suggestions-accept-shown"]').click();
+  await expect(review).toHaveCount(0);
+  await expect(field(anna, 'title')).toHaveValue('digital service der virker');
+  await expect(body).toHaveText('God digital service sparer borgeren for ventetid. Vi måler digital service hvert kvartal.');
+  await expect(body.locator('del, ins')).toHaveCount(0);
+
+  // Bo's search, still open, follows: no hits of the old word, six of the new one.
+  await expect(bo.getByTestId('find-count')).toHaveText('Ingen forekomster');
+  await field(panel(bo), 'find.query').fill('digital service');
+  await expect(bo.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  expect(errors).toEqual([]);
+});

@@ -88,7 +88,7 @@ test('pictures are inserted with alt text, synced, refused with a message when t
   await expect(photo).toHaveAttribute('style', /width: 75%/);
   await expect(body.locator('img')).toHaveCount(1);
   await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(640);
-  await photo.scrollIntoViewIfNeeded();
+  await photo.evaluate((img) => img.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: 'docs/screenshots/images-inserted.png' });
 
   // Another person in the same document sees the picture: node and bytes came through the sync server.

@@ -2,7 +2,8 @@
 // on "Foreslå ændringer" and rewrites a sentence of a focus area (a word replaced, a word deleted);
 // Anna sees both in Bo's colour with underline / strike-through and a marker named "Forslag fra Bo
 // Berg: …", accepts one from the popover at the text, undoes that with Ctrl+Z and accepts again,
-// and rejects the other from the list of suggestions; Bo sees each decision live. Screenshots of the
+// and rejects the other from the list of suggestions (undone with "Fortryd" and rejected again); Bo sees
+// each decision live. Screenshots of the
 // text with the popover and of the list.
 import type { Page } from '@playwright/test';
 import { createStrategyDoc, exportStrategy, StrategyModel } from '../../shared/model';
@@ -156,6 +157,14 @@ test('Bo suggests, Anna sees it with his name, accepts one (undo works) and reje
   await anna.screenshot({ path: 'docs/screenshots/suggestions-panel.png' });
   await cards.first().locator('[data-action="suggestion-reject"]').click();
   const final = 'Data deles trygt mellem fagområderne. Borgerne skal kun give deres oplysninger én gang.';
+  await expect.poll(() => shown(anna)).toBe(final);
+  await expect.poll(() => shown(bo)).toBe(final);
+  await expect(cards).toHaveCount(0);
+  // A decision in the list is undoable too ("Fortryd"), and then made again.
+  await panel.locator('[data-action="suggestions-undo"]').click();
+  await expect.poll(() => shown(bo)).toBe(accepted);
+  await expect(cards).toHaveCount(1);
+  await cards.first().locator('[data-action="suggestion-reject"]').click();
   await expect.poll(() => shown(anna)).toBe(final);
   await expect.poll(() => shown(bo)).toBe(final);
   await expect(cards).toHaveCount(0);

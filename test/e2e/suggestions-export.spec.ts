@@ -3,12 +3,14 @@
 // Anna Holm makes a word bold and suggests a new goal) shows each field with suggestions as a "Ventende forslag" finding in Tjek, the Disposition shows
 // the published text, and the export menu's "Eksportér Word med forslag" downloads the Word document with
 // them as tracked changes, which pandoc --track-changes=all reads back by their authors; the ordinary Word
-// export has no pending insertion.
+// export has no pending insertion. Then in the app: Bo turns on "Foreslå ændringer" (Ctrl+Shift+E) and
+// rewrites a sentence; Anna's export "med forslag" read back by pandoc shows Bo's pending suggestions by Bo.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, createDocument } from './fixtures';
+import { test, expect, createDocument, openAsUser } from './fixtures';
+import { richText } from './fields';
 
 const file = readFileSync(join(import.meta.dirname, '../fixtures/strategies/with-suggestions.json'), 'utf8');
 
@@ -73,4 +75,67 @@ test('pending suggestions are Tjek findings, the published text leaves them out,
   expect(text).not.toContain('enkelt og trygt');
   expect(withSuggestions.suggestedFilename()).toContain(published.suggestedFilename().replace(/\.docx$/, ''));
   expect(consoleErrors).toEqual([]);
+});
+
+/** Double-clicks a word of a rich-text field (the browser selects it, as a person's double-click would). */
+async function doubleClickWord(page: Page, key: string, word: string): Promise<void> {
+  const box = await page.evaluate(
+    ([fieldKey, wanted]) => {
+      const root = document.querySelector(`[data-field="${fieldKey}"] .ProseMirror`)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }
+      return null;
+    },
+    [key, word] as const,
+  );
+  if (!box) throw new Error(`"${word}" is not in ${key}`);
+  await page.mouse.dblclick(box.x, box.y);
+}
+
+test('Bo suggests in the app; the export "med forslag" read back by pandoc shows his pending suggestions by him', async ({ browser, server }) => {
+  test.setTimeout(240_000);
+  const plain = JSON.parse(file) as Record<string, unknown>;
+  // The same strategy without the file's own suggestions: what is pending at the end is what Bo typed.
+  const start = { ...plain, formatVersion: 2, vision: { statement: 'Fjordby er en nærværende digital kommune for alle borgere.' } } as Record<string, unknown>;
+  delete start.suggestions;
+  delete start.fieldSuggestions;
+  (start.perspectives as { focusAreas: { body: unknown }[] }[])[0]!.focusAreas[0]!.body = 'Borgerne skal kunne klare deres ærinder hurtigt på nettet.';
+  const id = await createDocument(server.url, { from: 'json', text: JSON.stringify(start), fileName: 'fjordby.json' });
+  const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/fa-selvbetjening`;
+  const bo = await openAsUser(browser, url, { name: 'Bo Lind', color: '#b42318' }, { width: 1280, height: 860 });
+  const anna = await openAsUser(browser, url, { name: 'Anna Holm', color: '#1f6feb' }, { width: 1280, height: 860 });
+  const body = 'fa-selvbetjening:body';
+
+  // Bo turns on suggestion mode and rewrites the sentence: a word replaced, words added at its end.
+  await richText(bo, body).click();
+  await bo.keyboard.press('Control+Shift+E');
+  await doubleClickWord(bo, body, 'hurtigt');
+  await bo.keyboard.type('enkelt');
+  await richText(bo, body).press('End');
+  await bo.keyboard.type(' Også om natten.');
+
+  // Anna sees them arrive (the text keeps Bo's words as suggestions), then exports Word with suggestions.
+  await expect(richText(anna, body).locator('ins')).toHaveCount(2, { timeout: 30_000 });
+  await expect(richText(anna, body).locator('del')).toHaveCount(1);
+  const download = await exportVia(anna, /Eksportér Word med forslag/);
+  const changes = await trackedChanges(download);
+  expect(changes).toEqual([
+    'deletion by Bo Lind: hurtigt',
+    'insertion by Bo Lind: enkelt',
+    'insertion by Bo Lind: Også om natten.',
+  ]);
+  // The published Word document still has the text as it was.
+  const published = await exportVia(anna, /^Word/);
+  expect(await trackedChanges(published)).toEqual([]);
+  const text = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', await published.path()], { encoding: 'utf8' });
+  expect(text).toContain('ærinder hurtigt på nettet.');
+  expect(text).not.toContain('natten');
 });

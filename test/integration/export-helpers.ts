@@ -212,3 +212,29 @@ export function largeStrategy(size: LargeStrategySize = LARGE, seed = 7): Strate
     actionPlans,
   };
 }
+
+/**
+ * pandoc's plain text of a .docx body: without the table of contents (which follows NEW in a redline whatever is
+ * rejected: its numbered entries, and the entries of unnumbered sections such as a foreword, by their titles),
+ * table borders, and the empty list items or rows pandoc leaves where it removed a whole tracked paragraph or row.
+ */
+export function pandocBodyText(lines: readonly string[], unnumbered: readonly string[]): string {
+  const start = lines.findIndex((line) => line.trim() === 'Indhold');
+  if (start < 0) throw new Error('pandoc\'s text has no table of contents ("Indhold")');
+  let end = start + 1;
+  const entry = (line: string) => line === '' || /^\d+(\.\d+)*\s+\S/.test(line) || unnumbered.some((title) => line.startsWith(title));
+  while (end < lines.length && entry(lines[end]!.trim())) end++;
+  return squash(
+    [...lines.slice(0, start), ...lines.slice(end)]
+      // pandoc numbers list items itself, counting the empty ones: the markers are its, not the document's text
+      .map((line) => line.replace(/^(\s*)(?:\d+\.|-)\s{2,}/, '$1'))
+      .filter((line) => !/^[\s|+=:-]*$/.test(line))
+      .map((line) => line.replace(/\|/g, ' '))
+      .join('\n'),
+  );
+}
+
+/** The titles of a strategy's unnumbered sections (they stand in the table of contents without a number). */
+export function unnumberedTitles(strategy: StrategyFile): string[] {
+  return (strategy.sections ?? []).filter((section) => section.unnumbered).map((section) => section.title);
+}

@@ -3,13 +3,16 @@
 // failed on the export before its fix; the .docx XML checks are in export-layout.test.ts.
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StrategyIndex } from '../../shared/export/strategy-index';
 import { initiativeStatusLabel, typeset } from '../../shared/export/typography';
 import type { StrategyFile } from '../../shared/format/schema';
 import { buildStatusReport } from '../../shared/report/status-report';
-import { examplesDir, pejling, readExample, tempDir } from './export-helpers';
+import { EXAMPLES, examplesDir, pejling, readExample, repoRoot, run, tempDir } from './export-helpers';
 import { pdfLines, type PdfWord } from './export-layout-helpers';
+
+// Each test lays a document out with LibreOffice (several seconds, more on a busy machine).
+vi.setConfig({ testTimeout: 240_000 });
 
 let work: string;
 const pdfs = new Map<string, PdfWord[][][]>();
@@ -29,17 +32,21 @@ const pagesOf = (name: string): PdfWord[][][] => {
 
 beforeAll(async () => {
   work = await tempDir('layout-pdf');
-  const example = (name: string) => path.join(examplesDir, `${name}.json`);
-  for (const name of ['kk-2010-2014', 'odder-2006']) await exportPdf(name, example(name));
-}, 300_000);
+});
+
+/** An example exported to PDF once, for the tests that read it. */
+async function example(name: string): Promise<PdfWord[][][]> {
+  if (!pdfs.has(name)) await exportPdf(name, path.join(examplesDir, `${name}.json`));
+  return pagesOf(name);
+}
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
 describe('heading numbers', () => {
-  it.each(['kk-2010-2014', 'odder-2006'])('%s: the gap after the number is the same for every heading (1 and 10, 3 and 3.1)', (name) => {
-    const pages = pagesOf(name);
+  it.each(['kk-2010-2014', 'odder-2006'])('%s: the gap after the number is the same for every heading (1 and 10, 3 and 3.1)', async (name) => {
+    const pages = await example(name);
     // Body pages only (page 2 is the contents, whose tab stops line the titles up on purpose).
     const gaps: { heading: string; em: number }[] = [];
     for (const page of pages.slice(2)) {
@@ -123,5 +130,49 @@ describe('the status report', () => {
     expect(expected.length).toBeGreaterThan(40);
     const found = (word: string) => words.has(word) || word.split(/(?<=[-–])/).every((piece) => words.has(piece));
     expect(expected.filter((word) => !found(word))).toEqual([]);
+  });
+});
+
+describe('the running header', () => {
+  it('keeps a long title on one line, shortened with an ellipsis', async () => {
+    const strategy = structuredClone(await readExample('kk-2010-2014'));
+    strategy.meta.title = `Digitaliseringsstrategi for Københavns Kommune 2010-2014: ${'sammenhængende digitale løsninger for borgere, virksomheder og medarbejdere i alle forvaltninger, '.repeat(3)}og mere`;
+    const file = path.join(work, 'long-title.json');
+    await writeFile(file, JSON.stringify(strategy));
+    await exportPdf('long-title', file);
+    const pages = pagesOf('long-title');
+    // The header is the text above the first heading of a body page (page 3): its lines, by their top.
+    for (const page of [pages[2], pages.at(-1)]) {
+      const tops = [...new Set((page ?? []).filter((line) => (line[0]?.yMax ?? 999) < 75).map((line) => Math.round(line[0]?.yMin ?? 0)))];
+      expect(tops.length).toBe(1);
+      const header = (page ?? []).filter((line) => (line[0]?.yMax ?? 999) < 75).flat().map((word) => word.text).join(' ');
+      expect(header).toMatch(/^Digitaliseringsstrategi for Københavns Kommune 2010–2014: .*…$/);
+    }
+  });
+});
+
+// PEJLING_SCREENSHOTS=1 writes PNG renders (50 dpi) of the three examples: the cover, the first chapter, a
+// plan table and the status report, to docs/screenshots/export-layout-<example>-<page>.png, to be looked at.
+describe.runIf(process.env.PEJLING_SCREENSHOTS === '1')('renders for looking at', () => {
+  it.each(EXAMPLES)('%s: cover, a chapter, a plan table and the status report as PNG', async (name: string) => {
+    const pages = await example(name);
+    await exportPdf(`${name}-status`, path.join(examplesDir, `${name}.json`), ['--part', 'status']);
+    const strategy = await readExample(name);
+    const text = (page: PdfWord[][] | undefined) => (page ?? []).map((line) => line.map((w) => w.text).join(' '));
+    const chapter = strategy.perspectives.find((p) => !p.hidden)?.title ?? strategy.perspectives[0]?.focusAreas[0]?.title ?? '';
+    const chapterPage = pages.findIndex((page, i) => i > 1 && text(page).some((line) => line.endsWith(chapter.split(' ').slice(-2).join(' '))));
+    const planPage = pages.findIndex((page) => page.some((line) => line.some((word) => word.text === 'Indsatsområde(r)')));
+    const shots: [string, string, number][] = [
+      ['cover', name, 1],
+      ['chapter', name, chapterPage + 1],
+      ['plan', name, planPage + 1],
+      ['status', `${name}-status`, 1],
+    ];
+    for (const [label, pdf, page] of shots) {
+      expect(page, label).toBeGreaterThan(0);
+      const out = path.join(repoRoot, 'docs/screenshots', `export-layout-${name}-${label}`);
+      const result = await run('pdftoppm', ['-r', '50', '-png', '-singlefile', '-f', String(page), '-l', String(page), path.join(work, `${pdf}.pdf`), out]);
+      expect(result.code, result.stderr).toBe(0);
+    }
   });
 });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocxDetailed } from '../../shared/export/docx/export-docx';
 import { houseStyleSchema, type HouseStyle } from '../../shared/export/house-style';
 import type { StrategyFile } from '../../shared/format/schema';
-import { readExample, repoRoot, run, squash } from './export-helpers';
+import { pandocBodyText, readExample, repoRoot, run, unnumberedTitles } from './export-helpers';
 
 let work: string;
 let style: HouseStyle;
@@ -36,19 +36,7 @@ async function pandocBody(bytes: Uint8Array, changes?: 'accept' | 'reject'): Pro
   await writeFile(file, bytes);
   const result = await run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', ...(changes ? [`--track-changes=${changes}`] : []), file]);
   expect(result.code, result.stderr).toBe(0);
-  const lines = result.stdout.split('\n');
-  // without the table of contents, table borders and the empty list items/rows pandoc leaves for removed ones
-  const start = lines.findIndex((line) => line.trim() === 'Indhold');
-  let end = start + 1;
-  while (end < lines.length && (lines[end]!.trim() === '' || /^\d+(\.\d+)*\s+\S/.test(lines[end]!.trim()))) end++;
-  return squash(
-    [...lines.slice(0, start), ...lines.slice(end)]
-      // pandoc numbers list items itself, counting the empty ones: the markers are its, not the document's text
-      .map((line) => line.replace(/^(\s*)(?:\d+\.|-)\s{2,}/, '$1'))
-      .filter((line) => !/^[\s|+=:-]*$/.test(line))
-      .map((line) => line.replace(/\|/g, ' '))
-      .join('\n'),
-  );
+  return pandocBodyText(result.stdout.split('\n'), unnumberedTitles(base));
 }
 
 type Edit = (s: StrategyFile, pick: (n: number) => number) => void;

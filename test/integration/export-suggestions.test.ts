@@ -9,7 +9,19 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EditorState } from 'prosemirror-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { publishedStrategy } from '../../shared/export/published';
+import type { StrategyFile } from '../../shared/format/schema';
+import { FieldSuggestions } from '../../shared/model/field-suggestions';
+import { importStrategy } from '../../shared/model/interchange';
+import { StrategyModel } from '../../shared/model/strategy-model';
+import { suggestTransaction } from '../../shared/model/suggest-transform';
+import { recordSuggestion } from '../../shared/model/suggestions';
+import { richToProseMirror } from '../../shared/richtext/rich';
+import { richSchema } from '../../shared/richtext/schema';
+import { encodePejlingFile } from '../../main/storage/pejling-file';
 import { docxPart, pdfPages, pejling, repoRoot, run, squash, tempDir } from './export-helpers';
 
 const fixture = path.join(repoRoot, 'test/fixtures/strategies/with-suggestions.json');
@@ -159,5 +171,42 @@ describe('pejling export --suggestions (Word with suggestions)', () => {
     const compare = await pejling(['export', fixture, '--docx', path.join(dir, 'x.docx'), '--compare-with', fixture, '--suggestions', '--lang', 'en']);
     expect(compare.code).toBe(2);
     expect(compare.stderr).toContain('--suggestions cannot be used with --compare-with');
+  }, SLOW);
+});
+
+describe('a .pejling document with suggestions made through the model API', () => {
+  it('carries them (they are Yjs): exported --suggestions, pandoc reads them by their author', async () => {
+    const strategy = publishedStrategy(JSON.parse(await readFile(fixture, 'utf8')) as StrategyFile);
+    delete strategy.fieldSuggestions;
+    strategy.formatVersion = 2;
+    const doc = importStrategy(strategy);
+    const model = new StrategyModel(doc);
+    // Bo, in suggestion mode, adds a sentence at the end of the focus area's first paragraph …
+    const state = EditorState.create({ schema: richSchema, doc: richToProseMirror(model.getRich('fa-selvbetjening', 'body')!) });
+    const end = state.doc.firstChild!.nodeSize - 1;
+    const typed = suggestTransaction(state, state.tr.insertText(' Også om natten.', end), { newId: () => 'sg-model-1', isOwn: () => true });
+    expect(typed.newId).toBe('sg-model-1');
+    model.setRich('fa-selvbetjening', 'body', typed.tr.doc.toJSON() as StrategyFile['vision']['statement']);
+    recordSuggestion(doc, 'sg-model-1', { authorId: 'u-bo', authorName: 'Bo Lind', at: '2026-03-20T10:00:00+01:00' });
+    // … and a new title for it.
+    new FieldSuggestions(model).suggest({ itemId: 'fa-selvbetjening', field: 'title', text: 'Selvbetjening for alle', author: { id: 'u-bo', name: 'Bo Lind' }, at: '2026-03-20T10:01:00+01:00' });
+    const file = path.join(dir, 'fjordby.pejling');
+    await writeFile(
+      file,
+      encodePejlingFile({
+        header: { title: strategy.meta.title, organisation: strategy.meta.organisation, schemaVersion: 2, savedAt: new Date().toISOString(), appVersion: '0.0.0' },
+        update: Y.encodeStateAsUpdate(doc),
+      }),
+    );
+    const out = path.join(dir, 'fra-pejling.docx');
+    const result = await pejling(['export', file, '--docx', out, '--suggestions', '--page-numbers', 'quick']);
+    expect(result.code, result.stderr).toBe(0);
+    const html = await pandoc(out, 'html', 'all');
+    const changes = [...html.matchAll(/<span class="(insertion|deletion)" data-author="([^"]*)"[^>]*>([^<]*)<\/span>/g)].map((m) => `${m[1]} by ${m[2]}: ${m[3]}`);
+    expect(changes).toEqual(['deletion by Bo Lind: Selvbetjening', 'insertion by Bo Lind: Selvbetjening for alle', 'insertion by Bo Lind: Også om natten.']);
+    // and `pejling check` names them
+    const check = await pejling(['check', file, '--json']);
+    const findings = (JSON.parse(check.stdout) as { code: string; id: string }[]).filter((f) => f.code === 'pending-suggestions');
+    expect(findings.map((f) => f.id)).toEqual(['fa-selvbetjening', 'fa-selvbetjening']);
   }, SLOW);
 });

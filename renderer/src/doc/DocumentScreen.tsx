@@ -47,6 +47,7 @@ import { VersionsButton } from '../versions/VersionsButton';
 import { useVersions } from '../versions/VersionsPanel';
 import { exportChangesSince } from '../versions/version-actions';
 import { FindAndReplace } from '../find/FindPanel';
+import { FieldSuggestionReview, useFieldSuggestionCount } from '../find/FieldSuggestionReview';
 
 interface Props {
   documentId: string;
@@ -160,6 +161,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
   // is open, the screen follows every title.
   const [commentsOpen, setCommentsOpen] = useState(false);
   const [reviewTab, setReviewTab] = useState<'comments' | 'suggestions'>('comments'); // suggestions/: the side panel's tabs
+  const fieldSuggestionCount = useFieldSuggestionCount(session); // find/: suggested titles and goals count in the Forslag tab
   const version = useDocVersion(session, { structureOnly: true, ignoreTextOf: (getView(view) ?? listViews()[0])?.id === 'edit' && !commentsOpen ? item : undefined });
   const others = usePresence(session);
   const commenter = useSessionState(session, isCommenter); // comments/: fields read-only, comments allowed
@@ -387,6 +389,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
               doc={session.doc}
               tab={reviewTab}
               onTab={setReviewTab}
+              extraCount={fieldSuggestionCount}
               comments={
             <CommentsPanel
               selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
@@ -399,6 +402,7 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
             />
               }
               suggestions={
+                <>
                 <SuggestionsPanel
                   doc={session.doc}
                   selectedItem={selectedKey === 'vision' ? VISION_ID : session.model.kindOf(selectedKey) ? selectedKey : undefined}
@@ -411,6 +415,8 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
                   onUndo={() => undoStructure(session)}
                   canDecide={!readOnly}
                 />
+                <FieldSuggestionReview session={session} labelOf={(key) => findNode(tree, key)?.node.label || t('doc.untitled')} select={select} readOnly={readOnly} />
+                </>
               }
             />
           )}

@@ -1,5 +1,5 @@
 // Suggested titles and goals (issue 14) in the forms: the suggestions for a field shown under it
-// ("Forslag fra Bo: <text>" with Godkend / Afvis), and, in suggestion mode, the field's input bound
+// ("Forslag fra Bo: <text>" with Acceptér / Afvis), and, in suggestion mode, the field's input bound
 // to this user's own suggestion instead of the field (shared/model/field-suggestions.ts), so the
 // input component stays generic. Accepting or rejecting is one navigator undo step (STRUCTURE_ORIGIN:
 // Ctrl+Z outside a field, and the toast's "Fortryd").
@@ -90,7 +90,7 @@ function decide(session: DocumentSession, suggestion: FieldSuggestion, decision:
   else fs.reject(suggestion.id, STRUCTURE_ORIGIN);
   undo.stopCapturing();
   const undoItem = undo.undoStack[undo.undoStack.length - 1];
-  const message = t(decision === 'accept' ? 'find.suggestion.accepted' : 'find.suggestion.rejected', { name: suggestion.authorName });
+  const message = t(decision === 'accept' ? 'suggestions.accepted' : 'suggestions.rejected');
   announce(message);
   showToast({
     message,
@@ -104,9 +104,24 @@ function decide(session: DocumentSession, suggestion: FieldSuggestion, decision:
   });
 }
 
+/** The field's own text, kept current (shown beside this user's suggestion, which the input shows in its place). */
+function useCurrentText(session: DocumentSession, itemId: string, field: string, active: boolean): string {
+  const handle = session.model.textField(itemId, field);
+  const [text, setText] = useState(() => handle.value());
+  useEffect(() => {
+    if (!active) return;
+    setText(handle.value());
+    return handle.subscribe(() => setText(handle.value()));
+  }, [handle, active]);
+  return text;
+}
+
 export function FieldSuggestionList({ session, itemId, field, readOnly }: { session: DocumentSession; itemId: string; field: string; readOnly: boolean }) {
   const list = useFieldSuggestionList(session, itemId, field);
   const author = useSuggestionAuthor(session);
+  const suggesting = useSuggestionMode(session) && !readOnly;
+  const mine = suggesting && list.some((s) => s.authorId === author.id);
+  const current = useCurrentText(session, itemId, field, mine);
   if (list.length === 0) return null;
   return (
     <ul class="field-suggestions" aria-label={t('find.suggestion.list')} data-suggestions-for={`${itemId}:${field}`}>
@@ -114,18 +129,19 @@ export function FieldSuggestionList({ session, itemId, field, readOnly }: { sess
         const text = s.text || t('find.suggestion.empty');
         return (
           <li key={s.id} class="field-suggestion" data-suggestion={s.id} style={s.color ? { '--suggestion-color': s.color } : undefined}>
-            <span class="field-suggestion-author">{s.authorId === author.id ? t('find.suggestion.mine') : t('find.suggestion.from', { name: s.authorName })}:</span>
+            <span class="field-suggestion-author">{s.authorId === author.id ? t('find.suggestion.mine') : t('suggestions.popover', { author: s.authorName })}:</span>
             <span class="field-suggestion-text">{text}</span>
             {!readOnly && (
               <span class="field-suggestion-actions">
-                <button type="button" class="button button-small" data-action="accept" aria-label={t('find.suggestion.acceptLabel', { name: s.authorName, text })} onClick={() => decide(session, s, 'accept')}>
-                  {t('find.suggestion.accept')}
+                <button type="button" class="button button-small" data-action="accept" aria-label={t('suggestions.acceptLabel', { author: s.authorName })} onClick={() => decide(session, s, 'accept')}>
+                  {t('suggestions.accept')}
                 </button>
-                <button type="button" class="button button-small button-quiet" data-action="reject" aria-label={t('find.suggestion.rejectLabel', { name: s.authorName, text })} onClick={() => decide(session, s, 'reject')}>
-                  {t('find.suggestion.reject')}
+                <button type="button" class="button button-small button-quiet" data-action="reject" aria-label={t('suggestions.rejectLabel', { author: s.authorName })} onClick={() => decide(session, s, 'reject')}>
+                  {t('suggestions.reject')}
                 </button>
               </span>
             )}
+            {mine && s.authorId === author.id && <span class="field-suggestion-current">{t('find.suggestion.current', { text: current || t('find.suggestion.empty') })}</span>}
           </li>
         );
       })}

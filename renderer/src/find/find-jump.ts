@@ -7,16 +7,16 @@ import type { StrategyModel } from '../../../shared/model';
 import { editorIn } from '../editor/editor-registry';
 import { META_KEY, VISION_KEY } from '../session/nav-tree';
 
-/** The key of the navigator's part whose form edits the hit's field (a goal's focus area, the vision, the strategy's own fields). */
-export function partKeyOf(model: StrategyModel, hit: FindHit): string {
+/** The key of the navigator's part whose form edits the item's fields (a goal's focus area, the vision, the strategy's own fields). */
+export function partKeyOf(model: StrategyModel, hit: Pick<FindHit, 'itemId'>): string {
   if (hit.itemId === META_ID) return META_KEY;
   if (hit.itemId === VISION_ID) return VISION_KEY;
-  if (hit.kind === 'goal') return model.get('goal', hit.itemId)?.focusAreaId ?? hit.itemId;
+  if (model.kindOf(hit.itemId) === 'goal') return model.get('goal', hit.itemId)?.focusAreaId ?? hit.itemId;
   return hit.itemId;
 }
 
-/** The data-field of a typed text field's control in its part's form. */
-function textControlSelector(hit: FindHit): string {
+/** The control of a typed text field in its part's form. */
+function textControlSelector(hit: Pick<FindHit, 'itemId' | 'kind' | 'field'>): string {
   if (hit.kind === 'goal') return `[data-goal="${CSS.escape(hit.itemId)}"] textarea`;
   if (hit.field === 'businessCaseBenefit') return '[data-field="businessCase.benefit"]';
   if (hit.field === 'budgetSource') return '[data-field="budgetSource"] input, input[data-field="budgetSource"]';
@@ -38,6 +38,22 @@ export function selectWhenShown(partKey: string, hit: FindHit, timeoutMs = 4000)
     };
     requestAnimationFrame(attempt);
   });
+}
+
+/** Focuses a typed text field (a suggestion's field, from the review list) once its part's form is on screen. */
+export function focusFieldWhenShown(model: StrategyModel, itemId: string, field: string, timeoutMs = 4000): void {
+  const partKey = partKeyOf(model, { itemId });
+  const kind = itemId === META_ID ? 'meta' : (model.kindOf(itemId) ?? 'meta');
+  const started = performance.now();
+  const attempt = () => {
+    const pane = document.querySelector<HTMLElement>(`.edit-view[data-selected="${CSS.escape(partKey)}"]`);
+    const control = pane?.querySelector<HTMLElement>(textControlSelector({ itemId, kind, field }));
+    if (control) {
+      control.scrollIntoView({ block: 'center' });
+      control.focus();
+    } else if (performance.now() - started < timeoutMs) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
 
 function selectIn(pane: HTMLElement, hit: FindHit): boolean {

@@ -1,13 +1,14 @@
-// Whether this user is in suggestion mode, and who they are as a suggestion's author, for the
-// suggested titles and goals and for find and replace. The mode itself belongs to suggestion mode
-// in rich text (renderer/src/suggestions); until that lands here, the mode reads as off.
+// Whether this person is in suggestion mode (the one switch of renderer/src/suggestions, the same
+// for rich text, titles, goals and find and replace), and who they are as a suggestion's author:
+// the presence name, as for suggestions in the text, so "mine" and "all of one author" agree.
 import { useMemo } from 'preact/hooks';
 import type { SuggestionAuthor } from '../../../shared/model/field-suggestions';
 import type { DocumentSession } from '../session/document-session';
 import { useMyPresence } from '../session/use-my-presence';
+import { useSuggesting } from '../suggestions/suggest-mode';
 
 export function useSuggestionMode(_session: DocumentSession): boolean {
-  return false;
+  return useSuggesting();
 }
 
 export function useSuggestionAuthor(session: DocumentSession): SuggestionAuthor {

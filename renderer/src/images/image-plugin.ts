@@ -64,6 +64,9 @@ class ImageView implements NodeView {
     img.src = url;
     img.alt = alt;
     img.style.width = `${width}%`;
+    // As in Word (shared/export/docx/images.ts): a bitmap is never shown wider than its own pixels.
+    const stored = readImage(this.doc, src);
+    if (stored && stored.mime !== 'image/svg+xml') img.style.maxWidth = `min(100%, ${stored.width}px)`;
     img.draggable = false;
     this.dom.append(img);
     this.img = img;

@@ -66,11 +66,13 @@ interface TabsProps {
   onTab: (tab: 'comments' | 'suggestions') => void;
   comments: ComponentChildren;
   suggestions: ComponentChildren;
+  /** Pending suggestions outside the text (suggested titles and goals, renderer/src/find), counted in the tab too. */
+  extraCount?: number;
 }
 
 /** The side panel's two tabs: Kommentarer and Forslag (n). */
-export function ReviewTabs({ doc, tab, onTab, comments, suggestions }: TabsProps) {
-  const count = usePendingSuggestions(doc).length;
+export function ReviewTabs({ doc, tab, onTab, comments, suggestions, extraCount = 0 }: TabsProps) {
+  const count = usePendingSuggestions(doc).length + extraCount;
   const tabs: ['comments' | 'suggestions', string][] = [
     ['comments', t('suggestions.commentsTab')],
     ['suggestions', t('suggestions.panelTab', { count })],

@@ -40,8 +40,9 @@ function quote(text: string): string {
 }
 
 /** What a suggestion changes, in words ("erstat »klogt« med »sikkert«"). */
-export function describeChange(doc: PMNode, id: string): string {
-  const ranges = suggestionRanges(doc).get(id) ?? [];
+export function describeChange(doc: PMNode, id: string, known?: readonly { kind: string; from: number; to: number }[]): string {
+  // The plugin passes the ranges it has (one walk of the document per change for all suggestions).
+  const ranges = known ?? suggestionRanges(doc).get(id) ?? [];
   const textOf = (kind: string) => ranges.filter((r) => r.kind === kind).map((r) => doc.textBetween(r.from, r.to, ' ', ' ')).join(' ');
   const inserted = quote(textOf('insertion'));
   const deleted = quote(textOf('deletion'));
@@ -69,9 +70,9 @@ export function authorName(meta: SuggestionMeta | undefined): string {
 }
 
 /** The colour and label of a suggestion in a field of `ydoc`. */
-export function lookOf(ydoc: Y.Doc, id: string, doc: PMNode): SuggestionLook {
+export function lookOf(ydoc: Y.Doc, id: string, doc: PMNode, ranges?: readonly { kind: string; from: number; to: number }[]): SuggestionLook {
   const meta = readSuggestion(ydoc, id);
-  return { color: meta?.color ?? NEUTRAL, label: t('suggestions.label', { author: authorName(meta), change: describeChange(doc, id) }) };
+  return { color: meta?.color ?? NEUTRAL, label: t('suggestions.label', { author: authorName(meta), change: describeChange(doc, id, ranges) }) };
 }
 
 /**
@@ -130,7 +131,7 @@ export function useEditorSuggestions(fragment: Y.XmlFragment, state: EditorState
   const ydoc = fragment.doc!;
   const [view, setView] = useState<EditorView | null>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const plugin = useMemo(() => suggestionPlugin({ lookOf: (id, doc) => lookOf(ydoc, id, doc) }), [ydoc]);
+  const plugin = useMemo(() => suggestionPlugin({ lookOf: (id, doc, ranges) => lookOf(ydoc, id, doc, ranges) }), [ydoc]);
   useSuggesting(); // the popover and the toolbar follow the mode
 
   const attach = (next: EditorView | null) => {

@@ -65,6 +65,11 @@ export function suggestionAuthor(): SuggestionAuthor {
   return author;
 }
 
+/** Sets who the suggestions made here are by (the document screen, from the presence name and colour). */
+export function setSuggestionAuthor(me: SuggestionAuthor): void {
+  if (author.authorId !== me.authorId || author.authorName !== me.authorName || author.color !== me.color) author = me;
+}
+
 export function onSuggestModeChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -89,7 +94,7 @@ export function useSuggestionSession(docId: string, me: SuggestionAuthor, allowe
     documentId = docId;
     on = allowed && stored(docId);
   }
-  if (author.authorId !== me.authorId || author.color !== me.color) author = me;
+  setSuggestionAuthor(me);
   useEffect(() => {
     if (!allowed && on) {
       on = false;

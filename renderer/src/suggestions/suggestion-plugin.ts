@@ -10,6 +10,8 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { suggestionRanges, type SuggestionKind } from '../../../shared/model/suggestions';
 
+type SuggestionRange = { kind: SuggestionKind; from: number; to: number };
+
 /** What the plugin shows of one suggestion. */
 export interface SuggestionLook {
   color: string;
@@ -53,11 +55,11 @@ function marker(look: SuggestionLook, id: string): HTMLElement {
 
 const KIND_CLASS: Record<SuggestionKind, string> = { insertion: 'is-insertion', deletion: 'is-deletion', modification: 'is-modification' };
 
-function build(doc: PMNode, lookOf: (id: string, doc: PMNode) => SuggestionLook, active: string | null): PluginState {
+function build(doc: PMNode, lookOf: SuggestionPluginOptions['lookOf'], active: string | null): PluginState {
   const decorations: Decoration[] = [];
   const all = suggestionRanges(doc);
   for (const [id, ranges] of all) {
-    const look = lookOf(id, doc);
+    const look = lookOf(id, doc, ranges);
     const attrs = (kind: SuggestionKind) => ({
       class: `suggestion-text ${KIND_CLASS[kind]}${id === active ? ' is-active' : ''}`,
       style: `--suggestion-color: ${look.color}`,
@@ -73,7 +75,7 @@ function build(doc: PMNode, lookOf: (id: string, doc: PMNode) => SuggestionLook,
 
 export interface SuggestionPluginOptions {
   /** The colour and label of a suggestion (from its metadata and the text it covers). */
-  lookOf: (id: string, doc: PMNode) => SuggestionLook;
+  lookOf: (id: string, doc: PMNode, ranges: readonly SuggestionRange[]) => SuggestionLook;
 }
 
 export function suggestionPlugin(options: SuggestionPluginOptions): Plugin<PluginState> {

@@ -32,7 +32,7 @@ export function planSections(ctx: RenderContext, plan: ActionPlan): ISectionOpti
   }
 
   // One set of columns for all the plan's tables, sized over all its rows, so the tables line up.
-  const columns = planColumns(ctx, [plan]);
+  const columns = planColumns(ctx);
   const rows = new Map(plan.initiatives.map((initiative) => [initiative.id, initiativeRow(ctx, initiative)]));
   const rowsOf = (initiatives: Initiative[]) => initiatives.map((initiative) => rows.get(initiative.id) ?? initiativeRow(ctx, initiative));
   const widths = columnWidths(ctx, columns, [...rows.values()]);

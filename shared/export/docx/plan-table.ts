@@ -19,10 +19,8 @@ import { S } from './styles';
 import { t as message } from '../../i18n/messages';
 import { cellLabelled, cellText, dataTable, type Column, type RowSpec, type TableSummary } from './tables';
 
-/** The columns of the plan table; "Prioritet" when any of `plans` gives an initiative a priority. */
-export function planColumns(ctx: RenderContext, plans: ActionPlan[] = []): Column[] {
+export function planColumns(ctx: RenderContext): Column[] {
   const t = ctx.texts;
-  const prioritised = plans.some((plan) => plan.initiatives.some((initiative) => initiative.priority !== undefined));
   return [
     { title: t.initiative, weight: 30 },
     { title: t.focusAreaColumn, weight: 19 },
@@ -30,7 +28,6 @@ export function planColumns(ctx: RenderContext, plans: ActionPlan[] = []): Colum
     { title: t.period, weight: 12 },
     { title: t.status, weight: 9 },
     { title: t.businessCase, weight: 14 },
-    ...(prioritised ? [{ title: t.priority, weight: 4 }] : []),
   ];
 }
 
@@ -52,6 +49,8 @@ type CellLine =
 function initiativeCells(ctx: RenderContext, initiative: Initiative): CellLine[][] {
   const { index, texts, lang } = ctx;
   const first: CellLine[] = [{ kind: 'text', text: initiative.title, bold: true, item: initiative.id }];
+  // The priority under the title ("Prioritet: 1"): a column of its own would hold one digit per row.
+  if (initiative.priority !== undefined) first.push({ kind: 'labelled', label: texts.priority, value: String(initiative.priority) });
   if (initiative.description !== undefined) first.push({ kind: 'rich', rich: initiative.description });
   const supported = (initiative.supportsInitiativeIds ?? [])
     .map((id) => index.initiatives.get(id)?.initiative.title)
@@ -78,9 +77,7 @@ function initiativeCells(ctx: RenderContext, initiative: Initiative): CellLine[]
     const source = initiative.budget.source ? ` (${initiative.budget.source})` : '';
     businessCase.push({ kind: 'labelled', label: texts.budget, value: `${formatAmountDkk(initiative.budget.amountDkk, lang)}${source}` });
   }
-  // The priority, when the plan shows the column (planColumns): its number, 1 first.
-  const priority: CellLine[] = initiative.priority !== undefined ? [{ kind: 'text', text: String(initiative.priority) }] : [];
-  return [first, focusAreas, owner, period ? [{ kind: 'text', text: period }] : [], [{ kind: 'text', text: status }], businessCase, priority];
+  return [first, focusAreas, owner, period ? [{ kind: 'text', text: period }] : [], [{ kind: 'text', text: status }], businessCase];
 }
 
 /** A cell line as a paragraph (a description: its paragraphs); `old` (a redline) marks what changed from it. */
@@ -210,7 +207,7 @@ export function groupedPlanTable(ctx: RenderContext, plan: ActionPlan): Table {
     rows.push(initiativeRow(ctx, initiative));
   }
   const caption = message(ctx.lang, 'layout.table.planCaption', { plan: ctx.typo(plan.title) });
-  return dataTable(ctx, planColumns(ctx, [plan]), rows, { summary: planSummaryOf(ctx, caption) });
+  return dataTable(ctx, planColumns(ctx), rows, { summary: planSummaryOf(ctx, caption) });
 }
 
 /**
@@ -257,7 +254,7 @@ export function changedPlanTable(ctx: RenderContext, oldPlan: ActionPlan, plan: 
     rows.push(row.write());
   }
   const caption = message(ctx.lang, 'layout.table.planCaption', { plan: ctx.typo(plan.title) });
-  return dataTable(ctx, planColumns(ctx, [oldPlan, plan]), rows, { summary: planSummaryOf(ctx, caption) });
+  return dataTable(ctx, planColumns(ctx), rows, { summary: planSummaryOf(ctx, caption) });
 }
 
 function addedRow(ctx: RenderContext, initiative: Initiative): RowSpec {

@@ -2,7 +2,7 @@
 // page, optional group rows spanning the table, a caption and description for screen readers, and
 // fixed column widths sized to the content (see columnWidths).
 import { Paragraph, StringValueElement, Table, TableCell, TableLayoutType, TableRow, WidthType, type ParagraphChild } from 'docx';
-import type { Change } from '../../compare/rich-diff';
+import { diffText, type Change } from '../../compare/rich-diff';
 import type { RenderContext } from './context';
 import { longestPiecePt, textWidthPt } from '../text-width';
 import { changedRuns, paragraph, rowRevision, textRun, within } from './revisions';
@@ -50,7 +50,9 @@ export function cellText(
         ? [...(options.around?.before ?? []), ...(options.runs ?? changedRuns(ctx, options.oldText === undefined ? undefined : ctx.typo(options.oldText), ctx.typo(text), base)), ...(options.around?.after ?? [])]
         : [],
   });
-  return measured(made, `${options.oldText ?? ''} ${ctx.typo(text)}`.trim(), options.bold === true);
+  // A redline shows the old and the new words run together where they changed ("I gangForsinket").
+  const shownText = options.oldText === undefined || !ctx.revisions ? ctx.typo(text) : diffText(ctx.typo(options.oldText), ctx.typo(text)).map((piece) => piece.text).join('');
+  return measured(made, shownText, options.bold === true);
 }
 
 /** A cell paragraph "Label: value" with the label in bold; `oldValue` (a redline) marks the words that changed. */
@@ -60,7 +62,8 @@ export function cellLabelled(ctx: RenderContext, label: string, value: string, o
     children: [textRun(ctx, { text: `${label}: `, bold: true }), ...changedRuns(ctx, oldValue === undefined ? undefined : ctx.typo(oldValue), ctx.typo(value))],
   });
   // The label is bold: measured as bold text, a little wider than the value would be.
-  return measured(made, `${label}: ${oldValue ?? ''} ${ctx.typo(value)}`, true);
+  const shownValue = oldValue === undefined || !ctx.revisions ? ctx.typo(value) : diffText(ctx.typo(oldValue), ctx.typo(value)).map((piece) => piece.text).join('');
+  return measured(made, `${label}: ${shownValue}`, true);
 }
 
 /** Room a cell needs besides its text: the cell margins, and a little slack for rounding in the layout. */
