@@ -25,8 +25,9 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { COMMENT_MARK, richSchema } from '../richtext/schema';
 import { COLLECTIONS } from './layout';
-import { LOCAL_ORIGIN, VISION_ID } from './model-constants';
+import { VISION_ID } from './model-constants';
 import type { StrategyModel } from './strategy-model';
+import { RootMapStore, type RootMapStoreOptions } from './root-map-store';
 import type { ItemKind, RichField } from './types';
 import { readFragment, writeFragment } from './yfragment';
 import { diffText } from './text-fields';
@@ -127,11 +128,7 @@ export interface RestoredThread {
   messages: { id: string; author: string; date: string; text: string; edited?: string }[];
 }
 
-export interface CommentsOptions {
-  origin?: unknown;
-  random?: () => number;
-  now?: () => string;
-}
+export type CommentsOptions = RootMapStoreOptions;
 
 /** A thread or message the caller may not change, or that is not there. The message names it. */
 export class CommentError extends Error {
@@ -214,34 +211,9 @@ export function findQuote(doc: PMNode, quote: string): { from: number; to: numbe
  * The comment threads of one strategy document, over the same Y.Doc as its StrategyModel. Every
  * change is one transaction (origin LOCAL_ORIGIN unless given); reads return plain objects.
  */
-export class Comments {
-  private readonly origin: unknown;
-  private readonly random: () => number;
-  private readonly now: () => string;
-
-  constructor(
-    readonly model: StrategyModel,
-    options: CommentsOptions = {},
-  ) {
-    this.origin = options.origin ?? LOCAL_ORIGIN;
-    this.random = options.random ?? Math.random;
-    this.now = options.now ?? (() => new Date().toISOString());
-  }
-
-  private get doc(): Y.Doc {
-    return this.model.doc;
-  }
-
-  private get root(): Y.Map<Y.Map<unknown>> {
+export class Comments extends RootMapStore {
+  protected get root(): Y.Map<Y.Map<unknown>> {
     return commentsMap(this.doc);
-  }
-
-  private tx<T>(origin: unknown, fn: () => T): T {
-    let result: T | undefined;
-    this.doc.transact(() => {
-      result = fn();
-    }, origin ?? this.origin);
-    return result as T;
   }
 
   private newId(prefix: string, taken: (id: string) => boolean): string {

@@ -19,8 +19,8 @@
 // suggestion in one transaction; rejecting deletes it. A suggestion whose item is gone is not read.
 import * as Y from 'yjs';
 import { COLLECTIONS, META_TEXT_KEYS } from './layout';
-import { LOCAL_ORIGIN, META_ID } from './model-constants';
-import type { StrategyModel } from './strategy-model';
+import { META_ID } from './model-constants';
+import { RootMapStore, type RootMapStoreOptions } from './root-map-store';
 import { TextFieldHandle } from './text-binding';
 import { applyTextChange, readText, type TextChange } from './text-fields';
 import type { KindPatch } from './types';
@@ -58,11 +58,7 @@ export class FieldSuggestionError extends Error {
   }
 }
 
-export interface FieldSuggestionsOptions {
-  origin?: unknown;
-  random?: () => number;
-  now?: () => string;
-}
+export type FieldSuggestionsOptions = RootMapStoreOptions;
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -70,35 +66,11 @@ export function fieldSuggestionsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(FIELD_SUGGESTIONS);
 }
 
-export class FieldSuggestions {
-  private readonly origin: unknown;
-  private readonly random: () => number;
-  private readonly now: () => string;
+export class FieldSuggestions extends RootMapStore {
   private readonly handles = new Map<string, SuggestionFieldHandle>();
 
-  constructor(
-    readonly model: StrategyModel,
-    options: FieldSuggestionsOptions = {},
-  ) {
-    this.origin = options.origin ?? LOCAL_ORIGIN;
-    this.random = options.random ?? Math.random;
-    this.now = options.now ?? (() => new Date().toISOString());
-  }
-
-  private get doc(): Y.Doc {
-    return this.model.doc;
-  }
-
-  private get root(): Y.Map<Y.Map<unknown>> {
+  protected get root(): Y.Map<Y.Map<unknown>> {
     return fieldSuggestionsMap(this.doc);
-  }
-
-  private tx<T>(origin: unknown, fn: () => T): T {
-    let result: T | undefined;
-    this.doc.transact(() => {
-      result = fn();
-    }, origin ?? this.origin);
-    return result as T;
   }
 
   private newId(): string {
