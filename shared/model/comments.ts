@@ -27,7 +27,7 @@ import { COMMENT_MARK, richSchema } from '../richtext/schema';
 import { COLLECTIONS } from './layout';
 import { VISION_ID } from './model-constants';
 import type { StrategyModel } from './strategy-model';
-import { RootMapStore, type RootMapStoreOptions } from './root-map-store';
+import { RootMapStore } from './root-map-store';
 import type { ItemKind, RichField } from './types';
 import { readFragment, writeFragment } from './yfragment';
 import { diffText } from './text-fields';
@@ -128,7 +128,6 @@ export interface RestoredThread {
   messages: { id: string; author: string; date: string; text: string; edited?: string }[];
 }
 
-export type CommentsOptions = RootMapStoreOptions;
 
 /** A thread or message the caller may not change, or that is not there. The message names it. */
 export class CommentError extends Error {

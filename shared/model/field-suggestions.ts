@@ -20,7 +20,7 @@
 import * as Y from 'yjs';
 import { COLLECTIONS, META_TEXT_KEYS } from './layout';
 import { META_ID } from './model-constants';
-import { RootMapStore, type RootMapStoreOptions } from './root-map-store';
+import { RootMapStore } from './root-map-store';
 import { TextFieldHandle } from './text-binding';
 import { applyTextChange, readText, type TextChange } from './text-fields';
 import type { KindPatch } from './types';
@@ -58,7 +58,6 @@ export class FieldSuggestionError extends Error {
   }
 }
 
-export type FieldSuggestionsOptions = RootMapStoreOptions;
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
