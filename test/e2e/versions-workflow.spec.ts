@@ -53,7 +53,9 @@ test('save a version, edit, open the version read-only, restore it and undo the 
   await page.locator('[data-action="open-versions"]').click();
   await dialog.locator('[data-version="Høringsudkast"] [data-action="open-version"]').click();
   const banner = page.getByTestId('version-banner');
-  const today = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  // Today where the page is (playwright.config.ts' timezoneId), not where the test runs: they differ near midnight.
+  const timeZone = test.info().project.use.timezoneId;
+  const today = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(new Date());
   await expect(banner).toContainText(`Version 'Høringsudkast', ${today}`);
   await expect(title).toHaveValue(OLD_TITLE);
   await expect(title).toHaveAttribute('readonly', '');
