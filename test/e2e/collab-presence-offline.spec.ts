@@ -6,7 +6,7 @@
 // for the server (counted as a person counts changes); what was shown as saved survives a reload while still
 // offline (app shell from the service worker, document from IndexedDB), and it reaches the other person once
 // the network is back.
-import { test, expect, startServer, stopServer, createDocument, openAsUser } from './fixtures';
+import { test, expect, startServer, stopServer, createDocument, openAsUser, expectSaved } from './fixtures';
 
 const VIEWPORT = { width: 1360, height: 820 };
 const blank = (title: string) => ({ from: 'template' as const, name: 'blank', title, organisation: 'Testrup Kommune' });
@@ -78,7 +78,7 @@ test('presence, remote cursors and field editing; offline edits survive a reload
   await bo.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(bo);
   await bo.context().setOffline(true);
   await expect(bo.getByTestId('save-state')).toHaveText('Offline', { timeout: 8_000 });
   await boVision.click();
@@ -110,7 +110,7 @@ test('presence, remote cursors and field editing; offline edits survive a reload
   // The network returns: everything reaches Anna, and Bo's status settles on "Gemt".
   await bo.context().setOffline(false);
   await expect(annaVision).toContainText('Borgerne møder én digital kommune. Skrevet uden net. Og efter genindlæsning.', { timeout: 15_000 });
-  await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(bo);
   await expect(annaPeople.getByRole('button', { name: /Bo Berg/ })).toBeVisible();
   // Nothing is waiting any more: leaving does not ask.
   dialogs.length = 0;
@@ -132,7 +132,7 @@ test('with the local server down, a document opens from its link and its edits w
   const vision = page.getByRole('textbox', { name: 'Vision', exact: true });
   await vision.click();
   await page.keyboard.type('Før toget.');
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -159,7 +159,7 @@ test('with the local server down, a document opens from its link and its edits w
   // The server is back (same data, same address): the edits reach it.
   const restarted = await startServer({ dataDir: server.dataDir, args: ['--port', port] });
   try {
-    await expect(tab.getByTestId('save-state')).toHaveText('Gemt', { timeout: 20_000 });
+    await expectSaved(tab, { timeout: 20_000 });
     await expect(vision).toContainText('Før toget. I toget.');
     const saved = await fetch(`${restarted.url}/api/documents/${encodeURIComponent(id)}/download?format=json`);
     expect(await saved.text()).toContain('Før toget. I toget.');

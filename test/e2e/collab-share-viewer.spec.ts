@@ -4,7 +4,7 @@
 // editors, fields, navigator) while export keeps working; disconnecting makes it editable again.
 import { readFileSync } from 'node:fs';
 import { seriousViolations } from './a11y';
-import { test, expect, startAuthServer } from './fixtures';
+import { test, expect, startAuthServer, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const EDITOR_TOKEN = 'redaktoer-noegle-7f3a9c';
@@ -33,7 +33,7 @@ async function openDocument(page: Page, baseUrl: string): Promise<string> {
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(id)}/edit/vision`);
   await expect(page.getByRole('tree')).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   return id;
 }
 

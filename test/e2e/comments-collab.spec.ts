@@ -5,7 +5,7 @@
 // axe finds no serious violations with the panel open; screenshots of the thread and the panel.
 import type { Page } from '@playwright/test';
 import { seriousViolations, settle } from './a11y';
-import { test, expect, createDocument, openAsUser } from './fixtures';
+import { test, expect, createDocument, openAsUser, expectSaved } from './fixtures';
 import { field, richText } from './fields';
 
 const VISION = '@vision:statement';
@@ -119,7 +119,7 @@ test('Anna comments, Bo sees and replies, Anna resolves; filters; Bo comments of
   await bo.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(bo);
   await bo.context().setOffline(true);
   await expect(bo.getByTestId('save-state')).toHaveText('Offline', { timeout: 8_000 });
   await selectText(bo, VISION, 'Vi bruger data klogt.');
@@ -139,7 +139,7 @@ test('Anna comments, Bo sees and replies, Anna resolves; filters; Bo comments of
   await panel.getByRole('button', { name: 'Gå til teksten' }).click();
   await expect.poll(() => anna.evaluate(() => window.getSelection()?.toString())).toBe('Vi bruger data klogt.');
 
-  await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(bo);
   await bo.context().close();
   // axe with the panel open (two threads, one resolved), once Bo has left: the presence avatar of
   // another person (collab/PresenceList, initials as visible text) is a label-in-name finding of its own.

@@ -1,6 +1,6 @@
 // Two people in one document (two browser contexts = two users with their own settings): text typed
 // by one appears for the other without reload, structure changes too, and undo undoes only one's own.
-import { test, expect, createDocument, openAsUser } from './fixtures';
+import { test, expect, createDocument, openAsUser, expectSaved } from './fixtures';
 import { richText } from './fields';
 
 test('two pages: typing appears in the other; undo undoes only my own text', async ({ browser, server }) => {
@@ -57,8 +57,8 @@ test('two pages: typing appears in the other; undo undoes only my own text', asy
   await expect(bo.locator('.outline-vision-statement')).toContainText('Sidste ord.');
   await expect(bo.locator('.outline-doc')).toContainText('Bos perspektiv');
 
-  await expect(anna.getByTestId('save-state')).toHaveText('Gemt');
-  await expect(bo.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(anna);
+  await expectSaved(bo);
   expect(errors).toEqual([]);
   await anna.context().close();
   await bo.context().close();

@@ -1,6 +1,6 @@
 // Rich-text editing, navigator operations beyond the main workflow (delete with undo toast, drag and
 // drop), and the language switch — each checked through what the user sees, against a real server.
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { richText } from './fields';
 import type { Page } from '@playwright/test';
 
@@ -63,7 +63,7 @@ test('input rules, shortcuts, links and tables in a rich-text field', async ({ p
   );
 
   // The outline shows the same text as published.
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   await page.getByRole('tab', { name: 'Disposition' }).click();
   const outline = page.locator('.outline-doc');
   await expect(outline.locator('strong', { hasText: 'vigtigt' })).toBeVisible();

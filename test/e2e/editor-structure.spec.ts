@@ -1,6 +1,6 @@
 // A strategy without a perspective level (as Bornholm's) can also be chosen for a blank strategy, from the front
 // page; it persists, and it can be switched back.
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { field } from './fields';
 
 test('a blank strategy switches to "no perspective level" and back', async ({ page, server, consoleErrors }) => {
@@ -16,7 +16,7 @@ test('a blank strategy switches to "no perspective level" and back', async ({ pa
   await expect(tree.getByRole('treeitem', { name: 'Indsatsområder', exact: true })).toBeVisible();
   await expect(tree.getByRole('treeitem', { name: 'Perspektiver', exact: true })).toHaveCount(0);
   await expect(tree.locator('[data-kind="perspective"]')).toHaveCount(0);
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
 
   await page.reload();
   await expect(field(page, 'perspective.hidden')).toBeChecked();

@@ -1,7 +1,7 @@
 // The editor's main workflow in browser mode against a real `pejling server`: create from the kk
 // template, format the vision, add a perspective and a focus area, reorder by keyboard, undo,
 // reload and find everything as left; the Odder and Bornholm examples use their own levels.
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { richText } from './fields';
 import type { Locator, Page } from '@playwright/test';
 
@@ -17,7 +17,7 @@ async function createFromTemplate(page: Page, templateTitle: string) {
   await page.getByRole('radio', { name: new RegExp(templateTitle) }).check();
   await page.getByRole('button', { name: 'Opret strategi' }).click();
   await expect(tree(page)).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
 }
 
 test('create from kk, edit, restructure, undo, reload: everything is as left', async ({ page, server, consoleErrors }) => {
@@ -77,7 +77,7 @@ test('create from kk, edit, restructure, undo, reload: everything is as left', a
   await expect.poll(() => focusAreaTitles(first)).toEqual(before);
 
   // Everything is durable: reload and look again.
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   await page.reload();
   await expect(tree(page)).toBeVisible();
   await expect.poll(() => focusAreaTitles(treeItem(page, 'Borgere, virksomheder og brugere'))).toEqual(before);

@@ -2,22 +2,12 @@
 // lays it out and verifies the contents' page numbers), shows that it is working while it runs, and downloads
 // a tagged PDF named after the strategy whose title and page count poppler reads back.
 import { run } from '../integration/export-helpers';
-import { test, expect, createDocument } from './fixtures';
+import { test, expect, createDocument, recordToasts, toastTexts } from './fixtures';
 
 test('"Eksportér PDF" shows progress and downloads the tagged PDF of the strategy', async ({ page, server, consoleErrors }) => {
   test.setTimeout(240_000);
-  // Every text a toast shows, in order: the later phases can last less than a poll of the page, so the spec
-  // reads what was shown instead of hoping to catch it on screen.
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    (window as unknown as { toastTexts: string[] }).toastTexts = shown;
-    new MutationObserver(() => {
-      for (const toast of document.querySelectorAll('.toast')) {
-        const text = toast.textContent ?? '';
-        if (shown[shown.length - 1] !== text) shown.push(text);
-      }
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  // The later phases can last less than a poll of the page: the spec reads the texts the toast showed.
+  await recordToasts(page);
   await page.setViewportSize({ width: 1360, height: 860 });
   const id = await createDocument(server.url, { from: 'example', name: 'odder-2006' });
   await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}`);
@@ -38,7 +28,7 @@ test('"Eksportér PDF" shows progress and downloads the tagged PDF of the strate
   // the page numbers or writing the PDF (read from the recorded toast texts once the PDF is there).
 
   const download = await downloading;
-  const shown = await page.evaluate(() => (window as unknown as { toastTexts: string[] }).toastTexts);
+  const shown = await toastTexts(page);
   const layingOut = shown.findIndex((text) => text.includes('Laver PDF … LibreOffice sætter dokumentet op'));
   const later = shown.findIndex((text) => /Laver PDF … (kontrollerer indholdsfortegnelsens sidetal|skriver PDF-filen)/.test(text));
   expect(layingOut, shown.join(' | ')).toBeGreaterThanOrEqual(0);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, createDocument, openAsUser } from './fixtures';
+import { test, expect, createDocument, openAsUser, expectSaved } from './fixtures';
 
 const strategyText = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/schema1/strategy.json'), 'utf8');
 
@@ -61,7 +61,7 @@ test.describe('fields that cannot take what was typed', () => {
     await anna.waitForTimeout(600);
     await expect(budget(anna)).toHaveValue('ca. 3 mio.');
     await expect(budget(bo)).toHaveValue(/^850\.000\skr\.$/);
-    await expect(anna.getByTestId('save-state')).toHaveText('Gemt');
+    await expectSaved(anna);
     await bo.reload();
     await expect(budget(bo)).toHaveValue(/^850\.000\skr\.$/);
 

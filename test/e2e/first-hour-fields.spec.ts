@@ -2,7 +2,7 @@
 // with their text; keys typed right after "Tilføj målsætning" go into the new goal; and date fields show and
 // accept Danish dates (dd.mm.åååå) in a browser whose own locale is American English, and say so at the field,
 // keeping the text, when a date does not exist.
-import { test, expect, createDocument } from './fixtures';
+import { test, expect, createDocument, expectSaved } from './fixtures';
 import { field } from './fields';
 
 const GOAL =
@@ -29,7 +29,7 @@ test('a long goal wraps and the field grows with it, keeping the text bound to t
   expect(box.x + box.width).toBeLessThanOrEqual(1280);
 
   // The text is the document's: another reader sees it whole.
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   const saved = await (await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}/download?format=json`)).json();
   const area = saved.perspectives.flatMap((p: { focusAreas: unknown[] }) => p.focusAreas).find((fa: { id: string }) => fa.id === 'fa-digitale-losninger');
   expect(area.goals.map((g: { text: string }) => g.text)).toContain(GOAL);
@@ -84,7 +84,7 @@ test('date fields show and accept Danish dates in an English-locale browser, and
   await date.fill('2.6.2010');
   await date.press('Tab');
   await expect(date).toHaveValue('02.06.2010');
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   let saved = await (await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}/download?format=json`)).json();
   expect(saved.meta.date).toBe('2010-06-02');
 

@@ -1,6 +1,6 @@
 // Playwright fixtures: a real `pejling server` (the same command a user runs) serving the built renderer, on a free
 // loopback port with a fresh data directory, stopped after the test.
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CreateDocumentRequest } from '../../shared/bridge';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,10 +99,49 @@ export async function openAsUser(
     ([n, c]) => localStorage.setItem('pejling.settings', JSON.stringify({ userName: n, userColor: c, language: 'da' })),
     [user.name, user.color],
   );
+  await recordToasts(context);
   const page = await context.newPage();
   await page.goto(url);
   await expect(page.getByRole('tree')).toBeVisible();
   return page;
+}
+
+/**
+ * Records every text a toast shows, in order, from the page's first script on; `toastTexts(page)` reads them.
+ * A toast lasts seconds, a phase of a long task can last less than one poll, and a loaded machine can take
+ * longer than a toast's life between two steps: a spec asks what was shown, not whether it is still there.
+ * Pages of `openAsUser` record from the start.
+ */
+export async function recordToasts(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { toastTexts: string[] }).toastTexts = shown;
+    // Per toast the last text recorded: a toast whose text changes (a task's next phase) is recorded again.
+    const last = new WeakMap<Element, string>();
+    new MutationObserver(() => {
+      for (const toast of document.querySelectorAll('.toast-message')) {
+        const text = toast.textContent ?? '';
+        if (last.get(toast) === text) continue;
+        last.set(toast, text);
+        shown.push(text);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** The toast texts recorded since `recordToasts` (page loads included). */
+export function toastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { toastTexts?: string[] }).toastTexts ?? []);
+}
+
+/**
+ * Waits until the status bar says "Gemt" and means it: the bar shows the save state after the frame that shows a
+ * keystroke (renderer/src/session/use-session-state.ts), so right after typing it can still show the "Gemt" of
+ * the edit before. One frame and one task later it shows the state of the last edit; then "Gemt" is waited for.
+ */
+export async function expectSaved(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await expect(page.getByTestId('save-state')).toHaveText('Gemt', options);
 }
 
 /** Fails the test on any console error or uncaught page error (the UI must run without console errors). */

@@ -4,7 +4,7 @@
 // (through the host bridge) holds the same data as the view.
 import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
-import { test, expect } from './fixtures';
+import { test, expect, expectSaved } from './fixtures';
 import { field } from './fields';
 import type { Page } from '@playwright/test';
 
@@ -157,7 +157,7 @@ test('"Eksportér statusrapport" downloads the Word status report with the same 
   await field(page.locator('tr[data-id="i-itil"]'), 'round.note').fill('Problemhåndtering indført i alle driftsteams');
   await page.getByRole('button', { name: /Gem statusrunde/ }).click();
   await expect(page.locator('.status-table tr', { hasText: 'ITIL-processer' })).toContainText('Problemhåndtering indført');
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksportér statusrapport' }).click();

@@ -3,7 +3,7 @@
 // taken (a commenter cannot publish a strategy); once an editor has put it there, the commenter token
 // syncs, the dialog shows "Kommentator" and the window knows it is a commenter.
 import { seriousViolations } from './a11y';
-import { test, expect, startAuthServer } from './fixtures';
+import { test, expect, startAuthServer, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const EDITOR_TOKEN = 'strategienheden-5c1d2e';
@@ -33,7 +33,7 @@ async function openDocument(page: Page, baseUrl: string): Promise<void> {
   const { id } = (await response.json()) as { id: string };
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(id)}/edit/vision`);
   await expect(page.getByRole('tree')).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
 }
 
 async function connectWith(page: Page, token: string, first: boolean) {

@@ -3,7 +3,7 @@
 // changed and removed items in the navigator, the changed status in the initiatives table, and says it in
 // the summary.
 import { execFileSync } from 'node:child_process';
-import { test, expect, createDocument } from './fixtures';
+import { test, expect, createDocument, expectSaved } from './fixtures';
 import { field, richText } from './fields';
 
 const FOCUS_AREA = 'fa-digitale-losninger';
@@ -62,7 +62,7 @@ test('compare a version with now: marks in editor, navigator and plan table, and
   const row = page.locator(`tr[data-id="${STATUS_CHANGED}"]`);
   await row.scrollIntoViewIfNeeded();
   await field(row, 'status').selectOption('delayed');
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   await page.getByRole('tab', { name: 'Redigér' }).click();
 
   // compare the version with now
@@ -149,7 +149,7 @@ test('compare two saved versions with each other', async ({ page, server, consol
   await save('Udkast');
   const title = page.locator('.document-main').locator(field(page, 'title')).first();
   await title.fill('Digitale løsninger for alle');
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
   await save('Høringsudkast');
   await title.fill('Endnu en overskrift');
 

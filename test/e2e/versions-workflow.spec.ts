@@ -2,7 +2,7 @@
 // restore; a co-editor sees the version list live.
 import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
-import { test, expect, createDocument, openAsUser } from './fixtures';
+import { test, expect, createDocument, openAsUser, expectSaved } from './fixtures';
 import { field } from './fields';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -47,7 +47,7 @@ test('save a version, edit, open the version read-only, restore it and undo the 
   await dialog.getByRole('button', { name: 'Luk' }).click();
 
   await title.fill(NEW_TITLE);
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
 
   // open the version read-only: the whole editor shows the old text and cannot be changed
   await page.locator('[data-action="open-versions"]').click();
@@ -86,7 +86,7 @@ test('save a version, edit, open the version read-only, restore it and undo the 
   await expect(page.locator('.toast', { hasText: "'Høringsudkast' er gendannet." })).toBeVisible();
   await page.locator('.toast', { hasText: 'gendannet' }).getByRole('button', { name: 'Fortryd' }).click();
   await expect(title).toHaveValue(NEW_TITLE);
-  await expect(page.getByTestId('save-state')).toHaveText('Gemt');
+  await expectSaved(page);
 
   // everything survived a reload: the version list and the undone restore
   await page.reload();

@@ -107,6 +107,13 @@ export function suggestionPlugin(options: SuggestionPluginOptions): Plugin<Plugi
         view.dispatch(tr);
         return true;
       },
+      // ProseMirror counts a second click within 500 ms near the first as a double click, which never
+      // reaches handleClick: it opens the popover too, and the browser still selects the word.
+      handleDoubleClick(view, pos) {
+        const id = suggestionAt(view.state, pos);
+        if (id) view.dispatch(view.state.tr.setMeta(suggestionPluginKey, { active: id }).setMeta('addToHistory', false));
+        return false;
+      },
     },
   });
 }
