@@ -22,8 +22,8 @@ export async function measureNavTree(ctx: BenchContext): Promise<Figure[]> {
   const focusAreas = model.list('focusArea').map((f) => f.id);
   const nodes = flatten(buildNavTree(model)).length;
   const items = ITEM_KINDS.reduce((sum, kind) => sum + reader.entries(kind).length, 0);
-  const runs = ctx.quick ? 40 : 150;
-  const warmup = 10;
+  const runs = ctx.quick ? 100 : 300;
+  const warmup = 30;
   const build: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {

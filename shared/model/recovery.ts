@@ -26,7 +26,7 @@ export const RECOVERED_KINDS: Readonly<Record<string, ItemKind>> = {
 };
 
 function hasOrphans(items: ItemIndex, kind: ItemKind, standIn: string): boolean {
-  return items.entries(kind).some((e) => items.effectiveParent(kind, e.item) === standIn);
+  return items.siblings(kind, standIn).length > 0;
 }
 
 export function needsVirtualFocusArea(items: ItemIndex): boolean {

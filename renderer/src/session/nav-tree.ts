@@ -1,5 +1,6 @@
 // The navigator's tree, computed from the model: the parts of a strategy in reading order, with the
-// document's own labels. Pure (no DOM), so it is cheap to recompute on every change.
+// document's own labels. Pure (no DOM), so it is cheap to recompute on every change: the model groups
+// siblings once per change, and items shown by title only are read by title only (`titles`).
 import type { StrategyModel } from '../../../shared/model';
 import { VISION_ID } from '../../../shared/model';
 import type { ItemKind } from '../../../shared/model/types';
@@ -57,7 +58,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
 
   tree.push({ key: META_KEY, kind: 'meta', label: t('nav.meta'), children: [] });
 
-  const sections = model.list('section');
+  const sections = model.titles('section');
   tree.push({
     key: SECTIONS_KEY,
     kind: 'sectionsGroup',
@@ -67,8 +68,8 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     children: sections.map((s) => ({ key: s.id, kind: 'section', itemKind: 'section', label: s.title, placeholder: untitled, children: [] })),
   });
 
-  const principles = model.list('principle', VISION_ID);
-  const bearings = model.list('bearing');
+  const principles = model.titles('principle', VISION_ID);
+  const bearings = model.titles('bearing');
   tree.push({
     key: VISION_KEY,
     kind: 'vision',
@@ -115,7 +116,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
   });
   const perspectiveChildren: NavNode[] = [];
   for (const perspective of perspectives) {
-    const areas = model.list('focusArea', perspective.id).map(focusAreaNode(perspective.id));
+    const areas = model.titles('focusArea', perspective.id).map(focusAreaNode(perspective.id));
     if (perspective.hidden) {
       perspectiveChildren.push(...areas);
     } else {
@@ -150,7 +151,7 @@ export function buildNavTree(model: StrategyModel, labels: ResolvedLabels = reso
     adds: 'actionPlan',
     detail: String(plans.length),
     children: plans.map((plan) => {
-      const initiatives = model.list('initiative', plan.id);
+      const initiatives = model.titles('initiative', plan.id);
       return {
         key: plan.id,
         kind: 'actionPlan',

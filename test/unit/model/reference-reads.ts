@@ -67,6 +67,12 @@ export function firstDifference(doc: Y.Doc, model?: StrategyModel): string | und
         const want = expected.map((e) => e.id);
         if (JSON.stringify(listed) !== JSON.stringify(want)) return `list(${kind}, ${parent}): got ${JSON.stringify(listed)}, expected ${JSON.stringify(want)}`;
       }
+      if (model && kind !== 'goal' && kind !== 'owner') {
+        // The titles-only read says what the full read says, in its order, stand-ins included.
+        const full = (model.list(kind, parent) as { id: string; title: string; virtual?: true }[]).map((v) => ({ id: v.id, title: v.title, ...(v.virtual ? { virtual: true } : {}) }));
+        const titles = model.titles(kind, parent);
+        if (JSON.stringify(titles) !== JSON.stringify(full)) return `titles(${kind}, ${parent}): got ${JSON.stringify(titles)}, expected ${JSON.stringify(full)}`;
+      }
     }
   }
   return undefined;
