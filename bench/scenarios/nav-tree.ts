@@ -1,4 +1,4 @@
-// 15. The navigator's tree of the large strategy (12 perspectives, 120 focus areas, 1,000 initiatives in ten
+// 16. The navigator's tree of the large strategy (12 perspectives, 120 focus areas, 1,000 initiatives in ten
 // plans, 150 owners), in Node: the app rebuilds it after every change that shows in it (a title typed, an
 // item added or moved), so each sample is one title change through the model followed by `buildNavTree`
 // (the renderer's own function, labels included). Only the build is timed.
@@ -13,7 +13,7 @@ import { ITEM_KINDS } from '../../shared/model/layout';
 import { buildNavTree, flatten } from '../../renderer/src/session/nav-tree';
 import { generateLargeStrategy } from '../generate-large-strategy';
 
-const GROUP = '15 Navigator tree';
+const GROUP = '16 Navigator tree';
 
 export async function measureNavTree(ctx: BenchContext): Promise<Figure[]> {
   const doc = importStrategy(generateLargeStrategy());
