@@ -12,7 +12,7 @@ import type { ItemKind } from '../../../shared/model/types';
 import { seeded } from './replicas';
 import { firstDifference, referenceSiblings } from './reference-reads';
 
-const OPS = 16;
+const OPS = 18;
 
 type Step =
   | { kind: 'op'; replica: number; op: number; a: number; b: number; c: number }
@@ -147,6 +147,37 @@ function edit(m: StrategyModel, doc: Y.Doc, step: Extract<Step, { kind: 'op' }>,
         check('inside a transaction, after a delete');
         m.add('actionPlan', { title: `H+${b % 50}`, kind: 'common', period: { from: 2026, to: 2028 } }, { index: c % 2 });
       });
+      break;
+    }
+    case 16: {
+      // A foreign writer: a parent stored as a Y.Text (read by its content), or that text edited in place.
+      const kind = at(['focusArea', 'initiative', 'goal', 'principle'] as const, a)!;
+      const items = doc.getMap<Y.Map<unknown>>(COLLECTIONS[kind].root);
+      const withText = referenceSiblings(doc, kind).filter((e) => items.get(e.id)?.get('parent') instanceof Y.Text);
+      const target = c % 2 === 0 && withText.length > 0 ? at(withText, b) : at(referenceSiblings(doc, kind), b);
+      if (!target) break;
+      const item = items.get(target.id)!;
+      const parents = [...doc.getMap(COLLECTIONS[COLLECTIONS[kind].parent!.kind!].root).keys(), VISION_ID, 'nowhere'];
+      const next = at(parents, c)!;
+      const current = item.get('parent');
+      doc.transact(() => {
+        if (current instanceof Y.Text && c % 2 === 0) {
+          current.delete(0, current.length);
+          current.insert(0, next);
+        } else {
+          item.set('parent', new Y.Text(next));
+        }
+      }, 'test:foreign');
+      break;
+    }
+    case 17: {
+      // Edits that change no position: titles typed into, a goal's text, an initiative's status.
+      const fa = at(stored(m, 'focusArea'), a);
+      if (fa) m.update('focusArea', fa, { title: `Titel ${b % 30}` });
+      const g = at(stored(m, 'goal'), b);
+      if (g) m.update('goal', g, { text: `Mål ${c % 30}` });
+      const i = at(stored(m, 'initiative'), c);
+      if (i) m.update('initiative', i, { status: (['planned', 'active', 'done'] as const)[a % 3]! });
       break;
     }
     case 15: {

@@ -72,6 +72,7 @@ describe('sibling reads kept between transactions', () => {
     m.observe(() => {
       if (reacted || !m.get('focusArea', 'fa-9')) return;
       reacted = true;
+      expect(titles(m, 'pe-2')).toEqual(['fa-3', 'fa-9']); // read, so a reading is kept
       m.move('fa-9', { index: 0 }); // an observer changing the document (a nested transaction)
     });
     m.observe(() => later.push(titles(m, 'pe-2')));
@@ -126,6 +127,35 @@ describe('sibling reads kept between transactions', () => {
     expect(titles(m, 'pe-1')).toEqual(['fa-1', 'fa-2']); // both '': by id
     expect(new ItemIndex(doc).siblings('focusArea', 'pe-1').map((e) => e.order)).toEqual(['', '']);
     expect(firstDifference(doc, m)).toBeUndefined();
+  });
+
+  it('a parent stored as a Y.Text by a foreign writer is read by its content, also after the text is edited', () => {
+    const { doc, m } = strategy();
+    const area = doc.getMap<Y.Map<unknown>>('focusAreas').get('fa-1')!;
+    const parent = new Y.Text('pe-2');
+    doc.transact(() => area.set('parent', parent), 'foreign');
+    expect(titles(m, 'pe-2')).toContain('fa-1');
+    doc.transact(() => {
+      parent.delete(0, parent.length);
+      parent.insert(0, 'pe-1');
+    }, 'foreign');
+    expect(titles(m, 'pe-1')).toContain('fa-1');
+    expect(titles(m, 'pe-2')).toEqual(['fa-3']);
+    expect(firstDifference(doc, m)).toBeUndefined();
+  });
+
+  it('a model made inside a transaction reads what that transaction changes', () => {
+    const { doc } = strategy();
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
+    fresh.transact(() => {
+      const m = new StrategyModel(fresh, { random: seeded(4) }); // the first reader of `fresh`, inside its transaction
+      expect(titles(m, 'pe-1')).toEqual(['fa-1', 'fa-2']);
+      m.move('fa-1', { parentId: 'pe-2', index: 0 });
+      expect(titles(m, 'pe-1')).toEqual(['fa-2']);
+      expect(titles(m, 'pe-2')).toEqual(['fa-1', 'fa-3']);
+    });
+    expect(firstDifference(fresh)).toBeUndefined();
   });
 
   it('a caller changing the array it got does not change the next read', () => {
