@@ -45,9 +45,10 @@ interface KindReading {
 // `parent` (a string, or a Y.Text's content) and, through effective parents, the keys of the parent
 // kind's collection. Titles and other fields are read from the items on every call, so a change of
 // them keeps the readings: typing a title rebuilds the navigator's tree without regrouping (measured:
-// ~0.4 ms after a title change, ~1.7 ms after a move, ~0.6 ms for reading every item once). When a transaction's observers are about to run (`beforeObserverCalls`,
-// before any observer or `afterTransaction` listener), its changed types are looked at, and every
-// reading is dropped if one of them is a collection, an `order` or `parent` key, or a text stored there.
+// ~0.4 ms after a title change, ~1.7 ms after a move, ~0.6 ms for reading every item once). When a
+// transaction's observers are about to run (`beforeObserverCalls`, before any observer or
+// `afterTransaction` listener), its changed types are looked at, and every reading is dropped if one of
+// them is a collection, an `order` or `parent` key, or a text stored there.
 //
 // Never stale: nothing is read from or stored into the readings while a transaction is open
 // (`doc._transaction`: the model's mutations read siblings in the middle of their own changes, in
