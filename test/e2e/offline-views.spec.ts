@@ -4,6 +4,8 @@
 // that tab. While a view's chunk is on its way the pane says so; a chunk that cannot be fetched (no service worker
 // yet, server gone) says that, and "Prøv igen" fetches it again once the server answers.
 import type { Page, Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { firstLoadScripts } from '../../bench/scenarios/open-bundle';
 import { test, expect, stopServer, createDocument, openAsUser } from './fixtures';
 
 const VIEWPORT = { width: 1360, height: 860 };
@@ -110,5 +112,29 @@ test('a view says it is loading while its chunk is on its way, and offers "Prøv
   await expect(page.locator('.outline-doc .outline-heading').first()).toBeVisible();
   expect(requests).toBe(2);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a document opened from its link fetches only the first bundle; a view\'s code comes when its tab is shown', async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  const id = await createDocument(server.url, { from: 'example', name: 'kk-2010-2014' });
+  const firstLoad = firstLoadScripts(readFileSync('dist/renderer/index.html', 'utf8')).map((file) => file.replace(/^assets\//, ''));
+  expect(firstLoad.length).toBeGreaterThan(0);
+  const context = await browser.newContext({ locale: 'da-DK', viewport: VIEWPORT, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const file = /\/assets\/([^/?]+\.js)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (file) fetched.push(file);
+  });
+  await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`);
+  await expect(page.getByRole('textbox', { name: 'Vision', exact: true })).toContainText('København');
+  await expect(page.getByRole('tab', { name: 'Tjek', exact: true })).toBeVisible();
+  // The edit view with the document: the start screen, the other views and the comparison were not fetched.
+  expect([...new Set(fetched)].sort()).toEqual([...firstLoad].sort());
+  await tab(page, 'Initiativer').click();
+  await expect(page.getByTestId('initiatives-count')).toContainText('initiativer i alle handlingsplaner');
+  expect(fetched.some((file) => file.startsWith('InitiativesView-'))).toBe(true);
+  expect(fetched.some((file) => file.startsWith('StartScreen-') || file.startsWith('OutlineView-'))).toBe(false);
   await context.close();
 });
