@@ -32,7 +32,7 @@ import { sourceMapResolver } from '../lib/source-map';
 import { median, percentile, seededRandom, withTimeout } from '../lib/stats';
 import { focusAreaWatch } from './open-strategy';
 
-const GROUP = '13 Remote edits';
+const GROUP = '14 Remote edits';
 const EDITS = 10_000;
 const CO_EDITORS = 20;
 const TYPING_INTERVAL_MS = 150;

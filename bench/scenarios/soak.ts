@@ -25,7 +25,7 @@ import { figure, type Figure } from '../lib/figures';
 import { REPO_ROOT, RESULTS_DIR } from '../lib/paths';
 import { buildReport, writeReport } from '../lib/report';
 
-const GROUP = '7 Durability soak';
+const GROUP = '8 Durability soak';
 const DOCUMENTS = 4;
 const START_TIMEOUT_MS = 20_000;
 const SYNC_TIMEOUT_MS = 20_000;

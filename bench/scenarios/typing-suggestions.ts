@@ -20,7 +20,7 @@ import { installOpenWatcher, installTypingProbe, typingSamples, type OpenTiming 
 import { percentile, withTimeout } from '../lib/stats';
 import { focusAreaWatch } from './open-strategy';
 
-const GROUP = '14 Suggestions';
+const GROUP = '15 Suggestions';
 const PLAIN = 'Kommunen vil styrke den digitale service for borgerne. ';
 const SUGGESTED = 'Forvaltningen foreslår en fælles indgang for alle. ';
 

@@ -160,3 +160,63 @@ test('in suggestion mode, replace all writes suggestions by Bo in three items; A
   await expect(bo.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
   expect(errors).toEqual([]);
 });
+
+test('a hit in a comment opens its thread in the comments panel, also a resolved one the filter hid', async ({ browser, server }) => {
+  const withComments = {
+    ...strategy,
+    formatVersion: 2,
+    comments: [
+      {
+        id: 'th-open',
+        target: { id: 'fa-selv', field: 'body', quote: 'ventetid' },
+        messages: [{ id: 'm-1', author: 'Carla Clausen', date: '2026-11-02T09:00:00Z', text: 'Hvor lang er ventetiden i dag?' }],
+      },
+      {
+        id: 'th-done',
+        target: { id: 'fa-data', field: 'body', quote: 'sikkert' },
+        status: 'resolved',
+        resolvedBy: 'Anna Andersen',
+        resolvedAt: '2026-11-04T10:00:00Z',
+        messages: [
+          { id: 'm-2', author: 'Carla Clausen', date: '2026-11-03T09:00:00Z', text: 'Skriv hellere om tryghed for borgerne.' },
+          { id: 'm-3', author: 'Anna Andersen', date: '2026-11-04T09:30:00Z', text: 'Enig, rettet.' },
+        ],
+      },
+    ],
+  };
+  const id = await createDocument(server.url, { from: 'json', fileName: 'lunde-kommentarer.json', text: JSON.stringify(withComments) });
+  const anna = await openAsUser(browser, `${server.url}/#/doc/${encodeURIComponent(id)}/edit/meta`, { name: 'Anna Andersen', color: '#1f6feb' }, { width: 1440, height: 900 });
+  const errors: string[] = [];
+  anna.on('pageerror', (e) => errors.push(e.message));
+
+  await anna.locator('body').click();
+  await anna.keyboard.press('Control+f');
+  await anna.keyboard.type('tryghed');
+  await expect(anna.getByTestId('find-count')).toHaveText('1 forekomst i 1 del');
+  const hit = panel(anna).locator('.find-hit');
+  await expect(hit.locator('.find-hit-field')).toHaveText('Kommentar');
+  await hit.locator('.find-hit-jump').click();
+
+  // The thread's part opens, the comments panel opens on its thread (resolved, so the "Åbne" filter gave way).
+  await expect(anna.locator('.edit-view[data-selected="fa-data"]')).toBeVisible();
+  const comments = anna.getByTestId('comments-panel');
+  await expect(comments).toBeVisible();
+  const thread = comments.locator('.comment-thread[data-thread="th-done"]');
+  await expect(thread).toHaveClass(/is-active/);
+  await expect(thread).toBeInViewport();
+  await expect(thread.locator('.comment-message')).toHaveText([/Skriv hellere om tryghed/, /Enig, rettet/]);
+
+  // A hit in an open thread of another part: that part and that thread.
+  await field(panel(anna), 'find.query').fill('ventetiden');
+  await expect(hit.locator('mark')).toHaveText('ventetiden');
+  await hit.locator('.find-hit-jump').click();
+  await expect(anna.locator('.edit-view[data-selected="fa-selv"]')).toBeVisible();
+  await expect(comments.locator('.comment-thread[data-thread="th-open"]')).toHaveClass(/is-active/);
+  // The search stays open beside the comments panel, not over its threads.
+  const findBox = (await panel(anna).boundingBox())!;
+  const commentsBox = (await comments.boundingBox())!;
+  expect(findBox.x + findBox.width).toBeLessThanOrEqual(commentsBox.x);
+  await settle(anna);
+  await anna.screenshot({ path: 'docs/screenshots/find-comment-hit.png' });
+  expect(errors).toEqual([]);
+});

@@ -2,7 +2,7 @@
 // by status (open / resolved / all), "mine" and "this part"; each thread expands to its messages,
 // replies and resolve; "Gå til teksten" opens the item and selects the commented text. A thread on
 // the selected part as a whole starts here too.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { VISION_ID } from '../../../shared/model/model-constants';
 import type { CommentThread, ThreadFilter, ThreadStatus } from '../../../shared/model/comments';
 import { t } from '../i18n/i18n';
@@ -38,6 +38,23 @@ export function CommentsPanel({ selectedItem, labelOf, onJump, onClose }: Props)
   if (mine && env) filter.mine = env.me.name;
   if (thisItem && selectedItem) filter.itemId = selectedItem;
   const threads = useMemo(() => env?.comments.list(filter) ?? [], [env, version, status, mine, thisItem, selectedItem, env?.me.name]);
+  const listRef = useRef<HTMLUListElement>(null);
+  // A thread asked for by a jump (a find result, "Gå til teksten") is shown: filters that hide it give way
+  // and its card is scrolled into view. Only then: a thread that is merely active (the caret in its text) and
+  // hidden by the person's filter stays hidden.
+  const reveal = env?.reveal ?? null;
+  const revealShown = reveal !== null && threads.some((thread) => thread.id === reveal.threadId);
+  useEffect(() => {
+    if (!reveal || !env) return;
+    if (env.comments.get(reveal.threadId) && !revealShown) {
+      setStatus('all');
+      setMine(false);
+      setThisItem(false);
+      return; // shown after this render, scrolled to on the next run
+    }
+    listRef.current?.querySelector(`[data-thread="${CSS.escape(reveal.threadId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    env.revealDone(reveal.seq);
+  }, [reveal?.seq, revealShown]);
   if (!env) return null;
 
   const expand = (id: string) => setExpanded((prev) => new Set([...prev, id]));
@@ -104,7 +121,7 @@ export function CommentsPanel({ selectedItem, labelOf, onJump, onClose }: Props)
       {threads.length === 0 ? (
         <p class="comments-empty">{t('comments.empty')}</p>
       ) : (
-        <ul class="comments-list">
+        <ul class="comments-list" ref={listRef}>
           {threads.map((thread) => (
             <li key={thread.id}>
               <ThreadCard

@@ -19,6 +19,7 @@ export class CommentEnv {
   private jumpRequest: JumpRequest | null = null;
   private readonly listeners = new Set<() => void>();
   private seq = 0;
+  private revealRequest: { threadId: string; seq: number } | null = null;
   private cached: ReturnType<Comments['summaries']> | null = null;
 
   constructor(
@@ -50,11 +51,25 @@ export class CommentEnv {
     this.emit();
   }
 
-  /** Asks the editor of the thread's field to select its anchor (the caller has opened the item). */
+  /** A thread the comments panel is asked to show (a jump): until the panel has shown it. */
+  get reveal(): { threadId: string; seq: number } | null {
+    return this.revealRequest;
+  }
+
+  /**
+   * Asks the editor of the thread's field to select its anchor (the caller has opened the item), and the
+   * comments panel to show the thread even where its filters hid it.
+   */
   requestJump(threadId: string, target: CommentTarget): void {
     this.jumpRequest = { threadId, target, seq: ++this.seq };
+    this.revealRequest = { threadId, seq: this.seq };
     this.activeId = threadId;
     this.emit();
+  }
+
+  /** The panel that showed a requested thread clears the request. */
+  revealDone(seq: number): void {
+    if (this.revealRequest?.seq === seq) this.revealRequest = null;
   }
 
   /** The editor that handled a jump clears it. */

@@ -364,7 +364,20 @@ function OpenDocument({ session, summary, view, item, menuCommand, onOpenSetting
           <CommentsContext.Provider value={commentEnv}>
             <CommentsToggle open={commentsOpen} onToggle={() => setCommentsOpen((v) => !v)} />
           </CommentsContext.Provider>
-          <FindAndReplace session={session} tree={tree} select={select} readOnly={readOnly} menuCommand={menuCommand} />
+          <FindAndReplace
+            session={session}
+            tree={tree}
+            select={select}
+            readOnly={readOnly}
+            menuCommand={menuCommand}
+            openThread={(threadId) => {
+              const thread = commentEnv.comments.get(threadId);
+              if (!thread) return;
+              setReviewTab('comments');
+              setCommentsOpen(true);
+              commentEnv.requestJump(thread.id, thread.target);
+            }}
+          />
           <PresenceList me={me} others={others} partLabel={(key) => findNode(tree, key)?.node.label || undefined} onFollow={(key) => select(key)} />
           <ShareButton onClick={() => setShareOpen(true)} connected={!!summary?.remote || remoteActive} />
           {!banner && <VersionsButton session={session} />}

@@ -29,6 +29,8 @@ interface Props {
   select: (key: string, view?: string) => void;
   readOnly: boolean;
   menuCommand?: { command: MenuCommand; at: number } | undefined;
+  /** Shows a comment thread in the comments panel (a hit in a comment). */
+  openThread: (threadId: string) => void;
 }
 
 // Searching the large strategy (bench/generate-large-strategy.ts: 1,000 initiatives) takes 270 ms
@@ -68,7 +70,7 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function FindAndReplace({ session, tree, select, readOnly, menuCommand }: Props) {
+export function FindAndReplace({ session, tree, select, readOnly, menuCommand, openThread }: Props) {
   // In suggestion mode, replacing writes suggestions by this user.
   const suggesting = useSuggestionMode(session) && !readOnly;
   const author = useSuggestionAuthor(session);
@@ -133,7 +135,9 @@ export function FindAndReplace({ session, tree, select, readOnly, menuCommand }:
     setCurrent(index);
     const key = partKeyOf(session.model, hit);
     select(key, 'edit');
-    void selectWhenShown(key, hit);
+    // A hit in a comment: its thread, opened in the comments panel (which selects its anchor in the text).
+    if (hit.target.type === 'comment') openThread(hit.target.threadId);
+    else void selectWhenShown(key, hit);
   };
 
   /** Replaces the given hits (re-found now, so what others typed since the list was drawn counts) as one undo step. */

@@ -57,11 +57,8 @@ export function focusFieldWhenShown(model: StrategyModel, itemId: string, field:
 }
 
 function selectIn(pane: HTMLElement, hit: FindHit): boolean {
-  if (hit.target.type === 'comment') {
-    const field = pane.querySelector<HTMLElement>('input, textarea, [contenteditable="true"]');
-    field?.scrollIntoView({ block: 'center' });
-    return true;
-  }
+  // A comment's hit is shown by its thread in the comments panel (FindPanel's jump), not in the form.
+  if (hit.target.type === 'comment') return false;
   if (hit.target.type === 'text') {
     const control = pane.querySelector<HTMLInputElement | HTMLTextAreaElement>(textControlSelector(hit));
     if (!control) return false;
