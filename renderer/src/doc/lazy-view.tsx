@@ -11,7 +11,7 @@ import './lazy-view.css';
  * `load` imports the module and picks the component. The module is fetched once; a failed fetch is forgotten,
  * so that the next render (or "Prøv igen") tries again.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, loadingText: () => string = () => t('split.loading')): ComponentType<P> {
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, loadingText: () => string = () => t('lazy.loading')): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
   const fetchOnce = () =>
@@ -44,9 +44,9 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     if (failed) {
       return (
         <div class="lazy-pane" role="alert" data-lazy="failed">
-          <p class="lazy-text">{t('split.failed')}</p>
+          <p class="lazy-text">{t('lazy.failed')}</p>
           <button type="button" class="button" onClick={() => setFailed(false)}>
-            {t('split.retry')}
+            {t('lazy.retry')}
           </button>
         </div>
       );

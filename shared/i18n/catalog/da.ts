@@ -18,7 +18,7 @@ import { da as firstHour } from './features/first-hour';
 import { da as find } from './features/find';
 import { da as layout } from './features/layout';
 import { da as structure } from './features/structure';
-import { da as split } from './features/split';
+import { da as lazyLoad } from './features/lazy-load';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -839,7 +839,7 @@ export const da = {
   ...find,
   ...layout,
   ...structure,
-  ...split,
+  ...lazyLoad,
 };
 
 export type MessageKey = keyof typeof da;
