@@ -22,6 +22,7 @@ import type { BenchContext } from '../lib/context';
 import { RENDERER_DIST } from '../lib/paths';
 import { sourceMapResolver } from '../lib/source-map';
 import { figure, type Figure } from '../lib/figures';
+import { firstBundleFigure } from './open-bundle'; // issue 18: the first bundle's size
 import { installOpenWatcher, installTypingProbe, typingSamples, type OpenTiming, type OpenWatch } from '../lib/page-probes';
 import { median, percentile, withTimeout } from '../lib/stats';
 
@@ -216,6 +217,7 @@ export async function measureOpenStrategy(ctx: BenchContext): Promise<Figure[]> 
       cpuProfileTop: openProfile,
     };
     return [
+      await firstBundleFigure(RENDERER_DIST, GROUP), // issue 18: the first bundle's size
       figure({
         id: 'open.cold',
         group: GROUP,

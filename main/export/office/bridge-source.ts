@@ -108,6 +108,16 @@ class Office:
         except Exception:
             return False
 
+    def survives(self, seconds):
+        # A soffice killed while it stores the PDF can first answer with an I/O error of its own and only then
+        # die: before such an error is taken for the document's, soffice is given a moment to show it is gone.
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if not self.alive():
+                return False
+            time.sleep(0.1)
+        return self.alive()
+
     def ensure(self):
         if not self.alive():
             self.stop()
@@ -301,7 +311,7 @@ def main():
                     try:
                         result, opened = layout(office, request, emit)
                     except Exception as error:
-                        if not lost(error) and office.alive():
+                        if not lost(error) and office.survives(1.0):
                             raise
                         # soffice died under this conversion: start it again and convert once more.
                         emit({'event': 'phase', 'phase': 'restarting'})

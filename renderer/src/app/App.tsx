@@ -4,13 +4,17 @@ import { useEffect, useState } from 'preact/hooks';
 import type { HostInfo, MenuCommand } from '../../../shared/bridge';
 import { getBridge } from '../bridge/get-bridge';
 import { useLanguage } from '../i18n/i18n';
-import { StartScreen } from '../start/StartScreen';
 import { DocumentScreen } from '../doc/DocumentScreen';
 import { Announcer } from '../ui/announcer';
 import { ToastRegion, expireAllToasts } from '../ui/toasts';
 import { SettingsDialog } from './SettingsDialog';
 import { DEFAULT_VIEW, navigate, useRoute } from '../route/route';
 import { t } from '../i18n/i18n';
+import { lazyComponent } from '../doc/lazy-view';
+
+// The start screen is loaded when shown (its own chunk, with the JSON check's zod schemas and the Word import's
+// markdown-it): a document opened from its link parses none of it (issue 18).
+const StartScreen = lazyComponent(async () => (await import('../start/StartScreen')).StartScreen, () => t('lazy.loadingStart'));
 
 type StartCommand = 'new-document' | 'open-file' | 'import-json' | 'import-word';
 

@@ -32,6 +32,8 @@ export function serviceWorkerPlugin(entry: string, publicFiles: string[] = []): 
         this.error(`the service worker ${SW_FILE} is missing from the bundle`);
         return;
       }
+      // Every output file, the lazily imported chunks too (the views, the start screen, the comparison: issue 18), so
+      // that offline every view still opens (test/e2e/offline-views.spec.ts).
       const files = Object.keys(bundle)
         .filter((name) => name !== SW_FILE && !name.endsWith('.map'))
         .sort();

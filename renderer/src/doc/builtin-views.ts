@@ -1,11 +1,22 @@
-// The views every document has. Plan views register themselves the same way (see ../session/view-registry.ts).
+// The views every document has: "Redigér" (edit), "Disposition" (outline) and the plan views of renderer/src/plans/
+// (initiatives table, coverage matrix, per owner, yearly status, strategy checks). Other views register themselves
+// the same way (see ../session/view-registry.ts).
+//
+// Only the edit view, which a document opens in, is in the first bundle. The others are loaded the first time their
+// tab is shown (lazy-view.tsx): measured on the large strategy's open (issue 18), they were 147 KiB of source of the
+// 1.29 MB bundle, with @tanstack/virtual-core (75 KiB, the initiatives table) behind them. Their labels stay here, so
+// the tabs are there at once. Browser mode's service worker caches their chunks with the rest of the build.
 import { t } from '../i18n/i18n';
-import { OutlineView } from '../outline/OutlineView';
+import { tp } from '../plans/plans-i18n';
 import { registerView } from '../session/view-registry';
 import { EditView } from '../views/edit/EditView';
+import { lazyComponent } from './lazy-view';
+import '../plans/plans.css';
 
 registerView({ id: 'edit', label: () => t('view.edit'), component: EditView, order: 10 });
-registerView({ id: 'outline', label: () => t('view.outline'), component: OutlineView, order: 20 });
-
-// Action plans, owners and the yearly follow-up (renderer/src/plans/): initiatives, coverage, per owner, status, checks.
-import '../plans/register-plan-views';
+registerView({ id: 'outline', label: () => t('view.outline'), component: lazyComponent(async () => (await import('../outline/OutlineView')).OutlineView), order: 20 });
+registerView({ id: 'initiatives', label: () => tp('view.initiatives'), component: lazyComponent(async () => (await import('../plans/InitiativesView')).InitiativesView), order: 30 });
+registerView({ id: 'coverage', label: () => tp('view.coverage'), component: lazyComponent(async () => (await import('../plans/CoverageView')).CoverageView), order: 40 });
+registerView({ id: 'owner', label: () => tp('view.owner'), component: lazyComponent(async () => (await import('../plans/OwnerView')).OwnerView), order: 50 });
+registerView({ id: 'status', label: () => tp('view.status'), component: lazyComponent(async () => (await import('../plans/StatusView')).StatusView), order: 60 });
+registerView({ id: 'checks', label: () => tp('view.checks'), component: lazyComponent(async () => (await import('../plans/ChecksView')).ChecksView), order: 70 });

@@ -4,8 +4,9 @@ import { formatDate, isoDateOf } from '../../../shared/i18n/format';
 import { currentLanguage, t } from '../i18n/i18n';
 import type { DocumentSession } from '../session/document-session';
 import { exportVersion, restoreWithUndo } from './version-actions';
-import { showVersionMode, type ShownVersion } from './version-mode';
-import './compare-mode';
+import { setCompareLoader, showVersionMode, type ShownVersion } from './version-mode';
+
+setCompareLoader(() => import('./compare-mode')); // loaded when a comparison is first shown (issue 18)
 
 export function versionDate(created: string): string {
   const date = new Date(created);

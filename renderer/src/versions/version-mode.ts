@@ -38,6 +38,11 @@ let compareBuilder: CompareBuilder | null = null;
 export function setCompareBuilder(builder: CompareBuilder): void {
   compareBuilder = builder;
 }
+/** Loads ./compare-mode.ts (which sets the builder) the first time a comparison is shown: issue 18, not in the first bundle. */
+let compareLoader: (() => Promise<unknown>) | null = null;
+export function setCompareLoader(load: () => Promise<unknown>): void {
+  compareLoader = load;
+}
 
 const modes = new Map<string, VersionMode | null>();
 const listeners = new Set<() => void>();
@@ -76,25 +81,37 @@ export function useShownVersion(live: DocumentSession): ShownVersion | null {
     }
     let cancelled = false;
     let session: DocumentSession | null = null;
-    try {
-      const version = findVersion(live.doc, mode.kind === 'version' ? mode.versionId : mode.fromId);
-      const to = mode.kind === 'compare' && mode.toId !== 'now' ? findVersion(live.doc, mode.toId) : undefined;
-      let built: BuiltComparison | undefined;
-      if (mode.kind === 'compare') {
-        if (!compareBuilder) throw new Error('comparison is not available');
-        built = compareBuilder(live, mode);
+    const open = () => {
+      try {
+        const version = findVersion(live.doc, mode.kind === 'version' ? mode.versionId : mode.fromId);
+        const to = mode.kind === 'compare' && mode.toId !== 'now' ? findVersion(live.doc, mode.toId) : undefined;
+        let built: BuiltComparison | undefined;
+        if (mode.kind === 'compare') {
+          if (!compareBuilder) throw new Error('comparison is not available');
+          built = compareBuilder(live, mode);
+        }
+        const seed = built ? built.seed : (doc: Y.Doc) => Y.applyUpdateV2(doc, versionState(live.doc, version.id));
+        const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(), seed });
+        session = opened;
+        const summary = built?.summary;
+        void opened.whenSynced().then(() => {
+          if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), ...(summary !== undefined ? { summary } : {}), key: keyOf(mode) });
+        });
+      } catch (error) {
+        showToast({ message: t('versions.compareFailed', { reason: error instanceof Error ? error.message : String(error) }), tone: 'error' }, 12_000);
+        showVersionMode(live.documentId, null);
       }
-      const seed = built ? built.seed : (doc: Y.Doc) => Y.applyUpdateV2(doc, versionState(live.doc, version.id));
-      const opened = new DocumentSession(live.documentId, getBridge(), { channel: staticChannel(), seed });
-      session = opened;
-      const summary = built?.summary;
-      void opened.whenSynced().then(() => {
-        if (!cancelled) setShown({ mode, session: opened, version, ...(to ? { to } : {}), ...(summary !== undefined ? { summary } : {}), key: keyOf(mode) });
-      });
-    } catch (error) {
-      showToast({ message: t('versions.compareFailed', { reason: error instanceof Error ? error.message : String(error) }), tone: 'error' }, 12_000);
-      showVersionMode(live.documentId, null);
-    }
+    };
+    if (mode.kind === 'compare' && !compareBuilder && compareLoader) {
+      compareLoader().then(
+        () => !cancelled && open(),
+        (error: unknown) => {
+          if (cancelled) return;
+          showToast({ message: t('versions.compareFailed', { reason: error instanceof Error ? error.message : String(error) }), tone: 'error' }, 12_000);
+          showVersionMode(live.documentId, null);
+        },
+      );
+    } else open();
     return () => {
       cancelled = true;
       session?.destroy();

@@ -18,6 +18,7 @@ import { da as firstHour } from './features/first-hour';
 import { da as find } from './features/find';
 import { da as layout } from './features/layout';
 import { da as structure } from './features/structure';
+import { da as lazyLoad } from './features/lazy-load';
 
 export const da = {
   'app.skipToContent': 'Spring til indhold',
@@ -838,6 +839,7 @@ export const da = {
   ...find,
   ...layout,
   ...structure,
+  ...lazyLoad,
 };
 
 export type MessageKey = keyof typeof da;

@@ -14,6 +14,7 @@ import { en as firstHour } from './features/first-hour';
 import { en as find } from './features/find';
 import { en as layout } from './features/layout';
 import { en as structure } from './features/structure';
+import { en as lazyLoad } from './features/lazy-load';
 
 export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
@@ -835,4 +836,5 @@ export const en: Record<MessageKey, string> = {
   ...find,
   ...layout,
   ...structure,
+  ...lazyLoad,
 };
