@@ -5,6 +5,7 @@
 // followed. It is deliberately simple: linear in the document's size (milliseconds for hundreds
 // of pages) and usually within a page of LibreOffice's layout; docs/export.md has the figures.
 import type { StyleMetrics } from './styles';
+import { charWidths } from './font-widths';
 import { attr, child, elements, numberAttr, onOff, textOf, type XmlNode } from './xml-tree';
 
 const childOf = child;
@@ -37,8 +38,8 @@ const LINE_HEIGHT: Record<string, number> = {
 
 const charWidth = (font: string, bold: boolean) => (CHAR_WIDTH[font.toLowerCase()] ?? 0.5) * (bold ? 1.06 : 1);
 const lineHeight = (font: string) => LINE_HEIGHT[font.toLowerCase()] ?? 1.2;
-/** Words do not fill lines exactly; a line ends on average half a word early. */
-const WRAP_LOSS = 0.96;
+/** Word's default tab stop (w:defaultTabStop 720 twips), for a tab with no stop of its own. */
+const DEFAULT_TAB_PT = 36;
 
 interface Geometry {
   widthPt: number;
@@ -112,16 +113,51 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
     const numbered = childOf(properties, 'w:numPr') !== undefined;
     const indentTw = (numberAttr(indent, 'w:left') ?? m.indentLeftTw) + (numbered ? 360 : 0);
 
+    const availablePt = Math.max(40, widthPt - indentTw / 20);
+    const tabStops = elements(childOf(properties, 'w:tabs'), 'w:tab').map((tab) => ({
+      pt: (numberAttr(tab, 'w:pos') ?? 0) / 20 - indentTw / 20,
+      right: attrOf(tab, 'w:val') === 'right' || attrOf(tab, 'w:val') === 'end',
+    }));
+    // The line breaking: greedy, at spaces and after hyphens, with each run's own font size and weight.
     let fontPt = m.fontPt;
-    let bold = m.bold;
-    const segments: number[] = [0];
+    let lines = 1;
+    let x = 0; // the line so far, up to the last break opportunity
+    let word = 0; // the word being read (no break in it yet)
+    const endWord = () => {
+      if (x > 0 && x + word > availablePt) {
+        lines += 1;
+        x = 0;
+      }
+      // A word wider than the line is broken where it must.
+      while (word > availablePt) {
+        lines += 1;
+        word -= availablePt;
+      }
+      x += word;
+      word = 0;
+    };
+    const addText = (text: string, runFont: string, runPt: number, runBold: boolean) => {
+      const table = charWidths(runFont, runBold);
+      const average = charWidth(runFont, runBold) * 1000;
+      for (const ch of text) {
+        const advance = ((table?.get(ch) ?? average) * runPt) / 1000;
+        if (ch === ' ') {
+          endWord();
+          x += advance; // a space at the end of a line hangs in the margin: no wrap for it
+        } else if (ch === '-' || ch === '\u2013' || ch === '\u2014') {
+          word += advance;
+          endWord();
+        } else word += advance;
+      }
+    };
     let pageBreaks = 0;
     let drawingsPt = 0;
     const bookmarks: string[] = [];
-    const walk = (element: XmlNode | string) => {
+    const walk = (element: XmlNode | string, run: { font: string; pt: number; bold: boolean }) => {
       if (typeof element === 'string') return;
       switch (element.name) {
         case 'w:pPr':
+        case 'w:rPr':
         case 'w:instrText':
           return;
         case 'w:bookmarkStart': {
@@ -129,22 +165,39 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
           if (bookmark !== undefined) bookmarks.push(String(bookmark));
           return;
         }
-        case 'w:rPr': {
-          const size = numberAttr(childOf(element, 'w:sz'), 'w:val');
-          if (size !== undefined) fontPt = Math.max(fontPt, size / 2);
-          if (onOff(element, 'w:b')) bold = true;
+        case 'w:r': {
+          const rPr = childOf(element, 'w:rPr');
+          const size = numberAttr(childOf(rPr, 'w:sz'), 'w:val');
+          const ascii = attrOf(childOf(rPr, 'w:rFonts'), 'w:ascii');
+          const own = {
+            font: ascii === undefined ? run.font : String(ascii),
+            pt: size === undefined ? run.pt : size / 2,
+            bold: onOff(rPr, 'w:b') ?? run.bold,
+          };
+          // A line is as tall as its largest text: the paragraph's largest run stands for all its lines.
+          fontPt = Math.max(fontPt, own.pt);
+          for (const inner of element.children) walk(inner, own);
           return;
         }
         case 'w:t':
-          segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + textOf(element).length;
+          addText(textOf(element), run.font, run.pt, run.bold);
           return;
-        case 'w:tab':
-          segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + 4;
+        case 'w:tab': {
+          endWord();
+          const stop = tabStops.find((candidate) => candidate.pt > x + 0.5);
+          // A right tab (the contents' page numbers) puts what follows against the stop: it fits when the text before does.
+          if (stop?.right) x += run.pt * 0.3;
+          else x = stop ? stop.pt : (Math.floor(x / DEFAULT_TAB_PT) + 1) * DEFAULT_TAB_PT;
           return;
+        }
         case 'w:br': {
           const type = attrOf(element, 'w:type');
           if (type === 'page') pageBreaks += 1;
-          else segments.push(0);
+          else {
+            endWord();
+            lines += 1;
+            x = 0;
+          }
           return;
         }
         case 'wp:extent': {
@@ -153,14 +206,13 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
           return;
         }
         default:
-          for (const inner of element.children) walk(inner);
+          for (const inner of element.children) walk(inner, run);
       }
     };
-    for (const inner of paragraph?.children ?? []) walk(inner);
+    const paragraphRun = { font: m.font, pt: m.fontPt, bold: m.bold };
+    for (const inner of paragraph?.children ?? []) walk(inner, paragraphRun);
+    endWord();
 
-    const availablePt = Math.max(40, widthPt - indentTw / 20);
-    const perLine = (availablePt * WRAP_LOSS) / (fontPt * charWidth(m.font, bold));
-    const lines = segments.reduce((sum, chars) => sum + Math.max(1, Math.ceil(chars / perLine)), 0);
     const lineHeightPt = fontPt * lineHeight(m.font) * line;
     return {
       heightPt: lines * lineHeightPt + drawingsPt,
