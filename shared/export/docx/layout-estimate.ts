@@ -5,39 +5,30 @@
 // followed. It is deliberately simple: linear in the document's size (milliseconds for hundreds
 // of pages) and usually within a page of LibreOffice's layout; docs/export.md has the figures.
 import type { StyleMetrics } from './styles';
-import { charWidths } from './font-widths';
+import { textWidthPt } from '../text-width';
 import { attr, child, elements, numberAttr, onOff, textOf, type XmlNode } from './xml-tree';
 
 const childOf = child;
 const attrOf = attr;
 
-/** Average advance of a character of running Danish text, as a fraction of the font size. */
-const CHAR_WIDTH: Record<string, number> = {
-  calibri: 0.43,
-  carlito: 0.43,
-  arial: 0.445,
-  'liberation sans': 0.445,
-  helvetica: 0.52,
-  verdana: 0.6,
-  'times new roman': 0.45,
-  'liberation serif': 0.45,
-  georgia: 0.52,
-  cambria: 0.49,
-  'courier new': 0.6,
-};
-/** Height of a single-spaced line as a multiple of the font size. */
+/**
+ * Height of a single-spaced line as a multiple of the font size: the font's ascent, descent and line gap as
+ * LibreOffice adds them (Liberation Sans 0.905 + 0.212 + 0.033; measured in its PDF: 14.5 pt lines of
+ * 10.5 pt Arial at 1.2 spacing, where ascent and descent alone gave 14.1 and drifted a page in 40).
+ */
 const LINE_HEIGHT: Record<string, number> = {
   calibri: 1.22,
   carlito: 1.22,
-  arial: 1.12,
-  'liberation sans': 1.12,
+  arial: 1.15,
+  'liberation sans': 1.15,
   'times new roman': 1.15,
   'liberation serif': 1.15,
   cambria: 1.17,
 };
 
-const charWidth = (font: string, bold: boolean) => (CHAR_WIDTH[font.toLowerCase()] ?? 0.5) * (bold ? 1.06 : 1);
 const lineHeight = (font: string) => LINE_HEIGHT[font.toLowerCase()] ?? 1.2;
+/** Widow and orphan control: lines kept together at a page break. */
+const WIDOW_LINES = 2;
 /** Word's default tab stop (w:defaultTabStop 720 twips), for a tab with no stop of its own. */
 const DEFAULT_TAB_PT = 36;
 
@@ -54,11 +45,15 @@ export interface LayoutEstimate {
 
 interface Measured {
   heightPt: number;
+  lines: number;
+  /** Drawings and borders: the part of the height that is no line of text. */
+  drawingsPt: number;
   beforePt: number;
   afterPt: number;
   firstLinePt: number;
   pageBreakBefore: boolean;
   keepNext: boolean;
+  keepLines: boolean;
   /** Hard page breaks inside the paragraph (w:br w:type="page"). */
   pageBreaks: number;
   bookmarks: string[];
@@ -66,7 +61,7 @@ interface Measured {
 
 export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, StyleMetrics>): LayoutEstimate {
   const normal: StyleMetrics = metrics.get('Normal') ?? {
-    fontPt: 11, font: 'Calibri', bold: false, line: 1.15, beforePt: 0, afterPt: 8, indentLeftTw: 0, pageBreakBefore: false, keepNext: false,
+    fontPt: 11, font: 'Calibri', bold: false, line: 1.15, beforePt: 0, afterPt: 8, indentLeftTw: 0, pageBreakBefore: false, keepNext: false, keepLines: false, borderPt: 0,
   };
 
   // Sections, in order: a paragraph's sectPr ends its section; the body's own sectPr is the last.
@@ -94,11 +89,14 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
   let geometry = geometries[0] as Geometry;
   let page = 1;
   let used = 0;
+  /** Space after the last paragraph placed, already in `used`: the next one's space before overlaps it. */
+  let lastAfter = 0;
   const bookmarkPages = new Map<string, number>();
 
   const newPage = () => {
     page += 1;
     used = 0;
+    lastAfter = 0;
   };
 
   const measure = (paragraph: XmlNode | undefined, widthPt: number): Measured => {
@@ -137,10 +135,10 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
       word = 0;
     };
     const addText = (text: string, runFont: string, runPt: number, runBold: boolean) => {
-      const table = charWidths(runFont, runBold);
-      const average = charWidth(runFont, runBold) * 1000;
       for (const ch of text) {
-        const advance = ((table?.get(ch) ?? average) * runPt) / 1000;
+        // The glyph advances of the fonts LibreOffice sets (../font-metrics.ts): one average width per font was
+        // up to a line off per paragraph, which added up to pages (docs/export.md, "The quick estimate").
+        const advance = textWidthPt(ch, runFont, runPt, runBold);
         if (ch === ' ') {
           endWord();
           x += advance; // a space at the end of a line hangs in the margin: no wrap for it
@@ -215,12 +213,15 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
 
     const lineHeightPt = fontPt * lineHeight(m.font) * line;
     return {
-      heightPt: lines * lineHeightPt + drawingsPt,
+      heightPt: lines * lineHeightPt + drawingsPt + m.borderPt,
+      lines,
+      drawingsPt: drawingsPt + m.borderPt,
       beforePt,
       afterPt,
       firstLinePt: lineHeightPt,
       pageBreakBefore: onOff(properties, 'w:pageBreakBefore') ?? m.pageBreakBefore,
       keepNext: onOff(properties, 'w:keepNext') ?? m.keepNext,
+      keepLines: onOff(properties, 'w:keepLines') ?? m.keepLines,
       pageBreaks,
       bookmarks,
     };
@@ -228,22 +229,73 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
 
   const bodyLinePt = normal.fontPt * lineHeight(normal.font) * normal.line;
 
-  const placeParagraph = (paragraph: XmlNode) => {
-    const p = measure(paragraph, geometry.widthPt);
-    if (p.pageBreakBefore && used > 0) newPage();
-    const before = used === 0 ? 0 : Math.max(0, p.beforePt);
-    // Keep with next: the paragraph moves when it and a couple of lines of what follows do not fit.
-    const needed = before + p.heightPt + (p.keepNext ? p.afterPt + 2 * bodyLinePt : 0);
-    if (used > 0 && used + needed > geometry.heightPt) newPage();
-    const start = page;
-    for (const name of p.bookmarks) if (!bookmarkPages.has(name)) bookmarkPages.set(name, start);
-    let height = (used === 0 ? 0 : before) + p.heightPt;
-    // A paragraph taller than what is left flows on to the next pages.
-    while (used + height > geometry.heightPt && height > 0) {
-      height -= geometry.heightPt - used;
-      newPage();
+  /**
+   * Lines a paragraph needs at the foot of a page to start there: LibreOffice keeps two lines together on
+   * either side of a break in our documents (measured: a heading moves to the next page when only it and one
+   * line of what follows fit), so a paragraph of up to three lines moves whole.
+   */
+  const orphanLines = (lines: number) => (lines <= 2 * WIDOW_LINES - 1 ? lines : WIDOW_LINES);
+
+  // Paragraphs are measured once: the keep-with-next chains below look ahead at the ones that follow.
+  const measured = new Map<XmlNode, Measured>();
+  const measureBlock = (paragraph: XmlNode) => {
+    let m = measured.get(paragraph);
+    if (!m) measured.set(paragraph, (m = measure(paragraph, geometry.widthPt)));
+    return m;
+  };
+
+  /**
+   * Height a keep-with-next paragraph needs below it on its page: the chain of keep-with-next paragraphs that
+   * follow it (a chapter heading and the section heading under it) and the first line of the paragraph after
+   * them (LibreOffice keeps a heading with the start of what follows; without widow control one line is enough).
+   */
+  const keptWithNext = (blocks: XmlNode[], from: number, afterPt: number): number => {
+    let pt = 0;
+    let lastAfterPt = afterPt;
+    for (let i = from; i < blocks.length && i < from + 8; i++) {
+      const block = blocks[i] as XmlNode;
+      if (block.name !== 'w:p') return pt + 2 * bodyLinePt + 10; // a table: its first row, roughly
+      const next = measureBlock(block);
+      if (next.pageBreakBefore) return pt;
+      const firstLinePt = orphanLines(next.lines) * next.firstLinePt;
+      const gap = Math.max(0, next.beforePt - lastAfterPt);
+      if (!next.keepNext) return pt + gap + (next.keepLines ? next.heightPt : next.drawingsPt + firstLinePt);
+      pt += gap + next.heightPt + next.afterPt;
+      lastAfterPt = next.afterPt;
     }
-    used += height + p.afterPt;
+    return pt;
+  };
+
+  const placeParagraph = (blocks: XmlNode[], index: number) => {
+    const paragraph = blocks[index] as XmlNode;
+    const p = measureBlock(paragraph);
+    if (p.pageBreakBefore && used > 0) newPage();
+    // Between two paragraphs LibreOffice leaves the larger of the first's space after and the second's space
+    // before, not their sum (measured with pdftotext -bbox: a list item's 4 pt after and a heading's 18 pt
+    // before leave 18 pt); the space after is in `used` already.
+    const beforeOf = () => (used === 0 ? 0 : Math.max(0, p.beforePt - lastAfter));
+    // Keep with next: the paragraph moves when it and the start of what follows do not fit.
+    const needed = beforeOf() + p.heightPt + (p.keepNext ? p.afterPt + keptWithNext(blocks, index + 1, p.afterPt) : 0);
+    if (used > 0 && used + needed > geometry.heightPt && needed <= geometry.heightPt) newPage();
+    // A paragraph kept in one piece, or whose first line does not fit, starts on the next page.
+    const keptPt = p.keepLines ? p.heightPt : p.drawingsPt + orphanLines(p.lines) * p.firstLinePt;
+    if (used > 0 && used + beforeOf() + keptPt > geometry.heightPt && keptPt <= geometry.heightPt) newPage();
+    for (const name of p.bookmarks) if (!bookmarkPages.has(name)) bookmarkPages.set(name, page);
+    used += beforeOf() + p.drawingsPt;
+    // A paragraph taller than what is left flows on to the next pages, line by line (LibreOffice breaks
+    // between lines, never inside one).
+    let lines = p.lines;
+    while (lines > 0 && used + lines * p.firstLinePt > geometry.heightPt + 0.01) {
+      let fit = Math.max(0, Math.floor((geometry.heightPt - used + 0.01) / p.firstLinePt));
+      // Widow and orphan control: two lines at least on either side of the break.
+      fit = Math.min(fit, lines - WIDOW_LINES);
+      if (fit < WIDOW_LINES) fit = 0;
+      lines -= fit;
+      newPage();
+      if (fit === 0 && used === 0) break; // a line taller than a page: placed anyway
+    }
+    used += lines * p.firstLinePt + p.afterPt;
+    lastAfter = p.afterPt;
     for (let i = 0; i < p.pageBreaks; i++) newPage();
   };
 
@@ -302,23 +354,29 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
       used += rowPt;
     }
     used += 4; // the paragraph spacing Word leaves after a table is the next paragraph's
+    lastAfter = 0;
   };
 
-  const place = (block: XmlNode) => {
-    const name = block.name;
-    if (name === 'w:p') {
-      placeParagraph(block);
-      if (childOf(childOf(block, 'w:pPr'), 'w:sectPr')) {
-        sectionIndex += 1;
-        geometry = geometries[sectionIndex] ?? geometry;
-        newPage();
-      }
-    } else if (name === 'w:tbl') placeTable(block);
-    else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') {
-      for (const inner of elements(block)) place(inner);
-    }
+  // The body's blocks in order, content controls (the table of contents) opened.
+  const blocks: XmlNode[] = [];
+  const collect = (block: XmlNode) => {
+    if (block.name === 'w:sdt' || block.name === 'w:sdtContent' || block.name === 'w:customXml') {
+      for (const inner of elements(block)) collect(inner);
+    } else if (block.name === 'w:p' || block.name === 'w:tbl') blocks.push(block);
   };
-  for (const block of elements(body)) place(block);
+  for (const block of elements(body)) collect(block);
+  blocks.forEach((block, index) => {
+    if (block.name === 'w:tbl') {
+      placeTable(block);
+      return;
+    }
+    placeParagraph(blocks, index);
+    if (childOf(childOf(block, 'w:pPr'), 'w:sectPr')) {
+      sectionIndex += 1;
+      geometry = geometries[sectionIndex] ?? geometry;
+      newPage();
+    }
+  });
 
   // A section break paragraph that ends the document adds no page of its own.
   return { bookmarkPages, pageCount: used === 0 && page > 1 ? page - 1 : page };

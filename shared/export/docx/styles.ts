@@ -73,6 +73,9 @@ export interface StyleMetrics {
   indentLeftTw: number;
   pageBreakBefore: boolean;
   keepNext: boolean;
+  keepLines: boolean;
+  /** Height the paragraph's top and bottom borders add (their width and spacing), in points. */
+  borderPt: number;
 }
 
 interface StyleSpec {
@@ -290,6 +293,9 @@ export function styleMetrics(style: HouseStyle): Map<string, StyleMetrics> {
       indentLeftTw: spec.indentLeft ?? 0,
       pageBreakBefore: spec.pageBreakBefore ?? false,
       keepNext: spec.keepNext ?? false,
+      keepLines: spec.keepLines ?? false,
+      // A border adds its width and its space to the paragraph (a bottom rule 4.9 pt in LibreOffice's layout).
+      borderPt: (spec.borderBottom ? 1 + 4 : 0) + (spec.padding ? 2 * (1 + 6) : 0),
     });
   }
   return metrics;
