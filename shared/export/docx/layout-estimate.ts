@@ -302,6 +302,7 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
   const placeTable = (table: XmlNode) => {
     const grid = elements(childOf(table, 'w:tblGrid'), 'w:gridCol').map((c) => (numberAttr(c, 'w:w') ?? 0) / 20);
     const rows = elements(table, 'w:tr');
+    const cellMargins = childOf(childOf(table, 'w:tblPr'), 'w:tblCellMar');
     let headerPt = 0;
     let inHeader = true;
     for (const row of rows) {
@@ -318,11 +319,18 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
         const gridWidth = grid.slice(column, column + span).reduce((a, b) => a + b, 0);
         const widthPt = (numberAttr(childOf(cellProperties, 'w:tcW'), 'w:w') ?? gridWidth * 20) / 20 || gridWidth || 100;
         column += span;
-        let cellPt = 7; // cell margins and borders
-        const paragraphs = elements(cell, 'w:p');
-        paragraphs.forEach((paragraph, i) => {
-          const p = measure(paragraph, widthPt - 9);
-          cellPt += (i === 0 ? 0 : p.beforePt) + p.heightPt + (i === paragraphs.length - 1 ? 0 : p.afterPt);
+        // The cell's margins and a hairline border; in LibreOffice's layout (pdftotext -bbox) a row is its
+        // margins, 0.5 pt and its paragraphs with every space after, the last one's too (a one-line 9 pt
+        // Calibri row with 2.5 pt margins: 16.5 pt).
+        const margins = childOf(cellProperties, 'w:tcMar') ?? cellMargins;
+        const marginPt = (edge: string) => (numberAttr(childOf(margins, edge), 'w:w') ?? 0) / 20;
+        let cellPt = marginPt('w:top') + marginPt('w:bottom') + 0.5;
+        const innerPt = widthPt - (childOf(margins, 'w:left') || childOf(margins, 'w:right') ? marginPt('w:left') + marginPt('w:right') : 9);
+        let previousAfter = 0;
+        elements(cell, 'w:p').forEach((paragraph, i) => {
+          const p = measure(paragraph, innerPt);
+          cellPt += (i === 0 ? 0 : Math.max(0, p.beforePt - previousAfter)) + p.heightPt + p.afterPt;
+          previousAfter = p.afterPt;
           rowBookmarks.push(...p.bookmarks);
         });
         rowPt = Math.max(rowPt, cellPt);
