@@ -16,9 +16,9 @@ const python = soffice ? await findUnoPython(soffice) : undefined;
 const NOW = new Date('2026-03-02T12:00:00Z');
 
 /** Example/house style pairs whose estimate agrees with LibreOffice on every heading and the page count. */
-const AGREEING = ['kk-2010-2014/neutral', 'odder-2006/neutral', 'brk-2010/kommune'];
+const AGREEING = ['kk-2010-2014/kommune', 'odder-2006/kommune', 'brk-2010/kommune', 'kk-2010-2014/neutral', 'odder-2006/neutral'];
 /** Still a page off at some heading (docs/export.md, "The quick estimate against LibreOffice"). */
-const STILL_OFF = ['kk-2010-2014/kommune', 'odder-2006/kommune', 'brk-2010/neutral'];
+const STILL_OFF = ['brk-2010/neutral'];
 
 async function compare(pair: string) {
   const [name, styleName] = pair.split('/') as [string, string];

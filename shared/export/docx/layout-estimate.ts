@@ -27,6 +27,12 @@ const LINE_HEIGHT: Record<string, number> = {
 };
 
 const lineHeight = (font: string) => LINE_HEIGHT[font.toLowerCase()] ?? 1.2;
+/**
+ * LibreOffice keeps a line on the page when its foot is a little below the bottom margin (measured in its PDF:
+ * odder-2006's "Første skridt …" ends 1.0 pt below it and stays on page 7; kk-2010-2014 likewise). Without this
+ * the estimate moved such a line, and every heading after it, a page on.
+ */
+const PAGE_FOOT_SLACK_PT = 2;
 /** Widow and orphan control: lines kept together at a page break. */
 const WIDOW_LINES = 2;
 /** Word's default tab stop (w:defaultTabStop 720 twips), for a tab with no stop of its own. */
@@ -75,7 +81,7 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
     const bottom = numberAttr(margin, 'w:bottom') ?? 1440;
     const left = numberAttr(margin, 'w:left') ?? 1440;
     const right = numberAttr(margin, 'w:right') ?? 1440;
-    return { widthPt: (w - left - right) / 20, heightPt: (h - top - bottom) / 20 };
+    return { widthPt: (w - left - right) / 20, heightPt: (h - top - bottom) / 20 + PAGE_FOOT_SLACK_PT };
   };
   for (const block of elements(body)) {
     if (block.name === 'w:p') {
