@@ -176,9 +176,10 @@ export const KIND_RULES: { [K in ItemKind]: KindRules<K> } = {
       const priority = num(item, 'priority');
       if (priority !== undefined) out.priority = priority;
       const bcStatus = str(item, 'businessCaseStatus');
-      if (bcStatus !== undefined) {
-        out.businessCase = { status: bcStatus as NonNullable<InitiativeData['businessCase']>['status'] };
-        const benefit = str(item, 'businessCaseBenefit');
+      const benefit = str(item, 'businessCaseBenefit');
+      // A benefit typed before any business-case status was chosen is a business case with status "none".
+      if (bcStatus !== undefined || benefit) {
+        out.businessCase = { status: (bcStatus ?? 'none') as NonNullable<InitiativeData['businessCase']>['status'] };
         if (benefit !== undefined) out.businessCase.benefit = benefit;
       }
       const amount = num(item, 'budgetAmountDkk');

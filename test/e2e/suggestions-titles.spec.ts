@@ -92,3 +92,57 @@ test('Bo suggests a focus area title and a goal; Anna sees both with his name, a
   await expect(bo.getByRole('treeitem', { name: 'Sikker drift', exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("an initiative's benefit and financing are suggested like titles; accepted, they are the initiative's", async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  const withPlan = {
+    ...strategy,
+    owners: [{ id: 'ow-it', name: 'IT-afdelingen', kind: 'unit' }],
+    actionPlans: [
+      {
+        id: 'hp-1',
+        title: 'Handlingsplan 2026–2027',
+        kind: 'common',
+        period: { from: 2026, to: 2027 },
+        initiatives: [{ id: 'in-backup', title: 'Ny backupløsning', focusAreaIds: ['fa-sikker'], ownerId: 'ow-it', budget: { amountDkk: 400000 } }],
+      },
+    ],
+  };
+  const id = await createDocument(server.url, { from: 'json', fileName: 'vesthavn-plan.json', text: JSON.stringify(withPlan) });
+  const url = `${server.url}/#/doc/${encodeURIComponent(id)}/edit/in-backup`;
+  const anna = await openAsUser(browser, url, { name: 'Anna Andersen', color: '#1f6feb' }, { width: 1280, height: 860 });
+  const bo = await openAsUser(browser, url, { name: 'Bo Berg', color: '#b42318' }, { width: 1280, height: 860 });
+  const errors: string[] = [];
+  for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
+  const benefit = (page: Page) => page.locator('input[data-field="businessCase.benefit"]');
+  const source = (page: Page) => page.locator('[data-field="budgetSource"] input');
+
+  // Bo, in suggestion mode, writes a benefit and where the money comes from: both are his suggestions.
+  await benefit(bo).click();
+  await bo.keyboard.press('Control+Shift+E');
+  await expect(benefit(bo)).toHaveAttribute('data-suggesting', '');
+  await benefit(bo).pressSequentially('Færre nedbrud', { delay: 20 });
+  await source(bo).click();
+  await source(bo).pressSequentially('Driftsbudgettet', { delay: 20 });
+  await expect(suggestions(anna, 'in-backup:businessCaseBenefit').locator('.field-suggestion-text')).toHaveText('Færre nedbrud');
+  await expect(suggestions(anna, 'in-backup:budgetSource').locator('.field-suggestion-text')).toHaveText('Driftsbudgettet');
+  await expect(benefit(anna)).toHaveValue('');
+  await expect(source(anna)).toHaveValue('');
+
+  // Anna accepts both: the fields hold the text for both of them, and the strategy carries it.
+  await suggestions(anna, 'in-backup:businessCaseBenefit').getByRole('button', { name: /Acceptér/ }).click();
+  await suggestions(anna, 'in-backup:budgetSource').getByRole('button', { name: /Acceptér/ }).click();
+  await expect(benefit(anna)).toHaveValue('Færre nedbrud');
+  await expect(source(anna)).toHaveValue('Driftsbudgettet');
+  await expect(benefit(bo)).toHaveValue('Færre nedbrud');
+  // A benefit written before a business-case status was chosen reads as status "Ingen".
+  await expect(anna.locator('select[data-field="businessCase.status"]')).toHaveValue('none');
+  await expect
+    .poll(async () => {
+      const saved = (await (await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}/download?format=json`)).json()) as { actionPlans: { initiatives: { businessCase?: unknown; budget?: unknown }[] }[] };
+      const initiative = saved.actionPlans[0]!.initiatives[0]!;
+      return { businessCase: initiative.businessCase, budget: initiative.budget };
+    })
+    .toEqual({ businessCase: { status: 'none', benefit: 'Færre nedbrud' }, budget: { amountDkk: 400000, source: 'Driftsbudgettet' } });
+  expect(errors).toEqual([]);
+});

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { BUSINESS_CASE_STATUSES, INITIATIVE_STATUSES, type BusinessCaseStatus, type InitiativeStatus } from '../../../shared/format/schema';
 import type { DocumentSession } from '../session/document-session';
 import { useDocVersion } from '../session/use-doc';
-import { FieldSuggestionList } from '../find/FieldSuggestionList';
+import { SuggestableInput } from '../find/FieldSuggestionList';
 import { t } from '../i18n/i18n';
 import { announce } from '../ui/announcer';
 import { BoundInput } from '../ui/BoundInput';
@@ -63,20 +63,17 @@ export function InitiativeDetails({ session, initiativeId, readOnly }: Props) {
         </div>
         <label class="field" data-field="benefit">
           <span class="field-label">{tp('details.benefit')}</span>
-          <BoundInput
+          {/* Typed text: bound to its Y.Text (two people typing both keep theirs), or in suggestion mode to this
+              person's suggestion. A benefit without a business-case status reads as status "none". */}
+          <SuggestableInput
+            session={session}
+            itemId={initiativeId}
+            fieldKey="businessCaseBenefit"
             data-field="businessCase.benefit"
             class="input"
-            value={initiative.businessCase?.benefit ?? ''}
             readOnly={readOnly}
             placeholder={tp('details.benefitPlaceholder')}
-            onCommit={(value) => {
-              const benefit = value.trim();
-              const current = model.get('initiative', initiativeId)?.businessCase;
-              if (!benefit && !current) return;
-              model.update('initiative', initiativeId, { businessCase: { status: current?.status ?? 'none', ...(benefit ? { benefit } : {}) } });
-            }}
           />
-          <FieldSuggestionList session={session} itemId={initiativeId} field="businessCaseBenefit" readOnly={readOnly} />
         </label>
         <BudgetFields session={session} initiativeId={initiativeId} budget={initiative.budget} readOnly={readOnly} />
       </section>
@@ -221,19 +218,14 @@ function BudgetFields({ session, initiativeId, budget, readOnly }: Props & { bud
       </label>
       <label class="field" data-field="budgetSource">
         <span class="field-label">{tp('details.budgetSource')}</span>
-        <BoundInput
+        <SuggestableInput
+          session={session}
+          itemId={initiativeId}
+          fieldKey="budgetSource"
           class="input"
-          value={budget?.source ?? ''}
           readOnly={readOnly || !budget}
           placeholder={budget ? tp('details.budgetSourcePlaceholder') : tp('details.budgetSourceFirst')}
-          onCommit={(value) => {
-            const current = model.get('initiative', initiativeId)?.budget;
-            if (!current) return;
-            const source = value.trim();
-            model.update('initiative', initiativeId, { budget: { amountDkk: current.amountDkk, ...(source ? { source } : {}) } });
-          }}
         />
-        <FieldSuggestionList session={session} itemId={initiativeId} field="budgetSource" readOnly={readOnly} />
       </label>
     </div>
   );
