@@ -115,14 +115,16 @@ describe.skipIf(!soffice || !python)('the warm LibreOffice', () => {
     expect(restarted).toBeDefined();
     expect(restarted).not.toBe(killed);
 
-    // Killed while it writes the PDF: the bridge starts it again and lays the document out once more.
+    // Killed during a conversion (while it checks the contents' pages, which lasts long enough for the kill to
+    // land in it; killed from the 'pages' event instead, a small PDF was sometimes written before the kill came):
+    // the bridge starts it again and lays the document out once more.
     const phases: OfficePhase[] = [];
     const during = await office.layout(
       { docx: brk.bytes, toc: true, pdf: true },
       {
-        onPhase: (phase) => phases.push(phase),
-        onPages: () => {
-          if (!phases.includes('restarting')) process.kill(-restarted!, 'SIGKILL');
+        onPhase: (phase) => {
+          phases.push(phase);
+          if (phase === 'checking' && !phases.includes('restarting')) process.kill(-restarted!, 'SIGKILL');
         },
       },
     );

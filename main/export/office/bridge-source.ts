@@ -253,6 +253,12 @@ def layout(office, request, emit):
             data = tuple(prop(k, v) for k, v in (request.get('filter') or {}).items())
             args = (prop('FilterName', 'writer_pdf_Export'),
                     prop('FilterData', uno.Any('[]com.sun.star.beans.PropertyValue', data)))
+            # A soffice killed while it wrote this PDF (the conversion is then run once more) may have left a
+            # part of it behind.
+            pdf_folder, pdf_name = os.path.split(request['pdf'])
+            for leftover in (request['pdf'], os.path.join(pdf_folder, '.~lock.' + pdf_name + '#')):
+                if os.path.exists(leftover):
+                    os.remove(leftover)
             uno.invoke(doc, 'storeToURL', (uno.systemPathToFileUrl(request['pdf']), args))
             result['pdfMs'] = round((time.monotonic() - pdf_started) * 1000)
         return result, doc
@@ -308,15 +314,23 @@ def main():
             opened = None
             try:
                 if request.get('op') == 'layout':
-                    try:
-                        result, opened = layout(office, request, emit)
-                    except Exception as error:
-                        if not lost(error) and office.survives(1.0):
-                            raise
-                        # soffice died under this conversion: start it again and convert once more.
-                        emit({'event': 'phase', 'phase': 'restarting'})
-                        office.stop()
-                        result, opened = layout(office, request, emit)
+                    restarts = 0
+                    while True:
+                        try:
+                            result, opened = layout(office, request, emit)
+                            break
+                        except Exception as error:
+                            # An I/O abort while storing is what a soffice being killed answers first; on a
+                            # loaded machine its end can take seconds to show, so that error waits longer.
+                            if not lost(error) and office.survives(5.0 if 'impl_store' in str(error) else 1.0):
+                                raise
+                            # soffice died under this conversion: start it again and convert once more (twice at
+                            # most: the first conversion after a kill has been seen to fail writing the PDF).
+                            if restarts == 2:
+                                raise
+                            restarts += 1
+                            emit({'event': 'phase', 'phase': 'restarting'})
+                            office.stop()
                 elif request.get('op') == 'ping':
                     office.ensure()
                     result = {}

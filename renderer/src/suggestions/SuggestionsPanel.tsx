@@ -41,22 +41,25 @@ export function describePending(p: PendingSuggestion): string {
 
 /**
  * The pending suggestions of the document, re-read after changes (text changes come with every
- * keystroke: re-reading walks every rich field, so it waits for a pause of 300 ms).
+ * keystroke: re-reading walks every rich field, so it waits for a pause of 300 ms). A change made with
+ * `decisionOrigin` (accept or reject in the list) is re-read at once: the list must not shift 300 ms later,
+ * under a pointer already on its way to the next button.
  */
-export function usePendingSuggestions(doc: Y.Doc): PendingSuggestion[] {
+export function usePendingSuggestions(doc: Y.Doc, decisionOrigin?: unknown): PendingSuggestion[] {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = () => {
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
       clearTimeout(timer);
-      timer = setTimeout(() => setVersion((v) => v + 1), 300);
+      if (decisionOrigin !== undefined && origin === decisionOrigin) setVersion((v) => v + 1);
+      else timer = setTimeout(() => setVersion((v) => v + 1), 300);
     };
-    doc.on('update', later);
+    doc.on('update', onUpdate);
     return () => {
-      doc.off('update', later);
+      doc.off('update', onUpdate);
       clearTimeout(timer);
     };
-  }, [doc]);
+  }, [doc, decisionOrigin]);
   return useMemo(() => listPending(doc), [doc, version]);
 }
 
@@ -126,7 +129,7 @@ interface PanelProps {
 }
 
 export function SuggestionsPanel({ doc, selectedItem, labelOf, onJump, origin, onUndo, canDecide }: PanelProps) {
-  const all = usePendingSuggestions(doc);
+  const all = usePendingSuggestions(doc, origin);
   const [authorId, setAuthorId] = useState('');
   const [thisItem, setThisItem] = useState(false);
   const [undoable, setUndoable] = useState(false);
