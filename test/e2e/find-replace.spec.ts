@@ -42,6 +42,27 @@ const strategy = {
 
 const panel = (page: Page) => page.getByTestId('find-panel');
 
+/**
+ * The search's count reads `expected`. When it does not, the failure also says what the page searched
+ * and what it shows (its query and options, the part open, the navigator's rows), so that a run that
+ * fails once can be told apart from one that found nothing in a document that has the word.
+ */
+async function expectCount(page: Page, expected: string): Promise<void> {
+  try {
+    await expect(page.getByTestId('find-count')).toHaveText(expected);
+  } catch (error) {
+    const state = await page.evaluate(() => ({
+      query: document.querySelector<HTMLInputElement>('[data-field="find.query"]')?.value,
+      options: [...document.querySelectorAll<HTMLInputElement>('.find-options input')].map((e) => e.checked),
+      route: location.hash,
+      title: document.querySelector<HTMLInputElement>('.edit-view [data-field="title"]')?.value,
+      rows: [...document.querySelectorAll('[role="treeitem"]')].map((e) => e.getAttribute('aria-label') ?? e.textContent?.trim()),
+      status: document.querySelector('[data-testid="save-state"]')?.textContent,
+    }));
+    throw new Error(`${(error as Error).message}\nwhat the page shows: ${JSON.stringify(state)}`, { cause: error });
+  }
+}
+
 test('find lists hits by part and jumps to them; replace all is one step that Fortryd takes back', async ({ browser, server }) => {
   test.setTimeout(120_000);
   const id = await createDocument(server.url, { from: 'json', fileName: 'lunde.json', text: JSON.stringify(strategy) });
@@ -54,7 +75,7 @@ test('find lists hits by part and jumps to them; replace all is one step that Fo
   await anna.keyboard.press('Control+f');
   await expect(field(panel(anna), 'find.query')).toBeFocused();
   await anna.keyboard.type('selvbetjening');
-  await expect(anna.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  await expectCount(anna, '6 forekomster i 2 dele');
   const groups = panel(anna).locator('.find-group');
   await expect(groups.locator('.find-group-title')).toHaveText(['Selvbetjening der virker', 'Ny app til selvbetjening']);
   // each hit with its field and the hit marked in its sentence
@@ -64,7 +85,7 @@ test('find lists hits by part and jumps to them; replace all is one step that Fo
   await expect(first.nth(3).locator('mark')).toHaveText('selvbetjening');
   // match case drops the title's "Selvbetjening"
   await field(panel(anna), 'find.matchCase').check();
-  await expect(anna.getByTestId('find-count')).toHaveText('5 forekomster i 2 dele');
+  await expectCount(anna, '5 forekomster i 2 dele');
   await field(panel(anna), 'find.matchCase').uncheck();
   await settle(anna);
   await anna.screenshot({ path: 'docs/screenshots/find-results.png' });
@@ -86,7 +107,7 @@ test('find lists hits by part and jumps to them; replace all is one step that Fo
   await settle(anna);
   await anna.screenshot({ path: 'docs/screenshots/find-replace.png' });
   await anna.getByTestId('find-replace-all').click();
-  await expect(anna.getByTestId('find-count')).toHaveText('Ingen forekomster');
+  await expectCount(anna, 'Ingen forekomster');
   // (read from what the toasts showed: on a loaded machine the toast may be gone by the next step)
   await expect.poll(() => toastTexts(anna)).toContain('6 forekomster erstattet');
   await expect(field(anna, 'title')).toHaveValue('Ny app til digital service');
@@ -101,7 +122,7 @@ test('find lists hits by part and jumps to them; replace all is one step that Fo
   await expect(field(anna, 'title')).toHaveValue('Selvbetjening der virker');
   await expect(anna.locator('[data-goal="go-andel"] textarea')).toHaveValue('Andelen af sager via selvbetjening stiger til 80 %');
   await expect(richText(anna, 'fa-selv:body')).toHaveText('God selvbetjening sparer borgeren for ventetid. Vi måler selvbetjening hvert kvartal.');
-  await expect(anna.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  await expectCount(anna, '6 forekomster i 2 dele');
   expect(errors).toEqual([]);
 });
 
@@ -115,13 +136,16 @@ test('in suggestion mode, replace all writes suggestions by Bo in three items; A
   for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
 
   // Bo: suggestion mode on, then Ctrl+H.
+  // Both have the strategy as stored before anyone searches.
+  await expect(field(bo, 'title')).toHaveValue('Selvbetjening der virker');
+  await expect(richText(bo, 'fa-selv:body')).toHaveText('God selvbetjening sparer borgeren for ventetid. Vi måler selvbetjening hvert kvartal.');
   await bo.locator('body').click();
   await bo.keyboard.press('Control+Shift+E');
   await expect(field(bo, 'title')).toHaveAttribute('data-suggesting', '');
   await bo.keyboard.press('Control+h');
   await field(panel(bo), 'find.query').fill('selvbetjening');
   await field(panel(bo), 'find.replacement').fill('digital service');
-  await expect(bo.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  await expectCount(bo, '6 forekomster i 2 dele');
   await expect(panel(bo).locator('.find-note')).toBeVisible();
   await settle(bo);
   await bo.screenshot({ path: 'docs/screenshots/find-replace-suggest.png' });
@@ -155,9 +179,9 @@ test('in suggestion mode, replace all writes suggestions by Bo in three items; A
   await expect(body.locator('del, ins')).toHaveCount(0);
 
   // Bo's search, still open, follows: no hits of the old word, six of the new one.
-  await expect(bo.getByTestId('find-count')).toHaveText('Ingen forekomster');
+  await expectCount(bo, 'Ingen forekomster');
   await field(panel(bo), 'find.query').fill('digital service');
-  await expect(bo.getByTestId('find-count')).toHaveText('6 forekomster i 2 dele');
+  await expectCount(bo, '6 forekomster i 2 dele');
   expect(errors).toEqual([]);
 });
 
@@ -192,7 +216,7 @@ test('a hit in a comment opens its thread in the comments panel, also a resolved
   await anna.locator('body').click();
   await anna.keyboard.press('Control+f');
   await anna.keyboard.type('tryghed');
-  await expect(anna.getByTestId('find-count')).toHaveText('1 forekomst i 1 del');
+  await expectCount(anna, '1 forekomst i 1 del');
   const hit = panel(anna).locator('.find-hit');
   await expect(hit.locator('.find-hit-field')).toHaveText('Kommentar');
   await hit.locator('.find-hit-jump').click();
