@@ -5,7 +5,7 @@
 // followed. It is deliberately simple: linear in the document's size (milliseconds for hundreds
 // of pages) and usually within a page of LibreOffice's layout; docs/export.md has the figures.
 import type { StyleMetrics } from './styles';
-import { textWidthPt } from '../text-width';
+import { emAt, emTable } from '../text-width';
 import { attr, child, elements, numberAttr, onOff, textOf, type XmlNode } from './xml-tree';
 
 const childOf = child;
@@ -141,14 +141,16 @@ export function estimateLayout(body: XmlNode | undefined, metrics: Map<string, S
       word = 0;
     };
     const addText = (text: string, runFont: string, runPt: number, runBold: boolean) => {
-      for (const ch of text) {
-        // The glyph advances of the fonts LibreOffice sets (../font-metrics.ts): one average width per font was
-        // up to a line off per paragraph, which added up to pages (docs/export.md, "The quick estimate").
-        const advance = textWidthPt(ch, runFont, runPt, runBold);
-        if (ch === ' ') {
+      // The glyph advances of the fonts LibreOffice sets (../font-metrics.ts): one average width per font was
+      // up to a line off per paragraph, which added up to pages (docs/export.md, "The quick estimate").
+      const ems = emTable(runFont, runBold);
+      for (let i = 0; i < text.length; i++) {
+        const advance = emAt(ems, text, i) * runPt;
+        const code = text.charCodeAt(i);
+        if (code === 0x20) {
           endWord();
           x += advance; // a space at the end of a line hangs in the margin: no wrap for it
-        } else if (ch === '-' || ch === '\u2013' || ch === '\u2014') {
+        } else if (code === 0x2d || code === 0x2013 || code === 0x2014) {
           word += advance;
           endWord();
         } else word += advance;
