@@ -11,7 +11,7 @@
 //     budget: no frame over 50 ms. Baseline: the longest frame of the same page while nobody types.
 // The trace replay (1.) keeps its figure, without a budget: one ProseMirror transaction per edit is what no user makes.
 import type { Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -299,6 +299,9 @@ async function coEditorFrames(
   const typing = await page.evaluate(stopFrameWatch);
   const { profile } = (await session.send('Profiler.stop')) as { profile: CpuProfile };
   const cpuProfileTop = summariseCpuProfile(profile, 15, sourceMapResolver(RENDERER_DIST)).top;
+  // The whole profile (call stacks, for DevTools' Performance panel) where one is asked for.
+  const keep = process.env.PEJLING_BENCH_PROFILES;
+  if (keep) await writeFile(join(keep, 'coeditors.cpuprofile'), JSON.stringify(profile));
   for (const { doc, provider } of clients) {
     provider.destroy();
     doc.destroy();

@@ -2,8 +2,9 @@
 // fetched the first time their tab is shown. Offline-first still holds: the service worker caches every chunk of the
 // build, so with the server stopped a document opens from its link and every view opens, each for the first time in
 // that tab. While a view's chunk is on its way the pane says so; a chunk that cannot be fetched (no service worker
-// yet, server gone) says that, and "Prøv igen" fetches it again once the server answers.
-import type { Page, Route } from '@playwright/test';
+// yet, server gone) says that, and "Prøv igen" fetches it again once the server answers (reloading the app where the
+// browser keeps the failure).
+import type { Browser, Page, Route } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { firstLoadScripts } from '../../bench/scenarios/open-bundle';
 import { test, expect, stopServer, createDocument, openAsUser } from './fixtures';
@@ -65,33 +66,40 @@ test('with the server stopped, a document opens from its link and every view ope
   await page.context().close();
 });
 
-test('a view says it is loading while its chunk is on its way, and offers "Prøv igen" when the chunk cannot be fetched', async ({ browser, server }) => {
-  test.setTimeout(120_000);
-  const id = await createDocument(server.url, { from: 'example', name: 'kk-2010-2014' });
-  // No service worker here: the chunk requests reach the network, where this test holds or refuses them.
+/**
+ * A page of a new context (no service worker: the chunk requests reach the network) at København's vision, with
+ * the Disposition's chunk routed: each request of it (under any query) waits for `decide(n)` of its number, which
+ * refuses it or lets it through. `urls` are the chunk URLs asked for, in order.
+ */
+async function withHeldChunk(browser: Browser, serverUrl: string, decide: (n: number) => Promise<'refuse' | 'serve'>) {
+  const id = await createDocument(serverUrl, { from: 'example', name: 'kk-2010-2014' });
   const context = await browser.newContext({ locale: 'da-DK', viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.addInitScript(() => localStorage.setItem('pejling.settings', JSON.stringify({ userName: 'Dina Dam', userColor: '#1f6feb', language: 'da' })));
   const page = await context.newPage();
   const errors: string[] = [];
   collectErrors(page, errors, /OutlineView-/); // the refused chunk, as Chromium logs it
+  const urls: string[] = [];
+  await page.route(/\/assets\/OutlineView-[^/?]+\.js(\?.*)?$/, async (route: Route) => {
+    urls.push(new URL(route.request().url()).pathname + new URL(route.request().url()).search);
+    if ((await decide(urls.length)) === 'refuse') await route.abort('connectionrefused');
+    else await route.continue();
+  });
+  await page.goto(`${serverUrl}/#/doc/${encodeURIComponent(id)}/edit/vision`);
+  await expect(page.getByRole('textbox', { name: 'Vision', exact: true })).toContainText('København');
+  return { page, context, errors, urls };
+}
 
+test('a view says it is loading while its chunk is on its way, and offers "Prøv igen" when the chunk cannot be fetched', async ({ browser, server }) => {
+  test.setTimeout(120_000);
   let release: (how: 'refuse' | 'serve') => void = () => undefined;
   const decided = new Promise<'refuse' | 'serve'>((resolve) => (release = resolve));
-  let requests = 0;
-  const held = async (route: Route) => {
-    requests++;
-    if ((await decided) === 'refuse' && requests === 1) await route.abort('connectionrefused');
-    else await route.continue();
-  };
-  await page.route(/\/assets\/OutlineView-[^/]+\.js$/, held);
-  await page.goto(`${server.url}/#/doc/${encodeURIComponent(id)}/edit/vision`);
-  await expect(page.getByRole('textbox', { name: 'Vision', exact: true })).toContainText('København');
+  const { page, context, errors, urls } = await withHeldChunk(browser, server.url, async (n) => (n === 1 ? decided : 'serve'));
 
   // The chunk is asked for and held: the pane says the view is loading (never an empty pane).
   await tab(page, 'Disposition').click();
   const panel = page.locator('#view-panel');
   await expect(panel.getByRole('status')).toHaveText('Henter visningen …');
-  await expect.poll(() => requests).toBe(1); // the route sees the request a moment after the import() starts
+  await expect.poll(() => urls.length).toBe(1); // the route sees the request a moment after the import() starts
   await page.screenshot({ path: 'docs/screenshots/split-view-loading.png' });
 
   // The chunk is refused (the server went away): a clear error and "Prøv igen", not a blank pane.
@@ -101,16 +109,39 @@ test('a view says it is loading while its chunk is on its way, and offers "Prøv
   await expect(page.locator('.outline-doc')).toHaveCount(0);
   await page.screenshot({ path: 'docs/screenshots/split-view-failed.png' });
 
-  // The server answers again: "Prøv igen" fetches the chunk and the Disposition is there.
+  // The server answers again: "Prøv igen" fetches the chunk (under a URL the browser has not kept as failed) and the
+  // Disposition is there.
   await alert.getByRole('button', { name: 'Prøv igen' }).click();
   await expect(page.locator('.outline-doc .outline-heading').first()).toBeVisible();
   await expect(panel.getByRole('alert')).toHaveCount(0);
-  expect(requests).toBe(2);
+  expect(urls).toHaveLength(2);
+  expect(urls[1]).toBe(`${urls[0]}?retry=1`);
   // The other tabs still work, and coming back to the Disposition needs no second fetch.
   await tab(page, 'Redigér').click();
   await tab(page, 'Disposition').click();
   await expect(page.locator('.outline-doc .outline-heading').first()).toBeVisible();
-  expect(requests).toBe(2);
+  expect(urls).toHaveLength(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a chunk that still cannot be fetched after "Prøv igen" offers to reload the app, which opens the view', async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  const { page, context, errors, urls } = await withHeldChunk(browser, server.url, async (n) => (n <= 2 ? 'refuse' : 'serve'));
+  await tab(page, 'Disposition').click();
+  const alert = page.locator('#view-panel').getByRole('alert');
+  await expect(alert).toContainText('Visningen kunne ikke hentes.');
+  await expect(alert.getByRole('button', { name: 'Genindlæs appen' })).toHaveCount(0);
+  // The retry is refused too: now the pane says a reload is needed, and offers it beside another try.
+  await alert.getByRole('button', { name: 'Prøv igen' }).click();
+  await expect(alert).toContainText('Visningen kunne stadig ikke hentes. Browseren henter den først igen, når appen er genindlæst.');
+  await expect(alert.getByRole('button', { name: 'Prøv igen' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/split-view-reload.png' });
+  // The reload keeps the route: the document opens at its Disposition, whose chunk now comes.
+  await alert.getByRole('button', { name: 'Genindlæs appen' }).click();
+  await expect(page.locator('.outline-doc .outline-heading').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/outline\//);
+  expect(urls).toHaveLength(3);
   expect(errors).toEqual([]);
   await context.close();
 });

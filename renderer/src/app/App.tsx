@@ -14,7 +14,7 @@ import { lazyComponent } from '../doc/lazy-view';
 
 // The start screen is loaded when shown (its own chunk, with the JSON check's zod schemas and the Word import's
 // markdown-it): a document opened from its link parses none of it (issue 18).
-const StartScreen = lazyComponent(async () => (await import('../start/StartScreen')).StartScreen, () => t('lazy.loadingStart'));
+const StartScreen = lazyComponent(() => import('../start/StartScreen'), (m) => m.StartScreen, () => t('lazy.loadingStart'));
 
 type StartCommand = 'new-document' | 'open-file' | 'import-json' | 'import-word';
 

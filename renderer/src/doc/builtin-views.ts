@@ -14,9 +14,9 @@ import { lazyComponent } from './lazy-view';
 import '../plans/plans.css';
 
 registerView({ id: 'edit', label: () => t('view.edit'), component: EditView, order: 10 });
-registerView({ id: 'outline', label: () => t('view.outline'), component: lazyComponent(async () => (await import('../outline/OutlineView')).OutlineView), order: 20 });
-registerView({ id: 'initiatives', label: () => tp('view.initiatives'), component: lazyComponent(async () => (await import('../plans/InitiativesView')).InitiativesView), order: 30 });
-registerView({ id: 'coverage', label: () => tp('view.coverage'), component: lazyComponent(async () => (await import('../plans/CoverageView')).CoverageView), order: 40 });
-registerView({ id: 'owner', label: () => tp('view.owner'), component: lazyComponent(async () => (await import('../plans/OwnerView')).OwnerView), order: 50 });
-registerView({ id: 'status', label: () => tp('view.status'), component: lazyComponent(async () => (await import('../plans/StatusView')).StatusView), order: 60 });
-registerView({ id: 'checks', label: () => tp('view.checks'), component: lazyComponent(async () => (await import('../plans/ChecksView')).ChecksView), order: 70 });
+registerView({ id: 'outline', label: () => t('view.outline'), component: lazyComponent(() => import('../outline/OutlineView'), (m) => m.OutlineView), order: 20 });
+registerView({ id: 'initiatives', label: () => tp('view.initiatives'), component: lazyComponent(() => import('../plans/InitiativesView'), (m) => m.InitiativesView), order: 30 });
+registerView({ id: 'coverage', label: () => tp('view.coverage'), component: lazyComponent(() => import('../plans/CoverageView'), (m) => m.CoverageView), order: 40 });
+registerView({ id: 'owner', label: () => tp('view.owner'), component: lazyComponent(() => import('../plans/OwnerView'), (m) => m.OwnerView), order: 50 });
+registerView({ id: 'status', label: () => tp('view.status'), component: lazyComponent(() => import('../plans/StatusView'), (m) => m.StatusView), order: 60 });
+registerView({ id: 'checks', label: () => tp('view.checks'), component: lazyComponent(() => import('../plans/ChecksView'), (m) => m.ChecksView), order: 70 });

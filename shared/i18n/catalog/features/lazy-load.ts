@@ -7,6 +7,8 @@ export const da = {
   'lazy.loadingStart': 'Henter startsiden …',
   'lazy.failed': 'Visningen kunne ikke hentes. Er forbindelsen til serveren afbrudt?',
   'lazy.retry': 'Prøv igen',
+  'lazy.reloadNeeded': 'Visningen kunne stadig ikke hentes. Browseren henter den først igen, når appen er genindlæst.',
+  'lazy.reload': 'Genindlæs appen',
 };
 
 /** English. */
@@ -15,4 +17,6 @@ export const en: Record<keyof typeof da, string> = {
   'lazy.loadingStart': 'Loading the start screen …',
   'lazy.failed': 'The view could not be loaded. Is the connection to the server down?',
   'lazy.retry': 'Try again',
+  'lazy.reloadNeeded': 'The view still could not be loaded. The browser fetches it again only once the app is reloaded.',
+  'lazy.reload': 'Reload the app',
 };
