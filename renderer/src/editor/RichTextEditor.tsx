@@ -12,6 +12,7 @@ import { t } from '../i18n/i18n';
 import { richInputRules } from './rich-input-rules';
 import { richKeymaps } from './rich-keymap';
 import { placeholderPlugin } from './placeholder-plugin';
+import { remoteScrollPlugin } from './remote-scroll';
 import { RichToolbar } from './RichToolbar';
 import { LinkForm } from './LinkForm';
 import { applyLink, linkAt } from './rich-commands';
@@ -73,6 +74,7 @@ export function RichTextEditor({ fragment, awareness, label, placeholder, readOn
           ySyncPlugin(fragment),
           yCursorPlugin(awareness, { cursorBuilder: buildCursor }),
           yUndoPlugin(),
+          remoteScrollPlugin(), // others' changes keep the caret in view once a frame, not once a change (./remote-scroll.ts)
           // Before the keymaps: they must see where the caret really is.
           domSelectionSyncPlugin(),
           richInputRules(),
