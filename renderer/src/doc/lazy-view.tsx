@@ -7,8 +7,9 @@
 // test/e2e/offline-views.spec.ts) keeps a failed module fetch in the page's module map, so the same `import()`
 // fails at once without asking the network. The retry imports the chunk the error names under a fresh URL (a
 // query the server ignores), which the module map has not seen. Where that fails too (a chunk the failed one
-// imports is the one kept as failed), only a new page fetches it: the pane then offers to reload the app, which
-// keeps the route; edits not yet stored are guarded by the page's own warning before it unloads.
+// imports is the one kept as failed, or the error named no chunk), only a new page is sure to fetch it: from the
+// second failure on, the pane also offers to reload the app, which keeps the route; edits not yet stored are
+// guarded by the page's own warning before it unloads.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
@@ -17,7 +18,7 @@ import './lazy-view.css';
 /** The script a failed dynamic import names (Chromium: "Failed to fetch dynamically imported module: <url>"). */
 export function failedChunkUrl(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : String(error);
-  return /\b(?:https?|file|app):\/\/\S+?\.m?js(?:\?\S*)?(?=$|\s)/.exec(message)?.[0];
+  return /\b[a-z][a-z0-9+.-]*:\/\/\S+?\.m?js(?:\?\S*)?(?=$|\s)/i.exec(message)?.[0];
 }
 
 /** `url` with a query of its own, so that the module map treats it as a module it has not fetched. */
@@ -40,7 +41,8 @@ export function lazyComponent<M, P extends object>(
   let pending: Promise<ComponentType<P>> | undefined;
   let failedUrl: string | undefined;
   let attempts = 0;
-  let retriedUnderFreshUrl = false;
+  /** Failed fetches so far: from the second on, only a reload is sure to fetch again. */
+  let failures = 0;
   const fetchOnce = () => {
     if (pending) return pending;
     const retryUrl = failedUrl && freshUrl(failedUrl, ++attempts);
@@ -49,8 +51,8 @@ export function lazyComponent<M, P extends object>(
       (module) => (loaded = pick(module)),
       (error: unknown) => {
         pending = undefined;
-        if (retryUrl) retriedUnderFreshUrl = true;
-        else failedUrl = failedChunkUrl(error);
+        failures++;
+        if (!retryUrl) failedUrl = failedChunkUrl(error);
         throw error;
       },
     );
@@ -65,7 +67,7 @@ export function lazyComponent<M, P extends object>(
       let live = true;
       fetchOnce().then(
         () => live && setReady((n) => n + 1),
-        () => live && setPhase(retriedUnderFreshUrl ? 'reload' : 'failed'),
+        () => live && setPhase(failures > 1 ? 'reload' : 'failed'),
       );
       return () => {
         live = false;

@@ -11,6 +11,9 @@ describe('failedChunkUrl', () => {
     expect(failedChunkUrl(new TypeError('error loading dynamically imported module: app://pejling/assets/StatusView-x1.js?retry=2'))).toBe(
       'app://pejling/assets/StatusView-x1.js?retry=2',
     );
+    expect(failedChunkUrl(new TypeError('Failed to fetch dynamically imported module: pejling-app://bundle/assets/ChecksView-Q9.js'))).toBe(
+      'pejling-app://bundle/assets/ChecksView-Q9.js',
+    );
   });
 
   it('names nothing when the error names no script (a stylesheet, another failure)', () => {
