@@ -135,10 +135,10 @@ test('in suggestion mode, replace all writes suggestions by Bo in three items; A
   const errors: string[] = [];
   for (const page of [anna, bo]) page.on('pageerror', (e) => errors.push(e.message));
 
-  // Bo: suggestion mode on, then Ctrl+H.
-  // Both have the strategy as stored before anyone searches.
+  // Bo has the strategy as stored before he searches.
   await expect(field(bo, 'title')).toHaveValue('Selvbetjening der virker');
   await expect(richText(bo, 'fa-selv:body')).toHaveText('God selvbetjening sparer borgeren for ventetid. Vi måler selvbetjening hvert kvartal.');
+  // Bo: suggestion mode on, then Ctrl+H.
   await bo.locator('body').click();
   await bo.keyboard.press('Control+Shift+E');
   await expect(field(bo, 'title')).toHaveAttribute('data-suggesting', '');

@@ -80,7 +80,8 @@ async function withHeldChunk(browser: Browser, serverUrl: string, decide: (n: nu
   collectErrors(page, errors, /OutlineView-/); // the refused chunk, as Chromium logs it
   const urls: string[] = [];
   await page.route(/\/assets\/OutlineView-[^/?]+\.js(\?.*)?$/, async (route: Route) => {
-    urls.push(new URL(route.request().url()).pathname + new URL(route.request().url()).search);
+    const url = new URL(route.request().url());
+    urls.push(url.pathname + url.search);
     if ((await decide(urls.length)) === 'refuse') await route.abort('connectionrefused');
     else await route.continue();
   });

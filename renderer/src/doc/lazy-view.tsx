@@ -40,12 +40,11 @@ export function lazyComponent<M, P extends object>(
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
   let failedUrl: string | undefined;
-  let attempts = 0;
-  /** Failed fetches so far: from the second on, only a reload is sure to fetch again. */
+  /** Failed fetches so far (also the number of the next retry's URL): from the second on, only a reload is sure to fetch again. */
   let failures = 0;
   const fetchOnce = () => {
     if (pending) return pending;
-    const retryUrl = failedUrl && freshUrl(failedUrl, ++attempts);
+    const retryUrl = failedUrl && freshUrl(failedUrl, failures);
     const fetched = retryUrl ? (import(/* @vite-ignore */ retryUrl) as Promise<M>) : load();
     pending = fetched.then(
       (module) => (loaded = pick(module)),
